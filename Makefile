@@ -1,0 +1,41 @@
+# Two commands: `make run` and `make test`. Everything else is a step they use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run setup test lint format bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+setup: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_network_data
+
+run: setup
+	@$(BIN)/python manage.py demo_admin
+	@echo "Serving the network at http://$(HOST):$(PORT)/  (admin at http://$(HOST):$(PORT)/admin/; Ctrl-C stops)"
+	$(BIN)/daphne -b $(HOST) -p $(PORT) network.asgi:application
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=network.settings.test
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache

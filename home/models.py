@@ -1,0 +1,40 @@
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from members import selectors as member_selectors
+
+
+class HomePage(Page):
+    """The site's front door. A Page: editors write it and it is the root of the site tree."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    body = RichTextField(blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["figures"] = member_selectors.network_figures()
+        return context
+
+
+class StandardPage(Page):
+    """About, Ethics and data protection, Contact: editorial text with its own URL."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    body = RichTextField(
+        blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "hr"]
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]

@@ -1,0 +1,244 @@
+from django.conf import global_settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django_countries.fields import CountryField
+from taggit.managers import TaggableManager
+
+from .enums import (
+    InvitationStatus,
+    MembershipRole,
+    OrganizationKind,
+    OrganizationStatus,
+    RequestStatus,
+    Visibility,
+)
+
+LANGUAGE_CHOICES = global_settings.LANGUAGES
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person, and their profile. Plain model: accounts belong to allauth, not the page tree."""
+
+    username = None
+    email = models.EmailField("email address", unique=True)
+    display_name = models.CharField(max_length=120, blank=True)
+    bio = models.TextField(
+        "short bio",
+        max_length=1500,
+        blank=True,
+        help_text="About your work. Never include personal data of trafficked persons.",
+    )
+    expertise = TaggableManager("expertise", blank=True, help_text="Comma-separated topics.")
+    countries = CountryField("countries of work", multiple=True, blank=True)
+    languages = models.JSONField(default=list, blank=True)
+    visibility = models.CharField(
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.MEMBERS,
+        help_text="Hidden people never appear in the directory, search or API.",
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["display_name", "email"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return self.display_name or self.get_full_name() or self.email.split("@")[0]
+
+    @property
+    def language_names(self):
+        names = dict(LANGUAGE_CHOICES)
+        return [names.get(code, code) for code in self.languages]
+
+    def get_absolute_url(self):
+        return reverse("members:person", args=[self.pk])
+
+
+class Organization(models.Model):
+    """An equal partner of the network. Plain model: members create it and manage it by role."""
+
+    name = models.CharField(max_length=200)
+    acronym = models.CharField(max_length=30, blank=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    kind = models.CharField(max_length=20, choices=OrganizationKind.choices)
+    headquarters_country = CountryField(blank=True)
+    countries = CountryField("countries of work", multiple=True, blank=True)
+    mandate = models.TextField(max_length=3000)
+    website = models.URLField(blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(
+        max_length=10, choices=OrganizationStatus.choices, default=OrganizationStatus.APPLICANT
+    )
+    applied_by = models.ForeignKey(
+        "members.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        "members.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        # Alphabetical is the only order: no field ranks one member above another.
+        ordering = [Lower("name")]
+        constraints = [
+            # A declined application does not block the name for a later one.
+            models.UniqueConstraint(
+                Lower("name"),
+                condition=~models.Q(status=OrganizationStatus.DECLINED),
+                name="organization_name_unique_ci",
+                violation_error_message="An organization with this name is already registered.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("members:organization", args=[self.slug])
+
+    @property
+    def is_member(self):
+        return self.status == OrganizationStatus.MEMBER
+
+
+class Membership(models.Model):
+    """A person's place in an organization; roles are data, never Django groups."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(
+        max_length=12, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="membership_unique"),
+            # At most one focal point and one alternate per organization, held by the database
+            # so that two concurrent requests cannot both win.
+            models.UniqueConstraint(
+                fields=["organization"],
+                condition=models.Q(role=MembershipRole.FOCAL_POINT),
+                name="one_focal_point_per_organization",
+                violation_error_message="This organization already has a focal point.",
+            ),
+            models.UniqueConstraint(
+                fields=["organization"],
+                condition=models.Q(role=MembershipRole.ALTERNATE),
+                name="one_alternate_per_organization",
+                violation_error_message="This organization already has an alternate focal point.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.organization} ({self.get_role_display()})"
+
+
+class MembershipRequest(models.Model):
+    """Someone asks to join an organization; its focal point decides."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="membership_requests")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="membership_requests"
+    )
+    message = models.TextField(max_length=1000, blank=True)
+    status = models.CharField(
+        max_length=10, choices=RequestStatus.choices, default=RequestStatus.PENDING
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organization"],
+                condition=models.Q(status=RequestStatus.PENDING),
+                name="one_pending_request_per_person",
+                violation_error_message="You have already asked to join this organization.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.organization} ({self.status})"
+
+
+class Invitation(models.Model):
+    """An emailed invitation to join an organization. Only a hash of the link's token is kept."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField()
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(
+        max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.PENDING
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    accepted_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                "organization",
+                condition=models.Q(status=InvitationStatus.PENDING),
+                name="one_pending_invitation_per_address",
+                violation_error_message="This address already has a pending invitation.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.organization}"
+
+    @property
+    def is_expired(self):
+        return timezone.now() >= self.expires_at

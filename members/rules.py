@@ -1,0 +1,85 @@
+"""Who may do what with organizations and people. The only place that decides it."""
+
+import rules
+
+from .enums import MembershipRole, OrganizationStatus, Visibility
+
+
+def _roles(user):
+    """The user's role in each organization, read once per request-bound user object."""
+    if not user.is_authenticated:
+        return {}
+    if not hasattr(user, "_network_roles"):
+        user._network_roles = {
+            org_id: (role, status)
+            for org_id, role, status in user.memberships.values_list(
+                "organization_id", "role", "organization__status"
+            )
+        }
+    return user._network_roles
+
+
+def _role_in(user, organization):
+    if organization is None:
+        return None
+    entry = _roles(user).get(organization.pk)
+    return entry[0] if entry else None
+
+
+@rules.predicate
+def is_focal_point_of(user, organization):
+    return _role_in(user, organization) == MembershipRole.FOCAL_POINT
+
+
+@rules.predicate
+def is_alternate_of(user, organization):
+    return _role_in(user, organization) == MembershipRole.ALTERNATE
+
+
+@rules.predicate
+def is_member_of(user, organization):
+    return _role_in(user, organization) is not None
+
+
+@rules.predicate
+def is_network_member(user):
+    """Belongs to at least one admitted member organization."""
+    return any(status == OrganizationStatus.MEMBER for _, status in _roles(user).values())
+
+
+@rules.predicate
+def is_admitted(user, organization):
+    return organization is not None and organization.status == OrganizationStatus.MEMBER
+
+
+@rules.predicate
+def is_self(user, person):
+    return person is not None and user.is_authenticated and user.pk == person.pk
+
+
+@rules.predicate
+def person_is_public(user, person):
+    return person is not None and person.is_active and person.visibility == Visibility.PUBLIC
+
+
+@rules.predicate
+def person_is_for_members(user, person):
+    return person is not None and person.is_active and person.visibility == Visibility.MEMBERS
+
+
+is_staff = rules.is_staff
+manages_organization = is_focal_point_of | is_alternate_of | is_staff
+
+rules.add_perm("members.apply_for_organization", rules.is_authenticated)
+rules.add_perm("members.change_organization", manages_organization)
+rules.add_perm("members.invite_to_organization", manages_organization & is_admitted)
+rules.add_perm("members.decide_membership_request", manages_organization)
+# Naming the alternate is the focal point's call (or the secretariat's when there is none).
+rules.add_perm("members.name_alternate", (is_focal_point_of | is_staff) & is_admitted)
+rules.add_perm("members.request_membership", rules.is_authenticated & is_admitted & ~is_member_of)
+rules.add_perm("members.review_application", is_staff)
+# Hidden people are seen by nobody but themselves, staff included: the site never lists them.
+rules.add_perm(
+    "members.view_person",
+    is_self | person_is_public | (person_is_for_members & (is_network_member | is_staff)),
+)

@@ -1,0 +1,84 @@
+"""Shared reads for organizations and people, with visibility applied in one place."""
+
+from django.db.models import Prefetch, Q
+
+from .enums import MembershipRole, OrganizationStatus, Visibility
+from .models import Membership, Organization, User
+from .rules import is_network_member
+
+
+def people_visible_to(viewer):
+    """Active people the viewer may see: hidden people only see themselves."""
+    allowed = Q(visibility=Visibility.PUBLIC)
+    if viewer.is_authenticated and (viewer.is_staff or is_network_member(viewer)):
+        allowed |= Q(visibility=Visibility.MEMBERS)
+    if viewer.is_authenticated:
+        allowed |= Q(pk=viewer.pk)
+    return User.objects.filter(allowed, is_active=True)
+
+
+def organization_list(*, filters=None):
+    """Admitted member organizations, alphabetically, filtered by kind, country and text."""
+    filters = filters or {}
+    organizations = Organization.objects.filter(status=OrganizationStatus.MEMBER)
+    if kind := filters.get("kind"):
+        organizations = organizations.filter(kind=kind)
+    if country := filters.get("country"):
+        # Codes are two letters joined by commas, so a substring match is exact.
+        organizations = organizations.filter(
+            Q(countries__contains=country) | Q(headquarters_country=country)
+        )
+    if text := filters.get("q"):
+        organizations = organizations.filter(
+            Q(name__icontains=text) | Q(acronym__icontains=text) | Q(mandate__icontains=text)
+        )
+    return organizations
+
+
+def organization_detail(*, slug, viewer):
+    """A member (or former member) organization with the people the viewer may see."""
+    memberships = (
+        Membership.objects.filter(user__in=people_visible_to(viewer))
+        .select_related("user")
+        .order_by("user__display_name", "user__email")
+    )
+    return (
+        Organization.objects.filter(
+            slug=slug, status__in=[OrganizationStatus.MEMBER, OrganizationStatus.FORMER]
+        )
+        .select_related("logo")
+        .prefetch_related(
+            Prefetch("memberships", queryset=memberships, to_attr="visible_memberships")
+        )
+        .first()
+    )
+
+
+def focal_points(organization):
+    """The focal point and alternate memberships, whoever can see them."""
+    return (
+        organization.memberships.filter(
+            role__in=[MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE]
+        )
+        .select_related("user")
+        .order_by("role")
+    )
+
+
+def pending_applications():
+    return (
+        Organization.objects.filter(status=OrganizationStatus.APPLICANT)
+        .select_related("applied_by")
+        .order_by("created_at")
+    )
+
+
+def network_figures():
+    """Live figures for the home page."""
+    members = Organization.objects.filter(status=OrganizationStatus.MEMBER)
+    countries = set()
+    for headquarters, worked_in in members.values_list("headquarters_country", "countries"):
+        countries.update(code for code in worked_in.split(",") if code)
+        if headquarters:
+            countries.add(headquarters)
+    return {"organizations": members.count(), "countries": len(countries)}

@@ -1,0 +1,386 @@
+"""Every write to organizations, memberships, invitations and profiles."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from .enums import (
+    InvitationStatus,
+    MembershipRole,
+    OrganizationStatus,
+    RequestStatus,
+)
+from .models import Invitation, Membership, MembershipRequest, Organization, User
+
+INVITATION_LIFETIME = timedelta(days=14)
+# Paths under /members/ that an organization's slug must never shadow.
+RESERVED_SLUGS = {"apply", "people", "profile", "invitations", "new", "mine"}
+
+
+def _email_on_commit(*, to, subject, template, context):
+    """Render now, send after commit: a rolled-back write never mails anybody."""
+    from .tasks import send_email
+
+    recipients = [address for address in to if address]
+    if not recipients:
+        return
+    body = render_to_string(template, context)
+    transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=recipients))
+
+
+def _absolute(path):
+    from django.conf import settings
+
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _unique_slug(name, acronym=""):
+    base = slugify(acronym or name)[:70] or "organization"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-org"
+    slug, n = base, 2
+    while Organization.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _save(instance):
+    instance.full_clean()
+    try:
+        instance.save()
+    except IntegrityError as error:
+        # A concurrent request won the race the database constraint guards.
+        raise ValidationError("This change conflicts with one made at the same time.") from error
+    return instance
+
+
+@transaction.atomic
+def organization_apply(
+    *,
+    user: User,
+    name: str,
+    kind: str,
+    mandate: str,
+    acronym: str = "",
+    headquarters_country: str = "",
+    countries: list[str] | None = None,
+    website: str = "",
+) -> Organization:
+    """Record an application to join the network.
+
+    Side effects: emails the network secretariat (staff) after commit.
+    """
+    organization = Organization(
+        name=name.strip(),
+        acronym=acronym.strip(),
+        kind=kind,
+        mandate=mandate,
+        headquarters_country=headquarters_country,
+        countries=countries or [],
+        website=website,
+        status=OrganizationStatus.APPLICANT,
+        applied_by=user,
+    )
+    organization.slug = _unique_slug(organization.name, organization.acronym)
+    _save(organization)
+    staff = User.objects.filter(is_staff=True, is_active=True).values_list("email", flat=True)
+    _email_on_commit(
+        to=list(staff),
+        subject=f"New application: {organization.name}",
+        template="members/email/application_received.txt",
+        context={
+            "organization": organization,
+            "user": user,
+            "url": _absolute(reverse("applications:index")),
+        },
+    )
+    return organization
+
+
+def _decide(organization, *, by, status, reason):
+    organization = Organization.objects.select_for_update().get(pk=organization.pk)
+    if organization.status != OrganizationStatus.APPLICANT:
+        raise ValidationError(f"{organization.name} has already been decided on.")
+    organization.status = status
+    organization.decided_by = by
+    organization.decided_at = timezone.now()
+    organization.decision_reason = reason
+    _save(organization)
+    return organization
+
+
+@transaction.atomic
+def organization_admit(*, organization: Organization, by: User, reason: str = "") -> Organization:
+    """Admit an applicant as a member; the applicant becomes its first focal point.
+
+    Side effects: creates the focal point membership; emails the applicant after commit.
+    """
+    organization = _decide(organization, by=by, status=OrganizationStatus.MEMBER, reason=reason)
+    if organization.applied_by_id:
+        _save(
+            Membership(
+                user_id=organization.applied_by_id,
+                organization=organization,
+                role=MembershipRole.FOCAL_POINT,
+            )
+        )
+        _email_on_commit(
+            to=[organization.applied_by.email],
+            subject=f"{organization.name} is now a member of the network",
+            template="members/email/application_admitted.txt",
+            context={
+                "organization": organization,
+                "url": _absolute(organization.get_absolute_url()),
+            },
+        )
+    return organization
+
+
+@transaction.atomic
+def organization_decline(*, organization: Organization, by: User, reason: str) -> Organization:
+    """Decline an application, giving the applicant the reason.
+
+    Side effects: emails the applicant after commit.
+    """
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the application is declined."})
+    organization = _decide(
+        organization, by=by, status=OrganizationStatus.DECLINED, reason=reason.strip()
+    )
+    if organization.applied_by_id:
+        _email_on_commit(
+            to=[organization.applied_by.email],
+            subject=f"Your application for {organization.name}",
+            template="members/email/application_declined.txt",
+            context={"organization": organization},
+        )
+    return organization
+
+
+PROFILE_FIELDS = (
+    "name",
+    "acronym",
+    "kind",
+    "headquarters_country",
+    "countries",
+    "mandate",
+    "website",
+    "logo",
+)
+
+
+@transaction.atomic
+def organization_update(*, organization: Organization, by: User, **fields) -> Organization:
+    """Change an organization's public profile. Side effects: none."""
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
+    for field, value in fields.items():
+        setattr(organization, field, value)
+    return _save(organization)
+
+
+def _hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def invitation_create(*, organization: Organization, email: str, by: User) -> Invitation:
+    """Invite a colleague by email to join the organization.
+
+    Side effects: emails the invitation link after commit (the token is never stored).
+    """
+    email = User.objects.normalize_email(email.strip())
+    if organization.memberships.filter(user__email__iexact=email).exists():
+        raise ValidationError({"email": f"{email} is already a member of {organization.name}."})
+    token = secrets.token_urlsafe(32)
+    invitation = _save(
+        Invitation(
+            organization=organization,
+            email=email,
+            token_hash=_hash(token),
+            invited_by=by,
+            expires_at=timezone.now() + INVITATION_LIFETIME,
+        )
+    )
+    _email_on_commit(
+        to=[email],
+        subject=f"Join {organization.name} on the Inter Agency Research Network",
+        template="members/email/invitation.txt",
+        context={
+            "organization": organization,
+            "by": by,
+            "url": _absolute(reverse("members:invitation", args=[token])),
+            "expires_at": invitation.expires_at,
+        },
+    )
+    return invitation
+
+
+def invitation_for_token(token: str) -> Invitation | None:
+    return Invitation.objects.select_related("organization").filter(token_hash=_hash(token)).first()
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, user: User) -> Membership:
+    """Join the inviting organization as a member. Side effects: none."""
+    invitation = (
+        Invitation.objects.select_for_update()
+        .select_related("organization")
+        .filter(token_hash=_hash(token))
+        .first()
+    )
+    if invitation is None:
+        raise ValidationError("This invitation link is not valid.")
+    if invitation.status == InvitationStatus.ACCEPTED:
+        raise ValidationError("This invitation has already been used.")
+    if invitation.status == InvitationStatus.REVOKED:
+        raise ValidationError("This invitation was withdrawn by the organization.")
+    if invitation.is_expired:
+        raise ValidationError(
+            "This invitation has expired. Ask the organization's focal point for a new one."
+        )
+    if invitation.email.lower() != user.email.lower():
+        raise ValidationError(
+            f"This invitation was sent to {invitation.email}. "
+            "Sign in with that address to accept it."
+        )
+    organization = invitation.organization
+    if organization.memberships.filter(user=user).exists():
+        raise ValidationError(f"You are already a member of {organization.name}.")
+    membership = _save(Membership(user=user, organization=organization))
+    invitation.status = InvitationStatus.ACCEPTED
+    invitation.accepted_by = user
+    invitation.accepted_at = timezone.now()
+    _save(invitation)
+    MembershipRequest.objects.filter(
+        user=user, organization=organization, status=RequestStatus.PENDING
+    ).update(status=RequestStatus.WITHDRAWN)
+    return membership
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation, by: User) -> Invitation:
+    """Withdraw a pending invitation so its link stops working. Side effects: none."""
+    if invitation.status != InvitationStatus.PENDING:
+        raise ValidationError("Only a pending invitation can be withdrawn.")
+    invitation.status = InvitationStatus.REVOKED
+    return _save(invitation)
+
+
+@transaction.atomic
+def membership_request_create(
+    *, user: User, organization: Organization, message: str = ""
+) -> MembershipRequest:
+    """Ask to join an organization.
+
+    Side effects: emails its focal point and alternate after commit.
+    """
+    if organization.status != OrganizationStatus.MEMBER:
+        raise ValidationError("Only member organizations take requests to join.")
+    if organization.memberships.filter(user=user).exists():
+        raise ValidationError(f"You are already a member of {organization.name}.")
+    request = _save(MembershipRequest(user=user, organization=organization, message=message))
+    managers = organization.memberships.filter(
+        role__in=[MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE]
+    ).values_list("user__email", flat=True)
+    _email_on_commit(
+        to=list(managers),
+        subject=f"{user.name} asks to join {organization.name}",
+        template="members/email/membership_requested.txt",
+        context={
+            "organization": organization,
+            "user": user,
+            "message": message,
+            "url": _absolute(reverse("members:requests", args=[organization.slug])),
+        },
+    )
+    return request
+
+
+@transaction.atomic
+def membership_request_decide(
+    *, request: MembershipRequest, by: User, approve: bool
+) -> MembershipRequest:
+    """Approve or decline a request to join.
+
+    Side effects: on approval creates the membership; emails the requester after commit.
+    """
+    request = (
+        MembershipRequest.objects.select_for_update()
+        .select_related("organization", "user")
+        .get(pk=request.pk)
+    )
+    if request.status != RequestStatus.PENDING:
+        raise ValidationError("This request has already been decided.")
+    request.status = RequestStatus.APPROVED if approve else RequestStatus.DECLINED
+    request.decided_by = by
+    request.decided_at = timezone.now()
+    _save(request)
+    organization = request.organization
+    if approve and not organization.memberships.filter(user=request.user).exists():
+        _save(Membership(user=request.user, organization=organization))
+    _email_on_commit(
+        to=[request.user.email],
+        subject=f"Your request to join {organization.name}",
+        template="members/email/membership_decided.txt",
+        context={"organization": organization, "approved": approve},
+    )
+    return request
+
+
+@transaction.atomic
+def alternate_name(*, organization: Organization, user: User, by: User) -> Membership:
+    """Make a member the organization's alternate focal point; the previous alternate
+    becomes a member. Side effects: none."""
+    membership = (
+        Membership.objects.select_for_update().filter(organization=organization, user=user).first()
+    )
+    if membership is None:
+        raise ValidationError({"user": f"{user.name} is not a member of {organization.name}."})
+    if membership.role == MembershipRole.FOCAL_POINT:
+        raise ValidationError({"user": "The focal point cannot also be the alternate."})
+    if membership.role == MembershipRole.ALTERNATE:
+        return membership
+    organization.memberships.filter(role=MembershipRole.ALTERNATE).update(
+        role=MembershipRole.MEMBER
+    )
+    membership.role = MembershipRole.ALTERNATE
+    return _save(membership)
+
+
+@transaction.atomic
+def focal_point_assign(*, organization: Organization, user: User, by: User) -> Membership:
+    """Give an organization without a focal point its focal point (secretariat use).
+
+    Side effects: none. Refuses a second focal point.
+    """
+    if organization.memberships.filter(role=MembershipRole.FOCAL_POINT).exists():
+        raise ValidationError("This organization already has a focal point.")
+    membership, _ = Membership.objects.get_or_create(user=user, organization=organization)
+    membership.role = MembershipRole.FOCAL_POINT
+    return _save(membership)
+
+
+PERSON_FIELDS = ("display_name", "bio", "countries", "languages", "visibility")
+
+
+@transaction.atomic
+def profile_update(*, user: User, expertise: list[str] | None = None, **fields) -> User:
+    """Change a person's own profile. Side effects: none."""
+    unknown = set(fields) - set(PERSON_FIELDS)
+    if unknown:
+        raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
+    for field, value in fields.items():
+        setattr(user, field, value)
+    _save(user)
+    if expertise is not None:
+        user.expertise.set(expertise, clear=True)
+    return user

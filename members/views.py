@@ -1,0 +1,298 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+from .enums import InvitationStatus, OrganizationStatus, RequestStatus
+from .forms import (
+    AlternateForm,
+    DirectoryFilterForm,
+    InvitationForm,
+    MembershipDecisionForm,
+    MembershipRequestForm,
+    OrganizationForm,
+    ProfileForm,
+)
+from .models import Organization, User
+
+PAGE_SIZE = 24
+
+
+def _errors(error):
+    return error.messages if hasattr(error, "messages") else [str(error)]
+
+
+def _member_organization(slug):
+    return get_object_or_404(Organization, slug=slug, status=OrganizationStatus.MEMBER)
+
+
+def _require(request, perm, obj):
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def directory(request):
+    form = DirectoryFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    organizations = selectors.organization_list(filters=filters)
+    page = Paginator(organizations, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "members/directory.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "filtered": bool(filters and any(filters.values())),
+        },
+    )
+
+
+def organization_detail(request, slug):
+    organization = selectors.organization_detail(slug=slug, viewer=request.user)
+    if organization is None:
+        raise Http404("No such member organization.")
+    user = request.user
+    context = {
+        "organization": organization,
+        "focal_points": [m for m in organization.visible_memberships if m.role != "member"],
+        "colleagues": [m for m in organization.visible_memberships if m.role == "member"],
+        "can_edit": user.has_perm("members.change_organization", organization),
+        "can_join": user.has_perm("members.request_membership", organization),
+        "join_form": MembershipRequestForm(),
+        "pending_request": user.is_authenticated
+        and organization.membership_requests.filter(
+            user=user, status=RequestStatus.PENDING
+        ).exists(),
+    }
+    return render(request, "members/organization_detail.html", context)
+
+
+@login_required
+def organization_edit(request, slug):
+    organization = _member_organization(slug)
+    _require(request, "members.change_organization", organization)
+    form = OrganizationForm(request.POST or None, instance=organization)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organization_update(
+                organization=Organization.objects.get(pk=organization.pk),
+                by=request.user,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "The organization's profile is saved.")
+            return redirect(organization)
+    return render(
+        request, "members/organization_edit.html", {"organization": organization, "form": form}
+    )
+
+
+@login_required
+def organization_invite(request, slug):
+    organization = _member_organization(slug)
+    _require(request, "members.invite_to_organization", organization)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_create(
+                organization=organization, email=form.cleaned_data["email"], by=request.user
+            )
+        except ValidationError as error:
+            form.add_error("email" if hasattr(error, "error_dict") else None, _errors(error))
+        else:
+            messages.success(
+                request, f"An invitation is on its way to {form.cleaned_data['email']}."
+            )
+            return redirect("members:invite", slug=slug)
+    invitations = organization.invitations.filter(status=InvitationStatus.PENDING)
+    return render(
+        request,
+        "members/organization_invite.html",
+        {"organization": organization, "form": form, "invitations": invitations},
+    )
+
+
+@login_required
+@require_POST
+def invitation_revoke(request, slug, pk):
+    organization = _member_organization(slug)
+    _require(request, "members.invite_to_organization", organization)
+    invitation = get_object_or_404(organization.invitations, pk=pk)
+    try:
+        services.invitation_revoke(invitation=invitation, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(_errors(error)))
+    else:
+        messages.success(request, f"The invitation to {invitation.email} is withdrawn.")
+    return redirect("members:invite", slug=slug)
+
+
+@login_required
+def organization_requests(request, slug):
+    organization = _member_organization(slug)
+    _require(request, "members.decide_membership_request", organization)
+    if request.method == "POST":
+        form = MembershipDecisionForm(request.POST, organization=organization)
+        if not form.is_valid():
+            messages.error(request, "That request is no longer pending, or no decision was chosen.")
+        else:
+            join_request, approve = (
+                form.cleaned_data["request"],
+                form.cleaned_data["decision"] == "approve",
+            )
+            try:
+                services.membership_request_decide(
+                    request=join_request, by=request.user, approve=approve
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(_errors(error)))
+            else:
+                verb = "approved" if approve else "declined"
+                messages.success(request, f"The request from {join_request.user.name} is {verb}.")
+        return redirect("members:requests", slug=slug)
+    pending = organization.membership_requests.filter(status=RequestStatus.PENDING).select_related(
+        "user"
+    )
+    alternate_form = (
+        AlternateForm(organization=organization)
+        if request.user.has_perm("members.name_alternate", organization)
+        else None
+    )
+    return render(
+        request,
+        "members/organization_requests.html",
+        {
+            "organization": organization,
+            "pending": pending,
+            "alternate_form": alternate_form,
+            "focal_points": selectors.focal_points(organization),
+        },
+    )
+
+
+@login_required
+@require_POST
+def organization_alternate(request, slug):
+    organization = _member_organization(slug)
+    _require(request, "members.name_alternate", organization)
+    form = AlternateForm(request.POST, organization=organization)
+    if not form.is_valid():
+        messages.error(request, "Choose one of the organization's members as alternate.")
+    else:
+        try:
+            services.alternate_name(
+                organization=organization, user=form.cleaned_data["user"], by=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(_errors(error)))
+        else:
+            messages.success(
+                request, f"{form.cleaned_data['user'].name} is now the alternate focal point."
+            )
+    return redirect("members:requests", slug=slug)
+
+
+@login_required
+@require_POST
+def organization_join(request, slug):
+    organization = _member_organization(slug)
+    form = MembershipRequestForm(request.POST)
+    if not request.user.has_perm("members.request_membership", organization):
+        messages.error(request, f"You are already a member of {organization.name}.")
+    elif not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    else:
+        try:
+            services.membership_request_create(
+                user=request.user, organization=organization, message=form.cleaned_data["message"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(_errors(error)))
+        else:
+            messages.success(request, f"Your request is with {organization.name}'s focal point.")
+    return redirect(organization)
+
+
+@login_required
+def apply(request):
+    _require(request, "members.apply_for_organization", None)
+    form = OrganizationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organization = services.organization_apply(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                f"Thank you. The network secretariat will review the application for "
+                f"{organization.name} and tell you by email.",
+            )
+            return redirect("members:profile")
+    return render(request, "members/apply.html", {"form": form})
+
+
+def invitation(request, token):
+    found = services.invitation_for_token(token)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect(f"/accounts/login/?next={request.path}")
+        try:
+            membership = services.invitation_accept(token=token, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(_errors(error)))
+        else:
+            messages.success(request, f"Welcome to {membership.organization.name}.")
+            return redirect(membership.organization)
+    return render(request, "members/invitation.html", {"invitation": found})
+
+
+def person(request, pk):
+    person = get_object_or_404(User, pk=pk)
+    if not request.user.has_perm("members.view_person", person):
+        # Hidden or members-only people do not exist for those who may not see them.
+        raise Http404("No such person.")
+    memberships = person.memberships.filter(
+        organization__status=OrganizationStatus.MEMBER
+    ).select_related("organization")
+    return render(
+        request,
+        "members/person.html",
+        {"person": person, "memberships": memberships, "expertise": person.expertise.all()},
+    )
+
+
+@login_required
+def profile(request):
+    user = request.user
+    form = ProfileForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        expertise = data.pop("expertise")
+        try:
+            services.profile_update(user=User.objects.get(pk=user.pk), expertise=expertise, **data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Your profile is saved.")
+            return redirect("members:profile")
+    context = {
+        "form": form,
+        "memberships": user.memberships.select_related("organization"),
+        "applications": Organization.objects.filter(applied_by=user).exclude(
+            status=OrganizationStatus.MEMBER
+        ),
+        "requests": user.membership_requests.filter(status=RequestStatus.PENDING).select_related(
+            "organization"
+        ),
+    }
+    return render(request, "members/profile.html", context)

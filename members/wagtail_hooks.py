@@ -1,0 +1,106 @@
+"""The network secretariat reviews organization applications in the Wagtail admin."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet
+
+from . import selectors, services
+from .enums import OrganizationStatus
+from .forms import DecisionForm
+from .models import Organization
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("members.review_application")
+
+
+def _require_reviewer(request):
+    if not request.user.has_perm("members.review_application"):
+        raise PermissionDenied
+
+
+def applications_index(request):
+    _require_reviewer(request)
+    decided = (
+        Organization.objects.filter(decided_at__isnull=False)
+        .select_related("applied_by", "decided_by")
+        .order_by("-decided_at")[:20]
+    )
+    return TemplateResponse(
+        request,
+        "members/admin/applications_index.html",
+        {
+            "page_title": "Applications",
+            "pending": selectors.pending_applications(),
+            "decided": decided,
+        },
+    )
+
+
+def application_decide(request, pk):
+    _require_reviewer(request)
+    organization = get_object_or_404(
+        Organization.objects.select_related("applied_by"),
+        pk=pk,
+        status=OrganizationStatus.APPLICANT,
+    )
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        action = request.POST.get("action")
+        reason = form.cleaned_data["reason"]
+        try:
+            if action == "admit":
+                services.organization_admit(
+                    organization=organization, by=request.user, reason=reason
+                )
+                messages.success(request, f"{organization.name} is admitted as a member.")
+            elif action == "decline":
+                services.organization_decline(
+                    organization=organization, by=request.user, reason=reason
+                )
+                messages.success(request, f"The application of {organization.name} is declined.")
+            else:
+                raise ValidationError("Choose Admit or Decline.")
+        except ValidationError as error:
+            form.add_error("reason" if getattr(error, "error_dict", None) else None, error.messages)
+        else:
+            return redirect("applications:index")
+    return TemplateResponse(
+        request,
+        "members/admin/application_decide.html",
+        {
+            "page_title": f"Application: {organization.name}",
+            "organization": organization,
+            "form": form,
+        },
+    )
+
+
+class ApplicationsViewSet(ViewSet):
+    name = "applications"
+    icon = "group"
+    menu_label = "Applications"
+    add_to_admin_menu = True
+    menu_order = 150
+
+    def get_urlpatterns(self):
+        return [
+            path("", applications_index, name="index"),
+            path("<int:pk>/", application_decide, name="decide"),
+        ]
+
+    def get_menu_item(self, order=None):
+        return StaffMenuItem(
+            self.menu_label, self.menu_url, icon_name=self.menu_icon, order=order or self.menu_order
+        )
+
+
+@hooks.register("register_admin_viewset")
+def register_applications():
+    return ApplicationsViewSet()

@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home import views as home_views
+
+urlpatterns = [
+    path("healthz", home_views.healthz, name="healthz"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("members/", include("members.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail serves every other path from the page tree, so it comes last.
+urlpatterns += [path("", include(wagtail_urls))]
