@@ -1,0 +1,93 @@
+"""Shared fixtures. Tests that need PostgreSQL, Redis or Chromium skip on a laptop without
+them, and fail instead when REQUIRE_SERVICES=1 (CI)."""
+
+import os
+import shutil
+
+import pytest
+from django.db import connection
+
+from members.enums import MembershipRole
+from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def need(service, available, why):
+    """Skip when a real service is missing, unless CI says it must be there."""
+    if available:
+        return
+    if REQUIRE_SERVICES:
+        pytest.fail(f"{service} is required (REQUIRE_SERVICES=1) but {why}")
+    pytest.skip(f"{service} not available: {why}")
+
+
+@pytest.fixture
+def postgres(db):
+    need("PostgreSQL", connection.vendor == "postgresql", "DATABASE_URL is not a PostgreSQL URL")
+
+
+@pytest.fixture
+def redis_url():
+    url = os.environ.get("REDIS_URL", "")
+    need("Redis", bool(url), "REDIS_URL is not set")
+    return url
+
+
+@pytest.fixture
+def chromium():
+    need("Chromium", shutil.which(CHROMIUM) is not None, f"{CHROMIUM} is not installed")
+    return CHROMIUM
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """allauth keeps login throttles in the cache; tests must not inherit each other's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def org_a(db):
+    return OrganizationFactory(name="Agency A", slug="agency-a")
+
+
+@pytest.fixture
+def org_b(db):
+    return OrganizationFactory(name="Agency B", slug="agency-b")
+
+
+@pytest.fixture
+def focal_a(org_a):
+    return MembershipFactory(organization=org_a, role=MembershipRole.FOCAL_POINT).user
+
+
+@pytest.fixture
+def member_a(org_a):
+    return MembershipFactory(organization=org_a).user
+
+
+@pytest.fixture
+def focal_b(org_b):
+    return MembershipFactory(organization=org_b, role=MembershipRole.FOCAL_POINT).user
+
+
+@pytest.fixture
+def plain_user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def staff(db):
+    """A staff member with TOTP on, as staff must have."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    user = UserFactory(is_staff=True, is_superuser=True)
+    TOTP.activate(user, generate_totp_secret())
+    assert Authenticator.objects.filter(user=user, type="totp").exists()
+    return user
