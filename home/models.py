@@ -3,6 +3,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from events import selectors as event_selectors
 from members import selectors as member_selectors
 
 
@@ -16,12 +17,15 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "events.EventIndexPage"]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["figures"] = member_selectors.network_figures()
+        context["figures"] = {
+            **member_selectors.network_figures(),
+            "upcoming_events": event_selectors.upcoming_events().count(),
+        }
         return context
 
 

@@ -116,7 +116,7 @@ class Organization(models.Model):
 
     class Meta:
         # Alphabetical is the only order: no field ranks one member above another.
-        ordering = [Lower("name")]
+        ordering = ["name"]
         constraints = [
             # A declined application does not block the name for a later one.
             models.UniqueConstraint(

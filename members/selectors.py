@@ -1,6 +1,7 @@
 """Shared reads for organizations and people, with visibility applied in one place."""
 
 from django.db.models import Prefetch, Q
+from django.db.models.functions import Lower
 
 from .enums import MembershipRole, OrganizationStatus, Visibility
 from .models import Membership, Organization, User
@@ -20,7 +21,9 @@ def people_visible_to(viewer):
 def organization_list(*, filters=None):
     """Admitted member organizations, alphabetically, filtered by kind, country and text."""
     filters = filters or {}
-    organizations = Organization.objects.filter(status=OrganizationStatus.MEMBER)
+    organizations = Organization.objects.filter(status=OrganizationStatus.MEMBER).order_by(
+        Lower("name")
+    )
     if kind := filters.get("kind"):
         organizations = organizations.filter(kind=kind)
     if country := filters.get("country"):

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "home",
     "members",
     "network.gaps",
+    "events",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

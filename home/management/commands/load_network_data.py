@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from events import seed as events_seed
 from home import seed as home_seed
 from members import seed as members_seed
 from network.gaps import seed as gaps_seed
@@ -14,7 +15,8 @@ class Command(BaseCommand):
         counts = {
             "countries and sub-regions": gaps_seed.load(),
             "organizations": members_seed.load(),
-            "pages": home_seed.load(),
         }
+        counts["pages"], home = home_seed.load()
+        counts["events"] = events_seed.load(home)
         summary = ", ".join(f"{n} {what}" for what, n in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Seed content loaded ({summary} created)."))
