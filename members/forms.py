@@ -20,6 +20,8 @@ class DirectoryFilterForm(forms.Form):
 class OrganizationForm(forms.ModelForm):
     """The application and the focal point's profile edit share one set of fields."""
 
+    website = forms.URLField(required=False, assume_scheme="https", max_length=200)
+
     class Meta:
         model = Organization
         fields = [

@@ -1,0 +1,41 @@
+"""With REDIS_URL the channel layer is Redis, and two servers deliver each other's messages."""
+
+import uuid
+
+from channels_redis.core import RedisChannelLayer
+from django.conf import settings
+from django.test import override_settings
+
+
+def test_channel_layer_uses_redis_when_redis_url_is_set(redis_url):
+    assert settings.CHANNEL_LAYERS["default"]["BACKEND"] == "channels_redis.core.RedisChannelLayer"
+    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+
+
+async def test_two_servers_sharing_redis_deliver_each_others_messages(redis_url):
+    # Two layer instances stand for two ASGI workers; neither keeps state the other needs.
+    server_a = RedisChannelLayer(hosts=[redis_url])
+    server_b = RedisChannelLayer(hosts=[redis_url])
+    group = f"test-{uuid.uuid4().hex}"
+    channel = await server_a.new_channel()
+    await server_a.group_add(group, channel)
+    try:
+        await server_b.group_send(group, {"type": "message", "body": "hello from B"})
+        received = await server_a.receive(channel)
+    finally:
+        await server_a.group_discard(group, channel)
+        await server_a.flush()
+        await server_b.close_pools()
+    assert received == {"type": "message", "body": "hello from B"}
+
+
+@override_settings(CHANNEL_LAYERS={"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}})
+async def test_in_memory_layer_round_trip_without_redis():
+    from channels.layers import channel_layers
+
+    channel_layers.backends.pop("default", None)
+    layer = channel_layers["default"]
+    channel = await layer.new_channel()
+    await layer.send(channel, {"type": "ping"})
+    assert await layer.receive(channel) == {"type": "ping"}
+    channel_layers.backends.pop("default", None)
