@@ -1,7 +1,8 @@
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -37,9 +38,22 @@ def _require(request, perm, obj):
 
 def directory(request):
     form = DirectoryFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = {}
+    if form.is_bound:
+        # Invalid fields are reported and drop out of cleaned_data; the valid ones still filter.
+        form.is_valid()
+        filters = form.cleaned_data
     organizations = selectors.organization_list(filters=filters)
-    page = Paginator(organizations, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(organizations, PAGE_SIZE)
+    page_error = None
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
+        page = paginator.get_page(request.GET.get("page"))
+        page_error = (
+            f"There is no page “{request.GET['page']}”: showing page {page.number} "
+            f"of {paginator.num_pages}."
+        )
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -50,6 +64,7 @@ def directory(request):
             "page": page,
             "query": query.urlencode(),
             "filtered": bool(filters and any(filters.values())),
+            "page_error": page_error,
         },
     )
 
@@ -258,7 +273,9 @@ def invitation(request, token):
 
 def person(request, pk):
     person = get_object_or_404(User, pk=pk)
-    if not request.user.has_perm("members.view_person", person):
+    # rules.has_perm, not user.has_perm: Django lets a superuser pass every user.has_perm,
+    # and a hidden person stays hidden from the secretariat too.
+    if not rules.has_perm("members.view_person", request.user, person):
         # Hidden or members-only people do not exist for those who may not see them.
         raise Http404("No such person.")
     memberships = person.memberships.filter(

@@ -72,6 +72,11 @@ def member_a(org_a):
 
 
 @pytest.fixture
+def alternate_a(org_a):
+    return MembershipFactory(organization=org_a, role=MembershipRole.ALTERNATE).user
+
+
+@pytest.fixture
 def focal_b(org_b):
     return MembershipFactory(organization=org_b, role=MembershipRole.FOCAL_POINT).user
 

@@ -1,3 +1,4 @@
+import hashlib
 from datetime import timedelta
 
 import factory
@@ -64,7 +65,13 @@ class InvitationFactory(DjangoModelFactory):
     class Meta:
         model = Invitation
 
+    class Params:
+        # The link's token, for tests that open the invitation; only its hash is stored.
+        token = None
+
     organization = factory.SubFactory(OrganizationFactory)
     email = factory.Sequence(lambda n: f"invitee{n}@example.org")
-    token_hash = factory.Sequence(lambda n: f"{n:064x}")
+    token_hash = factory.LazyAttributeSequence(
+        lambda o, n: hashlib.sha256(o.token.encode()).hexdigest() if o.token else f"{n:064x}"
+    )
     expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
