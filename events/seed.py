@@ -3,6 +3,7 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from home.models import HomePage
 from members.models import Organization
 
 from .enums import EventKind
@@ -59,9 +60,10 @@ EVENTS = [
 ]
 
 
-def load(home):
+def load():
     """Add the events index and the seed events that are missing."""
     created = 0
+    home = HomePage.objects.get()
     index = EventIndexPage.objects.first()
     if index is None:
         index = home.add_child(

@@ -96,4 +96,4 @@ def load():
         page = home.add_child(instance=StandardPage(show_in_menus=True, **data))
         page.save_revision().publish()
         created += 1
-    return created, home
+    return created

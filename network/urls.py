@@ -12,6 +12,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),
+    path("agenda/", include("network.agenda.urls")),
+    path("gaps/", include("network.gaps.urls")),
+    path("projects/", include("projects.urls")),
+    path("library/", include("network.library.urls")),
+    path("discussions/", include("network.discussions.urls")),
 ]
 
 if settings.DEBUG:

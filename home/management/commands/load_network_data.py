@@ -1,10 +1,21 @@
+from importlib import import_module
+from importlib.util import find_spec
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from events import seed as events_seed
-from home import seed as home_seed
-from members import seed as members_seed
-from network.gaps import seed as gaps_seed
+# Each app that ships seed content has a `seed` module with `load() -> int` (rows created).
+# The order follows the dependencies: countries, then organizations, then pages that name them.
+SEED_APPS = [
+    "network.gaps",
+    "members",
+    "home",
+    "events",
+    "network.agenda",
+    "network.library",
+    "projects",
+    "network.discussions",
+]
 
 
 class Command(BaseCommand):
@@ -12,11 +23,9 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        counts = {
-            "countries and sub-regions": gaps_seed.load(),
-            "organizations": members_seed.load(),
-        }
-        counts["pages"], home = home_seed.load()
-        counts["events"] = events_seed.load(home)
-        summary = ", ".join(f"{n} {what}" for what, n in counts.items())
-        self.stdout.write(self.style.SUCCESS(f"Seed content loaded ({summary} created)."))
+        created = {}
+        for app in SEED_APPS:
+            if find_spec(f"{app}.seed") is not None:
+                created[app.rsplit(".", 1)[-1]] = import_module(f"{app}.seed").load()
+        summary = ", ".join(f"{what}: {n}" for what, n in created.items())
+        self.stdout.write(self.style.SUCCESS(f"Seed content loaded; rows created — {summary}."))

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DiscussionsConfig(AppConfig):
+    name = "network.discussions"
+    label = "discussions"
+    verbose_name = "Discussions"
