@@ -3,6 +3,7 @@ from django_countries import countries as all_countries
 
 from .enums import OrganizationKind, RequestStatus
 from .models import LANGUAGE_CHOICES, MembershipRequest, Organization, User
+from .services import PROFILE_FIELDS
 
 NO_PERSONAL_DATA = "Describe work and research only: never personal data of trafficked persons."
 
@@ -24,15 +25,7 @@ class OrganizationForm(forms.ModelForm):
 
     class Meta:
         model = Organization
-        fields = [
-            "name",
-            "acronym",
-            "kind",
-            "headquarters_country",
-            "countries",
-            "mandate",
-            "website",
-        ]
+        fields = list(PROFILE_FIELDS)
         help_texts = {
             "mandate": "What your organization does on child trafficking, in a few sentences. "
             + NO_PERSONAL_DATA,

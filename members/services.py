@@ -164,6 +164,7 @@ def organization_decline(*, organization: Organization, by: User, reason: str) -
     return organization
 
 
+# What an application asks for, and what a focal point may change afterwards.
 PROFILE_FIELDS = (
     "name",
     "acronym",
@@ -172,7 +173,6 @@ PROFILE_FIELDS = (
     "countries",
     "mandate",
     "website",
-    "logo",
 )
 
 
