@@ -61,16 +61,24 @@ def new_page(browser, site_url):
     """Open a page in a fresh browser context: one context per person, like separate
     browsers sharing nothing (cookies, sessions)."""
     contexts = []
+    violations = []
+
+    def record_csp_violation(message):
+        if "Content Security Policy" in message.text:
+            violations.append(f"{message.page.url if message.page else '?'}: {message.text}")
 
     def open_page():
         context = browser.new_context(base_url=site_url, viewport={"width": 1280, "height": 900})
         context.set_default_timeout(TIMEOUT_MS)
+        context.on("console", record_csp_violation)
         contexts.append(context)
         return context.new_page()
 
     yield open_page
     for context in contexts:
         context.close()
+    # Every page a browser test visits must work under the site's Content-Security-Policy.
+    assert violations == []
 
 
 @pytest.fixture

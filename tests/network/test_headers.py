@@ -1,0 +1,44 @@
+"""Security headers on site, account and admin responses, error pages included."""
+
+import pytest
+
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def _policy(response):
+    return dict(
+        [*part.split(" ", 1), ""][:2]
+        for part in (p.strip() for p in response["Content-Security-Policy"].split(";"))
+        if part
+    )
+
+
+@pytest.mark.parametrize("path", ["/members/", "/accounts/login/", "/healthz", "/no-such-page/"])
+def test_site_responses_carry_a_strict_content_security_policy(client, path):
+    response = client.get(path)
+    policy = _policy(response)
+    assert policy["script-src"] == "'self'"
+    assert policy["object-src"] == "'none'"
+    assert policy["base-uri"] == "'none'"
+    assert policy["frame-ancestors"] == "'none'"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_admin_responses_allow_inline_scripts_but_nothing_else_loosened(client, staff):
+    client.force_login(staff)
+    response = client.get("/admin/")
+    policy = _policy(response)
+    assert response.status_code == 200
+    assert policy["script-src"] == "'self' 'unsafe-inline'"
+    assert policy["object-src"] == "'none'"
+    assert policy["frame-ancestors"] == "'self'"
+
+
+def test_session_cookie_is_httponly_and_samesite(client, plain_user):
+    response = client.post("/accounts/login/", {"login": plain_user.email, "password": PASSWORD})
+    cookie = response.cookies["sessionid"]
+    assert cookie["httponly"] is True
+    assert cookie["samesite"] == "Lax"
