@@ -502,3 +502,12 @@ def test_staff_without_totp_can_reach_totp_setup(client, staff_without_totp):
     )
     assert confirm.status_code == 200
     assert 'name="password"' in confirm.content.decode()
+
+
+def test_superuser_has_perm_follows_the_rules_for_hidden_people(db):
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    hidden = UserFactory(visibility=Visibility.HIDDEN)
+    assert superuser.has_perm("members.view_person", hidden) is False
+    assert hidden.has_perm("members.view_person", hidden) is True
+    # Permissions our rules do not define keep Django's superuser behaviour (Wagtail's own).
+    assert superuser.has_perm("wagtailadmin.access_admin") is True
