@@ -320,6 +320,10 @@ def priority_close_due_votes(*, now: datetime | None = None) -> int:
     )
     closed = 0
     for priority in due:
-        priority_vote_close(priority=priority, by=None, now=now)
+        try:
+            priority_vote_close(priority=priority, by=None, now=now)
+        except ValidationError:
+            # Another request closed it between our read and its lock.
+            continue
         closed += 1
     return closed

@@ -211,3 +211,60 @@ def test_adopted_csv_and_print(client):
     assert client.get("/agenda/adopted/?format=csv")["Content-Type"] == "text/csv; charset=utf-8"
     printable = client.get("/agenda/adopted/print/").content.decode()
     assert "Re-trafficking unknown" in printable and "site-header" not in printable
+
+
+@pytest.mark.parametrize(
+    "action",
+    ["endorse", "withdraw-endorsement", "support", "vote", "move", "open-vote", "close-vote"],
+)
+def test_agenda_posts_by_anonymous_redirect_to_login(client, action, org_a):
+    priority = PriorityFactory()
+    response = client.post(f"/agenda/{priority.pk}/{action}/", {"organization": org_a.pk})
+    assert response["Location"].startswith("/accounts/login/")
+    priority.refresh_from_db()
+    assert priority.status == PriorityStatus.PROPOSED
+    assert not Endorsement.objects.exists() and not Supporter.objects.exists()
+
+
+@pytest.mark.parametrize("action", ["open-vote", "close-vote"])
+def test_vote_open_close_by_focal_point_refused(client, focal_a, open_vote, action):
+    client.force_login(focal_a)
+    assert client.post(f"/agenda/{open_vote.pk}/{action}/").status_code == 403
+    open_vote.refresh_from_db()
+    assert open_vote.status == PriorityStatus.PUT_TO_NETWORK
+
+
+def test_endorse_for_other_org_shows_message(client, focal_a, org_b):
+    priority = PriorityFactory()
+    client.force_login(focal_a)
+    response = client.post(
+        f"/agenda/{priority.pk}/endorse/", {"organization": org_b.pk}, follow=True
+    )
+    assert "Only the focal point or alternate" in response.content.decode()
+    assert not Endorsement.objects.exists()
+
+
+def test_support_by_outsider_shows_message(client, plain_user):
+    priority = PriorityFactory()
+    client.force_login(plain_user)
+    response = client.post(f"/agenda/{priority.pk}/support/", follow=True)
+    assert "Only members of the network support priorities." in response.content.decode()
+    assert not Supporter.objects.exists()
+
+
+def test_unknown_priority_is_404(client):
+    assert client.get("/agenda/999/").status_code == 404
+
+
+def test_adopted_page_query_count_constant(client):
+    def make(n):
+        for _ in range(n):
+            PriorityFactory(status="adopted", gaps=DataGapFactory.create_batch(2))
+
+    make(2)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/agenda/adopted/")
+    make(15)
+    with CaptureQueriesContext(connection) as many:
+        client.get("/agenda/adopted/")
+    assert len(few) == len(many)

@@ -166,3 +166,15 @@ def test_close_due_votes_closes_ended_windows_only(open_vote, org_a, focal_a):
     assert ended.status == PriorityStatus.NOT_ADOPTED
     assert open_vote.status == PriorityStatus.PUT_TO_NETWORK
     assert PriorityStatusChange.objects.filter(priority=ended).count() == 1
+
+
+def test_close_due_votes_command(capsys):
+    PriorityFactory(
+        status=PriorityStatus.PUT_TO_NETWORK,
+        vote_opens_at=timezone.now() - timedelta(days=8),
+        vote_closes_at=timezone.now() - timedelta(days=1),
+    )
+    from django.core.management import call_command
+
+    call_command("close_due_votes")
+    assert capsys.readouterr().out == "1 vote closed.\n"

@@ -299,3 +299,19 @@ def test_indicators_page_lists_gaps(client):
     indicator.gaps.add(gap)
     html = client.get("/gaps/indicators/").content.decode()
     assert "Identified children" in html and "Age, Sex" in html and "No harmonized data" in html
+
+
+def test_indicators_page_query_count_constant(client):
+    from tests.factories.gaps import IndicatorFactory
+
+    def make(n):
+        for indicator in IndicatorFactory.create_batch(n):
+            indicator.gaps.set(DataGapFactory.create_batch(2))
+
+    make(2)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/gaps/indicators/")
+    make(12)
+    with CaptureQueriesContext(connection) as many:
+        client.get("/gaps/indicators/")
+    assert len(few) == len(many)
