@@ -13,4 +13,5 @@ urlpatterns = [
     path("<int:pk>/", views.gap_detail, name="detail"),
     path("<int:pk>/edit/", views.gap_edit, name="edit"),
     path("<int:pk>/move/", views.gap_move, name="move"),
+    path("<int:pk>/evidence/", views.gap_add_evidence, name="add_evidence"),
 ]

@@ -134,6 +134,7 @@ def gap_detail(request, pk):
             "gap": gap,
             "can_change": can_change,
             "transition_form": GapTransitionForm(gap=gap) if can_change else None,
+            "evidence_form": EvidenceForm() if can_change else None,
             **_choices(),
         },
     )
@@ -163,6 +164,27 @@ def gap_move(request, pk):
     else:
         label = GapStatus(form.cleaned_data["to_status"]).label
         messages.success(request, f"The gap is now “{label}”.")
+    return redirect(gap)
+
+
+@login_required
+@require_POST
+def gap_add_evidence(request, pk):
+    gap = selectors.gap_detail(pk)
+    if gap is None:
+        raise Http404("No such data gap.")
+    if not request.user.has_perm("gaps.change_gap", gap):
+        raise PermissionDenied
+    form = EvidenceForm(request.POST)
+    if not form.is_valid() or not form.evidence():
+        messages.error(request, "Give the source a title (and a valid link, if any).")
+        return redirect(gap)
+    try:
+        services.gap_evidence_add(gap=gap, by=request.user, **form.evidence()[0])
+    except ValidationError as error:
+        messages.error(request, " ".join(_errors(error)))
+    else:
+        messages.success(request, "The source is cited.")
     return redirect(gap)
 
 

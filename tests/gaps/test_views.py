@@ -315,3 +315,26 @@ def test_indicators_page_query_count_constant(client):
     with CaptureQueriesContext(connection) as many:
         client.get("/gaps/indicators/")
     assert len(few) == len(many)
+
+
+def test_gap_add_evidence_by_reporting_member(client, member_a, org_a):
+    gap = DataGapFactory(reported_by=org_a)
+    client.force_login(member_a)
+    response = client.post(
+        f"/gaps/{gap.pk}/evidence/",
+        {"evidence_title": "Shelter statistics 2009", "evidence_people_count": "9"},
+        follow=True,
+    )
+    assert "The source is cited." in response.content.decode()
+    assert "people counted: fewer than 11" in response.content.decode()
+    assert gap.evidence.get().people_count == 9
+
+
+def test_gap_add_evidence_without_title_or_by_outsider_refused(client, member_a, focal_b, org_a):
+    gap = DataGapFactory(reported_by=org_a)
+    client.force_login(member_a)
+    response = client.post(f"/gaps/{gap.pk}/evidence/", {"evidence_url": "x"}, follow=True)
+    assert "Give the source a title" in response.content.decode()
+    client.force_login(focal_b)
+    assert client.post(f"/gaps/{gap.pk}/evidence/", {"evidence_title": "T"}).status_code == 403
+    assert not gap.evidence.exists()
