@@ -29,7 +29,7 @@ def test_agenda_groups_by_status_with_counts(client, org_a, focal_a, member_a):
         ("Under discussion", ["Re-trafficking"]),
         ("Proposed", ["Men and boys"]),
     ]
-    assert "1 organization endorse · 2 individual supporters" in html
+    assert "1 organization endorses · 2 individual supporters" in html
 
 
 def test_agenda_filters_by_theme(client):
