@@ -1,5 +1,10 @@
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django_countries.fields import CountryField
+
+from .enums import Area, Disaggregation, EmptyReason, ExploitationForm, GapStatus, Severity
+from .fields import ChoiceListField
 
 
 class SubRegion(models.Model):
@@ -34,3 +39,119 @@ class Country(models.Model):
 
     def __str__(self):
         return self.study_name or self.code.name
+
+
+class DataGap(models.Model):
+    """What cannot yet be known, where and why. Plain model: members report it, its status
+    moves through a recorded workflow and its editors are decided by organization."""
+
+    title = models.CharField(max_length=200)
+    description = models.TextField(
+        max_length=5000,
+        help_text="Describe the missing evidence. Never include personal data of trafficked "
+        "persons.",
+    )
+    area = models.CharField(max_length=20, choices=Area.choices)
+    countries = models.ManyToManyField(Country, blank=True, related_name="gaps")
+    sub_regions = models.ManyToManyField(SubRegion, blank=True, related_name="gaps")
+    forms = ChoiceListField(
+        "forms of exploitation", choices=ExploitationForm.choices, max_length=120
+    )
+    missing_disaggregations = ChoiceListField(
+        "missing disaggregations", choices=Disaggregation.choices, max_length=60
+    )
+    empty_reason = models.CharField("why it is empty", max_length=20, choices=EmptyReason.choices)
+    severity = models.CharField(max_length=10, choices=Severity.choices, default=Severity.MEDIUM)
+    status = models.CharField(max_length=20, choices=GapStatus.choices, default=GapStatus.OPEN)
+    reported_by = models.ForeignKey(
+        "members.Organization", on_delete=models.PROTECT, related_name="reported_gaps"
+    )
+    reported_by_user = models.ForeignKey(
+        "members.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    horizon = models.DateField(
+        null=True,
+        blank=True,
+        help_text="After this date the evidence is considered out of date and the gap stale.",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(area__in=Area.values), name="datagap_area_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=GapStatus.values), name="datagap_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(severity__in=Severity.values), name="datagap_severity_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("gaps:detail", args=[self.pk])
+
+
+class GapEvidence(models.Model):
+    """A cited source showing the gap. Library items will join later; a link for now."""
+
+    gap = models.ForeignKey(DataGap, on_delete=models.CASCADE, related_name="evidence")
+    title = models.CharField(max_length=300)
+    url = models.URLField(blank=True)
+    description = models.TextField(max_length=2000, blank=True)
+    people_count = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Number of people the source counts, if any; shown as “fewer than 11” below 11.",
+    )
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["added_at", "pk"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self):
+        return self.title
+
+
+class GapStatusChange(models.Model):
+    """One move of a gap's status: who, when, from, to, why. Never edited."""
+
+    gap = models.ForeignKey(DataGap, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(max_length=20, choices=GapStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=GapStatus.choices)
+    by = models.ForeignKey(
+        "members.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    reason = models.TextField(max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.gap}: {self.from_status or '—'} → {self.to_status}"
+
+
+class Indicator(models.Model):
+    """What can be measured, and the gaps measuring it would close. Plain model: curated
+    reference records that gaps link to, with no page of their own in the tree."""
+
+    name = models.CharField(max_length=200, unique=True)
+    definition = models.TextField(max_length=3000)
+    unit = models.CharField(max_length=100)
+    disaggregations = ChoiceListField(choices=Disaggregation.choices, max_length=60)
+    data_sources = models.TextField(max_length=2000, blank=True)
+    gaps = models.ManyToManyField(DataGap, blank=True, related_name="indicators")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

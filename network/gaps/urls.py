@@ -1,5 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "gaps"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.gap_list, name="list"),
+    path("export.csv", views.gap_export, name="export"),
+    path("report/", views.gap_report, name="report"),
+    path("heatmap/", views.heatmap, name="heatmap"),
+    path("indicators/", views.indicator_list, name="indicators"),
+    path("<int:pk>/", views.gap_detail, name="detail"),
+    path("<int:pk>/edit/", views.gap_edit, name="edit"),
+    path("<int:pk>/move/", views.gap_move, name="move"),
+    path("<int:pk>/evidence/", views.gap_add_evidence, name="add_evidence"),
+]

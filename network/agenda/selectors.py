@@ -1,0 +1,86 @@
+"""Shared reads for the research agenda. Priorities are public: the agenda is the
+network's open statement of what it will research."""
+
+from django.db.models import Count, Prefetch
+
+from members.enums import MembershipRole, OrganizationStatus
+from members.models import Organization
+from network.gaps.enums import PROGRESS_STATUSES
+from network.gaps.models import DataGap
+
+from .enums import PriorityStatus
+from .models import Endorsement, PriorityStatusChange, ResearchPriority, Vote
+
+
+def priority_list(*, filters=None):
+    """Priorities with their endorsement (per organization) and supporter counts."""
+    filters = filters or {}
+    priorities = (
+        ResearchPriority.objects.select_related("proposing_organization")
+        .annotate(
+            endorsement_count=Count("endorsements", distinct=True),
+            supporter_count=Count("supporters", distinct=True),
+            gap_count=Count("gaps", distinct=True),
+        )
+        .order_by("title")
+    )
+    if theme := filters.get("theme"):
+        priorities = priorities.filter(theme=theme)
+    if status := filters.get("status"):
+        priorities = priorities.filter(status=status)
+    return priorities
+
+
+def priority_detail(pk):
+    return (
+        ResearchPriority.objects.select_related("proposing_organization", "proposed_by")
+        .prefetch_related(
+            Prefetch("gaps", queryset=DataGap.objects.select_related("reported_by")),
+            Prefetch(
+                "endorsements",
+                queryset=Endorsement.objects.select_related("organization", "endorsed_by"),
+            ),
+            Prefetch("history", queryset=PriorityStatusChange.objects.select_related("by")),
+        )
+        .annotate(supporter_count=Count("supporters", distinct=True))
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def organizations_spoken_for(user):
+    """Member organizations the user is focal point or alternate of."""
+    if not user.is_authenticated:
+        return Organization.objects.none()
+    return Organization.objects.filter(
+        status=OrganizationStatus.MEMBER,
+        memberships__user=user,
+        memberships__role__in=[MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE],
+    ).order_by("name")
+
+
+def votes_by(priority, organizations):
+    return {
+        (vote.organization_id, vote.role): vote
+        for vote in Vote.objects.filter(priority=priority, organization__in=organizations)
+    }
+
+
+def adopted_agenda():
+    """Adopted priorities with their gaps and progress: the share of their gaps being
+    addressed, partly filled or filled."""
+    priorities = (
+        ResearchPriority.objects.filter(status=PriorityStatus.ADOPTED)
+        .select_related("proposing_organization")
+        .prefetch_related(
+            Prefetch("gaps", queryset=DataGap.objects.order_by("title")),
+            Prefetch("endorsements", queryset=Endorsement.objects.select_related("organization")),
+        )
+        .order_by("theme", "title")
+    )
+    for priority in priorities:
+        gaps = list(priority.gaps.all())
+        moving = sum(1 for gap in gaps if gap.status in PROGRESS_STATUSES)
+        priority.progress = round(100 * moving / len(gaps)) if gaps else None
+        priority.gaps_moving = moving
+        yield priority

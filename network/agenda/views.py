@@ -1,0 +1,329 @@
+import csv
+from itertools import groupby
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from members.enums import OrganizationStatus
+from members.models import Organization
+from network.gaps.enums import GapStatus
+
+from . import selectors, services
+from .enums import STATUS_ORDER, PriorityStatus, Theme, VoterRole
+from .forms import PriorityFilterForm, PriorityForm, TransitionForm, VoteForm, VoteOpenForm
+from .models import ResearchPriority
+
+
+def _errors(error):
+    return error.messages if hasattr(error, "messages") else [str(error)]
+
+
+def _priority(pk):
+    priority = get_object_or_404(ResearchPriority, pk=pk)
+    return priority
+
+
+def priority_list(request):
+    services.priority_close_due_votes()
+    form = PriorityFilterForm(request.GET or None)
+    filters = {}
+    if form.is_bound:
+        form.is_valid()
+        filters = {k: v for k, v in form.cleaned_data.items() if v}
+    priorities = list(selectors.priority_list(filters=filters))
+    groups = []
+    for status in STATUS_ORDER:
+        items = [p for p in priorities if p.status == status]
+        if items:
+            groups.append((PriorityStatus(status).label, status, items))
+    return render(
+        request,
+        "agenda/priority_list.html",
+        {
+            "form": form,
+            "groups": groups,
+            "count": len(priorities),
+            "filtered": bool(filters),
+            "can_propose": request.user.has_perm("agenda.propose_priority"),
+        },
+    )
+
+
+def priority_detail(request, pk):
+    services.priority_close_due_votes()
+    priority = selectors.priority_detail(pk)
+    if priority is None:
+        raise Http404("No such priority.")
+    user = request.user
+    speaks_for = list(selectors.organizations_spoken_for(user))
+    endorsed_ids = {e.organization_id for e in priority.endorsements.all()}
+    my_votes = selectors.votes_by(priority, speaks_for) if priority.vote_is_open else {}
+    ballots = []
+    for organization in speaks_for:
+        role = next(
+            (m.role for m in organization.memberships.filter(user=user)), VoterRole.ALTERNATE
+        )
+        own = my_votes.get((organization.pk, role))
+        focal = my_votes.get((organization.pk, VoterRole.FOCAL_POINT))
+        ballots.append(
+            {
+                "organization": organization,
+                "endorsed": organization.pk in endorsed_ids,
+                "own_vote": own,
+                "focal_vote": focal if role == VoterRole.ALTERNATE else None,
+                "form": VoteForm(
+                    initial={"organization": organization.pk, "choice": own.choice if own else None}
+                ),
+            }
+        )
+    tally = services.priority_tally(priority) if priority.vote_is_decided else None
+    can_move = user.has_perm("agenda.transition_priority", priority)
+    return render(
+        request,
+        "agenda/priority_detail.html",
+        {
+            "priority": priority,
+            "ballots": ballots,
+            "tally": tally,
+            "supports": user.is_authenticated and priority.supporters.filter(user=user).exists(),
+            "can_support": user.has_perm("agenda.support_priority", priority),
+            "can_move": can_move,
+            "transition_form": TransitionForm(priority=priority) if can_move else None,
+            "vote_open_form": VoteOpenForm()
+            if can_move and priority.status == PriorityStatus.UNDER_DISCUSSION
+            else None,
+        },
+    )
+
+
+def _organization_from_post(request):
+    try:
+        pk = int(request.POST.get("organization", ""))
+    except ValueError:
+        return None
+    return Organization.objects.filter(pk=pk, status=OrganizationStatus.MEMBER).first()
+
+
+def _act(request, pk, action, success):
+    """Run one service for a POST on a priority; refusals become messages, never a 500."""
+    priority = _priority(pk)
+    try:
+        action(priority)
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(_errors(error)) or "You may not do that.")
+    else:
+        messages.success(request, success)
+    return redirect(priority)
+
+
+@login_required
+@require_POST
+def priority_endorse(request, pk):
+    organization = _organization_from_post(request)
+    if organization is None:
+        messages.error(request, "Choose a member organization you speak for.")
+        return redirect("agenda:detail", pk=pk)
+    return _act(
+        request,
+        pk,
+        lambda p: services.priority_endorse(priority=p, organization=organization, by=request.user),
+        f"{organization.name} endorses this priority.",
+    )
+
+
+@login_required
+@require_POST
+def priority_withdraw_endorsement(request, pk):
+    organization = _organization_from_post(request)
+    if organization is None:
+        messages.error(request, "Choose a member organization you speak for.")
+        return redirect("agenda:detail", pk=pk)
+    return _act(
+        request,
+        pk,
+        lambda p: services.priority_endorsement_withdraw(
+            priority=p, organization=organization, by=request.user
+        ),
+        f"The endorsement of {organization.name} is withdrawn.",
+    )
+
+
+@login_required
+@require_POST
+def priority_support(request, pk):
+    if request.POST.get("withdraw"):
+        return _act(
+            request,
+            pk,
+            lambda p: services.priority_support_withdraw(priority=p, by=request.user),
+            "You no longer support this priority.",
+        )
+    return _act(
+        request,
+        pk,
+        lambda p: services.priority_support(priority=p, by=request.user),
+        "You support this priority.",
+    )
+
+
+@login_required
+@require_POST
+def vote(request, pk):
+    form = VoteForm(request.POST)
+    organization = _organization_from_post(request)
+    if not form.is_valid() or organization is None:
+        messages.error(request, "Choose yes, no or abstain for an organization you speak for.")
+        return redirect("agenda:detail", pk=pk)
+    choice = form.cleaned_data["choice"]
+    return _act(
+        request,
+        pk,
+        lambda p: services.vote_cast(
+            priority=p, organization=organization, by=request.user, choice=choice
+        ),
+        f"Your vote for {organization.name} is recorded: {choice}. "
+        "You can change it until the vote closes.",
+    )
+
+
+@login_required
+@require_POST
+def priority_move(request, pk):
+    priority = _priority(pk)
+    if not request.user.has_perm("agenda.transition_priority", priority):
+        raise PermissionDenied
+    form = TransitionForm(request.POST, priority=priority)
+    if not form.is_valid():
+        messages.error(request, "Choose an allowed status and say why.")
+        return redirect(priority)
+    to_status = form.cleaned_data["to_status"]
+    return _act(
+        request,
+        pk,
+        lambda p: services.priority_transition(
+            priority=p, to_status=to_status, by=request.user, reason=form.cleaned_data["reason"]
+        ),
+        f"The priority is now “{PriorityStatus(to_status).label}”.",
+    )
+
+
+@login_required
+@require_POST
+def priority_vote_open(request, pk):
+    priority = _priority(pk)
+    if not request.user.has_perm("agenda.transition_priority", priority):
+        raise PermissionDenied
+    form = VoteOpenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Give a closing date and time and a quorum between 1 and 100.")
+        return redirect(priority)
+    return _act(
+        request,
+        pk,
+        lambda p: services.priority_vote_open(
+            priority=p,
+            by=request.user,
+            closes_at=form.cleaned_data["closes_at"],
+            quorum=form.cleaned_data["quorum"],
+            reason=form.cleaned_data["reason"],
+        ),
+        "The priority is put to the network: focal points can vote now.",
+    )
+
+
+@login_required
+@require_POST
+def priority_vote_close(request, pk):
+    priority = _priority(pk)
+    if not request.user.has_perm("agenda.transition_priority", priority):
+        raise PermissionDenied
+    return _act(
+        request,
+        pk,
+        lambda p: services.priority_vote_close(priority=p, by=request.user),
+        "The vote is closed and its result applied.",
+    )
+
+
+@login_required
+def priority_propose(request):
+    if not request.user.has_perm("agenda.propose_priority"):
+        raise PermissionDenied
+    organizations = Organization.objects.filter(
+        memberships__user=request.user, status=OrganizationStatus.MEMBER
+    ).order_by("name")
+    form = PriorityForm(request.POST or None, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            priority = services.priority_propose(
+                by=request.user,
+                organization=data["organization"],
+                title=data["title"],
+                rationale=data["rationale"],
+                theme=data["theme"],
+                gaps=list(data["gaps"]),
+            )
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, _errors(error))
+        else:
+            messages.success(request, "Your priority is proposed to the network.")
+            return redirect(priority)
+    return render(request, "agenda/priority_form.html", {"form": form})
+
+
+def _adopted_context():
+    priorities = list(selectors.adopted_agenda())
+    labels = dict(Theme.choices)
+    themes = [
+        (labels[theme], list(items)) for theme, items in groupby(priorities, key=lambda p: p.theme)
+    ]
+    return {"themes": themes, "count": len(priorities)}
+
+
+def adopted(request):
+    if request.GET.get("format") == "csv":
+        return adopted_csv(request)
+    return render(request, "agenda/adopted.html", _adopted_context())
+
+
+def adopted_print(request):
+    return render(request, "agenda/adopted_print.html", _adopted_context())
+
+
+def adopted_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="adopted-agenda.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "theme",
+            "priority",
+            "rationale",
+            "endorsing organizations",
+            "linked gaps",
+            "gaps being addressed or filled",
+            "progress (%)",
+            "url",
+        ]
+    )
+    statuses = dict(GapStatus.choices)
+    for theme, priorities in _adopted_context()["themes"]:
+        for p in priorities:
+            writer.writerow(
+                [
+                    theme,
+                    p.title,
+                    p.rationale,
+                    "; ".join(e.organization.name for e in p.endorsements.all()),
+                    "; ".join(f"{g.title} ({statuses[g.status]})" for g in p.gaps.all()),
+                    p.gaps_moving,
+                    "" if p.progress is None else p.progress,
+                    request.build_absolute_uri(p.get_absolute_url()),
+                ]
+            )
+    return response

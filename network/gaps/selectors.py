@@ -1,0 +1,159 @@
+"""Shared reads for the gap register: filters, the heatmap, indicators. The register is
+public: it holds descriptions of evidence, never case records."""
+
+from collections import Counter, defaultdict
+
+from django.db.models import Prefetch, Q
+
+from .enums import Area, Disaggregation, GapStatus
+from .fields import choice_list_has
+from .models import Country, DataGap, GapStatusChange, Indicator, SubRegion
+
+GapCountry = DataGap.countries.through
+GapSubRegion = DataGap.sub_regions.through
+
+
+def _concerning_country(code):
+    """Gaps naming the country, or naming the sub-region it belongs to."""
+    return Q(pk__in=GapCountry.objects.filter(country__code=code).values("datagap_id")) | Q(
+        pk__in=GapSubRegion.objects.filter(subregion__countries__code=code).values("datagap_id")
+    )
+
+
+def _concerning_sub_region(slug):
+    """Gaps naming the sub-region, or any country in it."""
+    return Q(pk__in=GapSubRegion.objects.filter(subregion__slug=slug).values("datagap_id")) | Q(
+        pk__in=GapCountry.objects.filter(country__sub_region__slug=slug).values("datagap_id")
+    )
+
+
+def gap_filter(filters=None):
+    """Gaps matching the register's filters (area, country, sub_region, form,
+    disaggregation, status, severity); unknown keys and empty values are ignored."""
+    filters = filters or {}
+    gaps = DataGap.objects.all()
+    if area := filters.get("area"):
+        gaps = gaps.filter(area=area)
+    if status := filters.get("status"):
+        gaps = gaps.filter(status=status)
+    if severity := filters.get("severity"):
+        gaps = gaps.filter(severity=severity)
+    if form := filters.get("form"):
+        gaps = gaps.filter(**choice_list_has("forms", form))
+    if disaggregation := filters.get("disaggregation"):
+        gaps = gaps.filter(**choice_list_has("missing_disaggregations", disaggregation))
+    if country := filters.get("country"):
+        gaps = gaps.filter(_concerning_country(country))
+    if sub_region := filters.get("sub_region"):
+        gaps = gaps.filter(_concerning_sub_region(sub_region))
+    return gaps
+
+
+def gap_list(filters=None):
+    """The register page's rows, with what each row shows fetched in a fixed number of
+    queries."""
+    return (
+        gap_filter(filters)
+        .select_related("reported_by")
+        .prefetch_related(
+            Prefetch("countries", queryset=Country.objects.order_by("code")),
+            "sub_regions",
+        )
+    )
+
+
+def gap_detail(pk):
+    return (
+        DataGap.objects.select_related("reported_by", "reported_by_user")
+        .prefetch_related(
+            Prefetch("countries", queryset=Country.objects.select_related("sub_region")),
+            "sub_regions",
+            "evidence",
+            "indicators",
+            "priorities",
+            Prefetch("history", queryset=GapStatusChange.objects.select_related("by")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def country_choices():
+    return [
+        (str(c.code), str(c)) for c in sorted(Country.objects.all(), key=lambda c: str(c).lower())
+    ]
+
+
+def sub_region_choices():
+    return list(SubRegion.objects.values_list("slug", "name"))
+
+
+def heat_class(count):
+    """The colour class of a heatmap cell (site.css: .heat-0 … .heat-4)."""
+    if count == 0:
+        return "heat-0"
+    if count == 1:
+        return "heat-1"
+    if count <= 3:
+        return "heat-2"
+    if count <= 6:
+        return "heat-3"
+    return "heat-4"
+
+
+HEAT_LEGEND = [
+    ("heat-0", "none"),
+    ("heat-1", "1"),
+    ("heat-2", "2 to 3"),
+    ("heat-3", "4 to 6"),
+    ("heat-4", "7 or more"),
+]
+
+
+def heatmap(*, filters, view="area"):
+    """Countries grouped by sub-region, by area (or by missing disaggregation): each cell
+    counts the gaps matching the filters that concern the country, directly or through its
+    sub-region. Four queries, whatever the number of gaps.
+
+    Returns {"columns": [(value, label)], "groups": [(sub_region_name, [row])]} where a row
+    is {"country": Country, "cells": [(value, count, class)], "total": int}.
+    """
+    gaps = gap_filter(filters)
+    if view == "disaggregation":
+        columns = list(Disaggregation.choices)
+        keys_of = {
+            pk: set(values) for pk, values in gaps.values_list("pk", "missing_disaggregations")
+        }
+    else:
+        columns = list(Area.choices)
+        keys_of = {pk: {area} for pk, area in gaps.values_list("pk", "area")}
+    by_country = defaultdict(set)
+    for gap_id, country_id in GapCountry.objects.filter(
+        datagap_id__in=gaps.values("pk")
+    ).values_list("datagap_id", "country_id"):
+        by_country[country_id].add(gap_id)
+    by_region = defaultdict(set)
+    for gap_id, region_id in GapSubRegion.objects.filter(
+        datagap_id__in=gaps.values("pk")
+    ).values_list("datagap_id", "subregion_id"):
+        by_region[region_id].add(gap_id)
+
+    groups = defaultdict(list)
+    countries = Country.objects.select_related("sub_region")
+    for country in sorted(countries, key=lambda c: str(c).lower()):
+        ids = by_country[country.pk] | by_region.get(country.sub_region_id, set())
+        counts = Counter(key for pk in ids for key in keys_of.get(pk, ()))
+        cells = [(value, counts[value], heat_class(counts[value])) for value, _ in columns]
+        region = country.sub_region.name if country.sub_region else "Other countries"
+        groups[region].append({"country": country, "cells": cells, "total": len(ids)})
+    ordered = sorted(groups.items(), key=lambda item: (item[0] == "Other countries", item[0]))
+    return {"columns": columns, "groups": ordered}
+
+
+def indicator_list():
+    return Indicator.objects.prefetch_related(
+        Prefetch("gaps", queryset=DataGap.objects.only("pk", "title", "status"))
+    )
+
+
+DEFAULT_HEATMAP_STATUS = GapStatus.OPEN

@@ -1,0 +1,267 @@
+"""Every write to data gaps, their evidence and history, and indicators."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from members.enums import OrganizationStatus
+from members.models import Organization, User
+
+from .enums import GAP_TRANSITIONS, GapStatus
+from .models import Country, DataGap, GapEvidence, GapStatusChange, Indicator, SubRegion
+
+
+def _save(instance):
+    instance.full_clean()
+    try:
+        instance.save()
+    except IntegrityError as error:
+        raise ValidationError("This change conflicts with one made at the same time.") from error
+    return instance
+
+
+def _check_places(countries, sub_regions):
+    for item, model in [(c, Country) for c in countries] + [(s, SubRegion) for s in sub_regions]:
+        if not isinstance(item, model) or item.pk is None:
+            raise ValidationError(f"Unknown country or sub-region: {item}.")
+
+
+def _check_horizon(horizon):
+    if horizon is not None and horizon < timezone.localdate():
+        raise ValidationError({"horizon": "The horizon must be today or later."})
+
+
+def _record(gap, *, to_status, by, reason):
+    change = GapStatusChange(
+        gap=gap, from_status=gap.status, to_status=to_status, by=by, reason=reason
+    )
+    gap.status = to_status
+    gap.updated_at = timezone.now()
+    _save(gap)
+    _save(change)
+    return gap
+
+
+@transaction.atomic
+def gap_report(
+    *,
+    by: User,
+    organization: Organization,
+    title: str,
+    description: str,
+    area: str,
+    empty_reason: str,
+    severity: str = "medium",
+    countries: list[Country] | None = None,
+    sub_regions: list[SubRegion] | None = None,
+    forms: list[str] | None = None,
+    missing_disaggregations: list[str] | None = None,
+    horizon: date | None = None,
+    evidence: list[dict] | None = None,
+) -> DataGap:
+    """Report a gap for an organization the reporter belongs to.
+
+    Side effects: records the first history entry (— → open); creates the evidence links.
+    """
+    if not (by.is_staff or by.memberships.filter(organization=organization).exists()):
+        raise PermissionDenied("You can report gaps only for your own organization.")
+    if organization.status != OrganizationStatus.MEMBER:
+        raise ValidationError("Only member organizations report gaps.")
+    countries, sub_regions = list(countries or []), list(sub_regions or [])
+    _check_places(countries, sub_regions)
+    _check_horizon(horizon)
+    gap = DataGap(
+        title=title.strip(),
+        description=description,
+        area=area,
+        empty_reason=empty_reason,
+        severity=severity,
+        forms=list(forms or []),
+        missing_disaggregations=list(missing_disaggregations or []),
+        reported_by=organization,
+        reported_by_user=by,
+        horizon=horizon,
+    )
+    _save(gap)
+    gap.countries.set(countries)
+    gap.sub_regions.set(sub_regions)
+    for item in evidence or []:
+        _save(GapEvidence(gap=gap, **item))
+    _save(
+        GapStatusChange(gap=gap, from_status="", to_status=GapStatus.OPEN, by=by, reason="Reported")
+    )
+    return gap
+
+
+GAP_EDITABLE = {
+    "title",
+    "description",
+    "area",
+    "empty_reason",
+    "severity",
+    "forms",
+    "missing_disaggregations",
+    "horizon",
+}
+
+
+@transaction.atomic
+def gap_update(
+    *,
+    gap: DataGap,
+    by: User,
+    countries: list[Country] | None = None,
+    sub_regions: list[SubRegion] | None = None,
+    **fields,
+) -> DataGap:
+    """Edit a gap's description fields and places (status moves go through gap_transition)."""
+    if not by.has_perm("gaps.change_gap", gap):
+        raise PermissionDenied("Only the reporting organization's members and staff edit a gap.")
+    unknown = set(fields) - GAP_EDITABLE
+    if unknown:
+        raise ValidationError(f"These fields cannot be edited here: {', '.join(sorted(unknown))}.")
+    gap = DataGap.objects.select_for_update().get(pk=gap.pk)
+    if "horizon" in fields and fields["horizon"] != gap.horizon:
+        _check_horizon(fields["horizon"])
+    for name, value in fields.items():
+        setattr(gap, name, value)
+    gap.updated_at = timezone.now()
+    _save(gap)
+    if countries is not None:
+        _check_places(list(countries), [])
+        gap.countries.set(countries)
+    if sub_regions is not None:
+        _check_places([], list(sub_regions))
+        gap.sub_regions.set(sub_regions)
+    return gap
+
+
+@transaction.atomic
+def gap_transition(*, gap: DataGap, to_status: str, by: User | None, reason: str = "") -> DataGap:
+    """Move a gap's status along an allowed transition. Side effects: a history entry."""
+    if by is not None and not by.has_perm("gaps.change_gap", gap):
+        raise PermissionDenied("Only the reporting organization's members and staff move a gap.")
+    gap = DataGap.objects.select_for_update().get(pk=gap.pk)
+    if to_status not in GAP_TRANSITIONS.get(gap.status, set()):
+        raise ValidationError(
+            f"A gap cannot move from “{gap.get_status_display()}” to "
+            f"“{GapStatus(to_status).label if to_status in GapStatus.values else to_status}”."
+        )
+    return _record(gap, to_status=to_status, by=by, reason=reason)
+
+
+@transaction.atomic
+def gap_evidence_add(
+    *,
+    gap: DataGap,
+    by: User,
+    title: str,
+    url: str = "",
+    description: str = "",
+    people_count: int | None = None,
+) -> GapEvidence:
+    """Cite a source for a gap."""
+    if not by.has_perm("gaps.change_gap", gap):
+        raise PermissionDenied("Only the reporting organization's members and staff add evidence.")
+    return _save(
+        GapEvidence(
+            gap=gap, title=title, url=url, description=description, people_count=people_count
+        )
+    )
+
+
+@transaction.atomic
+def gap_claim(*, gap: DataGap, project, by: User | None) -> DataGap:
+    """An active project takes a gap on: an open or stale gap becomes “being addressed”.
+
+    For the projects app; the caller has already decided the project may claim it. A gap
+    already being addressed or partly filled keeps its status and gains a history note.
+    Side effects: a history entry naming the project.
+    """
+    gap = DataGap.objects.select_for_update().get(pk=gap.pk)
+    reason = f"Claimed by project “{project}”."
+    if gap.status == GapStatus.FILLED:
+        raise ValidationError("This gap is already filled.")
+    if gap.status in (GapStatus.OPEN, GapStatus.STALE):
+        return _record(gap, to_status=GapStatus.BEING_ADDRESSED, by=by, reason=reason)
+    _save(
+        GapStatusChange(gap=gap, from_status=gap.status, to_status=gap.status, by=by, reason=reason)
+    )
+    return gap
+
+
+@transaction.atomic
+def gap_fill(
+    *, gap: DataGap, partly: bool, evidence_title: str, by: User | None, url: str = ""
+) -> DataGap:
+    """An output closes a gap, partly or fully, and becomes its evidence.
+
+    Side effects: an evidence row; a history entry.
+    """
+    if not evidence_title.strip():
+        raise ValidationError({"evidence_title": "Name the output that fills the gap."})
+    gap = DataGap.objects.select_for_update().get(pk=gap.pk)
+    to_status = GapStatus.PARTLY_FILLED if partly else GapStatus.FILLED
+    if gap.status == GapStatus.FILLED or (partly and gap.status == GapStatus.PARTLY_FILLED):
+        raise ValidationError(f"This gap is already {gap.get_status_display().lower()}.")
+    _save(GapEvidence(gap=gap, title=evidence_title.strip(), url=url))
+    if gap.status == GapStatus.STALE:
+        _record(gap, to_status=GapStatus.BEING_ADDRESSED, by=by, reason="New evidence")
+    return _record(gap, to_status=to_status, by=by, reason=f"Evidence: {evidence_title.strip()}")
+
+
+@transaction.atomic
+def gap_mark_stale(*, today: date | None = None) -> int:
+    """Mark stale every gap whose evidence horizon has passed. Returns how many moved.
+
+    Side effects: a history entry per gap (by nobody: the system).
+    """
+    today = today or timezone.localdate()
+    gaps = DataGap.objects.select_for_update().filter(
+        horizon__lt=today,
+        status__in=[GapStatus.OPEN, GapStatus.BEING_ADDRESSED, GapStatus.PARTLY_FILLED],
+    )
+    moved = 0
+    for gap in gaps:
+        _record(
+            gap,
+            to_status=GapStatus.STALE,
+            by=None,
+            reason=f"Evidence older than its horizon ({gap.horizon:%d %B %Y}).",
+        )
+        moved += 1
+    return moved
+
+
+INDICATOR_FIELDS = {"name", "definition", "unit", "disaggregations", "data_sources"}
+
+
+@transaction.atomic
+def indicator_create(*, by: User, gaps: list[DataGap] | None = None, **fields) -> Indicator:
+    """Add an indicator (staff)."""
+    if not by.has_perm("gaps.manage_indicators"):
+        raise PermissionDenied("Only the secretariat curates indicators.")
+    if set(fields) - INDICATOR_FIELDS:
+        raise ValidationError("Unknown indicator fields.")
+    indicator = _save(Indicator(**fields))
+    indicator.gaps.set(gaps or [])
+    return indicator
+
+
+@transaction.atomic
+def indicator_update(
+    *, indicator: Indicator, by: User, gaps: list[DataGap] | None = None, **fields
+) -> Indicator:
+    """Edit an indicator (staff)."""
+    if not by.has_perm("gaps.manage_indicators"):
+        raise PermissionDenied("Only the secretariat curates indicators.")
+    if set(fields) - INDICATOR_FIELDS:
+        raise ValidationError("Unknown indicator fields.")
+    for name, value in fields.items():
+        setattr(indicator, name, value)
+    _save(indicator)
+    if gaps is not None:
+        indicator.gaps.set(gaps)
+    return indicator

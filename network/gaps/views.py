@@ -1,0 +1,312 @@
+import csv
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from members.enums import OrganizationStatus
+from members.models import Organization
+
+from . import selectors, services
+from .enums import Area, Disaggregation, ExploitationForm, GapStatus
+from .forms import (
+    EvidenceForm,
+    GapFilterForm,
+    GapForm,
+    GapTransitionForm,
+    HeatmapFilterForm,
+    member_organizations_of,
+)
+
+PAGE_SIZE = 25
+
+
+def _errors(error):
+    return error.messages if hasattr(error, "messages") else [str(error)]
+
+
+def _filters(form):
+    """Valid filters only: invalid ones are reported on the page and ignored."""
+    if not form.is_bound:
+        return {}
+    form.is_valid()
+    return {key: value for key, value in form.cleaned_data.items() if value}
+
+
+def _choices():
+    return {
+        "area_choices": Area.choices,
+        "form_choices": ExploitationForm.choices,
+        "disaggregation_choices": Disaggregation.choices,
+    }
+
+
+def gap_list(request):
+    form = GapFilterForm(request.GET or None)
+    filters = _filters(form)
+    paginator = Paginator(selectors.gap_list(filters), PAGE_SIZE)
+    page_error = None
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
+        page = paginator.get_page(request.GET.get("page"))
+        page_error = (
+            f"There is no page “{request.GET['page']}”: showing page {page.number} "
+            f"of {paginator.num_pages}."
+        )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "gaps/gap_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "filtered": bool(filters),
+            "page_error": page_error,
+            "can_report": request.user.has_perm("gaps.report_gap"),
+            **_choices(),
+        },
+    )
+
+
+def gap_export(request):
+    """The filtered register as CSV (all matching rows, not one page)."""
+    filters = _filters(GapFilterForm(request.GET or None))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="data-gaps.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "id",
+            "title",
+            "area",
+            "status",
+            "severity",
+            "countries",
+            "sub-regions",
+            "forms of exploitation",
+            "missing disaggregations",
+            "why it is empty",
+            "reported by",
+            "horizon",
+            "url",
+        ]
+    )
+    forms_names, dis_names = dict(ExploitationForm.choices), dict(Disaggregation.choices)
+    for gap in selectors.gap_list(filters).order_by("pk"):
+        writer.writerow(
+            [
+                gap.pk,
+                gap.title,
+                gap.get_area_display(),
+                gap.get_status_display(),
+                gap.get_severity_display(),
+                "; ".join(str(c.code) for c in gap.countries.all()),
+                "; ".join(r.name for r in gap.sub_regions.all()),
+                "; ".join(forms_names[f] for f in gap.forms),
+                "; ".join(dis_names[d] for d in gap.missing_disaggregations),
+                gap.get_empty_reason_display(),
+                gap.reported_by.name,
+                gap.horizon.isoformat() if gap.horizon else "",
+                request.build_absolute_uri(gap.get_absolute_url()),
+            ]
+        )
+    return response
+
+
+def gap_detail(request, pk):
+    gap = selectors.gap_detail(pk)
+    if gap is None:
+        raise Http404("No such data gap.")
+    can_change = request.user.has_perm("gaps.change_gap", gap)
+    return render(
+        request,
+        "gaps/gap_detail.html",
+        {
+            "gap": gap,
+            "can_change": can_change,
+            "transition_form": GapTransitionForm(gap=gap) if can_change else None,
+            "evidence_form": EvidenceForm() if can_change else None,
+            **_choices(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def gap_move(request, pk):
+    gap = selectors.gap_detail(pk)
+    if gap is None:
+        raise Http404("No such data gap.")
+    if not request.user.has_perm("gaps.change_gap", gap):
+        raise PermissionDenied
+    form = GapTransitionForm(request.POST, gap=gap)
+    if not form.is_valid():
+        messages.error(request, "Choose one of the statuses this gap can move to.")
+        return redirect(gap)
+    try:
+        services.gap_transition(
+            gap=gap,
+            to_status=form.cleaned_data["to_status"],
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(_errors(error)))
+    else:
+        label = GapStatus(form.cleaned_data["to_status"]).label
+        messages.success(request, f"The gap is now “{label}”.")
+    return redirect(gap)
+
+
+@login_required
+@require_POST
+def gap_add_evidence(request, pk):
+    gap = selectors.gap_detail(pk)
+    if gap is None:
+        raise Http404("No such data gap.")
+    if not request.user.has_perm("gaps.change_gap", gap):
+        raise PermissionDenied
+    form = EvidenceForm(request.POST)
+    if not form.is_valid() or not form.evidence():
+        messages.error(request, "Give the source a title (and a valid link, if any).")
+        return redirect(gap)
+    try:
+        services.gap_evidence_add(gap=gap, by=request.user, **form.evidence()[0])
+    except ValidationError as error:
+        messages.error(request, " ".join(_errors(error)))
+    else:
+        messages.success(request, "The source is cited.")
+    return redirect(gap)
+
+
+def _organizations_for(user):
+    if user.is_staff:
+        return Organization.objects.filter(status=OrganizationStatus.MEMBER).order_by("name")
+    return member_organizations_of(user)
+
+
+def _gap_form_response(request, *, form, evidence_form, gap=None):
+    return render(
+        request,
+        "gaps/gap_form.html",
+        {"form": form, "evidence_form": evidence_form, "gap": gap},
+    )
+
+
+@login_required
+def gap_report(request):
+    if not request.user.has_perm("gaps.report_gap"):
+        raise PermissionDenied
+    organizations = _organizations_for(request.user)
+    form = GapForm(request.POST or None, organizations=organizations)
+    evidence_form = EvidenceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and evidence_form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            gap = services.gap_report(
+                by=request.user,
+                organization=data.pop("organization"),
+                forms=data.pop("exploitation_forms"),
+                evidence=evidence_form.evidence(),
+                **data,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errs in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errs)
+            else:
+                form.add_error(None, _errors(error))
+        except PermissionDenied as error:
+            form.add_error("organization", str(error))
+        else:
+            messages.success(request, "The gap is in the register. Thank you.")
+            return redirect(gap)
+    return _gap_form_response(request, form=form, evidence_form=evidence_form)
+
+
+@login_required
+def gap_edit(request, pk):
+    gap = selectors.gap_detail(pk)
+    if gap is None:
+        raise Http404("No such data gap.")
+    if not request.user.has_perm("gaps.change_gap", gap):
+        raise PermissionDenied
+    initial = {
+        "organization": gap.reported_by,
+        "title": gap.title,
+        "description": gap.description,
+        "area": gap.area,
+        "countries": list(gap.countries.all()),
+        "sub_regions": list(gap.sub_regions.all()),
+        "exploitation_forms": gap.forms,
+        "missing_disaggregations": gap.missing_disaggregations,
+        "empty_reason": gap.empty_reason,
+        "severity": gap.severity,
+        "horizon": gap.horizon,
+    }
+    form = GapForm(
+        request.POST or None,
+        initial=initial,
+        organizations=Organization.objects.filter(pk=gap.reported_by_id),
+        keep_horizon=gap.horizon,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("organization")
+        try:
+            services.gap_update(
+                gap=gap,
+                by=request.user,
+                countries=data.pop("countries"),
+                sub_regions=data.pop("sub_regions"),
+                forms=data.pop("exploitation_forms"),
+                **data,
+            )
+        except ValidationError as error:
+            form.add_error(None, _errors(error))
+        else:
+            messages.success(request, "The gap is saved.")
+            return redirect(reverse("gaps:detail", args=[gap.pk]))
+    return _gap_form_response(request, form=form, evidence_form=None, gap=gap)
+
+
+def heatmap(request):
+    data = request.GET.copy()
+    if "status" not in data:
+        data["status"] = GapStatus.OPEN
+    form = HeatmapFilterForm(data)
+    filters = _filters(form)
+    view = filters.pop("view", "area")
+    table = selectors.heatmap(filters=filters, view=view)
+    return render(
+        request,
+        "gaps/heatmap.html",
+        {
+            "form": form,
+            "table": table,
+            "view": view,
+            "column_key": "disaggregation" if view == "disaggregation" else "area",
+            "base_query": urlencode(filters),
+            "legend": selectors.HEAT_LEGEND,
+            "status_label": GapStatus(filters["status"]).label.lower()
+            if filters.get("status")
+            else "",
+        },
+    )
+
+
+def indicator_list(request):
+    return render(
+        request,
+        "gaps/indicator_list.html",
+        {"indicators": selectors.indicator_list(), **_choices()},
+    )

@@ -1,0 +1,76 @@
+"""Factories for the gap register and the research agenda."""
+
+import factory
+from factory.django import DjangoModelFactory
+
+from network.agenda.enums import PriorityStatus, Theme
+from network.agenda.models import ResearchPriority
+from network.gaps.enums import Area, EmptyReason, GapStatus
+from network.gaps.models import Country, DataGap, Indicator, SubRegion
+from tests.factories import OrganizationFactory
+
+
+class SubRegionFactory(DjangoModelFactory):
+    class Meta:
+        model = SubRegion
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Sub-region {n}")
+    slug = factory.Sequence(lambda n: f"sub-region-{n}")
+
+
+class CountryFactory(DjangoModelFactory):
+    class Meta:
+        model = Country
+        django_get_or_create = ("code",)
+
+    code = "AL"
+    sub_region = factory.SubFactory(SubRegionFactory)
+
+
+class DataGapFactory(DjangoModelFactory):
+    class Meta:
+        model = DataGap
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Missing data {n}")
+    description = "No source records this."
+    area = Area.FLOWS
+    empty_reason = EmptyReason.NOT_COLLECTED
+    status = GapStatus.OPEN
+    reported_by = factory.SubFactory(OrganizationFactory)
+
+    @factory.post_generation
+    def countries(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.countries.set(extracted)
+
+    @factory.post_generation
+    def sub_regions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.sub_regions.set(extracted)
+
+
+class IndicatorFactory(DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    name = factory.Sequence(lambda n: f"Indicator {n}")
+    definition = "Number of identified children."
+    unit = "children per year"
+
+
+class PriorityFactory(DjangoModelFactory):
+    class Meta:
+        model = ResearchPriority
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Priority {n}")
+    rationale = "The network needs to know."
+    theme = Theme.PATTERNS
+    status = PriorityStatus.PROPOSED
+
+    @factory.post_generation
+    def gaps(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.gaps.set(extracted)
