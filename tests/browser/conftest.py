@@ -20,7 +20,7 @@ LAUNCH_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-TIMEOUT_MS = 5_000
+TIMEOUT_MS = 15_000
 
 
 @pytest.fixture(autouse=True)
