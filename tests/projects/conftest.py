@@ -31,8 +31,9 @@ def project(org_a, lead):
 
 
 @pytest.fixture
-def team_member(project):
-    return ProjectMemberFactory(project=project).user
+def team_member(project, member_a):
+    """A colleague of the lead, on the team."""
+    return ProjectMemberFactory(project=project, user=member_a).user
 
 
 @pytest.fixture
