@@ -15,7 +15,7 @@ from projects.models import (
     ResearchProject,
 )
 from tests.factories import OrganizationFactory
-from tests.factories.projects import JoinRequestFactory, PartnerOrganizationFactory
+from tests.factories.projects import JoinRequestFactory
 
 pytestmark = pytest.mark.django_db
 
