@@ -100,6 +100,10 @@ class ResearchProject(models.Model):
         return [ProjectTheme(theme).label for theme in self.themes if theme in ProjectTheme.values]
 
     @property
+    def country_names(self):
+        return ", ".join(country.name for country in self.countries)
+
+    @property
     def ethics_missing(self):
         """What the ethics checklist still lacks, in words a lead can act on."""
         missing = []

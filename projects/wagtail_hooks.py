@@ -19,6 +19,26 @@ class ResearchProjectViewSet(ModelViewSet):
     list_display = ["title", "status", "lead_organization", "created_at"]
     list_filter = ["status"]
     search_fields = ["title", "summary"]
+    inspect_view_fields = [
+        "title",
+        "status",
+        "lead_organization",
+        "summary",
+        "research_questions",
+        "methodology",
+        "country_names",
+        "theme_labels",
+        "planned_start",
+        "planned_end",
+        "informed_consent",
+        "child_safeguarding",
+        "no_personal_data",
+        "ethics_review_body",
+        "contact_details",
+        "internal_notes",
+        "created_by",
+        "created_at",
+    ]
     # Status is left out: it changes only through project_transition, which records why.
     form_fields = [
         "title",
