@@ -125,3 +125,34 @@ def test_project_list_other_org_filter_unknown_slug_ignored(client, org_a):
     OrganizationFactory(name="Applicant", slug="applicant", status="applicant")
     response = client.get(reverse("projects:list"), {"organization": "applicant"})
     assert "Some filters were not understood" in response.content.decode()
+
+
+def _mine_count(client):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("projects:mine"))
+    assert response.status_code == 200
+    return len(queries), response
+
+
+def test_mine_queries_same_for_few_and_many_rows(client, network_member, org_a, org_b, focal_b):
+    from projects import services
+
+    def add(n, start):
+        for i in range(start, start + n):
+            project = ResearchProjectFactory(
+                title=f"Mine {i}", lead_organization=org_a, status=ProjectStatus.RECRUITING
+            )
+            ProjectMemberFactory(project=project, user=focal_b, role=ProjectRole.LEAD)
+            services.join_request_create(project=project, user=network_member)
+            PartnerOrganizationFactory(project=project, organization=org_b)
+
+    client.force_login(focal_b)
+    add(2, 0)
+    few, response = _mine_count(client)
+    assert len(response.context["invitations"]) == 2
+    add(12, 2)
+    many, response = _mine_count(client)
+    assert len(response.context["invitations"]) == 14
+    assert len(response.context["projects"]) == 14
+    assert len(response.context["notifications"]) == 14
+    assert few == many
