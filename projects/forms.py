@@ -4,7 +4,7 @@ from django_countries import countries as all_countries
 from members.enums import OrganizationStatus
 from members.models import Organization
 
-from .enums import OutputKind, ProjectStatus, ProjectTheme
+from .enums import OutputKind, ProjectRole, ProjectStatus, ProjectTheme
 from .models import OpenRole, ResearchProject
 
 NO_PERSONAL_DATA = "Describe the research only: never personal data of trafficked persons."
@@ -136,6 +136,16 @@ class DecisionForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class TeamMemberForm(forms.Form):
+    committed = forms.CharField(
+        label="What I commit",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    role = forms.ChoiceField(choices=ProjectRole.choices, required=False)
 
 
 class PartnerInviteForm(forms.Form):

@@ -247,6 +247,40 @@ def project_transition(
 
 
 @transaction.atomic
+def project_member_update(
+    *,
+    member: ProjectMember,
+    by: User,
+    committed: str | None = None,
+    role: str | None = None,
+) -> ProjectMember:
+    """A team member says what they commit; a lead may also make a member a co-lead or
+    step a lead back to member, as long as the project keeps at least one lead.
+
+    Side effects: none.
+    """
+    member = ProjectMember.objects.select_for_update().select_related("project").get(pk=member.pk)
+    project = _locked(member.project)
+    by_lead = _is_lead(by, project)
+    if member.user_id != by.pk and not by_lead:
+        raise ValidationError("Only the person themselves or a lead can change this.")
+    if committed is not None:
+        member.committed = committed.strip()
+    if role is not None and role != member.role:
+        if not by_lead:
+            raise ValidationError("Only a lead can change someone's role on the team.")
+        if role not in ProjectRole.values:
+            raise ValidationError("Choose lead or member.")
+        if (
+            member.role == ProjectRole.LEAD
+            and project.members.filter(role=ProjectRole.LEAD).count() == 1
+        ):
+            raise ValidationError("A project needs at least one lead: name another lead first.")
+        member.role = role
+    return _save(member)
+
+
+@transaction.atomic
 def open_role_add(
     *,
     project: ResearchProject,

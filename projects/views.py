@@ -18,6 +18,7 @@ from .forms import (
     PartnerInviteForm,
     ProjectFilterForm,
     ProjectForm,
+    TeamMemberForm,
     TransitionForm,
 )
 from .models import JoinRequest, OpenRole, PartnerOrganization
@@ -129,6 +130,7 @@ def project_detail(request, slug):
         "partners": partners,
         "invited_partners": [p for p in project.partners.all() if p.status != "accepted"],
         "people": people,
+        "my_membership": next((m for m in people if m.user_id == user.pk), None),
         "open_roles": [r for r in project.open_roles.all() if not r.is_filled],
         "join_form": JoinRequestForm(project=project),
         "pending_requests": selectors.pending_join_requests(project) if is_lead else [],
@@ -248,6 +250,32 @@ def join_request_withdraw(request, slug, pk):
     else:
         messages.success(request, "Your request is withdrawn.")
     return redirect("projects:mine" if request.POST.get("next") == "mine" else project)
+
+
+@login_required
+@require_POST
+def team_member_update(request, slug, pk):
+    project = _project(request, slug)
+    member = get_object_or_404(project.members.select_related("user"), pk=pk)
+    # Team members change what they commit; leads also change roles (checked in the service).
+    if member.user_id != request.user.pk:
+        _require(request, "projects.manage_team", project)
+    form = TeamMemberForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect(project)
+    try:
+        services.project_member_update(
+            member=member,
+            by=request.user,
+            committed=form.cleaned_data["committed"] if "committed" in request.POST else None,
+            role=form.cleaned_data["role"] or None,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(_errors(error)))
+    else:
+        messages.success(request, f"The team entry for {member.user.name} is saved.")
+    return redirect(project)
 
 
 @login_required

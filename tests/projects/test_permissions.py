@@ -323,3 +323,64 @@ def test_draft_actions_404_for_outsider(client, project, network_member):
     response = client.post(reverse("projects:join", args=[project.slug]), {"message": "x"})
     assert response.status_code == 404
     assert JoinRequest.objects.count() == 0
+
+
+@pytest.mark.parametrize("actor, expected", LEAD_ONLY)
+def test_team_member_role_change_only_leads(
+    client, as_actor, project, team_member, actor, expected
+):
+    as_actor(actor)
+    member = project.members.get(user=team_member)
+    response = client.post(
+        reverse("projects:team_member", args=[project.slug, member.pk]), {"role": "lead"}
+    )
+    member.refresh_from_db()
+    if expected == 200:
+        assert response.status_code == 302
+        assert member.role == "lead"
+    elif actor == TEAM:
+        # Their own entry: the form is theirs, the role change is refused with a message.
+        assert response.status_code == 302
+        assert member.role == "member"
+    else:
+        _refused(response, expected)
+        assert member.role == "member"
+
+
+def test_team_member_sets_own_commitment(client, project, team_member):
+    client.force_login(team_member)
+    member = project.members.get(user=team_member)
+    response = client.post(
+        reverse("projects:team_member", args=[project.slug, member.pk]),
+        {"committed": "Three days a month"},
+        follow=True,
+    )
+    member.refresh_from_db()
+    assert member.committed == "Three days a month"
+    assert "Three days a month" in response.content.decode()
+
+
+def test_team_member_cannot_change_another_members_commitment(client, project, team_member, lead):
+    client.force_login(team_member)
+    lead_entry = project.members.get(user=lead)
+    response = client.post(
+        reverse("projects:team_member", args=[project.slug, lead_entry.pk]), {"committed": "x"}
+    )
+    assert response.status_code == 403
+    lead_entry.refresh_from_db()
+    assert lead_entry.committed == ""
+
+
+def test_last_lead_cannot_step_down(client, project, lead):
+    client.force_login(lead)
+    entry = project.members.get(user=lead)
+    response = client.post(
+        reverse("projects:team_member", args=[project.slug, entry.pk]),
+        {"role": "member"},
+        follow=True,
+    )
+    assert (
+        "A project needs at least one lead: name another lead first." in response.content.decode()
+    )
+    entry.refresh_from_db()
+    assert entry.role == "lead"
