@@ -184,6 +184,20 @@ class OpenRoleForm(forms.Form):
     duration = forms.CharField(required=False, max_length=100)
 
 
+class FirstRoleForm(OpenRoleForm):
+    """The optional role a proposal may announce straight away."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = False
+        self.fields["title"].label = "Looking for"
+
+    def role(self):
+        """The role as service arguments, or None when left empty."""
+        data = self.cleaned_data
+        return dict(data) if data.get("title", "").strip() else None
+
+
 class OutputForm(forms.Form):
     kind = forms.ChoiceField(choices=OutputKind.choices)
     title = forms.CharField(max_length=250)

@@ -148,8 +148,10 @@ def project_propose(
     ethics_review_body: str = "",
     contact_details: str = "",
     internal_notes: str = "",
+    open_roles: list[dict] | None = None,
 ) -> ResearchProject:
-    """Create a project as a draft led by the proposer's organization.
+    """Create a project as a draft led by the proposer's organization, with the roles it is
+    looking for (dicts of title, skills, countries, duration).
 
     Side effects: makes the proposer the project's lead; records the first status change.
     """
@@ -182,6 +184,8 @@ def project_propose(
             project=project, to_status=ProjectStatus.DRAFT, by=user, reason="Drafted."
         )
     )
+    for role in open_roles or []:
+        open_role_add(project=project, by=user, **role)
     return project
 
 

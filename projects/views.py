@@ -11,6 +11,7 @@ from . import selectors, services
 from .enums import TRANSITIONS, JoinRequestStatus, PartnerStatus, ProjectStatus
 from .forms import (
     DecisionForm,
+    FirstRoleForm,
     JoinRequestForm,
     OpenRoleForm,
     OutputForm,
@@ -86,9 +87,13 @@ def project_new(request):
     _require(request, "projects.propose_project")
     lead_organizations = selectors.lead_organizations_for(request.user)
     form = ProjectForm(request.POST or None, lead_organizations=lead_organizations)
-    if request.method == "POST" and form.is_valid():
+    role_form = FirstRoleForm(request.POST or None, prefix="role")
+    if request.method == "POST" and form.is_valid() & role_form.is_valid():
+        role = role_form.role()
         try:
-            project = services.project_propose(user=request.user, **form.cleaned_data)
+            project = services.project_propose(
+                user=request.user, open_roles=[role] if role else [], **form.cleaned_data
+            )
         except ValidationError as error:
             form.add_error(None, _errors(error))
         else:
@@ -98,7 +103,11 @@ def project_new(request):
                 "Propose it to the network when it is ready.",
             )
             return redirect(project)
-    return render(request, "projects/project_form.html", {"form": form, "project": None})
+    return render(
+        request,
+        "projects/project_form.html",
+        {"form": form, "role_form": role_form, "project": None},
+    )
 
 
 def project_detail(request, slug):

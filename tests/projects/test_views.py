@@ -44,6 +44,32 @@ def test_project_new_creates_draft_and_shows_it_to_the_team(client, lead, org_a)
     assert "Your project is saved as a draft" in _html(response)
 
 
+def test_project_new_with_an_open_role(client, lead, org_a):
+    client.force_login(lead)
+    client.post(
+        reverse("projects:new"),
+        _proposal(
+            org_a,
+            **{
+                "role-title": "A researcher with Romanian",
+                "role-duration": "6 months",
+                "role-countries": ["RO"],
+            },
+        ),
+    )
+    project = ResearchProject.objects.get()
+    assert list(project.open_roles.values_list("title", "duration", "countries")) == [
+        ("A researcher with Romanian", "6 months", "RO")
+    ]
+    assert project.open_roles.get().countries[0].code == "RO"
+
+
+def test_project_new_without_role_opens_none(client, lead, org_a):
+    client.force_login(lead)
+    client.post(reverse("projects:new"), _proposal(org_a))
+    assert ResearchProject.objects.get().open_roles.count() == 0
+
+
 def test_project_new_lead_org_not_mine_refused(client, lead, org_b):
     client.force_login(lead)
     response = client.post(reverse("projects:new"), _proposal(org_b))
