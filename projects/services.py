@@ -439,6 +439,9 @@ def partner_invite(
     project = _locked(project)
     if not _is_lead(by, project):
         raise ValidationError("Only the project's leads can invite partners.")
+    if project.status == ProjectStatus.DRAFT:
+        # A draft stays within its team: propose it before anyone outside hears of it.
+        raise ValidationError("Propose the project to the network before inviting partners.")
     if project.status in (ProjectStatus.COMPLETED, ProjectStatus.DISCONTINUED):
         raise ValidationError("A closed project does not take new partners.")
     if organization.status != OrganizationStatus.MEMBER:

@@ -285,3 +285,13 @@ def test_output_add_to_draft_refused(project, lead):
     with pytest.raises(ValidationError):
         services.output_add(project=project, by=lead, kind="report", title="Early findings")
     assert project.outputs.count() == 0
+
+
+def test_partner_invite_to_draft_refused(project, lead, org_b, mailoutbox):
+    ResearchProject.objects.filter(pk=project.pk).update(status=ProjectStatus.DRAFT)
+    project.refresh_from_db()
+    with pytest.raises(ValidationError) as excinfo:
+        services.partner_invite(project=project, by=lead, organization=org_b)
+    assert _messages(excinfo) == "Propose the project to the network before inviting partners."
+    assert PartnerOrganization.objects.count() == 0
+    assert mailoutbox == []
