@@ -2,9 +2,10 @@
 changes still go through the project page, where the transition rules and history live."""
 
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .models import ResearchProject
+from .models import ProjectOutput, ResearchProject
 
 
 class ResearchProjectViewSet(ModelViewSet):
@@ -59,6 +60,34 @@ class ResearchProjectViewSet(ModelViewSet):
     ]
 
 
+class ProjectOutputViewSet(ModelViewSet):
+    """Where the secretariat attaches a Wagtail document to an output."""
+
+    model = ProjectOutput
+    icon = "doc-full"
+    menu_label = "Project outputs"
+    add_to_admin_menu = True
+    menu_order = 251
+    inspect_view_enabled = True
+    list_display = ["title", "kind", "version", "project", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["title", "description"]
+    panels = [
+        FieldPanel("project"),
+        FieldPanel("kind"),
+        FieldPanel("title"),
+        FieldPanel("version"),
+        FieldPanel("document"),
+        FieldPanel("link"),
+        FieldPanel("description"),
+    ]
+
+
 @hooks.register("register_admin_viewset")
 def register_projects():
     return ResearchProjectViewSet("research_projects")
+
+
+@hooks.register("register_admin_viewset")
+def register_project_outputs():
+    return ProjectOutputViewSet("project_outputs")

@@ -22,3 +22,15 @@ def test_admin_projects_refused_to_non_staff(client, request, project, who):
     response = client.get("/admin/research_projects/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_admin_outputs_edit_offers_document_chooser(client, staff, project):
+    from tests.factories.projects import ProjectOutputFactory
+
+    output = ProjectOutputFactory(project=project)
+    client.force_login(staff)
+    response = client.get(f"/admin/project_outputs/edit/{output.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Report on information structures" in html
+    assert "Choose a document" in html
