@@ -4,7 +4,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from members.enums import MembershipRole
 
-from .enums import JoinRequestStatus, PartnerStatus, ProjectRole, ProjectStatus
+from .enums import JoinRequestStatus, PartnerStatus, ProjectStatus
 from .models import (
     JoinRequest,
     OpenRole,
@@ -155,7 +155,3 @@ def lead_organizations_for(user):
     return Organization.objects.filter(
         memberships__user=user, status=OrganizationStatus.MEMBER
     ).order_by("name")
-
-
-def is_lead(user, project):
-    return project.members.filter(user=user, role=ProjectRole.LEAD).exists()
