@@ -1,0 +1,190 @@
+"""The research projects the seed documents describe. Described by metadata only: the IOM
+database appears as a dataset description, never with case data."""
+
+from django.db import transaction
+
+from members.models import Organization
+from network.gaps.seed import SUB_REGIONS
+
+from .enums import OutputKind, PartnerStatus, ProjectStatus
+from .models import PartnerOrganization, ProjectOutput, ProjectStatusChange, ResearchProject
+
+INNOCENTI_COUNTRIES = [code for region in SUB_REGIONS for code in region["countries"]]
+FROM_SEED = "Recorded from the documents the network grew out of."
+
+PROJECTS = [
+    {
+        "slug": "innocenti-child-trafficking-europe",
+        "title": "Child Trafficking Research Project on Europe",
+        "lead": "unicef-irc",
+        "partners": [],
+        "countries": INNOCENTI_COUNTRIES,
+        "themes": ["patterns_flows", "responses_impact", "methods_data"],
+        "summary": "The UNICEF Innocenti Research Centre's study of how the European region "
+        "responds to child trafficking, across 51 countries and entities in three clusters: "
+        "the EU and other Western European countries, South-Eastern Europe, and the CIS. "
+        "Systematic data collection was done between 2003 and 2005, with periodic updates "
+        "since, depending on the availability of data and input from focal points.",
+        "research_questions": "What legal, policy and implementation frameworks are in place "
+        "to address child trafficking in Europe? Where do trafficking routes lead, into and "
+        "out of each country, and where does internal trafficking occur? For which forms of "
+        "exploitation are children trafficked?",
+        "methodology": "Developing research methodologies for gathering specific and "
+        "reliable data on the trafficking of children, with attention to the difficulty of "
+        "gathering data: the lack of quantitative and qualitative data on trafficked children "
+        "is one of the main constraints to evidence-based policy making.",
+        "outputs": [
+            {
+                "kind": OutputKind.REPORT,
+                "title": "Child Trafficking in Europe: A broad vision to put children first",
+                "description": "IRC Insight examining how the European region is responding "
+                "to child trafficking: the legal, policy and implementation frameworks in "
+                "place. Developed with support from the German and Swiss UNICEF National "
+                "Committees and the Governments of Italy and Sweden.",
+            }
+        ],
+    },
+    {
+        "slug": "information-management-to-prevent-trafficking",
+        "title": "Information Management to Prevent Trafficking",
+        "lead": "cbss",
+        "partners": [
+            "save-the-children-denmark",
+            "caritas-lithuania",
+            "tartu-child-support-centre",
+        ],
+        "countries": ["DK", "EE", "LT"],
+        "themes": ["methods_data", "responses_impact"],
+        "summary": "A one-year project which mapped and identified resource persons and "
+        "organisations to contribute vital information on trends related to child "
+        "trafficking, co-funded by the Daphne III programme. It culminated in the conference "
+        "'Trafficking in Children: A Criminal Act Calling for a Child Protection Response' "
+        "(Oslo, 20\u201321 June 2011).",
+        "research_questions": "Which information and intelligence structures on child "
+        "trafficking exist in the region, and how does information flow between them?",
+        "methodology": "Three workshops aimed to increase the information on child "
+        "trafficking available in the region; strengthen the national multidisciplinary "
+        "networks preventing child trafficking; and contribute to permanent channels of "
+        "information-sharing within and between the countries involved.",
+        "outputs": [
+            {
+                "kind": OutputKind.REPORT,
+                "title": "Report on information structures on child trafficking",
+                "description": "Maps existing information and intelligence structures, "
+                "aiming to picture information streams.",
+            }
+        ],
+    },
+    {
+        "slug": "iom-global-human-trafficking-database",
+        "title": "IOM Global Human Trafficking Database",
+        "lead": "iom",
+        "partners": [],
+        "countries": [],
+        "themes": ["methods_data", "patterns_flows"],
+        "summary": "A victim-centred database developed to manage the information gathered "
+        "by IOM counter-trafficking and return and reintegration programmes. A pilot was "
+        "launched in South-Eastern Europe in 2000; by 2009 the standardized approach was "
+        "used by 46 IOM missions in all regions of the world. Funded by the US Department "
+        "of State Office to Monitor and Combat Trafficking in Persons. This platform "
+        "describes the database by its metadata only and holds none of its case data.",
+        "research_questions": "How can standardized data on human trafficking be "
+        "collected, stored and processed, and shared across borders safely?",
+        "methodology": "For each case the system links IOM field missions in source and "
+        "destination countries, prevents duplicate records and lets data be shared across "
+        "borders in a safe and secure manner. Limits: it covers IOM-identified and assisted "
+        "cases only, so it does not represent the scope of trafficking in a country; some "
+        "categories are subjective and context specific; some variables have missing data.",
+        "outputs": [
+            {
+                "kind": OutputKind.DATASET,
+                "title": "IOM Global Human Trafficking Database",
+                "version": "7.6.4",
+                "description": "Metadata only. Custodian: IOM Counter-Trafficking. Coverage: "
+                "46 IOM missions; data covering 80 source and 100 destination countries; "
+                "13,359 registered cases at the end of December 2008. Content: trafficking "
+                "process, patterns of exploitation and re-trafficking, assistance. Access: "
+                "internal to IOM.",
+            }
+        ],
+    },
+    {
+        "slug": "iom-thematic-research-series",
+        "title": "IOM Global Human Trafficking Database thematic research series",
+        "lead": "iom",
+        "partners": [],
+        "countries": ["BY", "UA"],
+        "themes": ["exploitation", "patterns_flows", "root_causes"],
+        "summary": "Research drawing on the IOM Global Human Trafficking Database to address "
+        "knowledge gaps, in four strands: trafficking of males; re-trafficking; trafficking "
+        "and traffickers; trafficking and development.",
+        "research_questions": "1. Trafficking of males: a trend less considered.\n"
+        "2. Re-trafficking.\n3. Trafficking and traffickers.\n4. Trafficking and development.",
+        "methodology": "Analysis of the database's standardized data on trafficked persons, "
+        "the trafficking process and assistance.",
+        "outputs": [
+            {
+                "kind": OutputKind.REPORT,
+                "title": "Trafficking of men \u2013 a trend less considered: "
+                "The case of Belarus and Ukraine",
+                "description": "IOM study in the strand on trafficking of males.",
+            }
+        ],
+    },
+    {
+        "slug": "methods-and-approaches-in-trafficking-research",
+        "title": "Methods and approaches in trafficking research: "
+        "taking stock and exploring ways forward",
+        "lead": "iom",
+        "partners": ["nexus-institute"],
+        "countries": [],
+        "themes": ["methods_data", "ethics_participation"],
+        "summary": "A cooperation between IOM (Geneva) and the NEXUS Institute (Vienna) to "
+        "take stock of methods and approaches in trafficking research and explore ways "
+        "forward.",
+        "research_questions": "Which methods do trafficking researchers use, with what "
+        "limits, and how can data gathered be made comparable?",
+        "methodology": "",
+        "outputs": [],
+    },
+]
+
+
+@transaction.atomic
+def load():
+    """Create the projects that are missing; existing ones (and their edits) are left alone."""
+    created = 0
+    organizations = {o.slug: o for o in Organization.objects.all()}
+    for data in PROJECTS:
+        lead = organizations.get(data["lead"])
+        if lead is None or ResearchProject.objects.filter(slug=data["slug"]).exists():
+            continue
+        project = ResearchProject(
+            slug=data["slug"],
+            title=data["title"],
+            summary=data["summary"],
+            research_questions=data["research_questions"],
+            methodology=data["methodology"],
+            countries=data["countries"],
+            themes=data["themes"],
+            lead_organization=lead,
+            status=ProjectStatus.COMPLETED,
+        )
+        project.full_clean()
+        project.save()
+        created += 1
+        ProjectStatusChange.objects.create(
+            project=project, to_status=ProjectStatus.COMPLETED, reason=FROM_SEED
+        )
+        for slug in data["partners"]:
+            if slug in organizations:
+                PartnerOrganization.objects.create(
+                    project=project,
+                    organization=organizations[slug],
+                    status=PartnerStatus.ACCEPTED,
+                )
+                created += 1
+        for output in data["outputs"]:
+            ProjectOutput.objects.create(project=project, **output)
+            created += 1
+    return created

@@ -1,0 +1,157 @@
+"""Shared reads for research projects, with visibility applied in one place."""
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+
+from members.enums import MembershipRole
+
+from .enums import JoinRequestStatus, PartnerStatus, ProjectStatus
+from .models import (
+    JoinRequest,
+    OpenRole,
+    PartnerOrganization,
+    ProjectMember,
+    ProjectNotification,
+    ResearchProject,
+)
+
+
+def projects_visible_to(user):
+    """Drafts are seen by their team (and the secretariat); everything else by everyone."""
+    projects = ResearchProject.objects.all()
+    if user.is_authenticated and user.is_staff:
+        return projects
+    visible = ~Q(status=ProjectStatus.DRAFT)
+    if user.is_authenticated:
+        visible |= Q(members__user=user) | Q(created_by=user)
+    # The team join can repeat a row; filtering by pk keeps the queryset distinct-free.
+    return projects.filter(pk__in=ResearchProject.objects.filter(visible).values("pk"))
+
+
+def project_list(*, user, filters=None):
+    """Visible projects, newest first, filtered by status, theme, country, organization and
+    open roles."""
+    filters = filters or {}
+    open_roles = OpenRole.objects.filter(project=OuterRef("pk"), is_filled=False)
+    projects = (
+        projects_visible_to(user)
+        .select_related("lead_organization")
+        .annotate(
+            open_role_count=Count("open_roles", filter=Q(open_roles__is_filled=False)),
+        )
+        .order_by("-created_at", "-pk")
+    )
+    if status := filters.get("status"):
+        projects = projects.filter(status=status)
+    if theme := filters.get("theme"):
+        # Theme values are never substrings of each other (see enums), so this is exact.
+        projects = projects.filter(themes__icontains=theme)
+    if country := filters.get("country"):
+        # Codes are two letters joined by commas, so a substring match is exact.
+        projects = projects.filter(countries__contains=country)
+    if organization := filters.get("organization"):
+        projects = projects.filter(
+            Q(lead_organization=organization)
+            | Q(
+                pk__in=PartnerOrganization.objects.filter(
+                    organization=organization, status=PartnerStatus.ACCEPTED
+                ).values("project_id")
+            )
+        )
+    if filters.get("open_roles"):
+        projects = projects.filter(Exists(open_roles))
+    return projects
+
+
+def project_detail(*, slug, user):
+    """A project the user may see, with its team, partners, roles, outputs and history;
+    None when it does not exist for this user."""
+    return (
+        projects_visible_to(user)
+        .filter(slug=slug)
+        .select_related("lead_organization", "created_by")
+        .prefetch_related(
+            Prefetch(
+                "members",
+                queryset=ProjectMember.objects.select_related("user").order_by(
+                    "role", "joined_at", "pk"
+                ),
+            ),
+            Prefetch(
+                "partners",
+                queryset=PartnerOrganization.objects.select_related("organization"),
+            ),
+            "open_roles",
+            Prefetch("outputs", queryset=_outputs()),
+            Prefetch("status_changes", queryset=_history()),
+        )
+        .first()
+    )
+
+
+def _outputs():
+    from .models import ProjectOutput
+
+    return ProjectOutput.objects.select_related("document")
+
+
+def _history():
+    from .models import ProjectStatusChange
+
+    return ProjectStatusChange.objects.select_related("by")
+
+
+def pending_join_requests(project):
+    return project.join_requests.filter(status=JoinRequestStatus.PENDING).select_related(
+        "user", "role"
+    )
+
+
+def my_projects(user):
+    return (
+        ResearchProject.objects.filter(members__user=user)
+        .select_related("lead_organization")
+        .annotate(
+            pending_request_count=Count(
+                "join_requests",
+                filter=Q(join_requests__status=JoinRequestStatus.PENDING),
+                distinct=True,
+            )
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+def my_join_requests(user):
+    return (
+        JoinRequest.objects.filter(user=user)
+        .select_related("project", "role")
+        .order_by("-created_at", "-pk")[:50]
+    )
+
+
+def partner_invitations_for(user):
+    """Invitations waiting for an organization the user speaks for."""
+    organizations = user.memberships.filter(
+        role__in=[MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE]
+    ).values("organization_id")
+    return (
+        PartnerOrganization.objects.filter(
+            organization_id__in=organizations, status=PartnerStatus.INVITED
+        )
+        .select_related("project", "organization", "invited_by")
+        .order_by("invited_at", "pk")
+    )
+
+
+def notifications_for(user):
+    return ProjectNotification.objects.filter(user=user).select_related("project")[:20]
+
+
+def lead_organizations_for(user):
+    """The member organizations a person may lead a project for."""
+    from members.enums import OrganizationStatus
+    from members.models import Organization
+
+    return Organization.objects.filter(
+        memberships__user=user, status=OrganizationStatus.MEMBER
+    ).order_by("name")

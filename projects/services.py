@@ -1,0 +1,559 @@
+"""Every write to research projects, their teams, partners, requests and outputs."""
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+
+from members.enums import MembershipRole, OrganizationStatus
+from members.models import Organization, User
+
+from .enums import (
+    OPEN_TO_JOIN,
+    TRANSITIONS,
+    JoinRequestStatus,
+    PartnerStatus,
+    ProjectRole,
+    ProjectStatus,
+)
+from .models import (
+    JoinRequest,
+    OpenRole,
+    PartnerOrganization,
+    ProjectMember,
+    ProjectNotification,
+    ProjectOutput,
+    ProjectStatusChange,
+    ResearchProject,
+)
+
+# Paths under /projects/ that a project's slug must never shadow.
+RESERVED_SLUGS = {"new", "mine", "notifications"}
+
+EDITABLE_FIELDS = (
+    "title",
+    "summary",
+    "research_questions",
+    "methodology",
+    "countries",
+    "themes",
+    "lead_organization",
+    "lead_committed",
+    "planned_start",
+    "planned_end",
+    "informed_consent",
+    "child_safeguarding",
+    "no_personal_data",
+    "ethics_review_body",
+    "contact_details",
+    "internal_notes",
+)
+
+
+def _save(instance):
+    instance.full_clean()
+    try:
+        instance.save()
+    except IntegrityError as error:
+        # A concurrent request won the race the database constraint guards.
+        raise ValidationError("This change conflicts with one made at the same time.") from error
+    return instance
+
+
+def _absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _notify_on_commit(*, users, project, subject, template, context):
+    """Tell people on the site now and by email after commit: a rolled-back write notifies
+    nobody, because the notification rows roll back with it and the email is never queued."""
+    from members.tasks import send_email
+
+    users = [user for user in users if user is not None]
+    if not users:
+        return
+    ProjectNotification.objects.bulk_create(
+        ProjectNotification(user=user, project=project, text=subject[:300]) for user in users
+    )
+    recipients = [user.email for user in users if user.email and user.is_active]
+    if not recipients:
+        return
+    body = render_to_string(
+        template, {**context, "project": project, "url": _absolute(project.get_absolute_url())}
+    )
+    transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=recipients))
+
+
+def _unique_slug(title):
+    base = slugify(title)[:70].strip("-") or "project"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-project"
+    slug, n = base, 2
+    while ResearchProject.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _leads(project):
+    return [
+        member.user
+        for member in project.members.filter(role=ProjectRole.LEAD).select_related("user")
+    ]
+
+
+def _is_lead(user, project):
+    return project.members.filter(user=user, role=ProjectRole.LEAD).exists()
+
+
+def _check_lead_organization(user, organization):
+    if (
+        organization is None
+        or not user.memberships.filter(
+            organization=organization, organization__status=OrganizationStatus.MEMBER
+        ).exists()
+    ):
+        raise ValidationError(
+            {
+                "lead_organization": "You can only lead a project for a member organization "
+                "you belong to."
+            }
+        )
+
+
+def _locked(project):
+    return ResearchProject.objects.select_for_update().get(pk=project.pk)
+
+
+@transaction.atomic
+def project_propose(
+    *,
+    user: User,
+    title: str,
+    summary: str,
+    lead_organization: Organization,
+    research_questions: str = "",
+    methodology: str = "",
+    countries: list[str] | None = None,
+    themes: list[str] | None = None,
+    lead_committed: str = "",
+    planned_start: date | None = None,
+    planned_end: date | None = None,
+    informed_consent: bool = False,
+    child_safeguarding: bool = False,
+    no_personal_data: bool = False,
+    ethics_review_body: str = "",
+    contact_details: str = "",
+    internal_notes: str = "",
+    open_roles: list[dict] | None = None,
+) -> ResearchProject:
+    """Create a project as a draft led by the proposer's organization, with the roles it is
+    looking for (dicts of title, skills, countries, duration).
+
+    Side effects: makes the proposer the project's lead; records the first status change.
+    """
+    _check_lead_organization(user, lead_organization)
+    project = ResearchProject(
+        title=title.strip(),
+        summary=summary,
+        research_questions=research_questions,
+        methodology=methodology,
+        countries=countries or [],
+        themes=list(themes or []),
+        lead_organization=lead_organization,
+        lead_committed=lead_committed,
+        planned_start=planned_start,
+        planned_end=planned_end,
+        informed_consent=informed_consent,
+        child_safeguarding=child_safeguarding,
+        no_personal_data=no_personal_data,
+        ethics_review_body=ethics_review_body.strip(),
+        contact_details=contact_details,
+        internal_notes=internal_notes,
+        created_by=user,
+        status=ProjectStatus.DRAFT,
+    )
+    project.slug = _unique_slug(project.title)
+    _save(project)
+    _save(ProjectMember(project=project, user=user, role=ProjectRole.LEAD))
+    _save(
+        ProjectStatusChange(
+            project=project, to_status=ProjectStatus.DRAFT, by=user, reason="Drafted."
+        )
+    )
+    for role in open_roles or []:
+        open_role_add(project=project, by=user, **role)
+    return project
+
+
+@transaction.atomic
+def project_update(*, project: ResearchProject, by: User, **fields) -> ResearchProject:
+    """Change a project's description, plan, ethics checklist or team-only fields.
+
+    Side effects: none.
+    """
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
+    project = _locked(project)
+    new_lead = fields.get("lead_organization")
+    if new_lead is not None and new_lead.pk != project.lead_organization_id:
+        _check_lead_organization(by, new_lead)
+    for field, value in fields.items():
+        setattr(project, field, value)
+    project.updated_at = timezone.now()
+    return _save(project)
+
+
+@transaction.atomic
+def project_transition(
+    *, project: ResearchProject, by: User, to_status: str, reason: str = ""
+) -> ResearchProject:
+    """Move a project to its next status.
+
+    Side effects: records who, when and why in the status history.
+    """
+    project = _locked(project)
+    current = ProjectStatus(project.status)
+    if to_status not in ProjectStatus.values:
+        raise ValidationError("Choose one of the statuses offered.")
+    target = ProjectStatus(to_status)
+    if target not in TRANSITIONS[current]:
+        allowed = ", ".join(s.label.lower() for s in TRANSITIONS[current]) or "nothing"
+        raise ValidationError(
+            f"A {current.label.lower()} project cannot become {target.label.lower()}; "
+            f"it can become: {allowed}."
+        )
+    if target == ProjectStatus.ACTIVE and project.ethics_missing:
+        raise ValidationError(
+            "Before the project can become active, complete the ethics checklist: "
+            + "; ".join(project.ethics_missing)
+            + "."
+        )
+    if target == ProjectStatus.DISCONTINUED and not reason.strip():
+        raise ValidationError({"reason": "Say why the project is discontinued."})
+    project.status = target
+    project.updated_at = timezone.now()
+    _save(project)
+    _save(
+        ProjectStatusChange(
+            project=project,
+            from_status=current,
+            to_status=target,
+            by=by,
+            reason=reason.strip(),
+        )
+    )
+    return project
+
+
+@transaction.atomic
+def project_member_update(
+    *,
+    member: ProjectMember,
+    by: User,
+    committed: str | None = None,
+    role: str | None = None,
+) -> ProjectMember:
+    """A team member says what they commit; a lead may also make a member a co-lead or
+    step a lead back to member, as long as the project keeps at least one lead.
+
+    Side effects: none.
+    """
+    member = ProjectMember.objects.select_for_update().select_related("project").get(pk=member.pk)
+    project = _locked(member.project)
+    by_lead = _is_lead(by, project)
+    if member.user_id != by.pk and not by_lead:
+        raise ValidationError("Only the person themselves or a lead can change this.")
+    if committed is not None:
+        member.committed = committed.strip()
+    if role is not None and role != member.role:
+        if not by_lead:
+            raise ValidationError("Only a lead can change someone's role on the team.")
+        if role not in ProjectRole.values:
+            raise ValidationError("Choose lead or member.")
+        if (
+            member.role == ProjectRole.LEAD
+            and project.members.filter(role=ProjectRole.LEAD).count() == 1
+        ):
+            raise ValidationError("A project needs at least one lead: name another lead first.")
+        member.role = role
+    return _save(member)
+
+
+@transaction.atomic
+def open_role_add(
+    *,
+    project: ResearchProject,
+    by: User,
+    title: str,
+    skills: str = "",
+    countries: list[str] | None = None,
+    duration: str = "",
+) -> OpenRole:
+    """Announce that the project is looking for someone. Side effects: none."""
+    if project.status in (ProjectStatus.COMPLETED, ProjectStatus.DISCONTINUED):
+        raise ValidationError("A closed project does not recruit.")
+    return _save(
+        OpenRole(
+            project=project,
+            title=title.strip(),
+            skills=skills,
+            countries=countries or [],
+            duration=duration.strip(),
+        )
+    )
+
+
+@transaction.atomic
+def open_role_set_filled(*, role: OpenRole, by: User, is_filled: bool) -> OpenRole:
+    """Mark an open role filled (or open again). Side effects: none."""
+    role = OpenRole.objects.select_for_update().get(pk=role.pk)
+    role.is_filled = is_filled
+    return _save(role)
+
+
+@transaction.atomic
+def join_request_create(
+    *,
+    project: ResearchProject,
+    user: User,
+    message: str = "",
+    role: OpenRole | None = None,
+) -> JoinRequest:
+    """Ask to join a project's team.
+
+    Side effects: notifies the project's leads on the site and by email after commit.
+    """
+    from members.rules import is_network_member
+
+    project = _locked(project)
+    if project.status not in OPEN_TO_JOIN:
+        raise ValidationError(
+            f"This project is not taking requests to join: it is {project.get_status_display()}."
+        )
+    if not is_network_member(user):
+        raise ValidationError(
+            "Only people from a member organization of the network can join projects."
+        )
+    if project.members.filter(user=user).exists():
+        raise ValidationError("You are already on this project's team.")
+    if project.join_requests.filter(user=user, status=JoinRequestStatus.PENDING).exists():
+        raise ValidationError(
+            "You have already asked to join this project. Wait for the leads' answer, "
+            "or withdraw your request first."
+        )
+    if role is not None and (role.project_id != project.pk or role.is_filled):
+        raise ValidationError({"role": "That role is not open on this project."})
+    join_request = _save(JoinRequest(project=project, user=user, role=role, message=message))
+    _notify_on_commit(
+        users=_leads(project),
+        project=project,
+        subject=f"{user.name} asks to join {project.title}",
+        template="projects/email/join_request_received.txt",
+        context={"join_request": join_request, "applicant": user},
+    )
+    return join_request
+
+
+@transaction.atomic
+def join_request_decide(
+    *, join_request: JoinRequest, by: User, accept: bool, note: str = ""
+) -> JoinRequest:
+    """Accept or decline a request to join; only the project's leads decide.
+
+    Side effects: an accepted applicant joins the team as a member; the applicant is
+    notified on the site and by email after commit.
+    """
+    join_request = (
+        JoinRequest.objects.select_for_update()
+        .select_related("project", "user")
+        .get(pk=join_request.pk)
+    )
+    project = join_request.project
+    if not _is_lead(by, project):
+        raise ValidationError("Only the project's leads can decide on requests to join.")
+    if join_request.status == JoinRequestStatus.WITHDRAWN:
+        raise ValidationError(
+            f"{join_request.user.name} withdrew this request; it can no longer be decided."
+        )
+    if join_request.status != JoinRequestStatus.PENDING:
+        raise ValidationError("This request has already been decided.")
+    if accept and project.members.filter(user=join_request.user).exists():
+        raise ValidationError(f"{join_request.user.name} is already on the team.")
+    join_request.status = JoinRequestStatus.ACCEPTED if accept else JoinRequestStatus.DECLINED
+    join_request.decided_by = by
+    join_request.decided_at = timezone.now()
+    join_request.note = note.strip()
+    _save(join_request)
+    if accept:
+        _save(ProjectMember(project=project, user=join_request.user, role=ProjectRole.MEMBER))
+    verb = "accepted" if accept else "declined"
+    _notify_on_commit(
+        users=[join_request.user],
+        project=project,
+        subject=f"Your request to join {project.title} was {verb}",
+        template="projects/email/join_request_decided.txt",
+        context={"join_request": join_request, "accepted": accept},
+    )
+    return join_request
+
+
+@transaction.atomic
+def join_request_withdraw(*, join_request: JoinRequest, user: User) -> JoinRequest:
+    """Withdraw one's own pending request. Side effects: none."""
+    join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
+    if join_request.user_id != user.pk:
+        raise ValidationError("You can only withdraw your own request.")
+    if join_request.status != JoinRequestStatus.PENDING:
+        raise ValidationError("Only a pending request can be withdrawn.")
+    join_request.status = JoinRequestStatus.WITHDRAWN
+    return _save(join_request)
+
+
+def _spokespeople(organization):
+    return [
+        membership.user
+        for membership in organization.memberships.filter(
+            role__in=[MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE]
+        ).select_related("user")
+    ]
+
+
+@transaction.atomic
+def partner_invite(
+    *,
+    project: ResearchProject,
+    by: User,
+    organization: Organization,
+    committed: str = "",
+) -> PartnerOrganization:
+    """Invite a member organization to take part as a partner.
+
+    Side effects: notifies the organization's focal point and alternate on the site and by
+    email after commit.
+    """
+    project = _locked(project)
+    if not _is_lead(by, project):
+        raise ValidationError("Only the project's leads can invite partners.")
+    if project.status == ProjectStatus.DRAFT:
+        # A draft stays within its team: propose it before anyone outside hears of it.
+        raise ValidationError("Propose the project to the network before inviting partners.")
+    if project.status in (ProjectStatus.COMPLETED, ProjectStatus.DISCONTINUED):
+        raise ValidationError("A closed project does not take new partners.")
+    if organization.status != OrganizationStatus.MEMBER:
+        raise ValidationError({"organization": "Only member organizations can be partners."})
+    if organization.pk == project.lead_organization_id:
+        raise ValidationError({"organization": f"{organization.name} already leads the project."})
+    partner = (
+        PartnerOrganization.objects.select_for_update()
+        .filter(project=project, organization=organization)
+        .first()
+    )
+    if partner is not None and partner.status != PartnerStatus.DECLINED:
+        raise ValidationError(
+            {"organization": f"{organization.name} is already {partner.get_status_display()}."}
+        )
+    # A declined invitation may be renewed: the same row goes back to invited.
+    partner = partner or PartnerOrganization(project=project, organization=organization)
+    partner.status = PartnerStatus.INVITED
+    partner.committed = committed.strip()
+    partner.invited_by = by
+    partner.invited_at = timezone.now()
+    partner.decided_by = None
+    partner.decided_at = None
+    _save(partner)
+    _notify_on_commit(
+        users=_spokespeople(organization),
+        project=project,
+        subject=f"{organization.name} is invited to partner in {project.title}",
+        template="projects/email/partner_invited.txt",
+        context={"partner": partner, "by": by},
+    )
+    return partner
+
+
+@transaction.atomic
+def partner_decide(
+    *,
+    partner: PartnerOrganization,
+    by: User,
+    accept: bool,
+    committed: str | None = None,
+) -> PartnerOrganization:
+    """The invited organization's focal point (or alternate) answers for the organization.
+
+    Side effects: notifies the project's leads on the site and by email after commit.
+    """
+    partner = (
+        PartnerOrganization.objects.select_for_update()
+        .select_related("project", "organization")
+        .get(pk=partner.pk)
+    )
+    if not by.memberships.filter(
+        organization_id=partner.organization_id,
+        role__in=[MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE],
+    ).exists():
+        raise ValidationError(
+            f"Only the focal point or alternate of {partner.organization.name} can answer."
+        )
+    if partner.status != PartnerStatus.INVITED:
+        raise ValidationError("This invitation has already been answered.")
+    partner.status = PartnerStatus.ACCEPTED if accept else PartnerStatus.DECLINED
+    if committed is not None and committed.strip():
+        partner.committed = committed.strip()
+    partner.decided_by = by
+    partner.decided_at = timezone.now()
+    _save(partner)
+    verb = "accepted" if accept else "declined"
+    _notify_on_commit(
+        users=_leads(partner.project),
+        project=partner.project,
+        subject=f"{partner.organization.name} {verb} to partner in {partner.project.title}",
+        template="projects/email/partner_decided.txt",
+        context={"partner": partner, "accepted": accept},
+    )
+    return partner
+
+
+@transaction.atomic
+def output_add(
+    *,
+    project: ResearchProject,
+    by: User,
+    kind: str,
+    title: str,
+    version: str = "",
+    document=None,
+    link: str = "",
+    description: str = "",
+) -> ProjectOutput:
+    """Record something the project produced. Datasets are described by metadata only.
+
+    Side effects: none.
+    """
+    if project.status == ProjectStatus.DRAFT:
+        raise ValidationError("Propose the project before adding outputs.")
+    return _save(
+        ProjectOutput(
+            project=project,
+            kind=kind,
+            title=title.strip(),
+            version=version.strip(),
+            document=document,
+            link=link,
+            description=description,
+            added_by=by,
+        )
+    )
+
+
+@transaction.atomic
+def notifications_mark_read(*, user: User) -> int:
+    """Mark all of a person's project notifications read. Side effects: none."""
+    return ProjectNotification.objects.filter(user=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )

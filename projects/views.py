@@ -1,0 +1,391 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+from .enums import TRANSITIONS, JoinRequestStatus, PartnerStatus, ProjectStatus
+from .forms import (
+    DecisionForm,
+    FirstRoleForm,
+    JoinRequestForm,
+    OpenRoleForm,
+    OutputForm,
+    PartnerDecisionForm,
+    PartnerInviteForm,
+    ProjectFilterForm,
+    ProjectForm,
+    TeamMemberForm,
+    TransitionForm,
+)
+from .models import JoinRequest, OpenRole, PartnerOrganization
+
+PAGE_SIZE = 20
+
+
+def _errors(error):
+    return error.messages if hasattr(error, "messages") else [str(error)]
+
+
+def _project(request, slug):
+    """The project, or 404 for anyone it is restricted from."""
+    project = selectors.project_detail(slug=slug, user=request.user)
+    if project is None:
+        raise Http404("No such project.")
+    return project
+
+
+def _require(request, perm, obj=None):
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def project_list(request):
+    form = ProjectFilterForm(request.GET or None)
+    filters = {}
+    if form.is_bound:
+        # Invalid fields are reported and drop out of cleaned_data; the valid ones still filter.
+        form.is_valid()
+        filters = form.cleaned_data
+    paginator = Paginator(selectors.project_list(user=request.user, filters=filters), PAGE_SIZE)
+    page_error = None
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
+        page = paginator.get_page(request.GET.get("page"))
+        page_error = (
+            f"There is no page “{request.GET['page']}”: showing page {page.number} "
+            f"of {paginator.num_pages}."
+        )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "projects/project_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "filtered": bool(filters and any(filters.values())),
+            "page_error": page_error,
+            "can_propose": request.user.has_perm("projects.propose_project"),
+        },
+    )
+
+
+@login_required
+def project_new(request):
+    _require(request, "projects.propose_project")
+    lead_organizations = selectors.lead_organizations_for(request.user)
+    form = ProjectForm(request.POST or None, lead_organizations=lead_organizations)
+    role_form = FirstRoleForm(request.POST or None, prefix="role")
+    if request.method == "POST" and form.is_valid() & role_form.is_valid():
+        role = role_form.role()
+        try:
+            project = services.project_propose(
+                user=request.user, open_roles=[role] if role else [], **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, _errors(error))
+        else:
+            messages.success(
+                request,
+                "Your project is saved as a draft, visible only to its team. "
+                "Propose it to the network when it is ready.",
+            )
+            return redirect(project)
+    return render(
+        request,
+        "projects/project_form.html",
+        {"form": form, "role_form": role_form, "project": None},
+    )
+
+
+def project_detail(request, slug):
+    project = _project(request, slug)
+    user = request.user
+    team = user.has_perm("projects.view_project_restricted", project)
+    is_lead = user.has_perm("projects.manage_team", project)
+    own_requests = (
+        list(project.join_requests.filter(user=user).select_related("role"))
+        if user.is_authenticated
+        else []
+    )
+    pending_own = next((r for r in own_requests if r.status == JoinRequestStatus.PENDING), None)
+    partners = [p for p in project.partners.all() if p.status == PartnerStatus.ACCEPTED]
+    people = list(project.members.all())
+    for member in people:
+        # People who hide their profile stay hidden on project pages too.
+        member.shown = user.has_perm("members.view_person", member.user)
+    context = {
+        "project": project,
+        "team": team,
+        "is_lead": is_lead,
+        "can_edit": user.has_perm("projects.change_project", project),
+        "can_transition": user.has_perm("projects.transition_project", project)
+        and bool(TRANSITIONS[ProjectStatus(project.status)]),
+        "can_join": user.has_perm("projects.join_project", project) and pending_own is None,
+        "can_add_output": user.has_perm("projects.add_output", project),
+        "pending_own": pending_own,
+        "partners": partners,
+        "invited_partners": [p for p in project.partners.all() if p.status != "accepted"],
+        "people": people,
+        "my_membership": next((m for m in people if m.user_id == user.pk), None),
+        "open_roles": [r for r in project.open_roles.all() if not r.is_filled],
+        "join_form": JoinRequestForm(project=project),
+        "pending_requests": selectors.pending_join_requests(project) if is_lead else [],
+        "decision_form": DecisionForm(),
+    }
+    return render(request, "projects/project_detail.html", context)
+
+
+@login_required
+def project_edit(request, slug):
+    project = _project(request, slug)
+    _require(request, "projects.change_project", project)
+    form = ProjectForm(
+        request.POST or None,
+        instance=project,
+        lead_organizations=selectors.lead_organizations_for(request.user),
+        initial={"themes": project.themes},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_update(project=project, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, _errors(error))
+        else:
+            messages.success(request, "The project is saved.")
+            return redirect(project)
+    return render(request, "projects/project_form.html", {"form": form, "project": project})
+
+
+@login_required
+def project_status(request, slug):
+    project = _project(request, slug)
+    _require(request, "projects.transition_project", project)
+    allowed = TRANSITIONS[ProjectStatus(project.status)]
+    form = TransitionForm(request.POST or None, allowed=allowed)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_transition(
+                project=project,
+                by=request.user,
+                to_status=form.cleaned_data["to_status"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, _errors(error))
+        else:
+            project.refresh_from_db()
+            messages.success(request, f"The project is now {project.get_status_display()}.")
+            return redirect(project)
+    return render(
+        request,
+        "projects/project_status.html",
+        {"project": project, "form": form, "allowed": allowed},
+    )
+
+
+@login_required
+@require_POST
+def project_join(request, slug):
+    project = _project(request, slug)
+    form = JoinRequestForm(request.POST, project=project)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect(project)
+    try:
+        services.join_request_create(
+            project=project,
+            user=request.user,
+            message=form.cleaned_data["message"],
+            role=form.cleaned_data["role"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(_errors(error)))
+    else:
+        messages.success(request, "Your request is with the project's leads.")
+    return redirect(project)
+
+
+@login_required
+@require_POST
+def join_request_decide(request, slug, pk):
+    project = _project(request, slug)
+    _require(request, "projects.manage_team", project)
+    join_request = get_object_or_404(
+        JoinRequest.objects.select_related("user"), pk=pk, project=project
+    )
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose to accept or decline.")
+        return redirect(project)
+    accept = form.cleaned_data["decision"] == "accept"
+    try:
+        services.join_request_decide(
+            join_request=join_request,
+            by=request.user,
+            accept=accept,
+            note=form.cleaned_data["note"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(_errors(error)))
+    else:
+        verb = "accepted" if accept else "declined"
+        messages.success(request, f"The request from {join_request.user.name} is {verb}.")
+    return redirect(project)
+
+
+@login_required
+@require_POST
+def join_request_withdraw(request, slug, pk):
+    project = _project(request, slug)
+    # Someone else's request does not exist for this person.
+    join_request = get_object_or_404(JoinRequest, pk=pk, project=project, user=request.user)
+    try:
+        services.join_request_withdraw(join_request=join_request, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(_errors(error)))
+    else:
+        messages.success(request, "Your request is withdrawn.")
+    return redirect("projects:mine" if request.POST.get("next") == "mine" else project)
+
+
+@login_required
+@require_POST
+def team_member_update(request, slug, pk):
+    project = _project(request, slug)
+    member = get_object_or_404(project.members.select_related("user"), pk=pk)
+    # Team members change what they commit; leads also change roles (checked in the service).
+    if member.user_id != request.user.pk:
+        _require(request, "projects.manage_team", project)
+    form = TeamMemberForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect(project)
+    try:
+        services.project_member_update(
+            member=member,
+            by=request.user,
+            committed=form.cleaned_data["committed"] if "committed" in request.POST else None,
+            role=form.cleaned_data["role"] or None,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(_errors(error)))
+    else:
+        messages.success(request, f"The team entry for {member.user.name} is saved.")
+    return redirect(project)
+
+
+@login_required
+def partner_invite(request, slug):
+    project = _project(request, slug)
+    _require(request, "projects.manage_team", project)
+    form = PartnerInviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.partner_invite(project=project, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            field = "organization" if getattr(error, "error_dict", None) else None
+            form.add_error(field, _errors(error))
+        else:
+            messages.success(
+                request,
+                f"{form.cleaned_data['organization'].name} is invited; its focal point will "
+                "answer for the organization.",
+            )
+            return redirect(project)
+    return render(request, "projects/partner_invite.html", {"project": project, "form": form})
+
+
+@login_required
+@require_POST
+def partner_decide(request, pk):
+    partner = get_object_or_404(
+        PartnerOrganization.objects.select_related("project", "organization"), pk=pk
+    )
+    if not request.user.has_perm("projects.decide_partnership", partner):
+        # An invitation to another organization does not exist for this person.
+        raise Http404("No such invitation.")
+    form = PartnerDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose to accept or decline.")
+        return redirect("projects:mine")
+    accept = form.cleaned_data["decision"] == "accept"
+    try:
+        services.partner_decide(
+            partner=partner,
+            by=request.user,
+            accept=accept,
+            committed=form.cleaned_data["committed"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(_errors(error)))
+    else:
+        verb = "is now a partner in" if accept else "declined to partner in"
+        messages.success(request, f"{partner.organization.name} {verb} {partner.project.title}.")
+    return redirect("projects:mine")
+
+
+@login_required
+def open_role_new(request, slug):
+    project = _project(request, slug)
+    _require(request, "projects.manage_team", project)
+    form = OpenRoleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.open_role_add(project=project, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, _errors(error))
+        else:
+            messages.success(request, f"The role “{form.cleaned_data['title']}” is open.")
+            return redirect(project)
+    return render(request, "projects/open_role_form.html", {"project": project, "form": form})
+
+
+@login_required
+@require_POST
+def open_role_fill(request, slug, pk):
+    project = _project(request, slug)
+    _require(request, "projects.manage_team", project)
+    role = get_object_or_404(OpenRole, pk=pk, project=project)
+    filled = request.POST.get("filled") != "0"
+    services.open_role_set_filled(role=role, by=request.user, is_filled=filled)
+    messages.success(request, f"The role “{role.title}” is {'filled' if filled else 'open again'}.")
+    return redirect(project)
+
+
+@login_required
+def output_new(request, slug):
+    project = _project(request, slug)
+    _require(request, "projects.add_output", project)
+    form = OutputForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.output_add(project=project, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, _errors(error))
+        else:
+            messages.success(request, f"“{form.cleaned_data['title']}” is listed as an output.")
+            return redirect(project)
+    return render(request, "projects/output_form.html", {"project": project, "form": form})
+
+
+@login_required
+def mine(request):
+    user = request.user
+    if request.method == "POST":
+        services.notifications_mark_read(user=user)
+        return redirect("projects:mine")
+    context = {
+        "projects": selectors.my_projects(user),
+        "join_requests": selectors.my_join_requests(user),
+        "invitations": selectors.partner_invitations_for(user),
+        "notifications": selectors.notifications_for(user),
+        "partner_form": PartnerDecisionForm(),
+    }
+    return render(request, "projects/mine.html", context)

@@ -1,0 +1,93 @@
+"""The secretariat inspects and curates research projects in the Wagtail admin. Status
+changes still go through the project page, where the transition rules and history live."""
+
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import ProjectOutput, ResearchProject
+
+
+class ResearchProjectViewSet(ModelViewSet):
+    model = ResearchProject
+    icon = "clipboard-list"
+    menu_label = "Research projects"
+    add_to_admin_menu = True
+    menu_order = 250
+    # Projects are proposed by members on the site, where the proposer becomes the lead.
+    create_view_enabled = False
+    inspect_view_enabled = True
+    list_display = ["title", "status", "lead_organization", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["title", "summary"]
+    inspect_view_fields = [
+        "title",
+        "status",
+        "lead_organization",
+        "summary",
+        "research_questions",
+        "methodology",
+        "country_names",
+        "theme_labels",
+        "planned_start",
+        "planned_end",
+        "informed_consent",
+        "child_safeguarding",
+        "no_personal_data",
+        "ethics_review_body",
+        "contact_details",
+        "internal_notes",
+        "created_by",
+        "created_at",
+    ]
+    # Status is left out: it changes only through project_transition, which records why.
+    form_fields = [
+        "title",
+        "summary",
+        "research_questions",
+        "methodology",
+        "countries",
+        "lead_organization",
+        "lead_committed",
+        "planned_start",
+        "planned_end",
+        "informed_consent",
+        "child_safeguarding",
+        "no_personal_data",
+        "ethics_review_body",
+        "contact_details",
+        "internal_notes",
+    ]
+
+
+class ProjectOutputViewSet(ModelViewSet):
+    """Where the secretariat attaches a Wagtail document to an output."""
+
+    model = ProjectOutput
+    icon = "doc-full"
+    menu_label = "Project outputs"
+    add_to_admin_menu = True
+    menu_order = 251
+    inspect_view_enabled = True
+    list_display = ["title", "kind", "version", "project", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["title", "description"]
+    panels = [
+        FieldPanel("project"),
+        FieldPanel("kind"),
+        FieldPanel("title"),
+        FieldPanel("version"),
+        FieldPanel("document"),
+        FieldPanel("link"),
+        FieldPanel("description"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_projects():
+    return ResearchProjectViewSet("research_projects")
+
+
+@hooks.register("register_admin_viewset")
+def register_project_outputs():
+    return ProjectOutputViewSet("project_outputs")
