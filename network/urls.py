@@ -4,7 +4,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from events.feeds import UpcomingEventsFeed
 from home import views as home_views
+from network.library.feeds import NewPublicationsFeed
+
+# One line per feed; each app keeps its feeds in <app>/feeds.py.
+feed_patterns = [
+    path("events/", UpcomingEventsFeed(), name="events"),
+    path("publications/", NewPublicationsFeed(), name="publications"),
+]
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
@@ -17,6 +25,7 @@ urlpatterns = [
     path("projects/", include("projects.urls")),
     path("library/", include("network.library.urls")),
     path("discussions/", include("network.discussions.urls")),
+    path("feeds/", include((feed_patterns, "feeds"))),
 ]
 
 if settings.DEBUG:
