@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
+from wagtail.search import index
 
 from .enums import (
     InvitationStatus,
@@ -41,7 +42,7 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
-class User(AbstractUser):
+class User(index.Indexed, AbstractUser):
     """A person, and their profile. Plain model: accounts belong to allauth, not the page tree."""
 
     username = None
@@ -68,6 +69,19 @@ class User(AbstractUser):
 
     objects = UserManager()
 
+    # Site search filters these with members.selectors.people_visible_to(); email is never
+    # indexed. The filter fields are the ones that selector uses.
+    search_fields = [
+        index.SearchField("display_name", boost=3),
+        index.SearchField("first_name"),
+        index.SearchField("last_name"),
+        index.SearchField("bio"),
+        index.AutocompleteField("display_name"),
+        index.FilterField("id"),
+        index.FilterField("visibility"),
+        index.FilterField("is_active"),
+    ]
+
     class Meta:
         ordering = ["display_name", "email"]
 
@@ -87,7 +101,7 @@ class User(AbstractUser):
         return reverse("members:person", args=[self.pk])
 
 
-class Organization(models.Model):
+class Organization(index.Indexed, models.Model):
     """An equal partner of the network. Plain model: members create it and manage it by role."""
 
     name = models.CharField(max_length=200)
@@ -113,6 +127,14 @@ class Organization(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     decision_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.SearchField("acronym", boost=3),
+        index.SearchField("mandate"),
+        index.AutocompleteField("name"),
+        index.FilterField("status"),
+    ]
 
     class Meta:
         # Alphabetical is the only order: no field ranks one member above another.

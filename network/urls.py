@@ -25,6 +25,7 @@ urlpatterns = [
     path("projects/", include("projects.urls")),
     path("library/", include("network.library.urls")),
     path("discussions/", include("network.discussions.urls")),
+    path("search/", home_views.search, name="search"),
     path("feeds/", include((feed_patterns, "feeds"))),
 ]
 
