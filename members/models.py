@@ -267,3 +267,28 @@ class Invitation(models.Model):
     @property
     def is_expired(self):
         return timezone.now() >= self.expires_at
+
+
+class ApiToken(models.Model):
+    """A personal token for the network's API (/api/v1/). Only its SHA-256 is kept: the raw
+    token is shown once. Not Wagtail's APIToken: that one also opens Wagtail's own API, and a
+    token given to a reporting script must open this API alone."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="network_api_tokens")
+    name = models.CharField(max_length=80, help_text="What the token is for, e.g. “reports”.")
+    token_hash = models.CharField(max_length=64, unique=True)
+    # The first characters, so the owner can tell tokens apart; never enough to use one.
+    prefix = models.CharField(max_length=12)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None

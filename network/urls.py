@@ -6,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from events.feeds import UpcomingEventsFeed
 from home import views as home_views
+from network.api import api
 from network.library.feeds import NewPublicationsFeed
 
 # One line per feed; each app keeps its feeds in <app>/feeds.py.
@@ -27,6 +28,7 @@ urlpatterns = [
     path("discussions/", include("network.discussions.urls")),
     path("search/", home_views.search, name="search"),
     path("feeds/", include((feed_patterns, "feeds"))),
+    path("api/v1/", api.urls),
 ]
 
 if settings.DEBUG:
