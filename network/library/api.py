@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
@@ -143,4 +143,4 @@ def publication_create(request, payload: PublicationIn):
     data["regions"] = [str(r.value if hasattr(r, "value") else r) for r in data["regions"]]
     publication = services.publication_create(by=user, publishers=publishers, **data)
     publication = selectors.publication_detail(slug=publication.slug)
-    return 201, _publication(request, publication)
+    return Status(201, _publication(request, publication))
