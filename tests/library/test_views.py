@@ -245,3 +245,20 @@ def test_publication_delete_refused_for_other_organization(client, focal_b, org_
     client.force_login(focal_b)
     assert client.post(f"/library/{publication.slug}/delete/").status_code == 403
     assert Publication.objects.count() == 1
+
+
+def test_admin_library_lists_and_edits_for_staff(client, staff, org_a):
+    publication = PublicationFactory(title="Curated", publishers=[org_a])
+    client.force_login(staff)
+    index = client.get("/admin/publications/")
+    assert index.status_code == 200
+    assert "Curated" in index.content.decode()
+    assert client.get("/admin/publications/new/").status_code == 200
+    assert client.get(f"/admin/publications/edit/{publication.pk}/").status_code == 200
+
+
+def test_admin_library_closed_to_network_members(client, focal_a):
+    client.force_login(focal_a)
+    response = client.get("/admin/publications/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
