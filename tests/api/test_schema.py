@@ -23,6 +23,20 @@ schema.config.phases.coverage.unexpected_methods = set()
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _keep_test_connection():
+    """The real WSGI handler closes the database connection around each request, which would
+    end the test's transaction; Django's test client disconnects the same signals."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def token(db, settings):
     """A network member's token: without one the generated Authorization header is a 401."""
