@@ -1,7 +1,11 @@
+from django.core.paginator import InvalidPage, Paginator
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from . import search as site_search
 
 
 @never_cache
@@ -15,3 +19,88 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"database": "unavailable"}, status=503)
     return JsonResponse({"database": "ok"})
+
+
+SEARCH_PAGE_SIZE = 20
+
+
+def _hit(kind, obj, terms):
+    return {
+        "title": kind.title(obj),
+        "url": kind.url(obj),
+        "meta": kind.meta(obj),
+        "snippet": site_search.highlight(kind.text(obj), terms),
+    }
+
+
+@require_safe
+def search(request):
+    """/search/?q=&kind=&page=: every kind the searcher may see, grouped, or one kind paged."""
+    query = " ".join((request.GET.get("q") or "").split())
+    kind_key = request.GET.get("kind") or ""
+    kind = site_search.KINDS_BY_KEY.get(kind_key)
+    messages_ = []
+    if kind_key and kind is None:
+        messages_.append(f"There is nothing of the kind “{kind_key[:50]}”: showing every kind.")
+    if len(query) > site_search.MAX_QUERY_LENGTH:
+        messages_.append(
+            f"Search terms are limited to {site_search.MAX_QUERY_LENGTH} characters; yours "
+            f"had {len(query)}. Please shorten them."
+        )
+        query = ""
+    context = {
+        "query": query,
+        "kind": kind,
+        "kinds": site_search.KINDS,
+        "search_messages": messages_,
+        "groups": [],
+        "counts": [],
+        "total": 0,
+    }
+    if not query:
+        return render(request, "home/search.html", context)
+    terms = site_search.terms_of(query)
+    user = request.user
+    results = {k.key: site_search.search_kind(k, query, user) for k in site_search.KINDS}
+    counts = [(k, results[k.key].count()) for k in site_search.KINDS]
+    context["counts"] = counts
+    context["total"] = sum(n for _, n in counts)
+    if kind is not None:
+        paginator = Paginator(results[kind.key], SEARCH_PAGE_SIZE)
+        try:
+            page = paginator.page(request.GET.get("page") or 1)
+        except InvalidPage:
+            page = paginator.get_page(request.GET.get("page"))
+            messages_.append(
+                f"There is no page “{request.GET['page'][:20]}”: showing page {page.number} "
+                f"of {paginator.num_pages}."
+            )
+        context["page"] = page
+        context["groups"] = [
+            {
+                "kind": kind,
+                "count": paginator.count,
+                "hits": [_hit(kind, obj, terms) for obj in page.object_list],
+            }
+        ]
+        params = request.GET.copy()
+        params.pop("page", None)
+        context["page_query"] = params.urlencode()
+    else:
+        context["groups"] = [
+            {
+                "kind": k,
+                "count": n,
+                "hits": [_hit(k, obj, terms) for obj in results[k.key][: site_search.PREVIEW_SIZE]],
+                "more_url": site_search.search_url(query, k.key)
+                if n > site_search.PREVIEW_SIZE
+                else "",
+            }
+            for k, n in counts
+            if n
+        ]
+    if context["total"] == 0:
+        context["suggestions"] = [
+            (s, site_search.search_url(s)) for s in site_search.suggestions(query, user)
+        ]
+    return render(request, "home/search.html", context)

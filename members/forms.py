@@ -114,3 +114,11 @@ class ProfileForm(forms.ModelForm):
         if any(len(t) > 100 for t in tags):
             raise forms.ValidationError("Each topic can be at most 100 characters.")
         return tags
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label="Token name",
+        max_length=80,
+        help_text="What it is for, so you can tell your tokens apart (e.g. “reporting script”).",
+    )

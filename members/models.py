@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
+from wagtail.search import index
 
 from .enums import (
     InvitationStatus,
@@ -42,7 +43,7 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
-class User(AbstractUser):
+class User(index.Indexed, AbstractUser):
     """A person, and their profile. Plain model: accounts belong to allauth, not the page tree."""
 
     username = None
@@ -68,6 +69,19 @@ class User(AbstractUser):
     REQUIRED_FIELDS = []
 
     objects = UserManager()
+
+    # Site search filters these with members.selectors.people_visible_to(); email is never
+    # indexed. The filter fields are the ones that selector uses.
+    search_fields = [
+        index.SearchField("display_name", boost=3),
+        index.SearchField("first_name"),
+        index.SearchField("last_name"),
+        index.SearchField("bio"),
+        index.AutocompleteField("display_name"),
+        index.FilterField("id"),
+        index.FilterField("visibility"),
+        index.FilterField("is_active"),
+    ]
 
     class Meta:
         ordering = ["display_name", "email"]
@@ -96,7 +110,7 @@ class User(AbstractUser):
         return reverse("members:person", args=[self.pk])
 
 
-class Organization(models.Model):
+class Organization(index.Indexed, models.Model):
     """An equal partner of the network. Plain model: members create it and manage it by role."""
 
     name = models.CharField(max_length=200)
@@ -122,6 +136,14 @@ class Organization(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     decision_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.SearchField("acronym", boost=3),
+        index.SearchField("mandate"),
+        index.AutocompleteField("name"),
+        index.FilterField("status"),
+    ]
 
     class Meta:
         # Alphabetical is the only order: no field ranks one member above another.
@@ -254,3 +276,28 @@ class Invitation(models.Model):
     @property
     def is_expired(self):
         return timezone.now() >= self.expires_at
+
+
+class ApiToken(models.Model):
+    """A personal token for the network's API (/api/v1/). Only its SHA-256 is kept: the raw
+    token is shown once. Not Wagtail's APIToken: that one also opens Wagtail's own API, and a
+    token given to a reporting script must open this API alone."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="network_api_tokens")
+    name = models.CharField(max_length=80, help_text="What the token is for, e.g. “reports”.")
+    token_hash = models.CharField(max_length=64, unique=True)
+    # The first characters, so the owner can tell tokens apart; never enough to use one.
+    prefix = models.CharField(max_length=12)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None

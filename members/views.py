@@ -10,6 +10,7 @@ from . import selectors, services
 from .enums import InvitationStatus, OrganizationStatus, RequestStatus
 from .forms import (
     AlternateForm,
+    ApiTokenForm,
     DirectoryFilterForm,
     InvitationForm,
     MembershipDecisionForm,
@@ -308,5 +309,35 @@ def profile(request):
         "requests": user.membership_requests.filter(status=RequestStatus.PENDING).select_related(
             "organization"
         ),
+        "tokens": user.network_api_tokens.all(),
+        "token_form": ApiTokenForm(),
     }
     return render(request, "members/profile.html", context)
+
+
+@login_required
+@require_POST
+def token_create(request):
+    form = ApiTokenForm(request.POST)
+    if form.is_valid():
+        try:
+            token, raw = services.token_create(user=request.user, name=form.cleaned_data["name"])
+        except ValidationError as error:
+            messages.error(request, " ".join(_errors(error)))
+        else:
+            # Rendered, not redirected: the raw token must never sit in a message cookie.
+            response = render(request, "members/token_created.html", {"token": token, "raw": raw})
+            response["Cache-Control"] = "no-store"
+            return response
+    else:
+        messages.error(request, "Give the token a name (80 characters at most).")
+    return redirect("members:profile")
+
+
+@login_required
+@require_POST
+def token_revoke(request, pk):
+    token = get_object_or_404(request.user.network_api_tokens, pk=pk)
+    services.token_revoke(token=token, by=request.user)
+    messages.success(request, f"The token “{token.name}” is revoked; it no longer works.")
+    return redirect("members:profile")

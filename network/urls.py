@@ -4,7 +4,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from events.feeds import UpcomingEventsFeed
 from home import views as home_views
+from network.api import api
+from network.library.feeds import NewPublicationsFeed
+
+# One line per feed; each app keeps its feeds in <app>/feeds.py.
+feed_patterns = [
+    path("events/", UpcomingEventsFeed(), name="events"),
+    path("publications/", NewPublicationsFeed(), name="publications"),
+]
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
@@ -17,6 +26,9 @@ urlpatterns = [
     path("projects/", include("projects.urls")),
     path("library/", include("network.library.urls")),
     path("discussions/", include("network.discussions.urls")),
+    path("search/", home_views.search, name="search"),
+    path("feeds/", include((feed_patterns, "feeds"))),
+    path("api/v1/", api.urls),
 ]
 
 if settings.DEBUG:

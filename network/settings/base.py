@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "channels",
     "django_tasks",
+    # Serves the API docs' Swagger UI from our static files instead of a CDN.
+    "ninja",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -1,0 +1,87 @@
+"""API: the network's published events."""
+
+from datetime import datetime
+from enum import StrEnum
+
+from django.utils import timezone
+from ninja import Query, Router, Schema
+
+from network.api_support import CSV_RESPONSE, MAX_EXPORT_ROWS, PageParams, csv_response, page_of
+from network.api_support import page_schema as _page
+
+from .enums import EventKind
+from .models import EventPage
+
+router = Router()
+
+
+class When(StrEnum):
+    UPCOMING = "upcoming"
+    PAST = "past"
+    ALL = "all"
+
+
+class EventOut(Schema):
+    slug: str
+    title: str
+    kind: str
+    start: datetime
+    end: datetime
+    venue: str
+    city: str
+    country: str
+    online: bool
+    organizers: list[str]
+    url: str
+
+
+class EventFilters(Schema):
+    when: When = When.ALL
+    kind: EventKind | None = None
+
+
+EventPageOut = _page(EventOut, "EventPage")
+
+
+def _events(filters):
+    # The same visibility as events.selectors: live and not behind a view restriction.
+    events = EventPage.objects.live().public().prefetch_related("organizers")
+    now = timezone.now()
+    if filters.when == When.UPCOMING:
+        events = events.filter(end__gte=now).order_by("start", "pk")
+    elif filters.when == When.PAST:
+        events = events.filter(end__lt=now).order_by("-start", "pk")
+    else:
+        events = events.order_by("-start", "pk")
+    if filters.kind:
+        events = events.filter(kind=filters.kind)
+    return events
+
+
+def _event(request, event):
+    return {
+        "slug": event.slug,
+        "title": event.title,
+        "kind": event.kind,
+        "start": event.start,
+        "end": event.end,
+        "venue": event.venue,
+        "city": event.city,
+        "country": str(event.country or ""),
+        "online": event.online,
+        "organizers": [o.slug for o in event.organizers.all()],
+        "url": request.build_absolute_uri(event.url),
+    }
+
+
+@router.get("", response=EventPageOut, summary="List published events")
+def event_list(request, filters: Query[EventFilters], page: Query[PageParams]):
+    result = page_of(_events(filters), page)
+    result["results"] = [_event(request, e) for e in result["results"]]
+    return result
+
+
+@router.get("/export.csv", summary="Published events as CSV", openapi_extra=CSV_RESPONSE)
+def event_export(request, filters: Query[EventFilters]):
+    rows = (_event(request, e) for e in _events(filters)[:MAX_EXPORT_ROWS])
+    return csv_response(rows, list(EventOut.model_fields), "events.csv")

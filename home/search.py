@@ -1,0 +1,191 @@
+"""Site-wide search: what can be found, visibility applied per kind, and how hits are shown.
+
+Adding a kind (priorities, gaps, projects...) is one `SearchKind` entry in `KINDS`, whose
+`visible` callable returns only what the searcher may see — the same selector the kind's
+own pages use. Wagtail search does the matching (PostgreSQL full text on PostgreSQL).
+"""
+
+import difflib
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from wagtail.search.backends import get_search_backend
+
+MAX_QUERY_LENGTH = 200
+SNIPPET_LENGTH = 240
+PREVIEW_SIZE = 5
+TERM = re.compile(r"\w+", re.UNICODE)
+ENTITY = re.compile(r"(&[#a-zA-Z0-9]+;)")
+
+
+@dataclass(frozen=True)
+class SearchKind:
+    key: str
+    label: str
+    visible: Callable[[object], QuerySet]
+    title: Callable[[object], str]
+    text: Callable[[object], str]
+    url: Callable[[object], str]
+    browse_url: str = ""
+    meta: Callable[[object], str] = field(default=lambda obj: "")
+    suggest_from: str = "title"
+
+
+def _plain(rich_text):
+    """Rich text as the words a reader sees: tags dropped, entities decoded (escaped later)."""
+    return html.unescape(strip_tags(rich_text or ""))
+
+
+def _organizations(user):
+    from members.enums import OrganizationStatus
+    from members.models import Organization
+
+    # Applicants, declined and former organizations are not listed anywhere public.
+    return Organization.objects.filter(status=OrganizationStatus.MEMBER)
+
+
+def _people(user):
+    from members.selectors import people_visible_to
+
+    return people_visible_to(user)
+
+
+def _events(user):
+    from events.models import EventPage
+
+    # Wagtail's own visibility: published, and not behind a view restriction.
+    return EventPage.objects.live().public()
+
+
+def _publications(user):
+    from network.library.models import Publication
+
+    return Publication.objects.all()
+
+
+def _pages(user):
+    from home.models import StandardPage
+
+    return StandardPage.objects.live().public()
+
+
+KINDS = [
+    SearchKind(
+        key="organizations",
+        label="Organizations",
+        visible=_organizations,
+        title=lambda o: o.name,
+        text=lambda o: o.mandate,
+        url=lambda o: o.get_absolute_url(),
+        browse_url="/members/",
+        meta=lambda o: " · ".join(filter(None, [o.acronym, o.get_kind_display()])),
+        suggest_from="name",
+    ),
+    SearchKind(
+        key="people",
+        label="People",
+        visible=_people,
+        title=lambda p: p.name,
+        text=lambda p: p.bio,
+        url=lambda p: p.get_absolute_url(),
+        suggest_from="display_name",
+    ),
+    SearchKind(
+        key="events",
+        label="Events",
+        visible=_events,
+        title=lambda e: e.title,
+        text=lambda e: _plain(f"{e.purpose} {e.expected_results}"),
+        url=lambda e: e.url,
+        browse_url="/events/",
+        meta=lambda e: f"{e.get_kind_display()} · {e.start:%d %B %Y}",
+    ),
+    SearchKind(
+        key="publications",
+        label="Publications",
+        visible=_publications,
+        title=lambda p: p.title,
+        text=lambda p: p.summary,
+        url=lambda p: p.get_absolute_url(),
+        browse_url="/library/",
+        meta=lambda p: f"{p.get_type_display()} · {p.date_display}",
+    ),
+    SearchKind(
+        key="pages",
+        label="Pages",
+        visible=_pages,
+        title=lambda p: p.title,
+        text=lambda p: _plain(f"{p.intro} {p.body}"),
+        url=lambda p: p.url,
+    ),
+]
+KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
+
+
+def terms_of(query):
+    return [t for t in TERM.findall(query.lower()) if len(t) > 1]
+
+
+def search_kind(kind, query, user):
+    """Wagtail search results (lazy, sliceable, countable) among what `user` may see."""
+    return get_search_backend().search(query, kind.visible(user))
+
+
+def highlight(text, terms, length=SNIPPET_LENGTH):
+    """A snippet of plain `text` around the first term, escaped, with the terms in <mark>."""
+    plain = " ".join((text or "").split())
+    if not plain:
+        return ""
+    lowered = plain.lower()
+    positions = [lowered.find(t) for t in terms if lowered.find(t) >= 0]
+    start = max(0, min(positions) - 60) if positions else 0
+    window = plain[start : start + length]
+    prefix = "…" if start else ""
+    suffix = "…" if start + length < len(plain) else ""
+    escaped = escape(window)
+    if not terms:
+        return mark_safe(prefix + escaped + suffix)  # noqa: S308 -- escaped above
+    pattern = re.compile(
+        "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE
+    )
+    # Terms are word characters only, so the escaped text's entities (&amp;...) are the
+    # only place a term could wrongly match: leave them whole.
+    parts = ENTITY.split(escaped)
+    marked = "".join(
+        part if ENTITY.fullmatch(part) else pattern.sub(r"<mark>\g<0></mark>", part)
+        for part in parts
+    )
+    return mark_safe(prefix + marked + suffix)  # noqa: S308 -- escaped, then our own tags
+
+
+def suggestions(query, user, limit=3):
+    """'Did you mean' queries: each term replaced by its closest word among visible titles."""
+    vocabulary = set()
+    for kind in KINDS:
+        names = kind.visible(user).values_list(kind.suggest_from, flat=True)[:2000]
+        for name in names:
+            vocabulary.update(t for t in terms_of(name or "") if len(t) > 3)
+    vocabulary = sorted(vocabulary)
+    terms = terms_of(query)
+    if not terms:
+        return []
+    options = [difflib.get_close_matches(t, vocabulary, n=limit, cutoff=0.75) or [t] for t in terms]
+    found = []
+    for i in range(limit):
+        suggestion = " ".join(choices[min(i, len(choices) - 1)] for choices in options)
+        if suggestion != " ".join(terms) and suggestion not in found:
+            found.append(suggestion)
+    return found
+
+
+def search_url(query, kind=""):
+    from django.utils.http import urlencode
+
+    params = {"q": query, **({"kind": kind} if kind else {})}
+    return f"{reverse('search')}?{urlencode(params)}"

@@ -1,0 +1,161 @@
+"""API: member organizations and the people each caller may see."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from network.api_support import CSV_RESPONSE, MAX_EXPORT_ROWS, PageParams, csv_response, page_of
+from network.api_support import page_schema as _page
+
+from . import selectors
+from .enums import OrganizationKind, OrganizationStatus
+from .models import Membership, Organization
+
+organizations_router = Router()
+people_router = Router()
+
+COUNTRY = r"^[A-Za-z]{2}$"
+
+
+def _absolute(request, path):
+    return request.build_absolute_uri(path)
+
+
+class OrganizationOut(Schema):
+    slug: str
+    name: str
+    acronym: str
+    kind: str
+    headquarters_country: str
+    countries: list[str]
+    website: str
+    mandate: str
+    url: str
+
+
+class OrganizationFilters(Schema):
+    kind: OrganizationKind | None = None
+    country: str | None = Field(None, pattern=COUNTRY, description="ISO 3166 code")
+    q: str | None = Field(None, max_length=200, description="Text in name, acronym or mandate")
+
+
+OrganizationPage = _page(OrganizationOut, "OrganizationPage")
+ORGANIZATION_COLUMNS = list(OrganizationOut.model_fields)
+
+
+def _organization(request, organization):
+    return {
+        "slug": organization.slug,
+        "name": organization.name,
+        "acronym": organization.acronym,
+        "kind": organization.kind,
+        "headquarters_country": str(organization.headquarters_country or ""),
+        "countries": [str(c) for c in organization.countries],
+        "website": organization.website,
+        "mandate": organization.mandate,
+        "url": _absolute(request, organization.get_absolute_url()),
+    }
+
+
+def _organization_filters(filters):
+    data = filters.dict()
+    if data.get("country"):
+        data["country"] = data["country"].upper()
+    return data
+
+
+@organizations_router.get("", response=OrganizationPage, summary="List member organizations")
+def organization_list(request, filters: Query[OrganizationFilters], page: Query[PageParams]):
+    """Admitted members, alphabetically (no field ranks one above another)."""
+    organizations = selectors.organization_list(filters=_organization_filters(filters))
+    result = page_of(organizations, page)
+    result["results"] = [_organization(request, o) for o in result["results"]]
+    return result
+
+
+@organizations_router.get(
+    "/export.csv", summary="Member organizations as CSV", openapi_extra=CSV_RESPONSE
+)
+def organization_export(request, filters: Query[OrganizationFilters]):
+    organizations = selectors.organization_list(filters=_organization_filters(filters))
+    rows = (_organization(request, o) for o in organizations[:MAX_EXPORT_ROWS])
+    return csv_response(rows, ORGANIZATION_COLUMNS, "organizations.csv")
+
+
+@organizations_router.get("/{slug}", response=OrganizationOut, summary="One member organization")
+def organization_detail(request, slug: str):
+    organization = get_object_or_404(Organization, slug=slug, status=OrganizationStatus.MEMBER)
+    return _organization(request, organization)
+
+
+class PersonOut(Schema):
+    id: int
+    name: str
+    bio: str
+    countries: list[str]
+    languages: list[str]
+    organizations: list[str]
+    url: str
+
+
+class PeopleFilters(Schema):
+    organization: str | None = Field(None, max_length=80, description="Organization slug")
+    country: str | None = Field(None, pattern=COUNTRY)
+    q: str | None = Field(None, max_length=200, description="Text in name or bio")
+
+
+PersonPage = _page(PersonOut, "PersonPage")
+PERSON_COLUMNS = list(PersonOut.model_fields)
+
+
+def _people(request, filters):
+    """people_visible_to() is the only gate: hidden people are never listed, not even to staff."""
+    memberships = Membership.objects.filter(
+        organization__status=OrganizationStatus.MEMBER
+    ).select_related("organization")
+    people = (
+        selectors.people_visible_to(request.auth)
+        .prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="admitted"))
+        .order_by("display_name", "pk")
+    )
+    if filters.organization:
+        people = people.filter(
+            memberships__organization__slug=filters.organization,
+            memberships__organization__status=OrganizationStatus.MEMBER,
+        )
+    if filters.country:
+        people = people.filter(countries__contains=filters.country.upper())
+    if filters.q:
+        from django.db.models import Q
+
+        people = people.filter(Q(display_name__icontains=filters.q) | Q(bio__icontains=filters.q))
+    return people
+
+
+def _person(request, person):
+    return {
+        "id": person.pk,
+        "name": person.name,
+        "bio": person.bio,
+        "countries": [str(c) for c in person.countries],
+        "languages": list(person.languages),
+        "organizations": [m.organization.slug for m in person.admitted],
+        "url": _absolute(request, person.get_absolute_url()),
+    }
+
+
+@people_router.get("", response=PersonPage, summary="List the people you may see")
+def person_list(request, filters: Query[PeopleFilters], page: Query[PageParams]):
+    """Public people for everyone; members-only people for network members; hidden: never."""
+    result = page_of(_people(request, filters), page)
+    result["results"] = [_person(request, p) for p in result["results"]]
+    return result
+
+
+@people_router.get(
+    "/export.csv", summary="The people you may see, as CSV", openapi_extra=CSV_RESPONSE
+)
+def person_export(request, filters: Query[PeopleFilters]):
+    rows = (_person(request, p) for p in _people(request, filters)[:MAX_EXPORT_ROWS])
+    return csv_response(rows, PERSON_COLUMNS, "people.csv")

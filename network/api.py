@@ -1,0 +1,61 @@
+"""The network's open API at /api/v1/: each app contributes a Router from its own api.py.
+
+Adding an app's endpoints is one `api.add_router(...)` line below.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from ninja import NinjaAPI
+from ninja.errors import ValidationError as RequestValidationError
+
+from events.api import router as events_router
+from members.api import organizations_router, people_router
+from network.api_support import TokenAuth
+from network.gaps.api import router as countries_router
+from network.library.api import router as publications_router
+
+api = NinjaAPI(
+    title="Inter Agency Research Network API",
+    version="1",
+    description="Read the network's organizations, countries, people, events and publications; "
+    "add publications with a personal token (`Authorization: Bearer <token>`, created on your "
+    "profile page). Lists take `limit` (at most 100) and `offset`; each has a CSV export.",
+    urls_namespace="api",
+    auth=TokenAuth(),
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+api.add_router("/organizations", organizations_router, tags=["organizations"])
+api.add_router("/countries", countries_router, tags=["countries"])
+api.add_router("/people", people_router, tags=["people"])
+api.add_router("/events", events_router, tags=["events"])
+api.add_router("/publications", publications_router, tags=["publications"])
+
+
+def _messages(error):
+    return error.messages if hasattr(error, "messages") else [str(error)]
+
+
+@api.exception_handler(RequestValidationError)
+def bad_request(request, exc):
+    """400, not ninja's 422: every bad input gets one status and a readable detail."""
+    problems = []
+    for error in exc.errors:
+        where = ".".join(str(part) for part in error.get("loc", [])[1:]) or "request"
+        problems.append(f"{where}: {error.get('msg', 'invalid')}")
+    return api.create_response(
+        request, {"detail": "Invalid input — " + "; ".join(problems)}, status=400
+    )
+
+
+@api.exception_handler(ValidationError)
+def invalid(request, exc):
+    body = {"detail": " ".join(_messages(exc))}
+    if hasattr(exc, "error_dict"):
+        body["errors"] = exc.message_dict
+    return api.create_response(request, body, status=400)
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "You may not do this."}, status=403)

@@ -1,0 +1,146 @@
+"""API: the library — read with the page's filters, add with a personal token."""
+
+from datetime import datetime
+
+from ninja import Query, Router, Schema, Status
+from ninja.errors import HttpError
+from pydantic import Field
+
+from network.api_support import (
+    CSV_RESPONSE,
+    MAX_EXPORT_ROWS,
+    PageParams,
+    csv_response,
+    page_of,
+    require_user,
+)
+from network.api_support import page_schema as _page
+
+from . import selectors, services
+from .enums import PublicationSort, PublicationType, Region
+from .models import MAX_YEAR, MIN_YEAR
+
+router = Router()
+
+
+class PublicationOut(Schema):
+    slug: str
+    title: str
+    type: str
+    year: int | None
+    month: int | None
+    publishers: list[str] = Field(description="Slugs of the publishing member organizations")
+    other_publishers: str
+    regions: list[str]
+    countries: list[str]
+    languages: list[str]
+    summary: str
+    document_url: str | None
+    link: str
+    url: str
+    created_at: datetime
+
+
+class PublicationFilters(Schema):
+    type: PublicationType | None = None
+    organization: str | None = Field(None, max_length=80, description="Organization slug")
+    year_from: int | None = Field(None, ge=MIN_YEAR, le=MAX_YEAR)
+    year_to: int | None = Field(None, ge=MIN_YEAR, le=MAX_YEAR)
+    region: Region | None = None
+    country: str | None = Field(None, pattern=r"^[A-Za-z]{2}$")
+    language: str | None = Field(None, pattern=r"^[a-z]{2,3}(-[a-z0-9]{2,4})?$")
+    q: str | None = Field(None, max_length=200)
+    sort: PublicationSort = PublicationSort.NEWEST
+
+
+class PublicationIn(Schema):
+    title: str = Field(min_length=1, max_length=300)
+    type: PublicationType
+    summary: str = Field(min_length=1, max_length=5000)
+    publishers: list[str] = Field(
+        default_factory=list, max_length=20, description="Member organization slugs"
+    )
+    other_publishers: str = Field("", max_length=300)
+    year: int | None = Field(None, ge=MIN_YEAR, le=MAX_YEAR)
+    month: int | None = Field(None, ge=1, le=12)
+    regions: list[Region] = Field(default_factory=list, max_length=20)
+    countries: list[str] = Field(default_factory=list, max_length=100)
+    languages: list[str] = Field(default_factory=list, max_length=50)
+    link: str = Field("", max_length=500)
+
+
+PublicationPage = _page(PublicationOut, "PublicationPage")
+
+
+def _filters(filters):
+    data = filters.dict()
+    if data.get("country"):
+        data["country"] = data["country"].upper()
+    return data
+
+
+def _publication(request, publication):
+    return {
+        "slug": publication.slug,
+        "title": publication.title,
+        "type": publication.type,
+        "year": publication.year,
+        "month": publication.month,
+        "publishers": [o.slug for o in publication.publishers.all()],
+        "other_publishers": publication.other_publishers,
+        "regions": list(publication.regions),
+        "countries": [str(c) for c in publication.countries],
+        "languages": list(publication.languages),
+        "summary": publication.summary,
+        "document_url": request.build_absolute_uri(publication.document.url)
+        if publication.document
+        else None,
+        "link": publication.link,
+        "url": request.build_absolute_uri(publication.get_absolute_url()),
+        "created_at": publication.created_at,
+    }
+
+
+@router.get("", response=PublicationPage, summary="List publications")
+def publication_list(request, filters: Query[PublicationFilters], page: Query[PageParams]):
+    """The same filters as /library/."""
+    result = page_of(selectors.publication_list(filters=_filters(filters)), page)
+    result["results"] = [_publication(request, p) for p in result["results"]]
+    return result
+
+
+@router.get("/export.csv", summary="Publications as CSV", openapi_extra=CSV_RESPONSE)
+def publication_export(request, filters: Query[PublicationFilters]):
+    publications = selectors.publication_list(filters=_filters(filters))[:MAX_EXPORT_ROWS]
+    rows = (_publication(request, p) for p in publications)
+    return csv_response(rows, list(PublicationOut.model_fields), "publications.csv")
+
+
+@router.get("/{slug}", response=PublicationOut, summary="One publication")
+def publication_detail(request, slug: str):
+    publication = selectors.publication_detail(slug=slug)
+    if publication is None:
+        raise HttpError(404, "No such publication.")
+    return _publication(request, publication)
+
+
+@router.post(
+    "",
+    response={201: PublicationOut},
+    summary="Add a publication for your organization",
+)
+def publication_create(request, payload: PublicationIn):
+    """Needs a token. The same rules as /library/add/: a member of an admitted organization,
+    naming their own organization among the publishers (staff may name any)."""
+    user = require_user(request)
+    data = payload.dict()
+    slugs = data.pop("publishers")
+    publishers = list(selectors.publisher_choices().filter(slug__in=slugs))
+    missing = sorted(set(slugs) - {o.slug for o in publishers})
+    if missing:
+        raise HttpError(400, f"Unknown organizations: {', '.join(missing)}.")
+    data["countries"] = [c.upper() for c in data["countries"]]
+    data["regions"] = [str(r.value if hasattr(r, "value") else r) for r in data["regions"]]
+    publication = services.publication_create(by=user, publishers=publishers, **data)
+    publication = selectors.publication_detail(slug=publication.slug)
+    return Status(201, _publication(request, publication))

@@ -1,0 +1,108 @@
+from django import forms
+from django_countries import countries
+
+from .enums import LANGUAGE_CHOICES, PublicationSort, PublicationType, Region
+from .models import MAX_YEAR, MIN_YEAR, Publication
+from .selectors import publisher_choices
+
+
+class PublicationForm(forms.ModelForm):
+    publishers = forms.ModelMultipleChoiceField(
+        queryset=publisher_choices(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Every organization that published it, as equals. Include your own.",
+    )
+    regions = forms.MultipleChoiceField(
+        choices=Region.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    languages = forms.MultipleChoiceField(
+        choices=LANGUAGE_CHOICES,
+        required=False,
+        help_text="Languages the publication is available in.",
+    )
+    link = forms.URLField(
+        label="External link",
+        required=False,
+        assume_scheme="https",
+        max_length=500,
+        help_text="Where it can be read online, if not uploaded here.",
+    )
+    document = forms.FileField(
+        label="Document (PDF, DOCX or ODT, 20 MB at most)",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.odt"}),
+    )
+
+    class Meta:
+        model = Publication
+        fields = [
+            "title",
+            "type",
+            "publishers",
+            "other_publishers",
+            "year",
+            "month",
+            "regions",
+            "countries",
+            "languages",
+            "summary",
+            "link",
+        ]
+        help_texts = {
+            "summary": "What it covers and finds. Never include personal data of trafficked "
+            "persons.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["publishers"].queryset = publisher_choices()
+        self.fields["languages"].widget.attrs["size"] = 8
+        if self.instance.pk and self.instance.document_id:
+            self.fields["remove_document"] = forms.BooleanField(
+                required=False, label="Remove the current document"
+            )
+
+    def clean_document(self):
+        upload = self.cleaned_data.get("document")
+        if upload:
+            from django.core.exceptions import ValidationError
+
+            from .services import document_validate
+
+            try:
+                document_validate(upload)
+            except ValidationError as error:
+                raise forms.ValidationError(error.message_dict["document"]) from error
+        return upload
+
+    def service_kwargs(self):
+        data = dict(self.cleaned_data)
+        data["upload"] = data.pop("document", None) or None
+        data["countries"] = [str(code) for code in data.get("countries") or []]
+        return data
+
+
+class PublicationFilterForm(forms.Form):
+    q = forms.CharField(label="Search", required=False, max_length=200)
+    type = forms.ChoiceField(choices=[("", "Any type"), *PublicationType.choices], required=False)
+    organization = forms.ModelChoiceField(
+        queryset=publisher_choices(),
+        required=False,
+        to_field_name="slug",
+        empty_label="Any organization",
+    )
+    year_from = forms.IntegerField(
+        label="From year", required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
+    )
+    year_to = forms.IntegerField(
+        label="To year", required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
+    )
+    region = forms.ChoiceField(choices=[("", "Any region"), *Region.choices], required=False)
+    country = forms.ChoiceField(choices=[("", "Any country"), *countries], required=False)
+    language = forms.ChoiceField(choices=[("", "Any language"), *LANGUAGE_CHOICES], required=False)
+    sort = forms.ChoiceField(choices=PublicationSort.choices, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = publisher_choices()

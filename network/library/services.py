@@ -1,0 +1,208 @@
+"""Every write to the library: publications and their documents."""
+
+import zipfile
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.documents import get_document_model
+
+from members.models import Organization, User
+
+from . import selectors
+from .models import Publication
+
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+# Paths under /library/ that a publication's slug must never shadow.
+RESERVED_SLUGS = {"add", "feed"}
+# What the file's first bytes must be for each accepted extension; the name alone proves nothing.
+ZIP_MAGIC = b"PK\x03\x04"
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+
+
+def _document_kind(upload):
+    """'pdf', 'docx' or 'odt' from the file's content, or None."""
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if not head.startswith(ZIP_MAGIC):
+        return None
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
+                return "odt"
+            if "word/document.xml" in names:
+                return "docx"
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return None
+    finally:
+        upload.seek(0)
+    return None
+
+
+def document_validate(upload) -> str:
+    """Check an uploaded file is a PDF, DOCX or ODT of at most 20 MB; return its kind."""
+    if upload.size > MAX_DOCUMENT_BYTES:
+        raise ValidationError(
+            {"document": f"The file is {upload.size / 1024 / 1024:.1f} MB; the limit is 20 MB."}
+        )
+    kind = _document_kind(upload)
+    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    if kind is None:
+        raise ValidationError(
+            {"document": "Only PDF, Word (DOCX) and OpenDocument (ODT) files are accepted."}
+        )
+    if extension != kind:
+        raise ValidationError(
+            {"document": f"The file is a {kind.upper()} but its name ends in “.{extension}”."}
+        )
+    return kind
+
+
+def _document_create(*, upload, title, by):
+    document_validate(upload)
+    document = get_document_model()(title=title[:255], file=upload, uploaded_by_user=by)
+    document.save()
+    return document
+
+
+def _unique_slug(title, exclude_pk=None):
+    base = slugify(title)[:100] or "publication"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-publication"
+    slug, n = base, 2
+    others = Publication.objects.exclude(pk=exclude_pk)
+    while others.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _check_publishers(*, by, publishers, other_publishers):
+    """Non-staff must name at least one organization of theirs among the publishers."""
+    if not publishers and not other_publishers.strip():
+        raise ValidationError({"publishers": "Name at least one publisher."})
+    if by.is_staff:
+        return
+    own = set(selectors.organizations_of(by).values_list("pk", flat=True))
+    if not own.intersection(organization.pk for organization in publishers):
+        raise ValidationError({"publishers": "Include your own organization among the publishers."})
+
+
+def _save(publication, publishers):
+    """Save a publication the caller has already full_clean()ed, then set its publishers."""
+    try:
+        publication.save()
+    except IntegrityError as error:
+        raise ValidationError("This change conflicts with one made at the same time.") from error
+    publication.publishers.set(publishers)
+    return publication
+
+
+@transaction.atomic
+def publication_create(
+    *,
+    by: User,
+    title: str,
+    type: str,
+    summary: str,
+    publishers: list[Organization] | None = None,
+    other_publishers: str = "",
+    year: int | None = None,
+    month: int | None = None,
+    regions: list[str] | None = None,
+    countries: list[str] | None = None,
+    languages: list[str] | None = None,
+    link: str = "",
+    upload=None,
+) -> Publication:
+    """Add a publication for one or more organizations.
+
+    Side effects: stores the uploaded file as a Wagtail document; the search index is
+    updated by Wagtail's save signal.
+    """
+    if not by.has_perm("library.add_publication"):
+        raise PermissionDenied("Only people of a member organization can add publications.")
+    publishers = list(publishers or [])
+    _check_publishers(by=by, publishers=publishers, other_publishers=other_publishers)
+    publication = Publication(
+        title=title.strip(),
+        type=type,
+        summary=summary,
+        other_publishers=other_publishers.strip(),
+        year=year,
+        month=month,
+        regions=list(regions or []),
+        countries=list(countries or []),
+        languages=list(languages or []),
+        link=link,
+        added_by=by,
+    )
+    publication.slug = _unique_slug(publication.title)
+    publication.full_clean()
+    if upload is not None:
+        publication.document = _document_create(upload=upload, title=publication.title, by=by)
+    return _save(publication, publishers)
+
+
+@transaction.atomic
+def publication_update(
+    *,
+    publication: Publication,
+    by: User,
+    publishers: list[Organization] | None = None,
+    upload=None,
+    remove_document: bool = False,
+    **fields,
+) -> Publication:
+    """Change a publication's fields, publishers or document.
+
+    Side effects: stores a newly uploaded file as a Wagtail document (the old one stays in
+    the documents library for editors to clean up).
+    """
+    if not by.has_perm("library.change_publication", publication):
+        raise PermissionDenied("You may not change this publication.")
+    allowed = {
+        "title",
+        "type",
+        "summary",
+        "other_publishers",
+        "year",
+        "month",
+        "regions",
+        "countries",
+        "languages",
+        "link",
+    }
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValidationError(f"Unknown fields: {', '.join(sorted(unknown))}.")
+    publication = Publication.objects.select_for_update().get(pk=publication.pk)
+    if publishers is None:
+        publishers = list(publication.publishers.all())
+    for name, value in fields.items():
+        setattr(publication, name, value.strip() if isinstance(value, str) else value)
+    _check_publishers(
+        by=by, publishers=list(publishers), other_publishers=publication.other_publishers
+    )
+    if remove_document:
+        publication.document = None
+    publication.updated_at = timezone.now()
+    publication.full_clean()
+    if upload is not None:
+        publication.document = _document_create(upload=upload, title=publication.title, by=by)
+    return _save(publication, list(publishers))
+
+
+@transaction.atomic
+def publication_delete(*, publication: Publication, by: User) -> None:
+    """Remove a publication from the library.
+
+    Side effects: none beyond the row; its document stays in the Wagtail documents library.
+    """
+    if not by.has_perm("library.delete_publication", publication):
+        raise PermissionDenied("You may not remove this publication.")
+    publication.delete()

@@ -1,0 +1,141 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+
+from . import citation, selectors, services
+from .forms import PublicationFilterForm, PublicationForm
+
+PAGE_SIZE = 20
+
+
+def _paginate(request, items):
+    paginator = Paginator(items, PAGE_SIZE)
+    try:
+        return paginator.page(request.GET.get("page") or 1), None
+    except InvalidPage:
+        page = paginator.get_page(request.GET.get("page"))
+        return page, (
+            f"There is no page “{request.GET['page']}”: showing page {page.number} "
+            f"of {paginator.num_pages}."
+        )
+
+
+def _add_errors(form, error):
+    """Attach a service's errors to the form's fields, or above the form if it has no such field."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, messages_ in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages_)
+
+
+def _publication(slug):
+    publication = selectors.publication_detail(slug=slug)
+    if publication is None:
+        raise Http404("No such publication.")
+    return publication
+
+
+def publication_list(request):
+    form = PublicationFilterForm(request.GET or None)
+    filters = {}
+    if form.is_bound:
+        # Invalid fields are reported and drop out; the valid ones still filter.
+        form.is_valid()
+        filters = form.cleaned_data
+    page, page_error = _paginate(request, selectors.publication_list(filters=filters))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "library/publication_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "filtered": any(v for k, v in filters.items() if k != "sort"),
+            "page_error": page_error,
+            "can_add": request.user.has_perm("library.add_publication"),
+        },
+    )
+
+
+def publication_detail(request, slug):
+    publication = _publication(slug)
+    return render(
+        request,
+        "library/publication_detail.html",
+        {
+            "publication": publication,
+            "apa": citation.apa(publication),
+            "can_change": request.user.has_perm("library.change_publication", publication),
+        },
+    )
+
+
+def publication_bibtex(request, slug):
+    publication = _publication(slug)
+    response = HttpResponse(citation.bibtex(publication), content_type="application/x-bibtex")
+    response["Content-Disposition"] = f'attachment; filename="{publication.slug}.bib"'
+    return response
+
+
+@login_required
+def publication_add(request):
+    if not request.user.has_perm("library.add_publication"):
+        raise PermissionDenied
+    form = PublicationForm(request.POST or None, request.FILES or None)
+    own = list(selectors.organizations_of(request.user))
+    if request.method == "GET" and len(own) == 1:
+        form.initial["publishers"] = own
+    if request.method == "POST" and form.is_valid():
+        try:
+            publication = services.publication_create(by=request.user, **form.service_kwargs())
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, f"“{publication.title}” is in the library.")
+            return redirect(publication)
+    return render(request, "library/publication_form.html", {"form": form, "adding": True})
+
+
+@login_required
+def publication_edit(request, slug):
+    publication = _publication(slug)
+    if not request.user.has_perm("library.change_publication", publication):
+        raise PermissionDenied
+    form = PublicationForm(request.POST or None, request.FILES or None, instance=publication)
+    if request.method == "POST" and form.is_valid():
+        data = form.service_kwargs()
+        try:
+            publication = services.publication_update(
+                publication=publication,
+                by=request.user,
+                remove_document=data.pop("remove_document", False),
+                **data,
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, "The publication is saved.")
+            return redirect(publication)
+    return render(
+        request,
+        "library/publication_form.html",
+        {"form": form, "publication": _publication(slug), "adding": False},
+    )
+
+
+@login_required
+def publication_delete(request, slug):
+    publication = _publication(slug)
+    if not request.user.has_perm("library.delete_publication", publication):
+        raise PermissionDenied
+    if request.method == "POST":
+        services.publication_delete(publication=publication, by=request.user)
+        messages.success(request, f"“{publication.title}” is removed from the library.")
+        return redirect("library:list")
+    return render(request, "library/publication_delete.html", {"publication": publication})
