@@ -81,6 +81,7 @@ def topic_list(*, room, user):
     """The room's topics, latest activity first, with message and unread counts."""
     return (
         Topic.objects.filter(room=room)
+        .select_related("room")
         .annotate(
             message_count=Count(
                 "messages", filter=Q(messages__hidden=False, messages__deleted_at__isnull=True)

@@ -31,3 +31,10 @@ def restricted_room(db, member_a):
     )
     RoomMemberFactory(room=room, user=member_a)
     return room
+
+
+@pytest.fixture
+def home_page(db):
+    from home import seed
+
+    seed.load()
