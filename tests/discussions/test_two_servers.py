@@ -6,91 +6,20 @@ test database (rows committed by a transactional test) and the test Redis.
 
 import asyncio
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 import uuid
-from pathlib import Path
 
 import pytest
 from asgiref.sync import sync_to_async
 from django.db import connection
 from websockets.asyncio.client import connect
 
-from tests.discussions.conftest import session_cookie
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def database_url():
-    db = connection.settings_dict
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return (
-        f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-        f"/{db['NAME']}"
-    )
-
-
-def wait_for_port(port, process, deadline):
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"daphne exited: {process.stderr.read().decode()[-2000:]}")
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise TimeoutError(f"daphne did not listen on {port}")
+from tests.discussions.conftest import daphne_servers, session_cookie
 
 
 @pytest.fixture
 def two_servers(postgres, redis_url):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "network.settings.test",
-        "DATABASE_URL": database_url(),
-        "REDIS_URL": redis_url,
-    }
-    ports = [free_port(), free_port()]
-    processes = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "daphne",
-                "-b",
-                "127.0.0.1",
-                "-p",
-                str(port),
-                "network.asgi:application",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        for port in ports
-    ]
-    try:
-        deadline = time.monotonic() + 15
-        for port, process in zip(ports, processes, strict=True):
-            wait_for_port(port, process, deadline)
+    with daphne_servers(2, redis_url=redis_url) as ports:
         yield ports
-    finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                process.kill()
 
 
 async def next_message(socket_):
@@ -100,7 +29,7 @@ async def next_message(socket_):
             return frame
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 async def test_two_daphne_servers_deliver_each_others_messages(
     two_servers, room, topic, member_a, focal_b
 ):
@@ -130,6 +59,6 @@ async def test_two_daphne_servers_deliver_each_others_messages(
         echo = await next_message(a)
         received = await next_message(b)
     # The ORM connection opened in sync_to_async's thread would keep the test database busy.
-    await sync_to_async(connection.close)()
+    await sync_to_async(lambda: connection.close())()
     assert received == echo
     assert (received["body_html"], received["client_id"]) == ("<p>across</p>", client_id)
