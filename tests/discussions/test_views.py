@@ -344,3 +344,15 @@ def test_notifications_page_lists_mentions_and_marks_read(client, member_a, foca
     assert f"<strong>{focal_b.name}</strong>\n    mentioned you" in response.content.decode()
     client.post(reverse("discussions:notifications"))
     assert member_a.discussion_notices.filter(read_at__isnull=True).count() == 0
+
+
+def test_wagtail_admin_lists_rooms_for_staff(client, staff, room):
+    client.force_login(staff)
+    response = client.get("/admin/discussion_rooms/")
+    assert response.status_code == 200
+    assert "Data gaps" in response.content.decode()
+
+
+def test_wagtail_admin_rooms_refused_to_members(client, member_a, room):
+    client.force_login(member_a)
+    assert client.get("/admin/discussion_rooms/").status_code == 302
