@@ -1,3 +1,5 @@
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -80,6 +82,11 @@ def room_create(request):
     return render(request, "discussions/room_form.html", {"form": form})
 
 
+def _blank_form(room, topic=None):
+    # A fresh client_id per rendered form: submitting the same form twice posts once.
+    return MessageForm(room=room, topic=topic, initial={"client_id": uuid.uuid4()})
+
+
 def _post(request, room, topic=None):
     """Handle the plain-form post; returns (form, redirect or None)."""
     form = MessageForm(request.POST, room=room, topic=topic)
@@ -134,7 +141,7 @@ def room_detail(request, slug):
     can_post = request.user.has_perm("discussions.post_in_room", room)
     context.update(
         topics=selectors.topic_list(room=room, user=request.user),
-        form=form or MessageForm(room=room),
+        form=form or _blank_form(room),
         can_post=can_post,
         present=presence.present(room.pk),
     )
@@ -157,7 +164,7 @@ def topic_detail(request, slug, topic_id):
     if request.GET.get("fragment"):
         return render(request, "discussions/includes/messages.html", context)
     context.update(
-        form=form or MessageForm(room=room, topic=topic),
+        form=form or _blank_form(room, topic),
         can_post=request.user.has_perm("discussions.post_in_room", room) and not topic.locked,
         can_resolve=request.user.has_perm("discussions.resolve_topic", topic),
         resolve_form=ResolveForm(initial={"decision_note": topic.decision_note}),

@@ -86,6 +86,16 @@ def test_room_post_plain_form_saves_and_redirects(client, member_a, room, topic)
     assert "<p>See <em>this</em> report</p>" in page
 
 
+def test_room_post_same_form_twice_posts_once(client, member_a, room, topic):
+    client.force_login(member_a)
+    form = client.get(room_url(room)).context["form"]
+    data = {"topic": topic.pk, "body": "double click", "client_id": form.initial["client_id"]}
+    first = client.post(room_url(room), data)
+    second = client.post(room_url(room), data)
+    assert first["Location"] == second["Location"]
+    assert Message.objects.filter(body="double click").count() == 1
+
+
 def test_room_post_new_topic_by_title(client, member_a, room):
     client.force_login(member_a)
     client.post(room_url(room), {"new_topic": "Indicators", "body": "First"})
