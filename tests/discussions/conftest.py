@@ -123,3 +123,14 @@ def daphne_servers(count, *, redis_url=""):
             except subprocess.TimeoutExpired:
                 process.kill()
         log.close()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_channel_layer():
+    """Each test runs on its own event loop; channels_redis keeps asyncio locks bound to the
+    loop that first used them, so every test gets a layer of its own (a server has one loop)."""
+    from channels.layers import channel_layers
+
+    channel_layers.backends.pop("default", None)
+    yield
+    channel_layers.backends.pop("default", None)
