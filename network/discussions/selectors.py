@@ -138,7 +138,7 @@ def room_for(target):
 def notifications_for(*, user):
     return Notification.objects.filter(
         user=user, message__hidden=False, message__deleted_at__isnull=True
-    ).select_related("message__author", "message__topic", "message__room")
+    ).select_related("message__author", "message__topic__room", "message__room")
 
 
 def unread_notification_count(*, user):

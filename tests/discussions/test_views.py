@@ -7,7 +7,14 @@ from django.urls import reverse
 
 from network.discussions import services
 from network.discussions.enums import RevisionAction, RoomVisibility
-from network.discussions.models import Message, MessageRevision, Mute, Room, Topic
+from network.discussions.models import (
+    Message,
+    MessageRevision,
+    Mute,
+    Notification,
+    Room,
+    Topic,
+)
 from tests.factories.discussions import (
     MessageFactory,
     RoomFactory,
@@ -16,6 +23,10 @@ from tests.factories.discussions import (
 )
 
 pytestmark = pytest.mark.django_db
+
+# Session, user, memberships, room count, rooms with unread counts, unread notices, menu.
+QUERIES_ROOM_LIST = 10
+QUERIES_NOTIFICATIONS = 6
 
 
 def room_url(room):
@@ -366,3 +377,30 @@ def test_wagtail_admin_lists_rooms_for_staff(client, staff, room):
 def test_wagtail_admin_rooms_refused_to_members(client, member_a, room):
     client.force_login(member_a)
     assert client.get("/admin/discussion_rooms/").status_code == 302
+
+
+@pytest.mark.parametrize("count", [2, 40])
+def test_room_list_query_count_is_constant(client, member_a, focal_b, count):
+    for n in range(count):
+        topic = TopicFactory(room=RoomFactory(title=f"Room {n:03}"))
+        MessageFactory(topic=topic, author=focal_b)
+    client.force_login(member_a)
+    client.get(reverse("discussions:index"))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("discussions:index"))
+    assert len(response.context["rooms"]) == min(count, 30)
+    assert all(room.unread == 1 for room in response.context["rooms"])
+    assert len(queries) == QUERIES_ROOM_LIST
+
+
+@pytest.mark.parametrize("count", [2, 40])
+def test_notifications_query_count_is_constant(client, member_a, focal_b, room, topic, count):
+    for n in range(count):
+        message = MessageFactory(topic=topic, author=focal_b, body=f"@{member_a.name} {n}")
+        Notification.objects.create(user=member_a, message=message, kind="mention")
+    client.force_login(member_a)
+    client.get(reverse("discussions:notifications"))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("discussions:notifications"))
+    assert len(response.context["notices"]) == min(count, 30)
+    assert len(queries) == QUERIES_NOTIFICATIONS
