@@ -16,5 +16,6 @@ urlpatterns = [
     path("<slug:slug>/m/<int:message_id>/edit/", views.message_edit, name="message_edit"),
     path("<slug:slug>/m/<int:message_id>/delete/", views.message_delete, name="message_delete"),
     path("<slug:slug>/m/<int:message_id>/hide/", views.message_hide, name="message_hide"),
+    path("<slug:slug>/m/<int:message_id>/history/", views.message_history, name="message_history"),
     path("<slug:slug>/mute/<int:user_id>/", views.room_mute, name="mute"),
 ]

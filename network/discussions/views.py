@@ -402,3 +402,22 @@ def notifications(request):
     return render(
         request, "discussions/notifications.html", {"page": page, "notices": page.object_list}
     )
+
+
+@login_required
+def message_history(request, slug, message_id):
+    """Moderators see every earlier version of a message, hidden and deleted ones included."""
+    room = _room(request, slug)
+    if not request.user.has_perm("discussions.moderate_room", room):
+        raise PermissionDenied
+    message = get_object_or_404(
+        Message.objects.select_related("author", "topic__room", "hidden_by"),
+        room=room,
+        pk=message_id,
+    )
+    revisions = message.revisions.select_related("by")
+    return render(
+        request,
+        "discussions/message_history.html",
+        {"room": room, "message": message, "revisions": revisions},
+    )

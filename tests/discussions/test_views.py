@@ -404,3 +404,23 @@ def test_notifications_query_count_is_constant(client, member_a, focal_b, room, 
         response = client.get(reverse("discussions:notifications"))
     assert len(response.context["notices"]) == min(count, 30)
     assert len(queries) == QUERIES_NOTIFICATIONS
+
+
+def test_message_history_shows_moderators_every_version(client, member_a, staff, room, topic):
+    message = services.message_post(room=room, author=member_a, topic=topic, body="v1 <b>")
+    services.message_edit(message=message, by=member_a, body="v2")
+    services.message_delete(message=message, by=member_a)
+    client.force_login(staff)
+    page = client.get(reverse("discussions:message_history", args=[room.slug, message.pk]))
+    text = page.content.decode()
+    assert "<pre>v1 &lt;b&gt;</pre>" in text
+    assert "<pre>v2</pre>" in text
+    assert [r.get_action_display() for r in page.context["revisions"]] == ["Edited", "Deleted"]
+
+
+def test_message_history_refused_to_author(client, member_a, room, topic):
+    message = services.message_post(room=room, author=member_a, topic=topic, body="v1")
+    services.message_edit(message=message, by=member_a, body="v2")
+    client.force_login(member_a)
+    url = reverse("discussions:message_history", args=[room.slug, message.pk])
+    assert client.get(url).status_code == 403
