@@ -1,5 +1,21 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "discussions"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.room_list, name="index"),
+    path("new/", views.room_create, name="room_create"),
+    path("notifications/", views.notifications, name="notifications"),
+    path("<slug:slug>/", views.room_detail, name="room"),
+    path("<slug:slug>/t/<int:topic_id>/", views.topic_detail, name="topic"),
+    path("<slug:slug>/t/<int:topic_id>/follow/", views.topic_follow, name="topic_follow"),
+    path("<slug:slug>/t/<int:topic_id>/resolve/", views.topic_resolve, name="topic_resolve"),
+    path("<slug:slug>/t/<int:topic_id>/lock/", views.topic_lock, name="topic_lock"),
+    path("<slug:slug>/m/<int:message_id>/edit/", views.message_edit, name="message_edit"),
+    path("<slug:slug>/m/<int:message_id>/delete/", views.message_delete, name="message_delete"),
+    path("<slug:slug>/m/<int:message_id>/hide/", views.message_hide, name="message_hide"),
+    path("<slug:slug>/m/<int:message_id>/history/", views.message_history, name="message_history"),
+    path("<slug:slug>/mute/<int:user_id>/", views.room_mute, name="mute"),
+]

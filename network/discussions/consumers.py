@@ -1,0 +1,205 @@
+"""The room socket at /ws/discussions/<room_slug>/ (protocol in the README).
+
+It checks access on connect, validates each frame, calls the services and forwards events.
+Every ORM call goes through database_sync_to_async.
+"""
+
+import json
+import logging
+import time
+from collections import OrderedDict
+
+from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from members.models import User
+
+from . import events, presence, selectors, services
+from .models import BODY_MAX_LENGTH, Room, Topic
+
+logger = logging.getLogger(__name__)
+
+CLOSE_FORBIDDEN = 4403
+HISTORY_BATCH = 200
+HISTORY_MAX = 5000
+TYPING_INTERVAL = 2.0
+# How many delivered message versions a socket remembers to never send one twice.
+SENT_MEMORY = 5000
+
+
+class RoomConsumer(AsyncJsonWebsocketConsumer):
+    room = None
+    revoked = False
+
+    async def connect(self):
+        self.user = self.scope.get("user")
+        self.sent = OrderedDict()
+        self.last_typing = 0.0
+        slug = self.scope["url_route"]["kwargs"]["room_slug"]
+        # Accept before refusing, so that the client sees the 4403 close code rather than a
+        # failed handshake it cannot tell apart from a network error.
+        await self.accept()
+        self.room = await self._visible_room(slug)
+        if self.room is None:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        self.groups = [
+            events.room_group(self.room.pk),
+            events.member_group(self.room.pk, self.user.pk),
+        ]
+        for group in self.groups:
+            await self.channel_layer.group_add(group, self.channel_name)
+        await self._presence(presence.join, self.room.pk, self.channel_name, self.user)
+
+    async def disconnect(self, code):
+        if self.room is not None:
+            await self._presence(presence.leave, self.room.pk, self.channel_name)
+
+    # Client frames.
+
+    async def receive(self, text_data=None, bytes_data=None, **kwargs):
+        if self.room is None or self.revoked:
+            return
+        try:
+            content = json.loads(text_data or bytes_data or "")
+        except (TypeError, ValueError):
+            await self._error("invalid", "Frames are JSON objects.")
+            return
+        await self.receive_json(content)
+
+    async def receive_json(self, content, **kwargs):
+        kind = content.get("type") if isinstance(content, dict) else None
+        if kind == "message.send":
+            await self._message_send(content)
+        elif kind == "history.since":
+            await self._history_since(content)
+        elif kind == "typing":
+            now = time.monotonic()
+            if now - self.last_typing >= TYPING_INTERVAL:
+                self.last_typing = now
+                await events.typing(self.room.pk, self.user, self.channel_name)
+        else:
+            await self._error("invalid", "Unknown frame type.")
+
+    async def _message_send(self, content):
+        topic, body, client_id = content.get("topic"), content.get("body"), content.get("client_id")
+        if not isinstance(body, str) or not body.strip():
+            await self._error("invalid", "body must be a non-empty string.")
+            return
+        if len(body) > BODY_MAX_LENGTH:
+            await self._error("invalid", f"A message is at most {BODY_MAX_LENGTH} characters.")
+            return
+        if isinstance(topic, bool) or not isinstance(topic, int | str) or topic == "":
+            await self._error("invalid", "topic must be a topic id or a title.")
+            return
+        if client_id is not None and not isinstance(client_id, str):
+            await self._error("invalid", "client_id must be a UUID string.")
+            return
+        try:
+            frame = await self._post(topic, body, client_id)
+        except PermissionDenied as error:
+            await self._error("forbidden", str(error) or "You may not post here.")
+        except ValidationError as error:
+            await self._error(getattr(error, "code", None) or "invalid", " ".join(error.messages))
+        else:
+            # The sender's echo comes straight back, so it arrives even when the channel layer
+            # is down; the broadcast copy is then dropped as already sent.
+            await self._deliver(frame)
+
+    async def _history_since(self, content):
+        after_id = content.get("after_id")
+        if isinstance(after_id, bool) or not isinstance(after_id, int) or after_id < 0:
+            await self._error("invalid", "after_id must be a message id (0 for everything).")
+            return
+        sent = 0
+        while sent < HISTORY_MAX:
+            batch = await self._since(after_id)
+            for frame in batch:
+                await self._deliver(frame)
+            sent += len(batch)
+            if len(batch) < HISTORY_BATCH:
+                break
+            after_id = batch[-1]["id"]
+
+    # Group events (names and shapes come from events.py).
+
+    async def discussions_message(self, event):
+        await self._deliver(event["frame"])
+
+    async def discussions_frame(self, event):
+        if not self.revoked:
+            await self.send_json(event["frame"])
+
+    async def discussions_typing(self, event):
+        if event.get("sender") != self.channel_name and not self.revoked:
+            await self.send_json(event["frame"])
+
+    async def discussions_revoke(self, event):
+        if self.room is None or await self._still_allowed():
+            return
+        self.revoked = True
+        for group in self.groups:
+            await self.channel_layer.group_discard(group, self.channel_name)
+        await self.close(code=CLOSE_FORBIDDEN)
+
+    # Helpers.
+
+    async def _deliver(self, frame):
+        """Send a message frame unless this socket already got this version of it."""
+        if self.revoked:
+            return
+        key = (frame["id"], frame.get("edited_at"))
+        if key in self.sent:
+            return
+        self.sent[key] = True
+        if len(self.sent) > SENT_MEMORY:
+            self.sent.popitem(last=False)
+        await self.send_json(frame)
+
+    async def _error(self, code, detail):
+        await self.send_json(events.error_frame(code, detail))
+
+    async def _presence(self, change, *args):
+        try:
+            members = await sync_to_async(change)(*args)
+        except Exception:
+            logger.warning("Presence cache unavailable for room %s.", self.room.pk)
+            return
+        await events.presence_changed(self.room.pk, members)
+
+    @database_sync_to_async
+    def _visible_room(self, slug):
+        if self.user is None or not self.user.is_authenticated:
+            return None
+        room = Room.objects.filter(slug=slug).first()
+        if room is None or not self.user.has_perm("discussions.view_room", room):
+            return None
+        return room
+
+    @database_sync_to_async
+    def _still_allowed(self):
+        user = User.objects.filter(pk=self.user.pk, is_active=True).first()
+        room = Room.objects.filter(pk=self.room.pk).first()
+        return bool(user and room and user.has_perm("discussions.view_room", room))
+
+    @database_sync_to_async
+    def _post(self, topic, body, client_id):
+        # Fresh rows: access, mutes and archiving may have changed since the socket opened.
+        author = User.objects.get(pk=self.user.pk)
+        room = Room.objects.get(pk=self.room.pk)
+        kwargs = {"topic_title": topic} if isinstance(topic, str) else {}
+        if isinstance(topic, int):
+            kwargs["topic"] = Topic.objects.filter(room=room, pk=topic).first()
+            if kwargs["topic"] is None:
+                raise ValidationError("There is no such topic in this room.", code="not_found")
+        message = services.message_post(
+            room=room, author=author, body=body, client_id=client_id, **kwargs
+        )
+        return events.message_frame(message)
+
+    @database_sync_to_async
+    def _since(self, after_id):
+        messages = selectors.messages_since(room=self.room, after_id=after_id, limit=HISTORY_BATCH)
+        return [events.message_frame(message) for message in messages]

@@ -1,0 +1,93 @@
+from datetime import timedelta
+
+from django import forms
+
+from .enums import RoomVisibility
+from .models import BODY_MAX_LENGTH, Topic
+
+MUTE_DURATIONS = {
+    "1h": ("1 hour", timedelta(hours=1)),
+    "1d": ("1 day", timedelta(days=1)),
+    "7d": ("1 week", timedelta(days=7)),
+    "30d": ("30 days", timedelta(days=30)),
+}
+
+
+class MessageForm(forms.Form):
+    topic = forms.ModelChoiceField(
+        queryset=Topic.objects.none(), required=False, empty_label="— New topic —"
+    )
+    new_topic = forms.CharField(
+        label="New topic title", max_length=120, required=False, help_text="Or start a new topic."
+    )
+    body = forms.CharField(
+        label="Message",
+        max_length=BODY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Markdown: **bold**, _italics_, [links](https://…), lists, `code`. "
+        "Mention people with @name. Never include personal data of trafficked persons.",
+    )
+    client_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, room, topic=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fixed_topic = topic
+        if topic is not None:
+            del self.fields["topic"]
+            del self.fields["new_topic"]
+        else:
+            self.fields["topic"].queryset = Topic.objects.filter(room=room, locked=False).order_by(
+                "title"
+            )
+
+    def clean(self):
+        data = super().clean()
+        if self.fixed_topic is None and not data.get("topic") and not data.get("new_topic"):
+            raise forms.ValidationError("Choose a topic or give a new topic a title.")
+        return data
+
+
+class MessageEditForm(forms.Form):
+    body = forms.CharField(
+        label="Message", max_length=BODY_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+
+class HideForm(forms.Form):
+    reason = forms.CharField(
+        max_length=300, required=False, help_text="Kept for moderators; not shown to others."
+    )
+
+
+class MuteForm(forms.Form):
+    duration = forms.ChoiceField(
+        choices=[(key, label) for key, (label, _) in MUTE_DURATIONS.items()], initial="1d"
+    )
+    reason = forms.CharField(max_length=300, required=False)
+
+    @property
+    def delta(self):
+        return MUTE_DURATIONS[self.cleaned_data["duration"]][1]
+
+    @property
+    def label(self):
+        return MUTE_DURATIONS[self.cleaned_data["duration"]][0]
+
+
+class ResolveForm(forms.Form):
+    decision_note = forms.CharField(
+        label="Decision (optional)",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class RoomForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    description = forms.CharField(max_length=2000, required=False, widget=forms.Textarea)
+    visibility = forms.ChoiceField(
+        choices=RoomVisibility.choices,
+        initial=RoomVisibility.NETWORK,
+        help_text="A restricted room is seen only by the people on its member list and by staff.",
+    )

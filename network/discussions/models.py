@@ -1,0 +1,269 @@
+"""Rooms, topics and messages. Plain models: members create them in real time and access
+follows the room's visibility, not the page tree."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+
+from .enums import NotificationKind, RevisionAction, RoomVisibility
+
+BODY_MAX_LENGTH = 10_000
+USER = settings.AUTH_USER_MODEL
+
+
+class Room(models.Model):
+    """A place to talk, attached to anything (project, event, priority, gap…) or free-standing."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=200)
+    description = models.TextField(max_length=2000, blank=True)
+    visibility = models.CharField(
+        max_length=12, choices=RoomVisibility.choices, default=RoomVisibility.NETWORK
+    )
+    # The owning object; both empty for a free-standing room.
+    content_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    target = GenericForeignKey("content_type", "object_id")
+    created_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    is_archived = models.BooleanField(
+        default=False, help_text="An archived room can be read but takes no new messages."
+    )
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=Q(content_type__isnull=False),
+                name="discussions_room_one_per_target",
+                violation_error_message="This already has a room.",
+            ),
+            models.CheckConstraint(
+                condition=Q(content_type__isnull=True, object_id__isnull=True)
+                | Q(content_type__isnull=False, object_id__isnull=False),
+                name="discussions_room_target_complete",
+                violation_error_message="A room's target needs both a type and an id.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("discussions:room", args=[self.slug])
+
+    @property
+    def is_restricted(self):
+        return self.visibility == RoomVisibility.RESTRICTED
+
+
+class RoomMember(models.Model):
+    """Who may see a restricted room; the owning app's services keep this list in sync."""
+
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["room", "user"], name="discussions_member_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} in {self.room}"
+
+
+class RoomModerator(models.Model):
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="moderators")
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["room", "user"], name="discussions_moderator_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} moderates {self.room}"
+
+
+class Topic(models.Model):
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="topics")
+    title = models.CharField(max_length=120)
+    created_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    last_message_at = models.DateTimeField(default=timezone.now)
+    resolved = models.BooleanField(default=False)
+    resolved_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(
+        max_length=2000, blank=True, help_text="What was decided, for the record."
+    )
+    locked = models.BooleanField(default=False, help_text="A locked topic takes no new messages.")
+
+    class Meta:
+        ordering = ["-last_message_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("title"),
+                "room",
+                name="discussions_topic_title_unique_ci",
+                violation_error_message="This room already has a topic with this title.",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("discussions:topic", args=[self.room.slug, self.pk])
+
+
+class TopicFollow(models.Model):
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "user"], name="discussions_follow_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} follows {self.topic}"
+
+
+class Message(models.Model):
+    """Saved before it is broadcast; edits and deletions are kept as revisions."""
+
+    # The room is the topic's room, kept here so history replay is one indexed range scan.
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="messages")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    body = models.TextField(
+        max_length=BODY_MAX_LENGTH,
+        help_text="Markdown. Never include personal data of trafficked persons.",
+    )
+    body_html = models.TextField(blank=True)
+    # Chosen by the client so that a resend after a dropped connection is not a second message.
+    client_id = models.UUIDField(default=uuid.uuid4)
+    created = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    hidden = models.BooleanField(default=False)
+    hidden_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_reason = models.CharField(max_length=300, blank=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "client_id"], name="discussions_message_client_id_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["room", "id"], name="discussions_msg_room_id")]
+
+    def __str__(self):
+        return f"#{self.pk} by {self.author_id} in {self.topic_id}"
+
+    @property
+    def is_visible(self):
+        return not self.hidden and self.deleted_at is None
+
+
+class MessageRevision(models.Model):
+    """A message's text before an edit or a deletion, for moderators only."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="revisions")
+    action = models.CharField(max_length=10, choices=RevisionAction.choices)
+    body = models.TextField()
+    by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} #{self.message_id}"
+
+
+class Mute(models.Model):
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="mutes")
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    until = models.DateTimeField()
+    by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    reason = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-until"]
+
+    def __str__(self):
+        return f"{self.user} muted in {self.room} until {self.until:%Y-%m-%d %H:%M}"
+
+
+class Mention(models.Model):
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="mentions")
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["message", "user"], name="discussions_mention_unique")
+        ]
+
+    def __str__(self):
+        return f"@{self.user} in #{self.message_id}"
+
+
+class Notification(models.Model):
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="discussion_notices")
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=NotificationKind.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "message", "kind"], name="discussions_notification_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.user}"
+
+
+class ReadMarker(models.Model):
+    """The last message a person has seen in a topic; unread counts are what lies beyond."""
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
+    last_read_message_id = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "topic"], name="discussions_marker_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} read {self.topic} to #{self.last_read_message_id}"

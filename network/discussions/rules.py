@@ -1,0 +1,79 @@
+"""Who may see, post in and moderate a room. The only place that decides it."""
+
+import rules
+from django.utils import timezone
+
+from members.rules import is_network_member, is_staff
+
+from .enums import RoomVisibility
+
+
+def _room_of(obj):
+    """Rules take a room, a topic or a message; all answer for the room they live in."""
+    if obj is None:
+        return None
+    return getattr(obj, "room", obj)
+
+
+@rules.predicate
+def is_room_moderator(user, obj):
+    room = _room_of(obj)
+    if room is None or not user.is_authenticated:
+        return False
+    return room.moderators.filter(user=user).exists()
+
+
+@rules.predicate
+def is_room_member(user, obj):
+    room = _room_of(obj)
+    if room is None or not user.is_authenticated:
+        return False
+    return room.members.filter(user=user).exists()
+
+
+@rules.predicate
+def room_is_for_network(user, obj):
+    room = _room_of(obj)
+    return room is not None and room.visibility == RoomVisibility.NETWORK
+
+
+@rules.predicate
+def room_is_open(user, obj):
+    room = _room_of(obj)
+    return room is not None and not room.is_archived
+
+
+@rules.predicate
+def is_muted(user, obj):
+    room = _room_of(obj)
+    if room is None or not user.is_authenticated:
+        return False
+    return room.mutes.filter(user=user, until__gt=timezone.now()).exists()
+
+
+@rules.predicate
+def is_author(user, message):
+    return message is not None and user.is_authenticated and message.author_id == user.pk
+
+
+can_moderate = is_staff | is_room_moderator
+can_view = rules.is_authenticated & (
+    can_moderate | (room_is_for_network & is_network_member) | is_room_member
+)
+
+rules.add_perm("discussions.view_room", can_view)
+rules.add_perm("discussions.post_in_room", can_view & room_is_open & ~is_muted)
+rules.add_perm("discussions.moderate_room", rules.is_authenticated & can_moderate)
+rules.add_perm("discussions.add_room", is_staff)
+rules.add_perm("discussions.change_message", is_author & can_view & room_is_open)
+rules.add_perm("discussions.delete_message", is_author & can_view)
+
+
+@rules.predicate
+def started_topic(user, topic):
+    return topic is not None and user.is_authenticated and topic.created_by_id == user.pk
+
+
+rules.add_perm(
+    "discussions.resolve_topic", can_view & room_is_open & (can_moderate | started_topic)
+)

@@ -1,0 +1,145 @@
+"""Shared reads for rooms, topics and messages, with visibility applied in one place."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from members.enums import OrganizationStatus
+from members.models import User
+from members.rules import is_network_member
+
+from .enums import RoomVisibility
+from .models import Message, Notification, ReadMarker, Room, RoomMember, RoomModerator, Topic
+
+PAGE_SIZE = 50
+
+
+def rooms_visible_to(user):
+    """Rooms the user may see (the same answer as the view_room rule), by title."""
+    if not user.is_authenticated:
+        return Room.objects.none()
+    rooms = Room.objects.all()
+    if user.is_staff:
+        return rooms
+    allowed = Q(Exists(RoomMember.objects.filter(room=OuterRef("pk"), user=user))) | Q(
+        Exists(RoomModerator.objects.filter(room=OuterRef("pk"), user=user))
+    )
+    if is_network_member(user):
+        allowed |= Q(visibility=RoomVisibility.NETWORK)
+    return rooms.filter(allowed)
+
+
+def visible_messages():
+    return Message.objects.filter(hidden=False, deleted_at__isnull=True)
+
+
+def _unread_in(user, **where):
+    """Count of others' visible messages past the user's read marker in each topic."""
+    marker = ReadMarker.objects.filter(user=user, topic=OuterRef("topic_id")).values(
+        "last_read_message_id"
+    )[:1]
+    return (
+        visible_messages()
+        .filter(**where)
+        .exclude(author=user)
+        .annotate(seen=Coalesce(Subquery(marker), Value(0), output_field=IntegerField()))
+        .filter(pk__gt=F("seen"))
+        .order_by()
+        .values(next(iter(where)))
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+
+
+def room_list(*, user):
+    """Visible rooms with each one's unread count for the user, open rooms first."""
+    return (
+        rooms_visible_to(user)
+        .annotate(
+            unread=Coalesce(
+                Subquery(_unread_in(user, room=OuterRef("pk"))),
+                Value(0),
+                output_field=IntegerField(),
+            ),
+            topic_count=Coalesce(
+                Subquery(
+                    Topic.objects.filter(room=OuterRef("pk"))
+                    .order_by()
+                    .values("room")
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                ),
+                Value(0),
+                output_field=IntegerField(),
+            ),
+        )
+        .order_by("is_archived", "title")
+    )
+
+
+def topic_list(*, room, user):
+    """The room's topics, latest activity first, with message and unread counts."""
+    return (
+        Topic.objects.filter(room=room)
+        .select_related("room")
+        .annotate(
+            message_count=Count(
+                "messages", filter=Q(messages__hidden=False, messages__deleted_at__isnull=True)
+            ),
+            unread=Coalesce(
+                Subquery(_unread_in(user, topic=OuterRef("pk"))),
+                Value(0),
+                output_field=IntegerField(),
+            ),
+        )
+        .order_by("resolved", "-last_message_at", "-pk")
+    )
+
+
+def message_page(*, room, topic=None, before=None, limit=PAGE_SIZE):
+    """Up to `limit` visible messages before message id `before`, oldest first, and whether
+    older ones exist."""
+    messages = visible_messages().filter(room=room).select_related("author", "topic")
+    if topic is not None:
+        messages = messages.filter(topic=topic)
+    if before:
+        messages = messages.filter(pk__lt=before)
+    page = list(messages.order_by("-pk")[: limit + 1])
+    has_older = len(page) > limit
+    return list(reversed(page[:limit])), has_older
+
+
+def messages_since(*, room, after_id, limit=200):
+    """Visible messages after `after_id`, in order: what a reconnecting client missed."""
+    return list(
+        visible_messages()
+        .filter(room=room, pk__gt=after_id)
+        .select_related("author", "topic")
+        .order_by("pk")[:limit]
+    )
+
+
+def people_who_can_view(room):
+    """Active people who pass the view_room rule for this room, as one queryset."""
+    allowed = Q(is_staff=True) | Q(pk__in=RoomModerator.objects.filter(room=room).values("user_id"))
+    if room.visibility == RoomVisibility.NETWORK:
+        allowed |= Q(memberships__organization__status=OrganizationStatus.MEMBER)
+    else:
+        allowed |= Q(pk__in=RoomMember.objects.filter(room=room).values("user_id"))
+    return User.objects.filter(allowed, is_active=True).distinct()
+
+
+def room_for(target):
+    """The room attached to an object (project, event, priority…), or None."""
+    content_type = ContentType.objects.get_for_model(target)
+    return Room.objects.filter(content_type=content_type, object_id=target.pk).first()
+
+
+def notifications_for(*, user):
+    return Notification.objects.filter(
+        user=user, message__hidden=False, message__deleted_at__isnull=True
+    ).select_related("message__author", "message__topic__room", "message__room")
+
+
+def unread_notification_count(*, user):
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()

@@ -1,0 +1,220 @@
+// Live room: new messages over /ws/discussions/<room>/, presence, typing, older on scroll.
+// The page works without this file: posting is a plain form, older messages a link.
+(function () {
+  "use strict";
+  var root = document.getElementById("room");
+  if (!root || !("WebSocket" in window)) return;
+
+  var list = document.getElementById("messages");
+  var form = document.getElementById("post-form");
+  var statusLine = document.getElementById("live-status");
+  var presenceList = document.getElementById("presence");
+  var typingLine = document.getElementById("typing");
+  var onlyTopic = root.dataset.topic ? parseInt(root.dataset.topic, 10) : null;
+  var newest = parseInt(root.dataset.newest || "0", 10);
+  var pending = {}; // client_id -> frame, resent after a reconnect (idempotent)
+  var socket = null;
+  var retry = 0;
+  var typingTimer = null;
+  var lastTyping = 0;
+
+  function say(text) { if (statusLine) statusLine.textContent = text; }
+
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return "10000000-1000-4000-8000-100000000000".replace(/[018]/g, function (c) {
+      return (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16);
+    });
+  }
+
+  function topicUrl(topicId) {
+    return location.pathname.replace(/\/t\/\d+\/?$/, "/").replace(/\/$/, "") + "/t/" + topicId + "/";
+  }
+
+  function render(frame) {
+    var article = document.createElement("article");
+    article.className = "msg";
+    article.id = "m" + frame.id;
+    article.dataset.id = frame.id;
+    article.dataset.topic = frame.topic;
+    var header = document.createElement("header");
+    var author = document.createElement("strong");
+    author.className = "msg-author";
+    author.textContent = frame.author;
+    header.appendChild(author);
+    if (onlyTopic === null) {
+      var topic = document.createElement("a");
+      topic.className = "msg-topic";
+      topic.href = topicUrl(frame.topic);
+      topic.textContent = frame.topic_title;
+      header.appendChild(document.createTextNode(" "));
+      header.appendChild(topic);
+    }
+    var time = document.createElement("time");
+    time.className = "msg-time muted";
+    time.dateTime = frame.created;
+    time.textContent = new Date(frame.created).toLocaleString();
+    header.appendChild(document.createTextNode(" "));
+    header.appendChild(time);
+    if (frame.edited_at) {
+      var edited = document.createElement("span");
+      edited.className = "muted";
+      edited.textContent = " (edited)";
+      header.appendChild(edited);
+    }
+    var body = document.createElement("div");
+    body.className = "msg-body";
+    // body_html is sanitized on the server (nh3 allowlist) before it is stored.
+    body.innerHTML = frame.body_html;
+    article.appendChild(header);
+    article.appendChild(body);
+    return article;
+  }
+
+  function showMessage(frame) {
+    if (frame.id > newest) newest = frame.id;
+    var mine = pending[frame.client_id];
+    delete pending[frame.client_id];
+    if (mine && form) {
+      var field = form.querySelector("textarea[name=body]");
+      if (field.value === mine.body) field.value = "";
+    }
+    if (onlyTopic !== null && frame.topic !== onlyTopic) return;
+    var existing = document.getElementById("m" + frame.id);
+    if (existing) {
+      existing.querySelector(".msg-body").innerHTML = frame.body_html;
+      return;
+    }
+    var empty = document.getElementById("no-messages");
+    if (empty) empty.remove();
+    var pages = list.querySelectorAll(".msg-page");
+    var last = pages.length ? pages[pages.length - 1] : list;
+    last.appendChild(render(frame));
+    window.requestAnimationFrame(function () {
+      document.getElementById("m" + frame.id).scrollIntoView({ block: "nearest" });
+    });
+  }
+
+  function showPresence(members) {
+    if (!presenceList) return;
+    presenceList.textContent = "";
+    members.forEach(function (person) {
+      var li = document.createElement("li");
+      li.textContent = person.name;
+      presenceList.appendChild(li);
+    });
+  }
+
+  function showTyping(frame) {
+    if (!typingLine) return;
+    typingLine.textContent = frame.author + " is typing…";
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(function () { typingLine.textContent = ""; }, 3000);
+  }
+
+  function send(frame) {
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify(frame));
+      return true;
+    }
+    return false;
+  }
+
+  function connect() {
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    socket = new WebSocket(scheme + location.host + root.dataset.wsPath);
+    socket.addEventListener("open", function () {
+      retry = 0;
+      say("Live");
+      // Whatever was posted between the page load (or the drop) and now.
+      send({ type: "history.since", after_id: newest });
+      Object.keys(pending).forEach(function (key) { send(pending[key]); });
+    });
+    socket.addEventListener("message", function (event) {
+      var frame;
+      try { frame = JSON.parse(event.data); } catch (e) { return; }
+      if (frame.type === "message") showMessage(frame);
+      else if (frame.type === "message.hidden") {
+        var gone = document.getElementById("m" + frame.id);
+        if (gone) gone.remove();
+      } else if (frame.type === "presence") showPresence(frame.members);
+      else if (frame.type === "typing") showTyping(frame);
+      else if (frame.type === "error") {
+        pending = {}; // refused: never resent; the text stays in the box
+        say(frame.detail);
+      }
+    });
+    socket.addEventListener("close", function (event) {
+      if (event.code === 4403) { say("You no longer have access to this room."); return; }
+      say("Reconnecting…");
+      retry = Math.min(retry + 1, 6);
+      setTimeout(connect, 500 * Math.pow(2, retry - 1));
+    });
+  }
+
+  if (form) {
+    var bodyField = form.querySelector("textarea[name=body]");
+    form.addEventListener("submit", function (event) {
+      var topicField = form.querySelector("select[name=topic]");
+      var titleField = form.querySelector("input[name=new_topic]");
+      var topic = onlyTopic;
+      if (topic === null) {
+        topic = topicField && topicField.value ? parseInt(topicField.value, 10) : (titleField ? titleField.value.trim() : "");
+      }
+      var text = bodyField.value.trim();
+      if (!text || topic === "" || !socket || socket.readyState !== WebSocket.OPEN) return; // plain post
+      event.preventDefault();
+      var frame = { type: "message.send", topic: topic, body: bodyField.value, client_id: uuid() };
+      pending[frame.client_id] = frame;
+      send(frame);
+      if (titleField) titleField.value = "";
+    });
+    bodyField.addEventListener("input", function () {
+      var now = Date.now();
+      if (now - lastTyping > 2000) { lastTyping = now; send({ type: "typing" }); }
+    });
+  }
+
+  // Older messages: the link is plain pagination; with JS it loads in place when scrolled to.
+  function loadOlder(link) {
+    if (link.dataset.loading) return;
+    link.dataset.loading = "1";
+    var url = new URL(link.href, location.href);
+    url.searchParams.set("fragment", "1");
+    fetch(url, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.text() : Promise.reject(); })
+      .then(function (html) {
+        var holder = document.createElement("template");
+        holder.innerHTML = html;
+        var page = holder.content.firstElementChild;
+        var paragraph = link.closest(".older");
+        var before = list.scrollHeight;
+        list.insertBefore(page, list.firstChild);
+        paragraph.remove();
+        window.scrollBy(0, list.scrollHeight - before);
+        watch();
+      })
+      .catch(function () { delete link.dataset.loading; });
+  }
+
+  var observer = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) { if (entry.isIntersecting) loadOlder(entry.target); });
+  }) : null;
+  var scrolled = false; // load on scroll, not on arrival
+
+  function watch() {
+    var link = list.querySelector("a.load-older");
+    if (!link) return;
+    link.addEventListener("click", function (event) { event.preventDefault(); loadOlder(link); });
+    if (observer && scrolled) observer.observe(link);
+  }
+
+  window.addEventListener("scroll", function () {
+    scrolled = true;
+    var link = list.querySelector("a.load-older");
+    if (observer && link) observer.observe(link);
+  }, { once: true, passive: true });
+
+  watch();
+  connect();
+})();

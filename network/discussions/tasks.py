@@ -1,0 +1,46 @@
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django_tasks import task
+
+from .enums import NotificationKind
+from .models import Notification
+
+
+@task()
+def send_mention_digest() -> int:
+    """Email each person one digest of the mentions they have neither read nor been mailed.
+
+    Returns the number of emails sent. A notification is mailed at most once.
+    """
+    pending = (
+        Notification.objects.filter(
+            kind=NotificationKind.MENTION,
+            read_at__isnull=True,
+            emailed_at__isnull=True,
+            message__hidden=False,
+            message__deleted_at__isnull=True,
+            user__is_active=True,
+        )
+        .select_related("user", "message__author", "message__room", "message__topic")
+        .order_by("user_id", "pk")
+    )
+    by_user = defaultdict(list)
+    for notice in pending:
+        by_user[notice.user].append(notice)
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    for user, notices in by_user.items():
+        body = render_to_string(
+            "discussions/email/mention_digest.txt",
+            {"user": user, "notices": notices, "base_url": base},
+        )
+        count = len(notices)
+        subject = f"You were mentioned {count} time{'s' if count != 1 else ''} in discussions"
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        Notification.objects.filter(pk__in=[n.pk for n in notices]).update(
+            emailed_at=timezone.now()
+        )
+    return len(by_user)
