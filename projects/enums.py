@@ -65,3 +65,8 @@ class OutputKind(models.TextChoices):
     DATASET = "dataset", "Dataset (metadata only)"
     QUESTIONNAIRE = "questionnaire", "Questionnaire"
     REPORT = "report", "Report"
+
+
+class GapFill(models.TextChoices):
+    PARTLY = "partly", "Partly: the gap becomes partly filled"
+    FULLY = "fully", "Fully: the gap becomes filled"

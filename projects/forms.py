@@ -3,8 +3,10 @@ from django_countries import countries as all_countries
 
 from members.enums import OrganizationStatus
 from members.models import Organization
+from network.agenda.models import ResearchPriority
+from network.gaps.models import DataGap
 
-from .enums import OutputKind, ProjectRole, ProjectStatus, ProjectTheme
+from .enums import GapFill, OutputKind, ProjectRole, ProjectStatus, ProjectTheme
 from .models import OpenRole, ResearchProject
 
 NO_PERSONAL_DATA = "Describe the research only: never personal data of trafficked persons."
@@ -22,6 +24,28 @@ class ProjectFilterForm(forms.Form):
         to_field_name="slug",
     )
     open_roles = forms.BooleanField(required=False, label="Has open roles")
+    priority = forms.ModelChoiceField(
+        required=False,
+        queryset=ResearchPriority.objects.order_by("title"),
+        empty_label="Any agenda priority",
+        label="Agenda priority",
+    )
+    gap = forms.ModelChoiceField(
+        required=False,
+        queryset=DataGap.objects.order_by("title"),
+        empty_label="Any data gap",
+        label="Data gap",
+    )
+
+
+class PriorityChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({obj.get_status_display().lower()})"
+
+
+class GapChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({obj.get_status_display().lower()})"
 
 
 class ProjectForm(forms.ModelForm):
@@ -29,6 +53,21 @@ class ProjectForm(forms.ModelForm):
 
     themes = forms.MultipleChoiceField(
         choices=ProjectTheme.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    priorities = PriorityChoiceField(
+        label="Agenda priorities it addresses",
+        queryset=ResearchPriority.objects.order_by("title"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Priorities of the shared research agenda the project answers.",
+    )
+    gaps = GapChoiceField(
+        label="Data gaps it addresses",
+        queryset=DataGap.objects.order_by("title"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Gaps on the register the project will work on. When the project becomes "
+        "active, its open or stale gaps are marked “being addressed”.",
     )
 
     class Meta:
@@ -40,6 +79,8 @@ class ProjectForm(forms.ModelForm):
             "methodology",
             "countries",
             "themes",
+            "priorities",
+            "gaps",
             "lead_organization",
             "lead_committed",
             "planned_start",
@@ -210,3 +251,34 @@ class OutputForm(forms.Form):
         help_text="For a dataset, describe it by its metadata (coverage, variables, "
         "custodian, access). " + NO_PERSONAL_DATA,
     )
+    closes_gaps = GapChoiceField(
+        label="Data gaps this output closes",
+        queryset=DataGap.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Only the gaps this project addresses can be chosen.",
+        error_messages={
+            "invalid_choice": "An output can only close gaps its project addresses: "
+            "“%(value)s” is not one of them.",
+        },
+    )
+    fills = forms.ChoiceField(
+        label="How far it closes them",
+        choices=GapFill.choices,
+        initial=GapFill.PARTLY,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, project=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if project is not None:
+            self.fields["closes_gaps"].queryset = project.gaps.order_by("title")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("fills"):
+            if data.get("closes_gaps"):
+                self.add_error("fills", "Say whether the output closes the gaps partly or fully.")
+            data["fills"] = GapFill.PARTLY
+        return data

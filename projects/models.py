@@ -11,6 +11,7 @@ from django_countries.fields import CountryField
 from wagtail.documents import get_document_model_string
 
 from .enums import (
+    GapFill,
     JoinRequestStatus,
     OutputKind,
     PartnerStatus,
@@ -33,6 +34,18 @@ class ResearchProject(models.Model):
     methodology = models.TextField(max_length=5000, blank=True)
     countries = CountryField(multiple=True, blank=True)
     themes = models.JSONField(default=list, blank=True)
+    priorities = models.ManyToManyField(
+        "agenda.ResearchPriority",
+        blank=True,
+        related_name="projects",
+        verbose_name="agenda priorities it addresses",
+    )
+    gaps = models.ManyToManyField(
+        "gaps.DataGap",
+        blank=True,
+        related_name="projects",
+        verbose_name="data gaps it addresses",
+    )
     lead_organization = models.ForeignKey(
         "members.Organization", on_delete=models.PROTECT, related_name="led_projects"
     )
@@ -269,12 +282,39 @@ class ProjectOutput(models.Model):
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    closes_gaps = models.ManyToManyField(
+        "gaps.DataGap",
+        blank=True,
+        through="OutputClosesGap",
+        related_name="closing_outputs",
+        verbose_name="gaps it closes",
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
         return f"{self.title} {self.version}".strip()
+
+
+class OutputClosesGap(models.Model):
+    """An output closes one of its project's gaps, partly or fully."""
+
+    output = models.ForeignKey(ProjectOutput, on_delete=models.CASCADE, related_name="gap_links")
+    gap = models.ForeignKey("gaps.DataGap", on_delete=models.CASCADE, related_name="+")
+    fills = models.CharField(max_length=10, choices=GapFill.choices, default=GapFill.PARTLY)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["output", "gap"], name="one_closing_per_output_gap"),
+            models.CheckConstraint(
+                condition=Q(fills__in=GapFill.values), name="output_gap_fills_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.output} fills {self.gap} ({self.fills})"
 
 
 class ProjectNotification(models.Model):

@@ -1,9 +1,13 @@
 """The research projects the seed documents describe. Described by metadata only: the IOM
 database appears as a dataset description, never with case data."""
 
+from datetime import timedelta
+
 from django.db import transaction
 
 from members.models import Organization
+from network.agenda.models import ResearchPriority
+from network.gaps.models import DataGap
 from network.gaps.seed import SUB_REGIONS
 
 from .enums import OutputKind, PartnerStatus, ProjectStatus
@@ -150,6 +154,75 @@ PROJECTS = [
 ]
 
 
+# What each seeded project addresses, by the titles the gap and agenda seeds give.
+LINKS = {
+    "innocenti-child-trafficking-europe": {
+        "gaps": [
+            "No harmonized data disaggregated by age, gender, national origin and form of "
+            "exploitation",
+            "National definitions of trafficking make data incomparable",
+            "Data collected with non-standardized methods cannot be compared",
+            "Less documentation in the EU and other Western European countries",
+        ],
+        "priorities": [
+            "Information gaps on the patterns of child trafficking: flows, root causes and uses",
+            "Information gaps on responses: the impact of anti-trafficking measures",
+            "Optimizing research tools and methodologies: a model questionnaire for the "
+            "Europe component",
+        ],
+    },
+    "information-management-to-prevent-trafficking": {
+        # Information sharing between the Baltic countries' child-protection networks.
+        "gaps": ["Less documentation in the EU and other Western European countries"],
+        "priorities": [
+            "Information gaps on the patterns of child trafficking: flows, root causes and uses",
+        ],
+    },
+    "iom-global-human-trafficking-database": {
+        "gaps": [
+            "Unidentified victims that an assistance database cannot count",
+            "Figures on the magnitude of child trafficking are based on estimates",
+        ],
+        "priorities": [],
+    },
+    "iom-thematic-research-series": {
+        "gaps": [
+            "Trafficking of men and boys: a trend less considered",
+            "Re-trafficking is barely documented",
+            "Links between trafficking and development are under-researched",
+        ],
+        "priorities": [
+            "Trafficking of males",
+            "Re-trafficking",
+            "Trafficking and traffickers",
+            "Trafficking and development",
+        ],
+    },
+    "methods-and-approaches-in-trafficking-research": {
+        "gaps": ["Data collected with non-standardized methods cannot be compared"],
+        "priorities": [
+            "Methods and approaches in trafficking research: taking stock and exploring "
+            "ways forward",
+        ],
+    },
+}
+
+
+def _never_edited(project):
+    """A seeded project nobody has touched since the seed created it."""
+    return project.updated_at - project.created_at < timedelta(seconds=5)
+
+
+def _link(project):
+    """Link a project to the seeded gaps and priorities; returns how many links were made."""
+    links = LINKS.get(project.slug, {})
+    gaps = list(DataGap.objects.filter(title__in=links.get("gaps", [])))
+    priorities = list(ResearchPriority.objects.filter(title__in=links.get("priorities", [])))
+    project.gaps.add(*gaps)
+    project.priorities.add(*priorities)
+    return len(gaps) + len(priorities)
+
+
 @transaction.atomic
 def load():
     """Create the projects that are missing; existing ones (and their edits) are left alone."""
@@ -157,7 +230,18 @@ def load():
     organizations = {o.slug: o for o in Organization.objects.all()}
     for data in PROJECTS:
         lead = organizations.get(data["lead"])
-        if lead is None or ResearchProject.objects.filter(slug=data["slug"]).exists():
+        existing = ResearchProject.objects.filter(slug=data["slug"]).first()
+        if existing is not None:
+            # Seeded before links existed: link it once, unless someone edited it or its
+            # links since (a second load adds nothing and leaves edits alone).
+            if (
+                _never_edited(existing)
+                and not existing.gaps.exists()
+                and not existing.priorities.exists()
+            ):
+                created += _link(existing)
+            continue
+        if lead is None:
             continue
         project = ResearchProject(
             slug=data["slug"],
@@ -187,4 +271,5 @@ def load():
         for output in data["outputs"]:
             ProjectOutput.objects.create(project=project, **output)
             created += 1
+        created += _link(project)
     return created

@@ -59,7 +59,51 @@ def project_list(*, user, filters=None):
         )
     if filters.get("open_roles"):
         projects = projects.filter(Exists(open_roles))
+    if priority := filters.get("priority"):
+        projects = projects.filter(
+            pk__in=ResearchProject.priorities.through.objects.filter(
+                researchpriority=priority
+            ).values("researchproject_id")
+        )
+    if gap := filters.get("gap"):
+        projects = projects.filter(
+            pk__in=ResearchProject.gaps.through.objects.filter(datagap=gap).values(
+                "researchproject_id"
+            )
+        )
     return projects
+
+
+def projects_addressing(*, user, gap=None, priority=None):
+    """The projects the user may see that address a gap or an agenda priority: one query,
+    whatever their number. Drafts show only to their team."""
+    projects = projects_visible_to(user).select_related("lead_organization")
+    if gap is not None:
+        projects = projects.filter(
+            pk__in=ResearchProject.gaps.through.objects.filter(datagap=gap).values(
+                "researchproject_id"
+            )
+        )
+    if priority is not None:
+        projects = projects.filter(
+            pk__in=ResearchProject.priorities.through.objects.filter(
+                researchpriority=priority
+            ).values("researchproject_id")
+        )
+    return projects.order_by("title", "pk")
+
+
+def projects_by_priority(*, user, priorities):
+    """{priority pk: [visible projects addressing it]} for a set of priorities, in one query.
+    For an anonymous user (as for a public download) drafts never appear."""
+    links = ResearchProject.priorities.through.objects.filter(
+        researchpriority_id__in=[p.pk for p in priorities],
+        researchproject_id__in=projects_visible_to(user).values("pk"),
+    ).select_related("researchproject__lead_organization")
+    grouped = {}
+    for link in links.order_by("researchproject__title", "researchproject_id"):
+        grouped.setdefault(link.researchpriority_id, []).append(link.researchproject)
+    return grouped
 
 
 def project_detail(*, slug, user):
@@ -81,6 +125,8 @@ def project_detail(*, slug, user):
                 queryset=PartnerOrganization.objects.select_related("organization"),
             ),
             "open_roles",
+            Prefetch("priorities", queryset=_priorities()),
+            Prefetch("gaps", queryset=_gaps()),
             Prefetch("outputs", queryset=_outputs()),
             Prefetch("status_changes", queryset=_history()),
         )
@@ -89,9 +135,23 @@ def project_detail(*, slug, user):
 
 
 def _outputs():
-    from .models import ProjectOutput
+    from .models import OutputClosesGap, ProjectOutput
 
-    return ProjectOutput.objects.select_related("document")
+    return ProjectOutput.objects.select_related("document").prefetch_related(
+        Prefetch("gap_links", queryset=OutputClosesGap.objects.select_related("gap"))
+    )
+
+
+def _priorities():
+    from network.agenda.models import ResearchPriority
+
+    return ResearchPriority.objects.order_by("title")
+
+
+def _gaps():
+    from network.gaps.models import DataGap
+
+    return DataGap.objects.order_by("title")
 
 
 def _history():

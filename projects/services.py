@@ -15,6 +15,7 @@ from members.models import Organization, User
 from .enums import (
     OPEN_TO_JOIN,
     TRANSITIONS,
+    GapFill,
     JoinRequestStatus,
     PartnerStatus,
     ProjectRole,
@@ -23,6 +24,7 @@ from .enums import (
 from .models import (
     JoinRequest,
     OpenRole,
+    OutputClosesGap,
     PartnerOrganization,
     ProjectMember,
     ProjectNotification,
@@ -128,6 +130,31 @@ def _locked(project):
     return ResearchProject.objects.select_for_update().get(pk=project.pk)
 
 
+def _set_links(project, *, by, priorities=None, gaps=None):
+    """Link the project to agenda priorities and data gaps (None leaves a list as it is).
+    An active project claims the open or stale gaps it takes on."""
+    if priorities is not None:
+        project.priorities.set(list(priorities))
+    if gaps is not None:
+        gaps = list(gaps)
+        added = {gap.pk for gap in gaps} - set(project.gaps.values_list("pk", flat=True))
+        project.gaps.set(gaps)
+        if project.status == ProjectStatus.ACTIVE and added:
+            _claim_gaps(project, by=by, gap_ids=added)
+
+
+def _claim_gaps(project, *, by, gap_ids=None):
+    """Claim the project's open or stale gaps: they become "being addressed"."""
+    from network.gaps.enums import GapStatus
+    from network.gaps.services import gap_claim
+
+    gaps = project.gaps.filter(status__in=[GapStatus.OPEN, GapStatus.STALE]).order_by("pk")
+    if gap_ids is not None:
+        gaps = gaps.filter(pk__in=gap_ids)
+    for gap in gaps:
+        gap_claim(gap=gap, project=project, by=by)
+
+
 @transaction.atomic
 def project_propose(
     *,
@@ -149,6 +176,8 @@ def project_propose(
     contact_details: str = "",
     internal_notes: str = "",
     open_roles: list[dict] | None = None,
+    priorities=None,
+    gaps=None,
 ) -> ResearchProject:
     """Create a project as a draft led by the proposer's organization, with the roles it is
     looking for (dicts of title, skills, countries, duration).
@@ -178,6 +207,7 @@ def project_propose(
     )
     project.slug = _unique_slug(project.title)
     _save(project)
+    _set_links(project, by=user, priorities=priorities, gaps=gaps)
     _save(ProjectMember(project=project, user=user, role=ProjectRole.LEAD))
     _save(
         ProjectStatusChange(
@@ -190,10 +220,13 @@ def project_propose(
 
 
 @transaction.atomic
-def project_update(*, project: ResearchProject, by: User, **fields) -> ResearchProject:
-    """Change a project's description, plan, ethics checklist or team-only fields.
+def project_update(
+    *, project: ResearchProject, by: User, priorities=None, gaps=None, **fields
+) -> ResearchProject:
+    """Change a project's description, plan, ethics checklist, team-only fields and the
+    priorities and gaps it addresses.
 
-    Side effects: none.
+    Side effects: an active project claims the open or stale gaps newly linked to it.
     """
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
@@ -205,7 +238,9 @@ def project_update(*, project: ResearchProject, by: User, **fields) -> ResearchP
     for field, value in fields.items():
         setattr(project, field, value)
     project.updated_at = timezone.now()
-    return _save(project)
+    _save(project)
+    _set_links(project, by=by, priorities=priorities, gaps=gaps)
+    return project
 
 
 @transaction.atomic
@@ -214,7 +249,9 @@ def project_transition(
 ) -> ResearchProject:
     """Move a project to its next status.
 
-    Side effects: records who, when and why in the status history.
+    Side effects: records who, when and why in the status history; a project becoming
+    active claims its open or stale gaps (they become "being addressed", with a history
+    entry naming the project).
     """
     project = _locked(project)
     current = ProjectStatus(project.status)
@@ -247,6 +284,8 @@ def project_transition(
             reason=reason.strip(),
         )
     )
+    if target == ProjectStatus.ACTIVE:
+        _claim_gaps(project, by=by)
     return project
 
 
@@ -530,14 +569,37 @@ def output_add(
     document=None,
     link: str = "",
     description: str = "",
+    closes_gaps=None,
+    fills: str = GapFill.PARTLY,
 ) -> ProjectOutput:
     """Record something the project produced. Datasets are described by metadata only.
+    The output may close some of the project's gaps, partly or fully.
 
-    Side effects: none.
+    Side effects: each closed gap becomes partly filled or filled, with the output (and its
+    project) as evidence and a history entry.
     """
+    from network.gaps.services import gap_fill
+
     if project.status == ProjectStatus.DRAFT:
         raise ValidationError("Propose the project before adding outputs.")
-    return _save(
+    closes_gaps = list(closes_gaps or [])
+    if closes_gaps:
+        if fills not in GapFill.values:
+            raise ValidationError(
+                {"fills": "Say whether the output fills the gaps partly or fully."}
+            )
+        linked = set(project.gaps.values_list("pk", flat=True))
+        foreign = [gap for gap in closes_gaps if gap.pk not in linked]
+        if foreign:
+            raise ValidationError(
+                {
+                    "closes_gaps": "An output can only close gaps its project addresses; "
+                    "not linked to this project: "
+                    + "; ".join(f"“{gap.title}”" for gap in foreign)
+                    + "."
+                }
+            )
+    output = _save(
         ProjectOutput(
             project=project,
             kind=kind,
@@ -549,6 +611,22 @@ def output_add(
             added_by=by,
         )
     )
+    evidence_title = f"{output} (output of the project “{project.title}”)"[:250]
+    for gap in closes_gaps:
+        _save(OutputClosesGap(output=output, gap=gap, fills=fills))
+        try:
+            gap_fill(
+                gap=gap,
+                partly=fills == GapFill.PARTLY,
+                evidence_title=evidence_title,
+                by=by,
+                url=output.link,
+            )
+        except ValidationError as error:
+            raise ValidationError(
+                {"closes_gaps": f"“{gap.title}”: " + " ".join(error.messages)}
+            ) from error
+    return output
 
 
 @transaction.atomic

@@ -363,14 +363,22 @@ def open_role_fill(request, slug, pk):
 def output_new(request, slug):
     project = _project(request, slug)
     _require(request, "projects.add_output", project)
-    form = OutputForm(request.POST or None)
+    form = OutputForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
         try:
             services.output_add(project=project, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, _errors(error))
         else:
-            messages.success(request, f"“{form.cleaned_data['title']}” is listed as an output.")
+            closed = form.cleaned_data.get("closes_gaps") or []
+            note = (
+                f" It closes {len(closed)} gap{'s' if len(closed) != 1 else ''} on the register."
+                if closed
+                else ""
+            )
+            messages.success(
+                request, f"“{form.cleaned_data['title']}” is listed as an output.{note}"
+            )
             return redirect(project)
     return render(request, "projects/output_form.html", {"project": project, "form": form})
 

@@ -3,6 +3,7 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_POST
 from members.enums import OrganizationStatus
 from members.models import Organization
 from network.gaps.enums import GapStatus
+from projects.selectors import projects_addressing, projects_by_priority
 
 from . import selectors, services
 from .enums import STATUS_ORDER, PriorityStatus, Theme, VoterRole
@@ -87,6 +89,7 @@ def priority_detail(request, pk):
         "agenda/priority_detail.html",
         {
             "priority": priority,
+            "projects": projects_addressing(user=user, priority=priority),
             "ballots": ballots,
             "tally": tally,
             "supports": user.is_authenticated and priority.supporters.filter(user=user).exists(),
@@ -276,8 +279,11 @@ def priority_propose(request):
     return render(request, "agenda/priority_form.html", {"form": form})
 
 
-def _adopted_context():
+def _adopted_context(user):
     priorities = list(selectors.adopted_agenda())
+    addressing = projects_by_priority(user=user, priorities=priorities)
+    for priority in priorities:
+        priority.addressing_projects = addressing.get(priority.pk, [])
     labels = dict(Theme.choices)
     themes = [
         (labels[theme], list(items)) for theme, items in groupby(priorities, key=lambda p: p.theme)
@@ -288,11 +294,11 @@ def _adopted_context():
 def adopted(request):
     if request.GET.get("format") == "csv":
         return adopted_csv(request)
-    return render(request, "agenda/adopted.html", _adopted_context())
+    return render(request, "agenda/adopted.html", _adopted_context(request.user))
 
 
 def adopted_print(request):
-    return render(request, "agenda/adopted_print.html", _adopted_context())
+    return render(request, "agenda/adopted_print.html", _adopted_context(request.user))
 
 
 def adopted_csv(request):
@@ -308,11 +314,13 @@ def adopted_csv(request):
             "linked gaps",
             "gaps being addressed or filled",
             "progress (%)",
+            "projects that address it",
             "url",
         ]
     )
     statuses = dict(GapStatus.choices)
-    for theme, priorities in _adopted_context()["themes"]:
+    # A download travels beyond the site: only projects proposed to the network, never drafts.
+    for theme, priorities in _adopted_context(AnonymousUser())["themes"]:
         for p in priorities:
             writer.writerow(
                 [
@@ -323,6 +331,7 @@ def adopted_csv(request):
                     "; ".join(f"{g.title} ({statuses[g.status]})" for g in p.gaps.all()),
                     p.gaps_moving,
                     "" if p.progress is None else p.progress,
+                    "; ".join(project.title for project in p.addressing_projects),
                     request.build_absolute_uri(p.get_absolute_url()),
                 ]
             )

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from members.enums import OrganizationStatus
 from members.models import Organization
+from projects.selectors import projects_addressing
 
 from . import selectors, services
 from .enums import Area, Disaggregation, ExploitationForm, GapStatus
@@ -132,6 +133,7 @@ def gap_detail(request, pk):
         "gaps/gap_detail.html",
         {
             "gap": gap,
+            "projects": projects_addressing(user=request.user, gap=gap),
             "can_change": can_change,
             "transition_form": GapTransitionForm(gap=gap) if can_change else None,
             "evidence_form": EvidenceForm() if can_change else None,

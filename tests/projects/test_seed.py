@@ -1,9 +1,13 @@
 """The seeded projects: faithful to the seed documents, metadata only, and idempotent."""
 
+from datetime import timedelta
+
 import pytest
+from django.db.models import F
+from django.utils import timezone
 
 from members import seed as members_seed
-from projects import seed
+from projects import seed, services
 from projects.enums import PartnerStatus, ProjectStatus
 from projects.models import PartnerOrganization, ProjectOutput, ResearchProject
 
@@ -62,3 +66,81 @@ def test_seeded_project_page_shows_partners_as_equals(organizations, client):
     for name in ("Council of the Baltic Sea States", "Save the Children Denmark"):
         assert name in html
     assert "Report on information structures on child trafficking" in html
+
+
+@pytest.fixture
+def gaps_and_agenda(organizations):
+    from network.agenda import seed as agenda_seed
+    from network.gaps import seed as gaps_seed
+
+    gaps_seed.load()
+    agenda_seed.load()
+
+
+def _links(slug):
+    project = ResearchProject.objects.get(slug=slug)
+    return (
+        sorted(project.gaps.values_list("title", flat=True)),
+        sorted(project.priorities.values_list("title", flat=True)),
+    )
+
+
+def test_seed_links_projects_to_gaps_and_priorities(gaps_and_agenda):
+    # projects, partnerships, outputs; then the links of each project
+    assert seed.load() == 5 + 4 + 4 + (4 + 3) + (1 + 1) + (2 + 0) + (3 + 4) + (1 + 1)
+    gaps, priorities = _links("innocenti-child-trafficking-europe")
+    assert (
+        "No harmonized data disaggregated by age, gender, national origin and form of "
+        "exploitation" in gaps
+    )
+    assert "National definitions of trafficking make data incomparable" in gaps
+    assert len(priorities) == 3
+    assert _links("iom-thematic-research-series") == (
+        [
+            "Links between trafficking and development are under-researched",
+            "Re-trafficking is barely documented",
+            "Trafficking of men and boys: a trend less considered",
+        ],
+        [
+            "Re-trafficking",
+            "Trafficking and development",
+            "Trafficking and traffickers",
+            "Trafficking of males",
+        ],
+    )
+    assert _links("iom-global-human-trafficking-database")[0] == [
+        "Figures on the magnitude of child trafficking are based on estimates",
+        "Unidentified victims that an assistance database cannot count",
+    ]
+    assert _links("information-management-to-prevent-trafficking") == (
+        ["Less documentation in the EU and other Western European countries"],
+        ["Information gaps on the patterns of child trafficking: flows, root causes and uses"],
+    )
+
+
+def test_seed_links_second_run_adds_nothing_and_keeps_edits(gaps_and_agenda, staff):
+    seed.load()
+    # Loaded yesterday; today someone edits the project and unlinks everything.
+    ResearchProject.objects.update(
+        created_at=F("created_at") - timedelta(days=1),
+        updated_at=F("updated_at") - timedelta(days=1),
+    )
+    series = ResearchProject.objects.get(slug="iom-thematic-research-series")
+    # Someone edits the project and unlinks everything: the seed does not put it back.
+    services.project_update(project=series, by=staff, gaps=[], priorities=[])
+    assert seed.load() == 0
+    assert _links("iom-thematic-research-series") == ([], [])
+
+
+def test_seed_links_projects_seeded_before_links_existed(gaps_and_agenda):
+    seed.load()
+    for project in ResearchProject.objects.all():
+        project.gaps.clear()
+        project.priorities.clear()
+    edited = ResearchProject.objects.get(slug="iom-thematic-research-series")
+    ResearchProject.objects.filter(pk=edited.pk).update(
+        updated_at=timezone.now() + timedelta(days=1)
+    )
+    assert seed.load() == 7 + 2 + 2 + 2
+    assert _links("iom-thematic-research-series") == ([], [])
+    assert len(_links("innocenti-child-trafficking-europe")[0]) == 4
