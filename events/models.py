@@ -282,7 +282,7 @@ class EventPage(RoutablePageMixin, Page):
 
         return views.manage_participants(request, self)
 
-    @path("manage/participants.csv", name="manage_csv")
+    @path("manage/export/", name="manage_csv")
     def manage_csv(self, request):
         from . import views
 

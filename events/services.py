@@ -298,12 +298,8 @@ def _check_upload(upload):
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     allowed = settings.WAGTAILDOCS_EXTENSIONS
     if extension not in allowed:
-        raise ValidationError(
-            {
-                "file": f"“{name}” is not accepted: upload a {', '.join(a.upper() for a in allowed)} "
-                "file."
-            }
-        )
+        kinds = ", ".join(a.upper() for a in allowed)
+        raise ValidationError({"file": f"“{name}” is not accepted: upload a {kinds} file."})
     if upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
             {"file": f"“{name}” is {upload.size / 1024 / 1024:.1f} MB: the limit is 20 MB."}

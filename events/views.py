@@ -6,10 +6,11 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from wagtail.models import Page, Site
 
 from . import selectors, services
 from .enums import ACTIVE_STATUSES, RegistrationStatus
@@ -186,6 +187,25 @@ def event_cancel(request, page):
 def event_calendar(request, page):
     private = request.user.has_perm("events.view_online_details", page)
     return calendar_response([page], request, filename=f"{page.slug}.ics", private=private)
+
+
+def calendar_file(request, path):
+    """/<page path>calendar.ics for an events index or an event, with the page's privacy."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    page = Page.objects.live().filter(url_path=site.root_page.url_path + path).first()
+    if page is None:
+        raise Http404
+    for restriction in page.get_view_restrictions():
+        if not restriction.accept_request(request):
+            raise Http404
+    page = page.specific
+    from .models import EventIndexPage, EventPage
+
+    if not isinstance(page, EventPage | EventIndexPage):
+        raise Http404
+    return page.calendar(request)
 
 
 # --- Organizers ------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ urlpatterns = [
     path("projects/", include("projects.urls")),
     path("library/", include("network.library.urls")),
     path("discussions/", include("network.discussions.urls")),
+    # /events/calendar.ics and /events/<slug>/calendar.ics: Wagtail's page URLs take no dots.
+    path("", include("events.urls")),
 ]
 
 if settings.DEBUG:

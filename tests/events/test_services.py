@@ -47,8 +47,7 @@ def test_register_open_mode_confirms_then_waitlists(org_a, django_capture_on_com
 
     with django_capture_on_commit_callbacks(execute=True):
         made = [
-            services.registration_create(event=event, user=p, organization=org_a)
-            for p in people
+            services.registration_create(event=event, user=p, organization=org_a) for p in people
         ]
 
     assert [r.status for r in made] == ["confirmed", "confirmed", "waitlisted"]
@@ -91,7 +90,10 @@ def test_register_records_answers_by_question(member_a, org_a):
     ("fields", "message"),
     [
         (
-            {"start": timezone.now() - timedelta(days=3), "end": timezone.now() - timedelta(days=2)},
+            {
+                "start": timezone.now() - timedelta(days=3),
+                "end": timezone.now() - timedelta(days=2),
+            },
             "This event is over: registration is closed.",
         ),
         ({"registration_enabled": False}, "This event does not take registrations on this site."),
@@ -358,9 +360,7 @@ def test_email_participants_one_email_each_confirmed_only(
 
 
 def test_reminders_once_a_day_before(org_a, django_capture_on_commit_callbacks):
-    soon = EventPageFactory(
-        title="Tomorrow's workshop", start=timezone.now() + timedelta(hours=20)
-    )
+    soon = EventPageFactory(title="Tomorrow's workshop", start=timezone.now() + timedelta(hours=20))
     later = EventPageFactory(start=timezone.now() + timedelta(days=3))
     due = RegistrationFactory(event=soon, organization=org_a)
     RegistrationFactory(event=soon, organization=org_a, status=RegistrationStatus.WAITLISTED)
