@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -17,6 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .admin_forms import EventPageAdminForm
 from .enums import (
     ACTIVE_STATUSES,
     EventKind,
@@ -179,6 +181,7 @@ class EventPage(RoutablePageMixin, Page):
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    base_form_class = EventPageAdminForm
 
     class Meta:
         ordering = ["-start"]
@@ -206,18 +209,6 @@ class EventPage(RoutablePageMixin, Page):
                 )
         if errors:
             raise ValidationError(errors)
-        # The inline sessions are in memory here (modelcluster), saved or not.
-        if self.start and self.end:
-            for session in self.sessions.all():
-                if (
-                    session.start
-                    and session.end
-                    and not (self.start <= session.start and session.end <= self.end)
-                ):
-                    raise ValidationError(
-                        f"The session “{session.title}” must take place within the event's "
-                        "start and end."
-                    )
 
     @property
     def tz(self):
@@ -337,8 +328,9 @@ class EventQuestion(Orderable):
         return f"q{self.pk}"
 
 
-class Session(Orderable):
-    """One item of the timetable. An inline of its event page: edited and published with it."""
+class Session(Orderable, ClusterableModel):
+    """One item of the timetable. An inline of its event page: edited and published with it.
+    Clusterable so that its working-group members are saved with the page's revision."""
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="sessions")
     kind = models.CharField(max_length=20, choices=SessionKind.choices)
@@ -375,6 +367,13 @@ class Session(Orderable):
         super().clean()
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": "A session must end after it starts."})
+        # Unset on a bare session: the related-object error is an AttributeError.
+        event = getattr(self, "page", None)
+        times = event and event.start and event.end and self.start and self.end
+        if times and (self.start < event.start or self.end > event.end):
+            raise ValidationError(
+                f"The session “{self.title}” must take place within the event's start and end."
+            )
 
 
 class Registration(models.Model):

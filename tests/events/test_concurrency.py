@@ -39,9 +39,9 @@ def test_concurrent_registrations_never_exceed_capacity(postgres, org_a):
 
     results = in_parallel(
         [
-            lambda person=person: services.registration_create(
-                event=event, user=person, organization=org_a
-            ).status
+            lambda person=person: (
+                services.registration_create(event=event, user=person, organization=org_a).status
+            )
             for person in people
         ]
     )

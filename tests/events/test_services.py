@@ -502,19 +502,18 @@ def test_session_end_before_start_refused(db):
     assert error.value.message_dict == {"end": ["A session must end after it starts."]}
 
 
-def test_event_session_outside_event_refused(db):
+def test_session_outside_event_refused(db):
     event = EventPageFactory()
-    event.sessions = [
-        Session(
-            kind="plenary",
-            title="Late dinner",
-            start=event.end,
-            end=event.end + timedelta(hours=2),
-        )
-    ]
+    session = Session(
+        page=event,
+        kind="plenary",
+        title="Late dinner",
+        start=event.end,
+        end=event.end + timedelta(hours=2),
+    )
 
     refused(
-        event.full_clean,
+        session.full_clean,
         "The session “Late dinner” must take place within the event's start and end.",
     )
 
