@@ -5,6 +5,8 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.panels import InlinePanel
+from wagtail.admin.panels.base import get_form_for_model
 
 
 def _zone(name):
@@ -28,15 +30,10 @@ class EventChildAdminForm(WagtailAdminModelForm):
 
     TIME_FIELDS = ("start", "end")
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        page = getattr(self.instance, "page", None)
-        if self.instance.pk and page is not None and (zone := _zone(page.time_zone)):
-            _show_in(self, self.TIME_FIELDS, zone)
-
     def clean(self):
         data = super().clean()
-        # The formset set the page being edited, already holding the submitted time zone.
+        # The page form handed us the page being edited, already holding the submitted
+        # time zone (the page's own fields are cleaned before its inline items).
         page = getattr(self.instance, "page", None)
         zone = _zone(getattr(page, "time_zone", ""))
         if zone:
@@ -55,8 +52,17 @@ class EventPageAdminForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and (zone := _zone(self.instance.time_zone)):
+        zone = _zone(self.instance.time_zone) if self.instance.pk else None
+        if zone:
             _show_in(self, self.TIME_FIELDS, zone)
+        # modelcluster leaves the inline items' link to the page unset until saving; the
+        # sessions need it to read their times in the event's zone and to stay within it.
+        for formset in self.formsets.values():
+            for form in formset.forms:
+                if hasattr(form.instance, "page_id"):
+                    form.instance.page = self.instance
+                    if zone and form.instance.pk:
+                        _show_in(form, EventChildAdminForm.TIME_FIELDS, zone)
         for name in self.TIME_FIELDS:
             if name in self.fields:
                 self.fields[name].help_text = "In the event's time zone."
@@ -68,3 +74,24 @@ class EventPageAdminForm(WagtailAdminPageForm):
                 if data.get(name):
                     data[name] = _read_in(data[name], zone)
         return data
+
+
+class SessionInlinePanel(InlinePanel):
+    """An InlinePanel whose item form reads times in the event's time zone. (InlinePanel
+    builds its item form from WagtailAdminModelForm, ignoring the model's base_form_class.)"""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        formset = options["formsets"][self.relation_name]
+        child = self.child_edit_handler.get_form_options()
+        extra = {}
+        if child.get("defer_required_on_fields"):
+            extra["defer_required_on_fields"] = child["defer_required_on_fields"]
+        formset["form"] = get_form_for_model(
+            self.db_field.related_model,
+            form_class=EventChildAdminForm,
+            fields=child.get("fields", []),
+            widgets=child.get("widgets", {}),
+            **extra,
+        )
+        return options

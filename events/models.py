@@ -18,7 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .admin_forms import EventPageAdminForm
+from .admin_forms import EventPageAdminForm, SessionInlinePanel
 from .enums import (
     ACTIVE_STATUSES,
     EventKind,
@@ -157,7 +157,7 @@ class EventPage(RoutablePageMixin, Page):
         FieldPanel("audience"),
         FieldPanel("expected_results"),
         FieldPanel("schedule_note"),
-        InlinePanel("sessions", heading="Sessions", label="Session"),
+        SessionInlinePanel("sessions", heading="Sessions", label="Session"),
         MultiFieldPanel(
             [
                 FieldPanel("registration_enabled"),
@@ -362,6 +362,10 @@ class Session(Orderable, ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start, self.page.tz)
 
     def clean(self):
         super().clean()

@@ -76,9 +76,9 @@ def test_admin_staff_creates_event_with_two_sessions(client, staff):
     assert event.time_zone == "Europe/Vienna"
     # Typed in the event's time zone: 09:00 in Vienna (summer time) is 07:00 UTC.
     assert event.start.isoformat() == "2031-05-12T07:00:00+00:00"
-    assert list(event.sessions.values_list("title", "kind")) == [
-        ("Opening", "plenary"),
-        ("Indicators", "working_group"),
+    assert [(s.title, s.kind, s.local_start.strftime("%H:%M")) for s in event.sessions.all()] == [
+        ("Opening", "plenary", "09:00"),
+        ("Indicators", "working_group", "10:30"),
     ]
 
 
