@@ -2,7 +2,7 @@
 
 from itertools import groupby
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from .enums import ACTIVE_STATUSES, RegistrationStatus
@@ -39,9 +39,12 @@ def timetable(event):
     """The sessions grouped by day in the event's time zone: [(date, [session, …]), …]."""
     from members.models import User
 
-    sessions = event.sessions.prefetch_related(
-        Prefetch("members", queryset=User.objects.order_by("display_name", "email"))
-    ).order_by("start", "sort_order")
+    sessions = event.sessions.order_by("start", "sort_order")
+    # A preview holds unsaved sessions in memory (modelcluster), where prefetching cannot go.
+    if isinstance(sessions, QuerySet):
+        sessions = sessions.prefetch_related(
+            Prefetch("members", queryset=User.objects.order_by("display_name", "email"))
+        )
     tz = event.tz
     return [
         (day, list(items))

@@ -32,7 +32,9 @@ def _errors(error):
 
 
 def _sub(page, request, name, **kwargs):
-    return page.get_url(request) + page.reverse_subpage(name, kwargs=kwargs or None)
+    # A page previewed before its first save has no URL yet.
+    base = page.get_url(request) or "/"
+    return base + page.reverse_subpage(name, kwargs=kwargs or None)
 
 
 def _require_manager(request, page):
@@ -94,7 +96,26 @@ def _registration_form(request, page, data=None):
     )
 
 
+def _preview_of_new_page(request, page):
+    """The admin previews a page before its first save: no registrations exist yet."""
+    return TemplateResponse(
+        request,
+        "events/event_page.html",
+        {
+            "page": page,
+            "self": page,
+            "timetable": selectors.timetable(page),
+            "outputs": [],
+            "organizers": page.organizers.all(),
+            "counts": {"confirmed": 0, "pending": 0, "waitlisted": 0, "active": 0},
+            "now": timezone.now(),
+        },
+    )
+
+
 def event_detail(request, page, form=None):
+    if page.pk is None:
+        return _preview_of_new_page(request, page)
     user = request.user
     registration = selectors.registration_of(page, user)
     active = registration is not None and registration.status in ACTIVE_STATUSES

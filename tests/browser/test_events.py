@@ -53,11 +53,13 @@ def test_event_from_admin_to_calendar(new_page, home_page, staff_with_totp, scre
         [("Opening", "09:00", "10:00"), ("Indicators", "10:30", "12:00")]
     ):
         admin.get_by_role("button", name="Add session").click()
+        expect(admin.locator(f"#id_sessions-{n}-kind")).to_be_visible()
         admin.locator(f"#id_sessions-{n}-kind").select_option("plenary")
         admin.locator(f"#id_sessions-{n}-title").fill(title)
         admin.locator(f"#id_sessions-{n}-start").fill(f"2031-05-12 {start}")
         admin.locator(f"#id_sessions-{n}-end").fill(f"2031-05-12 {end}")
-    admin.keyboard.press("Escape")  # close any open date picker
+        admin.keyboard.press("Escape")  # close the date picker before the next click
+        expect(admin.locator(f"#id_sessions-{n}-end")).to_have_value(f"2031-05-12 {end}")
     admin.get_by_role("button", name="More actions").click()
     admin.get_by_role("button", name="Publish").click()
     expect(admin.locator("body")).to_contain_text("published")

@@ -131,3 +131,20 @@ def test_admin_bad_time_zone_refused(client, staff):
 
     assert "“Europe/Atlantis” is not a time zone name." in response.content.decode()
     assert not Page.objects.filter(slug="indicators-2031").exists()
+
+
+def test_admin_preview_of_new_event(client, staff):
+    client.force_login(staff)
+    preview_url = add_url() + "preview/"
+    form = event_form([session("Opening", "2031-05-12 09:00", "2031-05-12 10:00")])
+    form.pop("action-publish")
+
+    posted = client.post(preview_url, form)
+    shown = client.get(preview_url)
+
+    assert posted.json() == {"is_valid": True, "is_available": True}
+    assert shown.status_code == 200
+    body = shown.content.decode()
+    assert "Indicators working group" in body
+    assert "Opening" in body
+    assert not EventPage.objects.filter(slug="indicators-2031").exists()

@@ -1,5 +1,9 @@
 """Never more confirmed than capacity, even when everybody clicks at the same moment:
-50 threads, each with its own database connection, register for 10 seats on PostgreSQL."""
+50 threads, each with its own database connection, register for 10 seats on PostgreSQL.
+
+serialized_rollback restores what migrations put in the database (Wagtail's root page,
+locale, collections) and keeps the flush after these tests from breaking other
+transactional tests that restore it too."""
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -32,7 +36,7 @@ def in_parallel(calls):
         return list(pool.map(run, calls))
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_registrations_never_exceed_capacity(postgres, org_a):
     event = EventPageFactory(capacity=SEATS)
     people = [MembershipFactory(organization=org_a).user for _ in range(PEOPLE)]
@@ -65,7 +69,7 @@ def test_concurrent_registrations_never_exceed_capacity(postgres, org_a):
     assert first_waiting.status == RegistrationStatus.CONFIRMED
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_double_registration_keeps_one(postgres, member_a, org_a):
     event = EventPageFactory(capacity=SEATS)
 
