@@ -1,19 +1,50 @@
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from django.conf import global_settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django_countries.fields import CountryField
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from . import selectors
-from .enums import EventKind
+from .admin_forms import EventPageAdminForm, SessionInlinePanel
+from .enums import (
+    ACTIVE_STATUSES,
+    EventKind,
+    MinutesStatus,
+    OutputKind,
+    RegistrationMode,
+    RegistrationStatus,
+    SessionKind,
+)
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+LANGUAGE_CHOICES = global_settings.LANGUAGES
 
 
-class EventIndexPage(Page):
+def validate_time_zone(value):
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValidationError(
+            f"“{value}” is not a time zone name. Use an IANA name such as Europe/Rome."
+        ) from error
+    if value not in available_timezones():
+        raise ValidationError(f"“{value}” is not a time zone name.")
+
+
+class EventIndexPage(RoutablePageMixin, Page):
     """/events/: the list of the network's meetings. A Page: editors write its intro."""
 
     intro = RichTextField(blank=True, features=TEXT_FEATURES)
@@ -23,42 +54,124 @@ class EventIndexPage(Page):
     subpage_types = ["events.EventPage"]
     max_count = 1
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["upcoming"] = selectors.upcoming_events()
-        context["past"] = selectors.past_events()
-        return context
+    @path("")
+    def index(self, request):
+        from . import views
+
+        return views.event_index(request, self)
+
+    @path("calendar.ics", name="calendar")
+    def calendar(self, request):
+        from . import views
+
+        return views.index_calendar(request, self)
 
 
-class EventPage(Page):
+class EventPage(RoutablePageMixin, Page):
     """A workshop or conference. A Page: it has its own URL, editorial text and publishing."""
 
     kind = models.CharField(max_length=20, choices=EventKind.choices)
     start = models.DateTimeField()
     end = models.DateTimeField()
+    time_zone = models.CharField(
+        max_length=64,
+        default="Europe/Rome",
+        validators=[validate_time_zone],
+        help_text="IANA name of the time zone where the event takes place, e.g. Europe/Oslo. "
+        "Times on the page and in calendars are shown in it.",
+    )
+    dates_approximate = models.BooleanField(
+        default=False,
+        help_text="Tick when the exact dates are not known: the page says they are approximate.",
+    )
     venue = models.CharField(max_length=200, blank=True)
     city = models.CharField(max_length=100, blank=True)
     country = CountryField(blank=True)
     online = models.BooleanField(default=False)
+    online_link = models.URLField(
+        blank=True, help_text="Shown only to confirmed participants and organizers."
+    )
+    venue_details = models.TextField(
+        blank=True,
+        help_text="Room, address and access instructions. Shown only to confirmed participants "
+        "and organizers.",
+    )
     organizers = ParentalManyToManyField(
         "members.Organization", blank=True, related_name="organized_events"
     )
     purpose = RichTextField(blank=True, features=TEXT_FEATURES)
     audience = models.TextField("intended audience", blank=True)
     expected_results = RichTextField(blank=True, features=TEXT_FEATURES)
+    schedule_note = models.CharField(
+        max_length=300, blank=True, help_text="Shown above the timetable, e.g. times indicative."
+    )
+    capacity = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Seats for confirmed participants. Empty: no limit."
+    )
+    registration_opens = models.DateTimeField(null=True, blank=True)
+    registration_closes = models.DateTimeField(null=True, blank=True)
+    registration_mode = models.CharField(
+        max_length=10, choices=RegistrationMode.choices, default=RegistrationMode.APPROVAL
+    )
+    registration_enabled = models.BooleanField(
+        default=True, help_text="Untick for events that take no registration on this site."
+    )
+    organization_quota = models.PositiveIntegerField(
+        "places per organization",
+        null=True,
+        blank=True,
+        help_text="At most this many people per organization, so every agency can attend. "
+        "Empty: no quota.",
+    )
+    show_participants = models.BooleanField(
+        "show participants to participants",
+        default=False,
+        help_text="Confirmed participants see who else attends.",
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("kind"),
-        MultiFieldPanel([FieldRowPanel([FieldPanel("start"), FieldPanel("end")])], heading="Dates"),
         MultiFieldPanel(
-            [FieldPanel("venue"), FieldPanel("city"), FieldPanel("country"), FieldPanel("online")],
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("time_zone"),
+                FieldPanel("dates_approximate"),
+            ],
+            heading="Dates",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue"),
+                FieldPanel("city"),
+                FieldPanel("country"),
+                FieldPanel("online"),
+                FieldPanel("online_link"),
+                FieldPanel("venue_details"),
+            ],
             heading="Where",
         ),
         FieldPanel("organizers"),
+        InlinePanel("organizer_people", heading="Organizer role", label="Organizer"),
         FieldPanel("purpose"),
         FieldPanel("audience"),
         FieldPanel("expected_results"),
+        FieldPanel("schedule_note"),
+        SessionInlinePanel("sessions", heading="Sessions", label="Session"),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_enabled"),
+                FieldPanel("registration_mode"),
+                FieldPanel("capacity"),
+                FieldPanel("organization_quota"),
+                FieldRowPanel(
+                    [FieldPanel("registration_opens"), FieldPanel("registration_closes")]
+                ),
+                FieldPanel("show_participants"),
+            ],
+            heading="Registration",
+        ),
+        InlinePanel("questions", heading="Extra questions", label="Question"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -68,11 +181,297 @@ class EventPage(Page):
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    base_form_class = EventPageAdminForm
 
     class Meta:
         ordering = ["-start"]
 
     def clean(self):
         super().clean()
-        if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": "The event cannot end before it starts."})
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = "The event must end after it starts."
+        if (
+            self.registration_opens
+            and self.registration_closes
+            and self.registration_closes <= self.registration_opens
+        ):
+            errors["registration_closes"] = "Registration must close after it opens."
+        if self.registration_closes and self.end and self.registration_closes > self.end:
+            errors["registration_closes"] = "Registration cannot close after the event ends."
+        if self.online and not self.online_link and self.kind == EventKind.WEBINAR:
+            errors["online_link"] = "A webinar needs its online link."
+        if self.pk and self.capacity is not None:
+            confirmed = self.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+            if self.capacity < confirmed:
+                errors["capacity"] = (
+                    f"{confirmed} people are already confirmed: the capacity cannot be lower."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def tz(self):
+        return ZoneInfo(self.time_zone)
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start, self.tz)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end, self.tz)
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    @property
+    def registration_is_open(self):
+        now = timezone.now()
+        return (
+            self.registration_enabled
+            and not self.is_past
+            and (self.registration_opens is None or self.registration_opens <= now)
+            and (self.registration_closes is None or now < self.registration_closes)
+        )
+
+    def location_text(self):
+        if self.online and not (self.venue or self.city):
+            return "Online"
+        parts = [self.venue, self.city, self.country.name if self.country else ""]
+        return ", ".join(part for part in parts if part)
+
+    # --- Routes: the page itself, registration, the organizers' pages, the calendar file.
+    @path("")
+    def detail(self, request):
+        from . import views
+
+        return views.event_detail(request, self)
+
+    @path("register/", name="register")
+    def register(self, request):
+        from . import views
+
+        return views.event_register(request, self)
+
+    @path("cancel/", name="cancel")
+    def cancel(self, request):
+        from . import views
+
+        return views.event_cancel(request, self)
+
+    @path("calendar.ics", name="calendar")
+    def calendar(self, request):
+        from . import views
+
+        return views.event_calendar(request, self)
+
+    @path("manage/", name="manage")
+    def manage(self, request):
+        from . import views
+
+        return views.manage_participants(request, self)
+
+    @path("manage/export/", name="manage_csv")
+    def manage_csv(self, request):
+        from . import views
+
+        return views.manage_csv(request, self)
+
+    @path("manage/email/", name="manage_email")
+    def manage_email(self, request):
+        from . import views
+
+        return views.manage_email(request, self)
+
+    @path("manage/outputs/", name="manage_outputs")
+    def manage_outputs(self, request):
+        from . import views
+
+        return views.manage_outputs(request, self)
+
+    @path("manage/outputs/<int:pk>/status/", name="manage_output_status")
+    def manage_output_status(self, request, pk):
+        from . import views
+
+        return views.manage_output_status(request, self, pk)
+
+
+class EventOrganizer(Orderable):
+    """A person given the organizer role for one event (beyond staff and focal points)."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="organizer_people")
+    user = models.ForeignKey("members.User", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("user")]
+
+    def __str__(self):
+        return f"{self.user} organizes {self.page}"
+
+
+class EventQuestion(Orderable):
+    """An extra question asked on the registration form."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="questions")
+    label = models.CharField(max_length=200)
+    help_text = models.CharField(max_length=300, blank=True)
+    required = models.BooleanField(default=False)
+
+    panels = [FieldPanel("label"), FieldPanel("help_text"), FieldPanel("required")]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def key(self):
+        return f"q{self.pk}"
+
+
+class Session(Orderable, ClusterableModel):
+    """One item of the timetable. An inline of its event page: edited and published with it.
+    Clusterable so that its working-group members are saved with the page's revision."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="sessions")
+    kind = models.CharField(max_length=20, choices=SessionKind.choices)
+    title = models.CharField(max_length=200)
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+    room = models.CharField(max_length=100, blank=True)
+    facilitators = models.CharField(max_length=300, blank=True)
+    description = models.TextField(blank=True)
+    members = ParentalManyToManyField(
+        "members.User",
+        blank=True,
+        related_name="working_groups",
+        help_text="For working groups: who takes part.",
+    )
+
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("room"),
+        FieldPanel("facilitators"),
+        FieldPanel("description"),
+        FieldPanel("members"),
+    ]
+
+    class Meta(Orderable.Meta):
+        ordering = ["start", "sort_order"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start, self.page.tz)
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": "A session must end after it starts."})
+        # Unset on a bare session: the related-object error is an AttributeError.
+        event = getattr(self, "page", None)
+        times = event and event.start and event.end and self.start and self.end
+        if times and (self.start < event.start or self.end > event.end):
+            raise ValidationError(
+                f"The session “{self.title}” must take place within the event's start and end."
+            )
+
+
+class Registration(models.Model):
+    """A person's request to attend. Plain model: people create it; it has a workflow."""
+
+    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(
+        "members.User", on_delete=models.CASCADE, related_name="event_registrations"
+    )
+    organization = models.ForeignKey(
+        "members.Organization", on_delete=models.PROTECT, related_name="event_registrations"
+    )
+    answers = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=12, choices=RegistrationStatus.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        "members.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "user"],
+                condition=models.Q(status__in=ACTIVE_STATUSES),
+                name="one_active_registration_per_person",
+                violation_error_message="You are already registered for this event.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.event} ({self.status})"
+
+    @property
+    def is_active(self):
+        return self.status in ACTIVE_STATUSES
+
+
+class EventOutput(models.Model):
+    """A typed result of an event. Plain model: organizers add it, minutes have a workflow."""
+
+    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="outputs")
+    kind = models.CharField(max_length=20, choices=OutputKind.choices)
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    link = models.URLField(blank=True)
+    planned = models.BooleanField(
+        default=False, help_text="Announced but not available yet (no file or link)."
+    )
+    language = models.CharField(max_length=10, choices=LANGUAGE_CHOICES, default="en")
+    version = models.CharField(max_length=20, blank=True)
+    minutes_status = models.CharField(max_length=10, choices=MinutesStatus.choices, blank=True)
+    created_by = models.ForeignKey(
+        "members.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    status_changed_by = models.ForeignKey(
+        "members.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["kind", "title", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        has_document = self.document is not None
+        if self.planned and (has_document or self.link):
+            raise ValidationError("A planned output has no file or link yet: untick “planned”.")
+        if not self.planned and not (has_document or self.link):
+            raise ValidationError(
+                "Attach a document or give a link, or mark the output as planned."
+            )
+        if self.kind == OutputKind.MINUTES and not self.minutes_status:
+            raise ValidationError({"minutes_status": "Minutes are draft, agreed or final."})
+        if self.kind != OutputKind.MINUTES and self.minutes_status:
+            raise ValidationError(
+                {"minutes_status": "Only minutes have a draft, agreed and final status."}
+            )
+
+    @property
+    def is_locked(self):
+        return self.minutes_status == MinutesStatus.FINAL
+
+    @property
+    def url(self):
+        if self.document_id:
+            return self.document.url
+        return self.link

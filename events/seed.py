@@ -6,11 +6,86 @@ from zoneinfo import ZoneInfo
 from home.models import HomePage
 from members.models import Organization
 
-from .enums import EventKind
-from .models import EventIndexPage, EventPage
+from .enums import EventKind, OutputKind, SessionKind
+from .models import EventIndexPage, EventOutput, EventPage, Session
 
 ROME = ZoneInfo("Europe/Rome")
 OSLO = ZoneInfo("Europe/Oslo")
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+NETWORK_SESSION = (
+    "Following a first informal meeting during the XII Session of the Commission on Crime "
+    "Prevention and Criminal Justice in Vienna in 2003, and the recommendation of the meeting "
+    "on “Improving Data and Research on Human Trafficking” on the need to promote contact and "
+    "networking among researchers, this final session is dedicated to the promotion of the "
+    "Inter Agency Research Network in Trafficking in Human Beings: the continuous sharing of "
+    "information and the definition of possible areas of collaboration and synergy. Each "
+    "organization participates as a joint and equal partner."
+)
+NO_COPY = "Announced as a tangible output of the workshop; no copy is held on this site yet."
+
+
+def _rome(day, hour, minute=0):
+    return datetime(2004, 9, day, hour, minute, tzinfo=ROME)
+
+
+# The announcement names the sessions' focuses, not their times: the times are indicative
+# and the page says so (schedule_note).
+FLORENCE_SESSIONS = [
+    (
+        SessionKind.PLENARY,
+        "Optimizing current research tools and methodologies to understand "
+        "and monitor child trafficking",
+        _rome(22, 9, 30),
+        _rome(22, 13),
+    ),
+    (
+        SessionKind.WORKING_GROUP,
+        "Enhancing data collection and promotion of its use",
+        _rome(22, 14, 30),
+        _rome(22, 17, 30),
+    ),
+    (
+        SessionKind.PRESENTATION,
+        "Sharing of experiences and ideas among researchers",
+        _rome(23, 9, 0),
+        _rome(23, 11),
+    ),
+    (
+        SessionKind.WORKING_GROUP,
+        "Inter-agency collaboration and interaction",
+        _rome(23, 11, 15),
+        _rome(23, 13),
+    ),
+    (
+        SessionKind.PLENARY,
+        "The Inter Agency Research Network on Trafficking in Human Beings",
+        _rome(23, 14, 30),
+        _rome(23, 17),
+    ),
+]
+FLORENCE_OUTPUTS = [
+    (OutputKind.WORKING_PAPER, "A working paper on workshop results"),
+    (OutputKind.QUESTIONNAIRE, "A model questionnaire for the Europe component"),
+    (
+        OutputKind.AGENDA,
+        "A shared research agenda or possible area of inter-agency collaboration/synergy",
+    ),
+]
+CBSS_PURPOSE = (
+    "<p>One of three workshops of the CBSS project <i>Information Management to Prevent "
+    "Trafficking</i>, a one-year project that mapped and identified resource persons and "
+    "organisations to contribute vital information on trends related to child trafficking. "
+    "The workshops aimed to:</p><ul><li>contribute to an increase of the information on child "
+    "trafficking available in the region;</li><li>strengthen the national multidisciplinary "
+    "networks preventing child trafficking;</li><li>contribute to the establishment of "
+    "permanent channels of information-sharing on child trafficking within and between the "
+    "countries involved.</li></ul>"
+)
+CBSS_NOTE = (
+    "Dates approximate: the source records three workshops during the one-year project that "
+    "culminated in the Oslo conference of June 2011, but not their dates or places."
+)
 
 EVENTS = [
     {
@@ -29,6 +104,12 @@ EVENTS = [
         "and monitor child trafficking;</li><li>Enhancing data collection and promotion of its "
         "use;</li><li>Sharing of experiences and ideas among researchers;</li><li>Inter-agency "
         "collaboration and interaction.</li></ul>",
+        "time_zone": "Europe/Rome",
+        "registration_enabled": False,
+        "schedule_note": "The announcement gives the focuses of the sessions, not their times: "
+        "the times shown are indicative.",
+        "sessions": FLORENCE_SESSIONS,
+        "outputs": [(kind, title, NO_COPY) for kind, title in FLORENCE_OUTPUTS],
         "expected_results": "<ul><li>Identification of major challenges and needs in doing "
         "research on child trafficking</li><li>Identification of information gaps on patterns "
         "(flows, root causes, uses) and responses (impact)</li><li>List of indicators on child "
@@ -46,13 +127,33 @@ EVENTS = [
         "venue": "",
         "city": "Oslo",
         "country": "NO",
+        "time_zone": "Europe/Oslo",
+        "registration_enabled": False,
         "organizers": ["norway-bld", "cbss"],
         "audience": "Law enforcement, prosecution, child protection and outreach work experts "
         "from the Baltic Sea region, researchers and representatives of governmental and "
         "non-governmental services.",
         "purpose": "<p>Cooperation between law enforcement and child protection where children "
         "are exploited in begging and in criminality as part of the trafficking crime, and the "
-        "situation of asylum-seeking children.</p>",
+        "situation of asylum-seeking children.</p><p>Held at the invitation of the Norwegian "
+        "Minister of Children, Equality and Social Inclusion, and financed by the Norwegian "
+        "Ministry of Children, Equality and Social Inclusion and the CBSS Expert Group on "
+        "Children at Risk. It was attended by over 100 law enforcement, prosecution, child "
+        "protection and outreach work experts from all over the region as well as researchers "
+        "and representatives of governmental and non-governmental services. It culminated the "
+        "CBSS project <i>Information Management to Prevent Trafficking</i>.</p>",
+        "outputs": [
+            (
+                OutputKind.REPORT,
+                "Conference report",
+                "Conclusions on awareness-raising amongst the target groups and competence "
+                "building among professionals, to support increased identification of victims "
+                "and increased provision of care and justice services. Points of action include "
+                "securing the rights of children trafficked for exploitation in criminality and "
+                "in begging; the results gave input to training material for professionals "
+                "meeting asylum-seeking children. No copy is held on this site yet.",
+            )
+        ],
         "expected_results": "<p>Conclusions on awareness-raising among the target groups and "
         "competence building among professionals, to support increased identification of "
         "victims and increased provision of care and justice services.</p>",
@@ -60,8 +161,42 @@ EVENTS = [
 ]
 
 
+CBSS_ORGANIZERS = [
+    "cbss",
+    "save-the-children-denmark",
+    "caritas-lithuania",
+    "tartu-child-support-centre",
+]
+for number, (month_start, month_end) in enumerate(
+    [
+        (datetime(2010, 9, 15, 9, tzinfo=STOCKHOLM), datetime(2010, 9, 15, 17, tzinfo=STOCKHOLM)),
+        (datetime(2010, 12, 1, 9, tzinfo=STOCKHOLM), datetime(2010, 12, 1, 17, tzinfo=STOCKHOLM)),
+        (datetime(2011, 3, 16, 9, tzinfo=STOCKHOLM), datetime(2011, 3, 16, 17, tzinfo=STOCKHOLM)),
+    ],
+    start=1,
+):
+    EVENTS.append(
+        {
+            "slug": f"cbss-information-sharing-workshop-{number}",
+            "title": f"Information Management to Prevent Trafficking: workshop {number} of 3",
+            "kind": EventKind.EXPERT_WORKSHOP,
+            "start": month_start,
+            "end": month_end,
+            "dates_approximate": True,
+            "time_zone": "Europe/Stockholm",
+            "registration_enabled": False,
+            "organizers": CBSS_ORGANIZERS,
+            "audience": "Members of the national multidisciplinary networks preventing child "
+            "trafficking in the Baltic Sea region.",
+            "purpose": CBSS_PURPOSE,
+            "schedule_note": CBSS_NOTE,
+        }
+    )
+
+
 def load():
-    """Add the events index and the seed events that are missing."""
+    """Add the events index and the seed events that are missing, with their sessions and
+    outputs. Existing events are left as their organizers edited them."""
     created = 0
     home = HomePage.objects.get()
     index = EventIndexPage.objects.first()
@@ -83,9 +218,26 @@ def load():
             continue
         data = dict(data)
         organizers = Organization.objects.filter(slug__in=data.pop("organizers"))
+        sessions = data.pop("sessions", [])
+        outputs = data.pop("outputs", [])
         event = EventPage(**data)
         event.organizers.set(organizers)
+        event.sessions = [
+            Session(
+                kind=kind,
+                title=title,
+                start=start,
+                end=end,
+                description=(NETWORK_SESSION if "Research Network" in title else ""),
+            )
+            for kind, title, start, end in sessions
+        ]
         index.add_child(instance=event)
         event.save_revision().publish()
-        created += 1
+        created += 1 + len(sessions)
+        for kind, title, summary in outputs:
+            output = EventOutput(event=event, kind=kind, title=title, summary=summary, planned=True)
+            output.full_clean()
+            output.save()
+            created += 1
     return created

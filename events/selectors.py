@@ -1,4 +1,11 @@
+"""Shared reads for events, with visibility applied in one place."""
+
+from itertools import groupby
+
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+
+from .enums import ACTIVE_STATUSES, RegistrationStatus
 
 
 def _visible():
@@ -7,9 +14,102 @@ def _visible():
     return EventPage.objects.live().public()
 
 
-def upcoming_events():
-    return _visible().filter(end__gte=timezone.now()).order_by("start")
+def event_list(*, filters=None):
+    """Published public events, filtered by kind, country and organizing organization."""
+    filters = filters or {}
+    events = _visible()
+    if kind := filters.get("kind"):
+        events = events.filter(kind=kind)
+    if country := filters.get("country"):
+        events = events.filter(country=country)
+    if organization := filters.get("organization"):
+        events = events.filter(organizers=organization)
+    return events
 
 
-def past_events():
-    return _visible().filter(end__lt=timezone.now()).order_by("-start")
+def upcoming_events(*, filters=None):
+    return event_list(filters=filters).filter(end__gte=timezone.now()).order_by("start")
+
+
+def past_events(*, filters=None):
+    return event_list(filters=filters).filter(end__lt=timezone.now()).order_by("-start")
+
+
+def timetable(event):
+    """The sessions grouped by day in the event's time zone: [(date, [session, …]), …]."""
+    from members.models import User
+
+    sessions = event.sessions.order_by("start", "sort_order")
+    # A preview holds unsaved sessions in memory (modelcluster), where prefetching cannot go.
+    if isinstance(sessions, QuerySet):
+        sessions = sessions.prefetch_related(
+            Prefetch("members", queryset=User.objects.order_by("display_name", "email"))
+        )
+    tz = event.tz
+    return [
+        (day, list(items))
+        for day, items in groupby(sessions, key=lambda s: timezone.localtime(s.start, tz).date())
+    ]
+
+
+def outputs(event):
+    return event.outputs.select_related("document").order_by("kind", "title", "pk")
+
+
+def confirmed_participants(event):
+    return (
+        event.registrations.filter(status=RegistrationStatus.CONFIRMED)
+        .select_related("user", "organization")
+        .order_by("organization__name", "user__display_name", "user__email")
+    )
+
+
+def registrations_for_organizers(event):
+    """Every registration, by organization then person: the organizers' participant list."""
+    return event.registrations.select_related("user", "organization").order_by(
+        "organization__name", "user__display_name", "user__email", "pk"
+    )
+
+
+def registration_of(event, user):
+    """The person's current registration for the event (the latest, active or not)."""
+    if not user.is_authenticated:
+        return None
+    return (
+        event.registrations.filter(user=user)
+        .select_related("organization")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def registration_counts(event):
+    return event.registrations.aggregate(
+        confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+        pending=Count("pk", filter=Q(status=RegistrationStatus.PENDING)),
+        waitlisted=Count("pk", filter=Q(status=RegistrationStatus.WAITLISTED)),
+        active=Count("pk", filter=Q(status__in=ACTIVE_STATUSES)),
+    )
+
+
+def representable_organizations(user):
+    """The admitted member organizations a person may represent at an event."""
+    from members.enums import OrganizationStatus
+    from members.models import Organization
+
+    if not user.is_authenticated:
+        return Organization.objects.none()
+    return Organization.objects.filter(
+        memberships__user=user, status=OrganizationStatus.MEMBER
+    ).order_by("name")
+
+
+def organizing_organizations():
+    """Organizations that organize at least one published event, for the list filter."""
+    from members.models import Organization
+
+    return (
+        Organization.objects.filter(organized_events__in=_visible().values("pk"))
+        .distinct()
+        .order_by("name")
+    )

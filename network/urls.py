@@ -29,6 +29,8 @@ urlpatterns = [
     path("search/", home_views.search, name="search"),
     path("feeds/", include((feed_patterns, "feeds"))),
     path("api/v1/", api.urls),
+    # /events/calendar.ics and /events/<slug>/calendar.ics: Wagtail's page URLs take no dots.
+    path("", include("events.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,104 @@
+from django import forms
+from django_countries import countries as all_countries
+
+from members.models import Organization
+
+from .enums import EventKind, MinutesStatus, OutputKind, RegistrationStatus
+from .models import LANGUAGE_CHOICES
+
+NO_PERSONAL_DATA = "Never include personal data of trafficked persons."
+
+
+class EventFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Kind", required=False, choices=[("", "All kinds"), *EventKind.choices]
+    )
+    country = forms.ChoiceField(
+        label="Country", required=False, choices=[("", "All countries"), *all_countries]
+    )
+    organization = forms.ModelChoiceField(
+        label="Organized by",
+        required=False,
+        queryset=Organization.objects.none(),
+        to_field_name="slug",
+        empty_label="All organizations",
+    )
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+
+
+class RegistrationForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        label="Organization you represent", queryset=Organization.objects.none()
+    )
+
+    def __init__(self, *args, organizations, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        for question in questions:
+            self.fields[question.key] = forms.CharField(
+                label=question.label,
+                required=question.required,
+                max_length=2000,
+                help_text=" ".join(filter(None, [question.help_text, NO_PERSONAL_DATA])),
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def answers(self):
+        return {k: v for k, v in self.cleaned_data.items() if k != "organization"}
+
+
+class DecisionForm(forms.Form):
+    registrations = forms.ModelMultipleChoiceField(queryset=None)
+    decision = forms.ChoiceField(choices=[("accept", "Accept"), ("decline", "Decline")])
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["registrations"].queryset = event.registrations.filter(
+            status__in=[RegistrationStatus.PENDING, RegistrationStatus.WAITLISTED]
+        )
+        self.fields["registrations"].error_messages["required"] = (
+            "Tick at least one pending or waitlisted person."
+        )
+
+
+class EmailParticipantsForm(forms.Form):
+    subject = forms.CharField(max_length=150)
+    body = forms.CharField(
+        label="Message",
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Sent to every confirmed participant, one email each. " + NO_PERSONAL_DATA,
+    )
+
+
+class OutputForm(forms.Form):
+    kind = forms.ChoiceField(choices=OutputKind.choices)
+    title = forms.CharField(max_length=200)
+    summary = forms.CharField(
+        required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    language = forms.ChoiceField(choices=LANGUAGE_CHOICES, initial="en")
+    version = forms.CharField(required=False, max_length=20, help_text="e.g. 1.0 or “draft 2”.")
+    file = forms.FileField(
+        label="Document",
+        required=False,
+        help_text="PDF, DOCX, ODT or XLSX, at most 20 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.odt,.xlsx"}),
+    )
+    link = forms.URLField(required=False, assume_scheme="https", help_text="Or a link to it.")
+    planned = forms.BooleanField(
+        required=False, label="Planned: announced, not available yet (no file or link)"
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("file") and data.get("link"):
+            raise forms.ValidationError("Give a document or a link, not both.")
+        return data
+
+
+class OutputStatusForm(forms.Form):
+    to = forms.ChoiceField(choices=MinutesStatus.choices)

@@ -1,0 +1,398 @@
+"""Views for event pages and their organizers. Called by the pages' routes (models.py)."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from . import selectors, services
+from .enums import ACTIVE_STATUSES, RegistrationStatus
+from .forms import (
+    DecisionForm,
+    EmailParticipantsForm,
+    EventFilterForm,
+    OutputForm,
+    OutputStatusForm,
+    RegistrationForm,
+)
+from .ical import calendar_response
+
+PAGE_SIZE = 12
+
+
+def _errors(error):
+    return " ".join(error.messages if hasattr(error, "messages") else [str(error)])
+
+
+def _sub(page, request, name, **kwargs):
+    # A page previewed before its first save has no URL yet.
+    base = page.get_url(request) or "/"
+    return base + page.reverse_subpage(name, kwargs=kwargs or None)
+
+
+def _require_manager(request, page):
+    """Anonymous people are sent to sign in; signed-in people without the role are refused."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("events.manage_event", page):
+        raise PermissionDenied
+    return None
+
+
+# --- The list --------------------------------------------------------------------------------
+
+
+def _paginate(queryset, request, param):
+    paginator = Paginator(queryset, PAGE_SIZE)
+    return paginator.get_page(request.GET.get(param))
+
+
+def event_index(request, page):
+    form = EventFilterForm(request.GET or None, organizations=selectors.organizing_organizations())
+    filters = {}
+    if form.is_bound:
+        form.is_valid()
+        filters = form.cleaned_data
+    query = request.GET.copy()
+    for param in ("page", "past"):
+        query.pop(param, None)
+    return TemplateResponse(
+        request,
+        "events/event_index_page.html",
+        {
+            "page": page,
+            "self": page,
+            "form": form,
+            "filtered": any(filters.values()),
+            "upcoming": _paginate(selectors.upcoming_events(filters=filters), request, "page"),
+            "past": _paginate(selectors.past_events(filters=filters), request, "past"),
+            "query": query.urlencode(),
+            "calendar_url": _sub(page, request, "calendar"),
+        },
+    )
+
+
+def index_calendar(request, page):
+    return calendar_response(
+        selectors.upcoming_events(), request, filename="network-events.ics", private=False
+    )
+
+
+# --- One event -------------------------------------------------------------------------------
+
+
+def _registration_form(request, page, data=None):
+    return RegistrationForm(
+        data,
+        organizations=selectors.representable_organizations(request.user),
+        questions=list(page.questions.all()),
+    )
+
+
+def _preview_of_new_page(request, page):
+    """The admin previews a page before its first save: no registrations exist yet."""
+    return TemplateResponse(
+        request,
+        "events/event_page.html",
+        {
+            "page": page,
+            "self": page,
+            "timetable": selectors.timetable(page),
+            "outputs": [],
+            "organizers": page.organizers.all(),
+            "counts": {"confirmed": 0, "pending": 0, "waitlisted": 0, "active": 0},
+            "now": timezone.now(),
+        },
+    )
+
+
+def event_detail(request, page, form=None):
+    if page.pk is None:
+        return _preview_of_new_page(request, page)
+    user = request.user
+    registration = selectors.registration_of(page, user)
+    active = registration is not None and registration.status in ACTIVE_STATUSES
+    can_register = (
+        not active and page.registration_is_open and user.has_perm("events.register", page)
+    )
+    if form is None and can_register:
+        form = _registration_form(request, page)
+    can_see_participants = user.has_perm("events.view_participants", page)
+    context = {
+        "page": page,
+        "self": page,
+        "timetable": selectors.timetable(page),
+        "outputs": selectors.outputs(page),
+        "organizers": page.organizers.all(),
+        "registration": registration,
+        "registration_active": active,
+        "form": form if can_register else None,
+        "can_manage": user.has_perm("events.manage_event", page),
+        "can_see_online": user.has_perm("events.view_online_details", page),
+        "participants": selectors.confirmed_participants(page) if can_see_participants else None,
+        "counts": selectors.registration_counts(page),
+        "register_url": _sub(page, request, "register"),
+        "cancel_url": _sub(page, request, "cancel"),
+        "calendar_url": _sub(page, request, "calendar"),
+        "manage_url": _sub(page, request, "manage"),
+        "now": timezone.now(),
+    }
+    return TemplateResponse(request, "events/event_page.html", context)
+
+
+def event_register(request, page):
+    if request.method != "POST":
+        return redirect(page.get_url(request))
+    if not request.user.is_authenticated:
+        return redirect_to_login(page.get_url(request))
+    if not request.user.has_perm("events.register", page):
+        messages.error(
+            request,
+            "Only people who belong to a member organization can register. Join your "
+            "organization on the Members page first.",
+        )
+        return redirect(page.get_url(request))
+    form = _registration_form(request, page, request.POST)
+    if form.is_valid():
+        try:
+            registration = services.registration_create(
+                event=page,
+                user=request.user,
+                organization=form.cleaned_data["organization"],
+                answers=form.answers(),
+            )
+        except ValidationError as error:
+            messages.error(request, _errors(error))
+        else:
+            text = {
+                RegistrationStatus.CONFIRMED: "You are registered: your place is confirmed.",
+                RegistrationStatus.WAITLISTED: "The event is full: you are on the waiting list. "
+                "We will email you if a seat frees up.",
+                RegistrationStatus.PENDING: "Your registration is received. The organizers will "
+                "decide and tell you by email.",
+            }[registration.status]
+            messages.success(request, text)
+            return redirect(page.get_url(request))
+    else:
+        messages.error(request, "Please correct the registration form below.")
+    response = event_detail(request, page, form=form)
+    response.status_code = 400 if form.errors else 200
+    return response
+
+
+def event_cancel(request, page):
+    if request.method != "POST":
+        return redirect(page.get_url(request))
+    if not request.user.is_authenticated:
+        return redirect_to_login(page.get_url(request))
+    registration = page.registrations.filter(user=request.user, status__in=ACTIVE_STATUSES).first()
+    if registration is None:
+        messages.error(request, "You have no active registration for this event.")
+    else:
+        try:
+            services.registration_cancel(registration=registration, by=request.user)
+        except ValidationError as error:
+            messages.error(request, _errors(error))
+        else:
+            messages.success(request, "Your registration is cancelled.")
+    return redirect(page.get_url(request))
+
+
+def event_calendar(request, page):
+    private = request.user.has_perm("events.view_online_details", page)
+    return calendar_response([page], request, filename=f"{page.slug}.ics", private=private)
+
+
+def calendar_file(request, path):
+    """/<page path>calendar.ics for an events index or an event, with the page's privacy."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    page = Page.objects.live().filter(url_path=site.root_page.url_path + path).first()
+    if page is None:
+        raise Http404
+    for restriction in page.get_view_restrictions():
+        if not restriction.accept_request(request):
+            raise Http404
+    page = page.specific
+    from .models import EventIndexPage, EventPage
+
+    if not isinstance(page, EventPage | EventIndexPage):
+        raise Http404
+    return page.calendar(request)
+
+
+# --- Organizers ------------------------------------------------------------------------------
+
+
+def manage_participants(request, page):
+    if refusal := _require_manager(request, page):
+        return refusal
+    if request.method == "POST":
+        form = DecisionForm(request.POST, event=page)
+        if form.is_valid():
+            accept = form.cleaned_data["decision"] == "accept"
+            try:
+                counts = services.registration_decide(
+                    event=page,
+                    registration_ids=[r.pk for r in form.cleaned_data["registrations"]],
+                    accept=accept,
+                    by=request.user,
+                )
+            except ValidationError as error:
+                messages.error(request, _errors(error))
+            else:
+                if accept:
+                    messages.success(request, f"{counts['confirmed']} confirmed.")
+                    if counts["waitlisted"]:
+                        messages.warning(
+                            request,
+                            f"The event is full: {counts['waitlisted']} put on the waiting "
+                            "list instead. Raise the capacity to confirm them.",
+                        )
+                else:
+                    messages.success(request, f"{counts['declined']} declined.")
+        else:
+            messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect(_sub(page, request, "manage"))
+    registrations = list(selectors.registrations_for_organizers(page))
+    by_country = {}
+    for registration in registrations:
+        if registration.status == RegistrationStatus.CONFIRMED:
+            country = registration.organization.headquarters_country
+            key = country.name if country else "Country not given"
+            by_country[key] = by_country.get(key, 0) + 1
+    return TemplateResponse(
+        request,
+        "events/manage_participants.html",
+        {
+            "page": page,
+            "registrations": registrations,
+            "by_country": sorted(by_country.items()),
+            "counts": selectors.registration_counts(page),
+            "csv_url": _sub(page, request, "manage_csv"),
+            "email_url": _sub(page, request, "manage_email"),
+            "outputs_url": _sub(page, request, "manage_outputs"),
+        },
+    )
+
+
+def _cell(value):
+    """Neutralize spreadsheet formulas in people's own text."""
+    value = "" if value is None else str(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def manage_csv(request, page):
+    if refusal := _require_manager(request, page):
+        return refusal
+    questions = [q.label for q in page.questions.all()]
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{page.slug}-participants.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        ["Name", "Email", "Organization", "Country", "Status", "Registered at", *questions]
+    )
+    for r in selectors.registrations_for_organizers(page):
+        country = r.organization.headquarters_country
+        writer.writerow(
+            [
+                _cell(r.user.name),
+                _cell(r.user.email),
+                _cell(r.organization.name),
+                country.code if country else "",
+                r.get_status_display(),
+                r.created_at.isoformat(timespec="seconds"),
+                *[_cell(r.answers.get(label, "")) for label in questions],
+            ]
+        )
+    return response
+
+
+def manage_email(request, page):
+    if refusal := _require_manager(request, page):
+        return refusal
+    form = EmailParticipantsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sent = services.event_email_participants(
+                event=page, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, f"Your message is on its way to {sent} participant(s).")
+            return redirect(_sub(page, request, "manage"))
+    return TemplateResponse(
+        request,
+        "events/manage_email.html",
+        {
+            "page": page,
+            "form": form,
+            "counts": selectors.registration_counts(page),
+            "manage_url": _sub(page, request, "manage"),
+        },
+    )
+
+
+def manage_outputs(request, page):
+    if refusal := _require_manager(request, page):
+        return refusal
+    form = OutputForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            output = services.output_add(event=page, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error.messages)
+        else:
+            messages.success(request, f"“{output.title}” is added to the event's outputs.")
+            return redirect(_sub(page, request, "manage_outputs"))
+    outputs = selectors.outputs(page)
+    return TemplateResponse(
+        request,
+        "events/manage_outputs.html",
+        {
+            "page": page,
+            "form": form,
+            "outputs": [
+                (output, _sub(page, request, "manage_output_status", pk=output.pk))
+                for output in outputs
+            ],
+            "manage_url": _sub(page, request, "manage"),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def manage_output_status(request, page, pk):
+    if refusal := _require_manager(request, page):
+        return refusal
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    output = get_object_or_404(page.outputs, pk=pk)
+    form = OutputStatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose draft, agreed or final.")
+    else:
+        try:
+            output = services.output_transition(
+                output=output, to=form.cleaned_data["to"], by=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, _errors(error))
+        else:
+            messages.success(
+                request, f"“{output.title}” is now {output.get_minutes_status_display().lower()}."
+            )
+    return redirect(_sub(page, request, "manage_outputs"))
