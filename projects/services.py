@@ -11,6 +11,8 @@ from django.utils.text import slugify
 
 from members.enums import MembershipRole, OrganizationStatus
 from members.models import Organization, User
+from network.discussions.selectors import room_for
+from network.discussions.services import room_member_add
 
 from .enums import (
     OPEN_TO_JOIN,
@@ -430,6 +432,9 @@ def join_request_decide(
     _save(join_request)
     if accept:
         _save(ProjectMember(project=project, user=join_request.user, role=ProjectRole.MEMBER))
+        room = room_for(project)
+        if room is not None:
+            room_member_add(room=room, user=join_request.user)
     verb = "accepted" if accept else "declined"
     _notify_on_commit(
         users=[join_request.user],

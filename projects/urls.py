@@ -20,4 +20,5 @@ urlpatterns = [
     path("<slug:slug>/roles/new/", views.open_role_new, name="role_new"),
     path("<slug:slug>/roles/<int:pk>/filled/", views.open_role_fill, name="role_fill"),
     path("<slug:slug>/outputs/new/", views.output_new, name="output_new"),
+    path("<slug:slug>/discussion/", views.project_discussion, name="discussion"),
 ]

@@ -6,8 +6,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from network.discussions import services as discussion_services
+from network.discussions.enums import RoomVisibility
+from network.discussions.selectors import room_for
+
 from . import selectors, services
-from .enums import TRANSITIONS, JoinRequestStatus, PartnerStatus, ProjectStatus
+from .enums import TRANSITIONS, JoinRequestStatus, PartnerStatus, ProjectRole, ProjectStatus
 from .forms import (
     DecisionForm,
     FirstRoleForm,
@@ -138,8 +142,27 @@ def project_detail(request, slug):
         "join_form": JoinRequestForm(project=project),
         "pending_requests": selectors.pending_join_requests(project) if is_lead else [],
         "decision_form": DecisionForm(),
+        "discussion_room": room_for(project) if team else None,
     }
     return render(request, "projects/project_detail.html", context)
+
+
+@login_required
+@require_POST
+def project_discussion(request, slug):
+    """The team's own room: only the team (and staff) see it; leads moderate it."""
+    project = _project(request, slug)
+    _require(request, "projects.view_project_restricted", project)
+    team = list(project.members.select_related("user"))
+    room = discussion_services.room_for_target(
+        target=project,
+        title=f"Project: {project.title}",
+        by=request.user,
+        visibility=RoomVisibility.RESTRICTED,
+        members=[m.user for m in team],
+        moderators=[m.user for m in team if m.role == ProjectRole.LEAD],
+    )
+    return redirect("discussions:room", slug=room.slug)
 
 
 @login_required

@@ -65,6 +65,8 @@ rules.add_perm("discussions.view_room", can_view)
 rules.add_perm("discussions.post_in_room", can_view & room_is_open & ~is_muted)
 rules.add_perm("discussions.moderate_room", rules.is_authenticated & can_moderate)
 rules.add_perm("discussions.add_room", is_staff)
+# Opening the network-wide room of a priority or a gap.
+rules.add_perm("discussions.open_network_room", is_network_member | is_staff)
 rules.add_perm("discussions.change_message", is_author & can_view & room_is_open)
 rules.add_perm("discussions.delete_message", is_author & can_view)
 

@@ -99,6 +99,31 @@ def room_create(
 
 
 @transaction.atomic
+def room_for_target(
+    *,
+    target,
+    title: str,
+    by: User,
+    visibility: str = RoomVisibility.NETWORK,
+    members=(),
+    moderators=(),
+) -> Room:
+    """The room attached to `target` (a project, priority, gap…), created on first use.
+
+    Permission is the caller's: the owning app decides who may discuss its object. Side
+    effects: `members` may see a restricted room and `moderators` moderate it (idempotent).
+    """
+    room = selectors.room_for(target) or room_create(
+        title=title, by=by, visibility=visibility, target=target
+    )
+    for user in members:
+        room_member_add(room=room, user=user)
+    for user in moderators:
+        room_moderator_add(room=room, user=user)
+    return room
+
+
+@transaction.atomic
 def room_member_add(*, room: Room, user: User) -> RoomMember:
     """Let `user` see a restricted room. Idempotent. Side effects: none."""
     member, _ = RoomMember.objects.get_or_create(room=room, user=user)

@@ -1,0 +1,75 @@
+"""Rooms attached to a project: the team only, leads moderate, accepted members join it."""
+
+import pytest
+
+from network.discussions.enums import RoomVisibility
+from network.discussions.models import Room
+from projects import services as project_services
+from projects.enums import ProjectStatus
+from tests.factories import MembershipFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def project(focal_a, org_a):
+    project = project_services.project_propose(
+        user=focal_a,
+        title="Comparable data on child trafficking in Moldova",
+        summary="Builds comparable indicators.",
+        lead_organization=org_a,
+    )
+    project_services.project_transition(
+        project=project, by=focal_a, to_status=ProjectStatus.PROPOSED, reason="Ready."
+    )
+    project_services.project_transition(
+        project=project, by=focal_a, to_status=ProjectStatus.RECRUITING, reason="Recruiting."
+    )
+    return project
+
+
+def test_team_opens_a_restricted_room_that_leads_moderate(client, project, focal_a):
+    client.force_login(focal_a)
+    response = client.post(f"/projects/{project.slug}/discussion/")
+    room = Room.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/discussions/{room.slug}/"
+    assert room.visibility == RoomVisibility.RESTRICTED
+    assert room.target == project
+    assert list(room.members.values_list("user_id", flat=True)) == [focal_a.pk]
+    assert list(room.moderators.values_list("user_id", flat=True)) == [focal_a.pk]
+    assert client.get(f"/discussions/{room.slug}/").status_code == 200
+    # Opening it again reuses the same room.
+    client.post(f"/projects/{project.slug}/discussion/")
+    assert Room.objects.count() == 1
+
+
+def test_outsider_cannot_open_or_see_the_team_room(client, project, focal_a, focal_b):
+    client.force_login(focal_b)
+    assert client.post(f"/projects/{project.slug}/discussion/").status_code == 403
+    assert Room.objects.count() == 0
+    client.force_login(focal_a)
+    client.post(f"/projects/{project.slug}/discussion/")
+    room = Room.objects.get()
+    client.force_login(focal_b)
+    assert client.get(f"/discussions/{room.slug}/").status_code == 404
+    assert (
+        "Comparable data on child trafficking" not in client.get("/discussions/").content.decode()
+    )
+
+
+def test_accepted_member_joins_the_team_room(client, project, focal_a, org_b):
+    client.force_login(focal_a)
+    client.post(f"/projects/{project.slug}/discussion/")
+    room = Room.objects.get()
+    newcomer = MembershipFactory(organization=org_b).user
+    join_request = project_services.join_request_create(
+        project=project, user=newcomer, message="I work on Moldova."
+    )
+    client.force_login(newcomer)
+    assert client.get(f"/discussions/{room.slug}/").status_code == 404
+
+    project_services.join_request_decide(join_request=join_request, by=focal_a, accept=True)
+    assert client.get(f"/discussions/{room.slug}/").status_code == 200
+    assert room.members.filter(user=newcomer).exists()
+    assert not room.members.filter(user=UserFactory()).exists()
