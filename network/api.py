@@ -52,7 +52,8 @@ def bad_request(request, exc):
     for error in exc.errors:
         where = ".".join(str(part) for part in error.get("loc", [])[1:]) or "request"
         problems.append(f"{where}: {error.get('msg', 'invalid')}")
-        errors.setdefault(where, []).append(str(error.get("msg", "invalid")))
+        field = str(error["loc"][-1]) if error.get("loc") else "request"
+        errors.setdefault(field, []).append(str(error.get("msg", "invalid")))
     return api.create_response(
         request,
         {"detail": "Invalid input — " + "; ".join(problems), "errors": errors},
