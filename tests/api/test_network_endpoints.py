@@ -3,6 +3,7 @@ pages' filters, CSV, token writes allowed and refused, and what never leaves the
 
 import csv
 import io
+import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
@@ -567,3 +568,38 @@ def test_openapi_lists_new_endpoints(client, db):
         "/api/v1/projects/{slug}/join-requests",
     ):
         assert path in paths
+
+
+# Feeds
+
+
+def _channel(response):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    return ET.fromstring(response.content).find("channel")  # noqa: S314 -- our own feed
+
+
+def test_adopted_priorities_feed_links_back(client, org_a):
+    adopted = PriorityFactory(
+        title="Adopted one", status=PriorityStatus.ADOPTED, proposing_organization=org_a
+    )
+    PriorityFactory(title="Still proposed")
+    channel = _channel(client.get("/feeds/priorities/adopted/"))
+    assert channel.findtext("link") == "http://testserver/agenda/adopted/"
+    items = channel.findall("item")
+    assert [(i.findtext("title"), i.findtext("link")) for i in items] == [
+        ("Adopted one", f"http://testserver/agenda/{adopted.pk}/")
+    ]
+
+
+def test_new_gaps_feed_newest_first_linking_back(client, org_a):
+    older = DataGapFactory(reported_by=org_a, title="Older gap")
+    newer = DataGapFactory(
+        reported_by=org_a, title="Newer gap", created_at=older.created_at + timedelta(hours=1)
+    )
+    channel = _channel(client.get("/feeds/gaps/"))
+    assert channel.findtext("link") == "http://testserver/gaps/"
+    assert [(i.findtext("title"), i.findtext("link")) for i in channel.findall("item")] == [
+        ("Newer gap", f"http://testserver/gaps/{newer.pk}/"),
+        ("Older gap", f"http://testserver/gaps/{older.pk}/"),
+    ]
