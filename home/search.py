@@ -69,6 +69,37 @@ def _publications(user):
     return Publication.objects.all()
 
 
+def _priorities(user):
+    from network.agenda.models import ResearchPriority
+
+    # The agenda is public (network/agenda/selectors.py).
+    return ResearchPriority.objects.all()
+
+
+def _gaps(user):
+    from network.gaps.selectors import gap_filter
+
+    # The gap register is public (network/gaps/selectors.py).
+    return gap_filter()
+
+
+def _indicators(user):
+    from network.gaps.models import Indicator
+
+    return Indicator.objects.all()
+
+
+def _projects(user):
+    from projects.selectors import projects_visible_to
+
+    # Drafts only for their team; only public fields are indexed (projects/models.py).
+    return projects_visible_to(user)
+
+
+def _indicator_url(indicator):
+    return f"{reverse('gaps:indicators')}#indicator-{indicator.pk}"
+
+
 def _pages(user):
     from home.models import StandardPage
 
@@ -95,6 +126,47 @@ KINDS = [
         text=lambda p: p.bio,
         url=lambda p: p.get_absolute_url(),
         suggest_from="display_name",
+    ),
+    SearchKind(
+        key="priorities",
+        label="Research priorities",
+        visible=_priorities,
+        title=lambda p: p.title,
+        text=lambda p: p.rationale,
+        url=lambda p: p.get_absolute_url(),
+        browse_url="/agenda/",
+        meta=lambda p: f"{p.get_theme_display()} · {p.get_status_display()}",
+    ),
+    SearchKind(
+        key="gaps",
+        label="Data gaps",
+        visible=_gaps,
+        title=lambda g: g.title,
+        text=lambda g: g.description,
+        url=lambda g: g.get_absolute_url(),
+        browse_url="/gaps/",
+        meta=lambda g: f"{g.get_area_display()} · {g.get_status_display()}",
+    ),
+    SearchKind(
+        key="indicators",
+        label="Indicators",
+        visible=_indicators,
+        title=lambda i: i.name,
+        text=lambda i: i.definition,
+        url=_indicator_url,
+        browse_url="/gaps/indicators/",
+        meta=lambda i: i.unit,
+        suggest_from="name",
+    ),
+    SearchKind(
+        key="projects",
+        label="Projects",
+        visible=_projects,
+        title=lambda p: p.title,
+        text=lambda p: p.summary,
+        url=lambda p: p.get_absolute_url(),
+        browse_url="/projects/",
+        meta=lambda p: p.get_status_display(),
     ),
     SearchKind(
         key="events",

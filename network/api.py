@@ -9,16 +9,21 @@ from ninja.errors import ValidationError as RequestValidationError
 
 from events.api import router as events_router
 from members.api import organizations_router, people_router
+from network.agenda.api import router as priorities_router
 from network.api_support import TokenAuth
 from network.gaps.api import router as countries_router
+from network.gaps.api_register import gaps_router, indicators_router
 from network.library.api import router as publications_router
+from projects.api import router as projects_router
 
 api = NinjaAPI(
     title="Inter Agency Research Network API",
     version="1",
-    description="Read the network's organizations, countries, people, events and publications; "
-    "add publications with a personal token (`Authorization: Bearer <token>`, created on your "
-    "profile page). Lists take `limit` (at most 100) and `offset`; each has a CSV export.",
+    description="Read the network's organizations, countries, people, events, publications, "
+    "research priorities, data gaps, indicators and projects; add publications, report gaps, "
+    "endorse priorities and ask to join projects with a personal token "
+    "(`Authorization: Bearer <token>`, created on your profile page). "
+    "Lists take `limit` (at most 100) and `offset`; each has a CSV export.",
     urls_namespace="api",
     auth=TokenAuth(),
     docs_url="/docs",
@@ -30,6 +35,10 @@ api.add_router("/countries", countries_router, tags=["countries"])
 api.add_router("/people", people_router, tags=["people"])
 api.add_router("/events", events_router, tags=["events"])
 api.add_router("/publications", publications_router, tags=["publications"])
+api.add_router("/priorities", priorities_router, tags=["priorities"])
+api.add_router("/gaps", gaps_router, tags=["gaps"])
+api.add_router("/indicators", indicators_router, tags=["indicators"])
+api.add_router("/projects", projects_router, tags=["projects"])
 
 
 def _messages(error):
@@ -39,12 +48,16 @@ def _messages(error):
 @api.exception_handler(RequestValidationError)
 def bad_request(request, exc):
     """400, not ninja's 422: every bad input gets one status and a readable detail."""
-    problems = []
+    problems, errors = [], {}
     for error in exc.errors:
         where = ".".join(str(part) for part in error.get("loc", [])[1:]) or "request"
         problems.append(f"{where}: {error.get('msg', 'invalid')}")
+        field = str(error["loc"][-1]) if error.get("loc") else "request"
+        errors.setdefault(field, []).append(str(error.get("msg", "invalid")))
     return api.create_response(
-        request, {"detail": "Invalid input — " + "; ".join(problems)}, status=400
+        request,
+        {"detail": "Invalid input — " + "; ".join(problems), "errors": errors},
+        status=400,
     )
 
 

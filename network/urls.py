@@ -6,13 +6,17 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from events.feeds import UpcomingEventsFeed
 from home import views as home_views
+from network.agenda.feeds import AdoptedPrioritiesFeed
 from network.api import api
+from network.gaps.feeds import NewGapsFeed
 from network.library.feeds import NewPublicationsFeed
 
 # One line per feed; each app keeps its feeds in <app>/feeds.py.
 feed_patterns = [
     path("events/", UpcomingEventsFeed(), name="events"),
     path("publications/", NewPublicationsFeed(), name="publications"),
+    path("priorities/adopted/", AdoptedPrioritiesFeed(), name="adopted_priorities"),
+    path("gaps/", NewGapsFeed(), name="gaps"),
 ]
 
 urlpatterns = [

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_countries.fields import CountryField
 from wagtail.documents import get_document_model_string
+from wagtail.search import index
 
 from .enums import (
     GapFill,
@@ -23,7 +24,7 @@ from .enums import (
 USER = settings.AUTH_USER_MODEL
 
 
-class ResearchProject(models.Model):
+class ResearchProject(index.Indexed, models.Model):
     """A research collaboration. Plain model: members propose it and run it through a
     status workflow; visibility depends on the team."""
 
@@ -76,6 +77,16 @@ class ResearchProject(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+
+    # Public fields only: contact details and internal notes are never indexed.
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("summary"),
+        index.SearchField("research_questions"),
+        index.FilterField("id"),
+        index.FilterField("status"),
+    ]
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -3,11 +3,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.search import index
 
 from .enums import PriorityStatus, Theme, VoteChoice, VoterRole
 
 
-class ResearchPriority(models.Model):
+class ResearchPriority(index.Indexed, models.Model):
     """A priority of the shared research agenda. Plain model: members propose it, it moves
     through a recorded workflow, organizations endorse and vote on it by role."""
 
@@ -41,6 +42,13 @@ class ResearchPriority(models.Model):
         help_text="Share of member organizations that must take part for the vote to count.",
     )
     created_at = models.DateTimeField(default=timezone.now)
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("rationale"),
+        index.FilterField("status"),
+    ]
 
     class Meta:
         ordering = ["title"]

@@ -2,6 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django_countries.fields import CountryField
+from wagtail.search import index
 
 from .enums import Area, Disaggregation, EmptyReason, ExploitationForm, GapStatus, Severity
 from .fields import ChoiceListField
@@ -41,7 +42,7 @@ class Country(models.Model):
         return self.study_name or self.code.name
 
 
-class DataGap(models.Model):
+class DataGap(index.Indexed, models.Model):
     """What cannot yet be known, where and why. Plain model: members report it, its status
     moves through a recorded workflow and its editors are decided by organization."""
 
@@ -76,6 +77,13 @@ class DataGap(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("description"),
+        index.FilterField("status"),
+    ]
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -139,7 +147,7 @@ class GapStatusChange(models.Model):
         return f"{self.gap}: {self.from_status or '—'} → {self.to_status}"
 
 
-class Indicator(models.Model):
+class Indicator(index.Indexed, models.Model):
     """What can be measured, and the gaps measuring it would close. Plain model: curated
     reference records that gaps link to, with no page of their own in the tree."""
 
@@ -149,6 +157,12 @@ class Indicator(models.Model):
     disaggregations = ChoiceListField(choices=Disaggregation.choices, max_length=60)
     data_sources = models.TextField(max_length=2000, blank=True)
     gaps = models.ManyToManyField(DataGap, blank=True, related_name="indicators")
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("definition"),
+    ]
 
     class Meta:
         ordering = ["name"]

@@ -1,0 +1,190 @@
+"""API: research projects — read with the list page's filters (drafts only for their team;
+team-only fields never), ask to join with a personal token."""
+
+from datetime import date, datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from ninja import Query, Router, Schema, Status
+from ninja.errors import HttpError
+from pydantic import Field
+
+from members.enums import OrganizationStatus
+from members.models import Organization
+from network.api_support import (
+    CSV_RESPONSE,
+    MAX_EXPORT_ROWS,
+    PageParams,
+    csv_response,
+    page_of,
+    require_user,
+)
+from network.api_support import page_schema as _page
+
+from . import selectors, services
+from .enums import ProjectStatus, ProjectTheme
+from .models import OpenRole, PartnerOrganization
+
+router = Router()
+
+COUNTRY = r"^[A-Za-z]{2}$"
+
+
+class OpenRoleOut(Schema):
+    id: int
+    title: str
+    skills: str
+    duration: str
+
+
+class ProjectOut(Schema):
+    """Public fields only: contact details, internal notes and requests to join stay on the
+    team's page."""
+
+    slug: str
+    title: str
+    summary: str
+    research_questions: str
+    methodology: str
+    status: str
+    themes: list[str]
+    countries: list[str]
+    lead_organization: str = Field(description="Organization slug")
+    partners: list[str] = Field(description="Slugs of the accepted partner organizations")
+    planned_start: date | None
+    planned_end: date | None
+    open_roles: list[OpenRoleOut] = Field(description="Roles not yet filled")
+    url: str
+    created_at: datetime
+
+
+class ProjectFilters(Schema):
+    status: ProjectStatus | None = None
+    theme: ProjectTheme | None = None
+    country: str | None = Field(None, pattern=COUNTRY, description="ISO 3166 code")
+    organization: str | None = Field(
+        None, max_length=80, description="Slug of the lead or an accepted partner organization"
+    )
+    has_open_roles: bool = False
+
+
+class JoinRequestIn(Schema):
+    message: str = Field("", max_length=2000)
+    role: int | None = Field(None, ge=1, le=2_147_483_647, description="Open role id")
+
+
+class JoinRequestOut(Schema):
+    project: str
+    role: int | None
+    status: str
+
+
+ProjectPage = _page(ProjectOut, "ProjectPage")
+CSV_COLUMNS = [c for c in ProjectOut.model_fields if c != "open_roles"] + ["open_role_titles"]
+
+
+def _projects(user, filters):
+    data = {
+        "status": filters.status.value if filters.status else None,
+        "theme": filters.theme.value if filters.theme else None,
+        "country": filters.country.upper() if filters.country else None,
+        "open_roles": filters.has_open_roles,
+    }
+    if filters.organization:
+        organization = Organization.objects.filter(
+            slug=filters.organization, status=OrganizationStatus.MEMBER
+        ).first()
+        if organization is None:
+            raise HttpError(400, "Invalid input — organization: no such member organization.")
+        data["organization"] = organization
+    return selectors.project_list(user=user, filters=data).prefetch_related(
+        Prefetch("open_roles", queryset=OpenRole.objects.filter(is_filled=False)),
+        Prefetch(
+            "partners",
+            queryset=PartnerOrganization.objects.filter(status="accepted").select_related(
+                "organization"
+            ),
+        ),
+    )
+
+
+def _project(request, project):
+    return {
+        "slug": project.slug,
+        "title": project.title,
+        "summary": project.summary,
+        "research_questions": project.research_questions,
+        "methodology": project.methodology,
+        "status": project.status,
+        "themes": list(project.themes),
+        "countries": [str(c) for c in project.countries],
+        "lead_organization": project.lead_organization.slug,
+        "partners": sorted(p.organization.slug for p in project.partners.all()),
+        "planned_start": project.planned_start,
+        "planned_end": project.planned_end,
+        "open_roles": [
+            {"id": r.pk, "title": r.title, "skills": r.skills, "duration": r.duration}
+            for r in project.open_roles.all()
+        ],
+        "url": request.build_absolute_uri(project.get_absolute_url()),
+        "created_at": project.created_at,
+    }
+
+
+@router.get("", response=ProjectPage, summary="List research projects")
+def project_list(request, filters: Query[ProjectFilters], page: Query[PageParams]):
+    """The same filters as /projects/. Drafts appear only to their team."""
+    result = page_of(_projects(request.auth, filters), page)
+    result["results"] = [_project(request, p) for p in result["results"]]
+    return result
+
+
+@router.get("/export.csv", summary="Research projects as CSV", openapi_extra=CSV_RESPONSE)
+def project_export(request, filters: Query[ProjectFilters]):
+    projects = _projects(request.auth, filters)[:MAX_EXPORT_ROWS]
+    rows = (
+        {**row, "open_role_titles": [r["title"] for r in row["open_roles"]]}
+        for row in (_project(request, p) for p in projects)
+    )
+    return csv_response(rows, CSV_COLUMNS, "projects.csv")
+
+
+def _one(user, slug):
+    project = _projects(user, ProjectFilters()).filter(slug=slug).first()
+    if project is None:
+        raise HttpError(404, "No such project.")
+    return project
+
+
+@router.get("/{slug}", response=ProjectOut, summary="One research project")
+def project_detail(request, slug: str):
+    return _project(request, _one(request.auth, slug))
+
+
+@router.post(
+    "/{slug}/join-requests",
+    response={201: JoinRequestOut},
+    summary="Ask to join a project's team",
+)
+def project_join(request, slug: str, payload: JoinRequestIn):
+    """Needs a token. The same rule as the project page: people from member organizations,
+    not yet on the team, while the project is recruiting or active."""
+    user = require_user(request)
+    project = _one(user, slug)
+    if not user.has_perm("projects.join_project", project):
+        raise PermissionDenied(
+            "You cannot ask to join this project: it takes requests from people of member "
+            "organizations who are not on its team, while it is recruiting or active."
+        )
+    role = None
+    if payload.role is not None:
+        role = project.open_roles.filter(pk=payload.role).first()
+        if role is None:
+            raise ValidationError({"role": "That role is not open on this project."})
+    join_request = services.join_request_create(
+        project=project, user=user, message=payload.message, role=role
+    )
+    return Status(
+        201,
+        {"project": project.slug, "role": join_request.role_id, "status": join_request.status},
+    )
