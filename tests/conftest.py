@@ -42,6 +42,24 @@ def chromium():
 
 
 @pytest.fixture(autouse=True)
+def _transactional_tests_restore_what_they_flush(request):
+    """A transactional test empties every table when it ends. Without serialized rollback the
+    content types come back with new ids and Wagtail's root page not at all, which breaks the
+    tests that run after it in the same worker; so every transactional test must restore."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "live_server" in request.fixturenames or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if transactional and not (marker and marker.kwargs.get("serialized_rollback")):
+        pytest.fail("a transactional test needs django_db(..., serialized_rollback=True)")
+    yield
+    if transactional:
+        from django.contrib.contenttypes.models import ContentType
+
+        ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """allauth keeps login throttles in the cache; tests must not inherit each other's."""
     from django.core.cache import cache

@@ -7,10 +7,13 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from members.enums import OrganizationStatus
 from members.models import Organization
+from network.discussions.selectors import room_for
+from network.discussions.views import open_network_room
 from network.gaps.enums import GapStatus
 from projects.selectors import projects_addressing, projects_by_priority
 
@@ -55,6 +58,15 @@ def priority_list(request):
     )
 
 
+@login_required
+@require_POST
+def priority_discussion(request, pk):
+    priority = selectors.priority_detail(pk)
+    if priority is None:
+        raise Http404("No such priority.")
+    return open_network_room(request, target=priority, title=f"Priority: {priority.title}")
+
+
 def priority_detail(request, pk):
     services.priority_close_due_votes()
     priority = selectors.priority_detail(pk)
@@ -90,6 +102,8 @@ def priority_detail(request, pk):
         {
             "priority": priority,
             "projects": projects_addressing(user=user, priority=priority),
+            "discussion_room": room_for(priority),
+            "discussion_url": reverse("agenda:discussion", args=[priority.pk]),
             "ballots": ballots,
             "tally": tally,
             "supports": user.is_authenticated and priority.supporters.filter(user=user).exists(),

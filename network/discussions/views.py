@@ -421,3 +421,11 @@ def message_history(request, slug, message_id):
         "discussions/message_history.html",
         {"room": room, "message": message, "revisions": revisions},
     )
+
+
+def open_network_room(request, *, target, title):
+    """POST from a priority's or gap's page: its network-wide room, created on first use."""
+    if not request.user.has_perm("discussions.open_network_room"):
+        raise PermissionDenied
+    room = services.room_for_target(target=target, title=title, by=request.user)
+    return redirect("discussions:room", slug=room.slug)

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_POST
 
 from members.enums import OrganizationStatus
 from members.models import Organization
+from network.discussions.selectors import room_for
+from network.discussions.views import open_network_room
 from projects.selectors import projects_addressing
 
 from . import selectors, services
@@ -134,12 +136,23 @@ def gap_detail(request, pk):
         {
             "gap": gap,
             "projects": projects_addressing(user=request.user, gap=gap),
+            "discussion_room": room_for(gap),
+            "discussion_url": reverse("gaps:discussion", args=[gap.pk]),
             "can_change": can_change,
             "transition_form": GapTransitionForm(gap=gap) if can_change else None,
             "evidence_form": EvidenceForm() if can_change else None,
             **_choices(),
         },
     )
+
+
+@login_required
+@require_POST
+def gap_discussion(request, pk):
+    gap = selectors.gap_detail(pk)
+    if gap is None:
+        raise Http404("No such data gap.")
+    return open_network_room(request, target=gap, title=f"Data gap: {gap.title}")
 
 
 @login_required

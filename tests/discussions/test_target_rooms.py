@@ -73,3 +73,33 @@ def test_accepted_member_joins_the_team_room(client, project, focal_a, org_b):
     assert client.get(f"/discussions/{room.slug}/").status_code == 200
     assert room.members.filter(user=newcomer).exists()
     assert not room.members.filter(user=UserFactory()).exists()
+
+
+def test_member_starts_the_network_room_of_a_gap_and_a_priority(client, focal_a, member_a):
+    from network.agenda.models import ResearchPriority
+    from network.gaps.models import DataGap
+    from tests.factories.gaps import DataGapFactory, PriorityFactory
+
+    gap = DataGapFactory()
+    priority = PriorityFactory()
+    client.force_login(member_a)
+    assert "Start a discussion" in client.get(f"/gaps/{gap.pk}/").content.decode()
+    response = client.post(f"/gaps/{gap.pk}/discussion/")
+    room = Room.objects.get(object_id=gap.pk, content_type__model="datagap")
+    assert response["Location"] == f"/discussions/{room.slug}/"
+    assert room.visibility == RoomVisibility.NETWORK
+    client.post(f"/agenda/{priority.pk}/discussion/")
+    assert Room.objects.filter(content_type__model="researchpriority").count() == 1
+    page = client.get(f"/gaps/{gap.pk}/").content.decode()
+    assert f'href="/discussions/{room.slug}/"' in page
+    assert DataGap.objects.count() == 1 and ResearchPriority.objects.count() == 1
+
+
+def test_user_without_a_member_organization_cannot_start_a_room(client, plain_user):
+    from tests.factories.gaps import DataGapFactory
+
+    gap = DataGapFactory()
+    client.force_login(plain_user)
+    assert client.post(f"/gaps/{gap.pk}/discussion/").status_code == 403
+    assert Room.objects.count() == 0
+    assert "Start a discussion" not in client.get(f"/gaps/{gap.pk}/").content.decode()

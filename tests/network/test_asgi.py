@@ -8,7 +8,7 @@ from channels.testing import ApplicationCommunicator, WebsocketCommunicator
 from network.asgi import application
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 async def test_asgi_serves_http_healthz():
     scope = {
         "type": "http",
@@ -30,7 +30,7 @@ async def test_asgi_serves_http_healthz():
     assert json.loads(body["body"]) == {"database": "ok"}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 async def test_asgi_websocket_from_foreign_origin_is_refused():
     communicator = WebsocketCommunicator(
         application, "/ws/discussions/any/", headers=[(b"origin", b"https://evil.example")]
