@@ -71,6 +71,7 @@ def gap_detail(pk):
             "evidence",
             "indicators",
             "priorities",
+            "publications",
             Prefetch("history", queryset=GapStatusChange.objects.select_related("by")),
         )
         .filter(pk=pk)

@@ -1,6 +1,8 @@
 from django import forms
 from django_countries import countries
 
+from network.gaps.models import DataGap
+
 from .enums import LANGUAGE_CHOICES, PublicationSort, PublicationType, Region
 from .models import MAX_YEAR, MIN_YEAR, Publication
 from .selectors import publisher_choices
@@ -48,7 +50,13 @@ class PublicationForm(forms.ModelForm):
             "languages",
             "summary",
             "link",
+            "gaps",
+            "priorities",
         ]
+        widgets = {
+            "gaps": forms.CheckboxSelectMultiple,
+            "priorities": forms.CheckboxSelectMultiple,
+        }
         help_texts = {
             "summary": "What it covers and finds. Never include personal data of trafficked "
             "persons.",
@@ -102,6 +110,12 @@ class PublicationFilterForm(forms.Form):
     country = forms.ChoiceField(choices=[("", "Any country"), *countries], required=False)
     language = forms.ChoiceField(choices=[("", "Any language"), *LANGUAGE_CHOICES], required=False)
     sort = forms.ChoiceField(choices=PublicationSort.choices, required=False)
+    gap = forms.ModelChoiceField(
+        label="Informs the data gap",
+        queryset=DataGap.objects.order_by("title"),
+        required=False,
+        empty_label="Any gap",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -50,7 +50,18 @@ class Publication(index.Indexed, models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
-    # The gaps and priorities a publication informs are linked from those apps when they land.
+    gaps = models.ManyToManyField(
+        "gaps.DataGap",
+        blank=True,
+        related_name="publications",
+        verbose_name="data gaps it informs",
+    )
+    priorities = models.ManyToManyField(
+        "agenda.ResearchPriority",
+        blank=True,
+        related_name="publications",
+        verbose_name="agenda priorities it informs",
+    )
 
     search_fields = [
         index.SearchField("title", boost=3),

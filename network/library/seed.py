@@ -230,8 +230,60 @@ PUBLICATIONS = [
 ]
 
 
+# What each publication informs, by the start of the gap's and the priority's seeded titles.
+LINKS = {
+    "Child Trafficking in Europe: A broad vision": (
+        [
+            "No harmonized data disaggregated",
+            "Internal trafficking is under-researched",
+            "Scarce information on child trafficking in Central Asia",
+            "Less documentation in the EU",
+            "National definitions of trafficking",
+        ],
+        ["Information gaps on the patterns"],
+    ),
+    "Human Trafficking: New Directions for Research": (
+        [
+            "Data collected with non-standardized methods",
+            "Figures on the magnitude",
+            "No baseline",
+            "The impact of anti-trafficking policies",
+            "Links between trafficking and development",
+        ],
+        ["Methods and approaches in trafficking research"],
+    ),
+    "Trafficking of men": (["Trafficking of men and boys"], ["Trafficking of males"]),
+    "Evaluation of Anti-trafficking Policies in Romania": (
+        ["The impact of anti-trafficking policies"],
+        ["Information gaps on responses"],
+    ),
+    "Action to Prevent Child Trafficking in South Eastern Europe": (
+        [],
+        ["Information gaps on responses"],
+    ),
+    "Child trafficking in the Netherlands": (
+        ["Almost no data on trafficking of children for labour"],
+        [],
+    ),
+}
+
+
+def _link(publication):
+    from network.agenda.models import ResearchPriority
+    from network.gaps.models import DataGap
+
+    for start, (gap_titles, priority_titles) in LINKS.items():
+        if not publication.title.startswith(start):
+            continue
+        for title in gap_titles:
+            publication.gaps.add(*DataGap.objects.filter(title__startswith=title))
+        for title in priority_titles:
+            publication.priorities.add(*ResearchPriority.objects.filter(title__startswith=title))
+
+
 def load():
-    """Create the publications that are missing (by slug); existing ones are left alone."""
+    """Create the publications that are missing (by slug), linked to the gaps and priorities
+    they inform; existing ones are left alone, links included."""
     organizations = {o.slug: o for o in Organization.objects.all()}
     created = []
     for data in PUBLICATIONS:
@@ -246,6 +298,7 @@ def load():
         publication.publishers.set(
             [organizations[s] for s in publisher_slugs if s in organizations]
         )
+        _link(publication)
         created.append(publication)
     if created:
         # Publishers were set after the save signal indexed each row: index them again

@@ -29,6 +29,9 @@ def publication_list(*, filters=None):
         # A subquery, not a join: the list stays one row per publication without distinct().
         published = Publication.publishers.through.objects.filter(organization__slug=slug)
         publications = publications.filter(pk__in=published.values("publication_id"))
+    if gap := filters.get("gap"):
+        informs = Publication.gaps.through.objects.filter(datagap_id=getattr(gap, "pk", gap))
+        publications = publications.filter(pk__in=informs.values("publication_id"))
     if year_from := filters.get("year_from"):
         publications = publications.filter(year__gte=year_from)
     if year_to := filters.get("year_to"):

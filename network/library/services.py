@@ -118,8 +118,11 @@ def publication_create(
     languages: list[str] | None = None,
     link: str = "",
     upload=None,
+    gaps=None,
+    priorities=None,
 ) -> Publication:
-    """Add a publication for one or more organizations.
+    """Add a publication for one or more organizations, with the gaps and priorities it
+    informs.
 
     Side effects: stores the uploaded file as a Wagtail document; the search index is
     updated by Wagtail's save signal.
@@ -145,7 +148,16 @@ def publication_create(
     publication.full_clean()
     if upload is not None:
         publication.document = _document_create(upload=upload, title=publication.title, by=by)
-    return _save(publication, publishers)
+    publication = _save(publication, publishers)
+    _set_links(publication, gaps=gaps, priorities=priorities)
+    return publication
+
+
+def _set_links(publication, *, gaps, priorities):
+    if gaps is not None:
+        publication.gaps.set(gaps)
+    if priorities is not None:
+        publication.priorities.set(priorities)
 
 
 @transaction.atomic
@@ -156,6 +168,8 @@ def publication_update(
     publishers: list[Organization] | None = None,
     upload=None,
     remove_document: bool = False,
+    gaps=None,
+    priorities=None,
     **fields,
 ) -> Publication:
     """Change a publication's fields, publishers or document.
@@ -194,7 +208,9 @@ def publication_update(
     publication.full_clean()
     if upload is not None:
         publication.document = _document_create(upload=upload, title=publication.title, by=by)
-    return _save(publication, list(publishers))
+    publication = _save(publication, list(publishers))
+    _set_links(publication, gaps=gaps, priorities=priorities)
+    return publication
 
 
 @transaction.atomic

@@ -71,6 +71,8 @@ def publication_detail(request, slug):
         {
             "publication": publication,
             "apa": citation.apa(publication),
+            "gaps": publication.gaps.order_by("title"),
+            "priorities": publication.priorities.order_by("title"),
             "can_change": request.user.has_perm("library.change_publication", publication),
         },
     )
