@@ -267,6 +267,12 @@ class EventPage(RoutablePageMixin, Page):
 
         return views.event_calendar(request, self)
 
+    @path("discussion/", name="discussion")
+    def discussion(self, request):
+        from . import views
+
+        return views.event_discussion(request, self)
+
     @path("manage/", name="manage")
     def manage(self, request):
         from . import views

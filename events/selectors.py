@@ -64,6 +64,22 @@ def confirmed_participants(event):
     )
 
 
+def organizer_people(event):
+    """Everyone who organizes the event: people given the role, and the focal points and
+    alternates of its organizing organizations."""
+    from members.enums import MembershipRole
+    from members.models import User
+
+    from .models import EventOrganizer
+
+    given = EventOrganizer.objects.filter(page_id=event.pk).values("user_id")
+    speaking = User.objects.filter(
+        memberships__organization__organized_events=event.pk,
+        memberships__role__in=[MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE],
+    ).values("pk")
+    return list(User.objects.filter(Q(pk__in=given) | Q(pk__in=speaking)))
+
+
 def registrations_for_organizers(event):
     """Every registration, by organization then person: the organizers' participant list."""
     return event.registrations.select_related("user", "organization").order_by(

@@ -17,6 +17,8 @@ from wagtail.models import Collection, Page
 
 from members.enums import OrganizationStatus
 from members.models import Organization, User
+from network.discussions.selectors import room_for
+from network.discussions.services import room_member_add, room_member_remove
 
 from .enums import (
     ACTIVE_STATUSES,
@@ -61,6 +63,19 @@ def _save(instance):
     except IntegrityError as error:
         raise ValidationError("This change conflicts with one made at the same time.") from error
     return instance
+
+
+def _save_registration(registration):
+    """Save a registration and keep the event's restricted room in step: confirmed
+    participants are in it, anyone else is taken out (their sockets close after commit)."""
+    _save(registration)
+    room = room_for(registration.event)
+    if room is not None:
+        if registration.status == RegistrationStatus.CONFIRMED:
+            room_member_add(room=room, user=registration.user)
+        else:
+            room_member_remove(room=room, user=registration.user)
+    return registration
 
 
 def _lock(event):
@@ -177,7 +192,7 @@ def registration_create(
         status = RegistrationStatus.CONFIRMED
     else:
         status = RegistrationStatus.WAITLISTED
-    registration = _save(
+    registration = _save_registration(
         Registration(
             event=event, user=user, organization=organization, answers=cleaned, status=status
         )
@@ -202,7 +217,7 @@ def registration_cancel(*, registration: Registration, by: User) -> Registration
     registration.status = RegistrationStatus.CANCELLED
     registration.decided_by = by
     registration.decided_at = timezone.now()
-    _save(registration)
+    _save_registration(registration)
     if was_confirmed and event.registration_mode == RegistrationMode.OPEN:
         _promote(event)
     return registration
@@ -219,7 +234,7 @@ def _promote(event):
             break
         registration.status = RegistrationStatus.CONFIRMED
         registration.decided_at = timezone.now()
-        _save(registration)
+        _save_registration(registration)
         _status_email(
             registration,
             subject_prefix="A seat is free for you",
@@ -264,7 +279,7 @@ def registration_decide(
             continue
         registration.decided_by = by
         registration.decided_at = timezone.now()
-        _save(registration)
+        _save_registration(registration)
         _tell(registration)
     return counts
 

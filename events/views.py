@@ -3,6 +3,7 @@
 import csv
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -10,7 +11,12 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 from wagtail.models import Page, Site
+
+from network.discussions import services as discussion_services
+from network.discussions.enums import RoomVisibility
+from network.discussions.selectors import room_for
 
 from . import selectors, services
 from .enums import ACTIVE_STATUSES, RegistrationStatus
@@ -125,6 +131,7 @@ def event_detail(request, page, form=None):
     if form is None and can_register:
         form = _registration_form(request, page)
     can_see_participants = user.has_perm("events.view_participants", page)
+    can_see_online = user.has_perm("events.view_online_details", page)
     context = {
         "page": page,
         "self": page,
@@ -135,16 +142,35 @@ def event_detail(request, page, form=None):
         "registration_active": active,
         "form": form if can_register else None,
         "can_manage": user.has_perm("events.manage_event", page),
-        "can_see_online": user.has_perm("events.view_online_details", page),
+        "can_see_online": can_see_online,
         "participants": selectors.confirmed_participants(page) if can_see_participants else None,
         "counts": selectors.registration_counts(page),
         "register_url": _sub(page, request, "register"),
         "cancel_url": _sub(page, request, "cancel"),
         "calendar_url": _sub(page, request, "calendar"),
         "manage_url": _sub(page, request, "manage"),
+        "discussion_url": _sub(page, request, "discussion"),
+        "discussion_room": room_for(page) if can_see_online else None,
         "now": timezone.now(),
     }
     return TemplateResponse(request, "events/event_page.html", context)
+
+
+@login_required
+@require_POST
+def event_discussion(request, page):
+    """The event's own room: confirmed participants and organizers; organizers moderate."""
+    if not request.user.has_perm("events.view_online_details", page):
+        raise PermissionDenied
+    room = discussion_services.room_for_target(
+        target=page,
+        title=f"Event: {page.title}",
+        by=request.user,
+        visibility=RoomVisibility.RESTRICTED,
+        members=[r.user for r in selectors.confirmed_participants(page)],
+        moderators=selectors.organizer_people(page),
+    )
+    return redirect("discussions:room", slug=room.slug)
 
 
 def event_register(request, page):

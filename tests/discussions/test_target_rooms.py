@@ -103,3 +103,34 @@ def test_user_without_a_member_organization_cannot_start_a_room(client, plain_us
     assert client.post(f"/gaps/{gap.pk}/discussion/").status_code == 403
     assert Room.objects.count() == 0
     assert "Start a discussion" not in client.get(f"/gaps/{gap.pk}/").content.decode()
+
+
+@pytest.fixture
+def event(org_a):
+    from tests.factories.events import EventPageFactory
+
+    return EventPageFactory(title="Data workshop", slug="data-workshop", organizers=[org_a])
+
+
+def test_event_room_for_confirmed_participants_and_organizers(
+    client, event, focal_a, member_a, org_a, focal_b
+):
+    client.force_login(member_a)
+    client.post("/events/data-workshop/register/", {"organization": org_a.pk})
+    response = client.post("/events/data-workshop/discussion/")
+    room = Room.objects.get()
+    assert response["Location"] == f"/discussions/{room.slug}/"
+    assert room.visibility == RoomVisibility.RESTRICTED
+    assert list(room.members.values_list("user_id", flat=True)) == [member_a.pk]
+    assert list(room.moderators.values_list("user_id", flat=True)) == [focal_a.pk]
+    assert client.get(f"/discussions/{room.slug}/").status_code == 200
+
+    client.force_login(focal_b)  # neither registered nor organizing
+    assert client.post("/events/data-workshop/discussion/").status_code == 403
+    assert client.get(f"/discussions/{room.slug}/").status_code == 404
+
+    # Cancelling takes the person out of the room at once.
+    client.force_login(member_a)
+    client.post("/events/data-workshop/cancel/")
+    assert not room.members.filter(user=member_a).exists()
+    assert client.get(f"/discussions/{room.slug}/").status_code == 404
