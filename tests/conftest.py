@@ -24,7 +24,9 @@ def need(service, available, why):
 
 
 @pytest.fixture
-def postgres(db):
+def postgres():
+    # No `db` here: the vendor needs no database access, and pulling `db` into a
+    # transactional test mixes the two kinds of test database setup.
     need("PostgreSQL", connection.vendor == "postgresql", "DATABASE_URL is not a PostgreSQL URL")
 
 
@@ -45,7 +47,8 @@ def chromium():
 def _transactional_tests_restore_what_they_flush(request):
     """A transactional test empties every table when it ends. Without serialized rollback the
     content types come back with new ids and Wagtail's root page not at all, which breaks the
-    tests that run after it in the same worker; so every transactional test must restore."""
+    tests that run after it in the same worker; so every transactional test must restore
+    (which also brings the content types back with their ids, keeping Django's cache valid)."""
     marker = request.node.get_closest_marker("django_db")
     transactional = "live_server" in request.fixturenames or (
         marker is not None and marker.kwargs.get("transaction")
@@ -53,10 +56,6 @@ def _transactional_tests_restore_what_they_flush(request):
     if transactional and not (marker and marker.kwargs.get("serialized_rollback")):
         pytest.fail("a transactional test needs django_db(..., serialized_rollback=True)")
     yield
-    if transactional:
-        from django.contrib.contenttypes.models import ContentType
-
-        ContentType.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)
