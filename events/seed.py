@@ -205,7 +205,7 @@ def load():
             instance=EventIndexPage(
                 title="Events",
                 slug="events",
-                show_in_menus=True,
+                show_in_menus=False,
                 search_description="Workshops and conferences of the network.",
                 intro="<p>Workshops, conferences and working-group meetings of the network, "
                 "with their outputs.</p>",
