@@ -23,6 +23,23 @@ def need(service, available, why):
     pytest.skip(f"{service} not available: {why}")
 
 
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return "live_server" in getattr(item, "fixturenames", ()) or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+
+
+def pytest_collection_modifyitems(items):
+    # A transactional test empties the database on the way out and restores it only when the
+    # next transactional test starts. pytest-django runs them last for that reason, but
+    # pytest-xdist interleaves them with the others, so `make test` runs them as a second
+    # phase, selected by this marker.
+    for item in items:
+        if _is_transactional(item):
+            item.add_marker(pytest.mark.transactional)
+
+
 @pytest.fixture
 def postgres():
     # No `db` here: the vendor needs no database access, and pulling `db` into a
@@ -50,9 +67,7 @@ def _transactional_tests_restore_what_they_flush(request):
     tests that run after it in the same worker; so every transactional test must restore
     (which also brings the content types back with their ids, keeping Django's cache valid)."""
     marker = request.node.get_closest_marker("django_db")
-    transactional = "live_server" in request.fixturenames or (
-        marker is not None and marker.kwargs.get("transaction")
-    )
+    transactional = _is_transactional(request.node)
     if transactional and not (marker and marker.kwargs.get("serialized_rollback")):
         pytest.fail("a transactional test needs django_db(..., serialized_rollback=True)")
     yield
