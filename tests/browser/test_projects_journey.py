@@ -40,7 +40,7 @@ def test_project_join_journey(new_page, home_page, screenshot):
     # The lead proposes the project: a draft only the team sees.
     lead_page = new_page()
     sign_in(lead_page, lead.email)
-    lead_page.get_by_role("link", name="Projects").click()
+    lead_page.get_by_role("link", name="Projects", exact=True).click()
     lead_page.get_by_role("link", name="Propose a project").click()
     lead_page.get_by_label("Title").fill(TITLE)
     lead_page.get_by_label("Summary").fill("How children are exploited in begging.")
