@@ -29,8 +29,8 @@ run: setup
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=network.settings.test
-	$(BIN)/pytest -n 2 --dist loadfile -m 'not transactional'
-	$(BIN)/pytest -n 2 --dist loadfile -m transactional
+	$(BIN)/pytest -n 2 --dist loadfile --create-db -m "not transactional"
+	$(BIN)/pytest -n 2 --dist loadfile --reuse-db -m transactional
 
 lint: install
 	$(BIN)/ruff check .

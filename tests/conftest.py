@@ -49,9 +49,11 @@ def postgres():
 
 @pytest.fixture
 def redis_url():
-    url = os.environ.get("REDIS_URL", "")
-    need("Redis", bool(url), "REDIS_URL is not set")
-    return url
+    """This worker's Redis database (network/settings/test.py gives each worker its own)."""
+    from django.conf import settings
+
+    need("Redis", bool(settings.REDIS_URL), "REDIS_URL is not set")
+    return settings.REDIS_URL
 
 
 @pytest.fixture

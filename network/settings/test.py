@@ -1,5 +1,5 @@
 import os
-import re
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
 from .base import REDIS_URL
@@ -14,10 +14,13 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
-# Each pytest-xdist worker gets a Redis database of its own: tests clear the cache (a Redis
+# Each pytest-xdist worker gets a Redis database of its own, counted from the one in
+# REDIS_URL (worker gw1 of redis://…/4 uses database 5): tests clear the cache (a Redis
 # FLUSHDB), which must not wipe another worker's cache or channel layer mid-test.
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
 if REDIS_URL and _worker.startswith("gw"):
-    REDIS_URL = re.sub(r"/\d*$", "", REDIS_URL.rstrip("/")) + f"/{int(_worker[2:]) + 1}"
+    _url = urlsplit(REDIS_URL)
+    _db = int(_url.path.strip("/") or 0) + int(_worker[2:])
+    REDIS_URL = urlunsplit(_url._replace(path=f"/{_db}"))
     CACHES["default"]["LOCATION"] = REDIS_URL  # noqa: F405
     CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [REDIS_URL]  # noqa: F405
