@@ -12,7 +12,11 @@ from django.utils.text import slugify
 from members.enums import MembershipRole, OrganizationStatus
 from members.models import Organization, User
 from network.discussions.selectors import room_for
-from network.discussions.services import room_member_add
+from network.discussions.services import (
+    room_member_add,
+    room_member_remove,
+    room_moderator_remove,
+)
 
 from .enums import (
     OPEN_TO_JOIN,
@@ -323,6 +327,29 @@ def project_member_update(
             raise ValidationError("A project needs at least one lead: name another lead first.")
         member.role = role
     return _save(member)
+
+
+@transaction.atomic
+def project_member_remove(*, member: ProjectMember, by: User) -> None:
+    """A lead takes a person off the team, or a member leaves it; a project keeps one lead.
+
+    Side effects: the person leaves the project's room; after commit their open sockets
+    there close.
+    """
+    member = ProjectMember.objects.select_for_update().select_related("project").get(pk=member.pk)
+    project = _locked(member.project)
+    if member.user_id != by.pk and not _is_lead(by, project):
+        raise ValidationError("Only the person themselves or a lead can do this.")
+    if (
+        member.role == ProjectRole.LEAD
+        and project.members.filter(role=ProjectRole.LEAD).count() == 1
+    ):
+        raise ValidationError("A project needs at least one lead: name another lead first.")
+    member.delete()
+    room = room_for(project)
+    if room is not None:
+        room_member_remove(room=room, user=member.user)
+        room_moderator_remove(room=room, user=member.user)
 
 
 @transaction.atomic

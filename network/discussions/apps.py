@@ -5,3 +5,26 @@ class DiscussionsConfig(AppConfig):
     name = "network.discussions"
     label = "discussions"
     verbose_name = "Discussions"
+
+    def ready(self):
+        # Sockets outlive the request that opened them: when access is taken away anywhere
+        # (deactivation, logout, an organization leaving the network, a membership ending, a
+        # room changing), the sockets concerned re-check it at once.
+        from django.contrib.auth.signals import user_logged_out
+        from django.db.models.signals import post_delete, post_save
+
+        from members.models import Membership, Organization, User
+
+        from . import events
+        from .models import Room
+
+        post_save.connect(events.user_saved, sender=User, dispatch_uid="discussions.user")
+        post_save.connect(
+            events.organization_saved, sender=Organization, dispatch_uid="discussions.org"
+        )
+        post_delete.connect(
+            events.membership_deleted, sender=Membership, dispatch_uid="discussions.membership"
+        )
+        post_save.connect(events.room_saved, sender=Room, dispatch_uid="discussions.room")
+        post_delete.connect(events.room_deleted, sender=Room, dispatch_uid="discussions.room_del")
+        user_logged_out.connect(events.user_logged_out, dispatch_uid="discussions.logout")

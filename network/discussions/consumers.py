@@ -4,6 +4,7 @@ It checks access on connect, validates each frame, calls the services and forwar
 Every ORM call goes through database_sync_to_async.
 """
 
+import asyncio
 import json
 import logging
 import time
@@ -22,9 +23,12 @@ from .models import BODY_MAX_LENGTH, Room, Topic
 logger = logging.getLogger(__name__)
 
 CLOSE_FORBIDDEN = 4403
+CLOSE_TRY_AGAIN = 1013
 HISTORY_BATCH = 200
 HISTORY_MAX = 5000
 TYPING_INTERVAL = 2.0
+# Characters in one client frame: room for the longest message, fully escaped.
+MAX_FRAME = 128 * 1024
 # How many delivered message versions a socket remembers to never send one twice.
 SENT_MEMORY = 5000
 
@@ -37,21 +41,45 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         self.user = self.scope.get("user")
         self.sent = OrderedDict()
         self.last_typing = 0.0
+        session = self.scope.get("session")
+        self.session = events.session_digest(getattr(session, "session_key", None))
         slug = self.scope["url_route"]["kwargs"]["room_slug"]
         # Accept before refusing, so that the client sees the 4403 close code rather than a
         # failed handshake it cannot tell apart from a network error.
         await self.accept()
-        self.room = await self._visible_room(slug)
-        if self.room is None:
+        if self.user is None or not self.user.is_authenticated:
             await self.close(code=CLOSE_FORBIDDEN)
             return
-        self.groups = [
-            events.room_group(self.room.pk),
-            events.member_group(self.room.pk, self.user.pk),
-        ]
-        for group in self.groups:
-            await self.channel_layer.group_add(group, self.channel_name)
+        # Join the person's group before checking access: a revocation committed while the
+        # check runs then reaches this socket and re-checks, instead of slipping between.
+        if not await self._join(events.user_group(self.user.pk)):
+            return
+        room = await self._visible_room(slug)
+        if room is None:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        if not await self._join(events.room_group(room.pk)):
+            return
+        self.room = room
         await self._presence(presence.join, self.room.pk, self.channel_name, self.user)
+
+    async def _join(self, group):
+        """Join a group; without a channel layer the socket cannot be live, so it closes with
+        1013 (try again later) and the client reconnects and catches up with history.since."""
+        try:
+            await asyncio.wait_for(
+                self.channel_layer.group_add(group, self.channel_name), events.BROADCAST_TIMEOUT
+            )
+        except Exception:
+            logger.warning("Channel layer unavailable; socket asked to retry.")
+            await self.close(code=CLOSE_TRY_AGAIN)
+            return False
+        self.groups.append(group)
+        return True
+
+    async def websocket_disconnect(self, message):
+        await self._leave_groups()
+        await super().websocket_disconnect(message)
 
     async def disconnect(self, code):
         if self.room is not None:
@@ -62,12 +90,32 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
     async def receive(self, text_data=None, bytes_data=None, **kwargs):
         if self.room is None or self.revoked:
             return
-        try:
-            content = json.loads(text_data or bytes_data or "")
-        except (TypeError, ValueError):
-            await self._error("invalid", "Frames are JSON objects.")
+        content = await self._parse(text_data)
+        if content is None:
             return
-        await self.receive_json(content)
+        try:
+            await self.receive_json(content)
+        except Exception:
+            # A frame must never take the socket down; the cause goes to the log.
+            logger.exception("Frame failed in room %s.", self.room.pk)
+            await self._error("server_error", "That did not work; try again.")
+
+    async def _parse(self, text_data):
+        """The frame as a dict, or None after telling the client what is wrong with it."""
+        if text_data is None:
+            await self._error("invalid", "Frames are JSON text, not binary.")
+            return None
+        if len(text_data) > MAX_FRAME:
+            await self._error("too_large", f"A frame is at most {MAX_FRAME} characters.")
+            return None
+        try:
+            content = json.loads(text_data)
+        except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
+            content = None
+        if not isinstance(content, dict):
+            await self._error("invalid", "Frames are JSON objects.")
+            return None
+        return content
 
     async def receive_json(self, content, **kwargs):
         kind = content.get("type") if isinstance(content, dict) else None
@@ -136,15 +184,34 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         if event.get("sender") != self.channel_name and not self.revoked:
             await self.send_json(event["frame"])
 
-    async def discussions_revoke(self, event):
-        if self.room is None or await self._still_allowed():
-            return
-        self.revoked = True
-        for group in self.groups:
-            await self.channel_layer.group_discard(group, self.channel_name)
-        await self.close(code=CLOSE_FORBIDDEN)
+    async def discussions_recheck(self, event):
+        if self.room is not None and not self.revoked and not await self._still_allowed():
+            await self._revoke()
+
+    async def discussions_session_ended(self, event):
+        if self.room is not None and event.get("session") == self.session:
+            await self._revoke()
 
     # Helpers.
+
+    async def _revoke(self):
+        """Stop every frame at once, then close (4403) and leave the groups."""
+        self.revoked = True
+        await self.close(code=CLOSE_FORBIDDEN)
+        await self._leave_groups()
+
+    async def _leave_groups(self):
+        # Bounded: with Redis down or hanging, a closing socket must not hold its worker;
+        # group entries left behind expire on their own.
+        groups, self.groups = self.groups, []
+        for group in groups:
+            try:
+                await asyncio.wait_for(
+                    self.channel_layer.group_discard(group, self.channel_name),
+                    events.BROADCAST_TIMEOUT,
+                )
+            except Exception:
+                logger.warning("Could not leave %s.", group)
 
     async def _deliver(self, frame):
         """Send a message frame unless this socket already got this version of it."""
@@ -171,8 +238,6 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
 
     @database_sync_to_async
     def _visible_room(self, slug):
-        if self.user is None or not self.user.is_authenticated:
-            return None
         room = Room.objects.filter(slug=slug).first()
         if room is None or not self.user.has_perm("discussions.view_room", room):
             return None

@@ -7,6 +7,7 @@ clients catch up from the database with `history.since`.
 """
 
 import asyncio
+import hashlib
 import logging
 
 from asgiref.sync import async_to_sync
@@ -23,9 +24,15 @@ def room_group(room_id: int) -> str:
     return f"discussions.room.{room_id}"
 
 
-def member_group(room_id: int, user_id: int) -> str:
-    """Every socket of one person in one room, so losing access closes all of them at once."""
-    return f"discussions.room.{room_id}.user.{user_id}"
+def user_group(user_id: int) -> str:
+    """Every socket of one person, in any room: where access changes are announced."""
+    return f"discussions.user.{user_id}"
+
+
+def session_digest(session_key: str | None) -> str:
+    """What a socket knows of its session: a digest, so that the key itself (a credential)
+    never travels through the channel layer."""
+    return hashlib.sha256((session_key or "").encode()).hexdigest()
 
 
 # Frames sent to clients (the protocol in the README).
@@ -96,8 +103,23 @@ def message_hidden_on_commit(message) -> None:
     )
 
 
-def member_removed_on_commit(room_id: int, user_id: int) -> None:
-    _send_on_commit(member_group(room_id, user_id), {"type": "discussions.revoke"})
+def access_changed_on_commit(user_ids) -> None:
+    """After commit, each socket of these people re-checks access and closes (4403) without it."""
+    for user_id in set(user_ids):
+        _send_on_commit(user_group(user_id), {"type": "discussions.recheck"})
+
+
+def room_changed_on_commit(room_id: int) -> None:
+    """After commit, every socket in the room re-checks access (visibility changed, deleted)."""
+    _send_on_commit(room_group(room_id), {"type": "discussions.recheck"})
+
+
+def session_ended(user_id: int, session_key: str | None) -> None:
+    """Close the sockets opened with this session (a logout), not the person's other ones."""
+    async_to_sync(send)(
+        user_group(user_id),
+        {"type": "discussions.session_ended", "session": session_digest(session_key)},
+    )
 
 
 async def presence_changed(room_id: int, members: list[dict]) -> None:
@@ -109,3 +131,39 @@ async def typing(room_id: int, user, sender_channel: str) -> None:
         room_group(room_id),
         {"type": "discussions.typing", "frame": typing_frame(user), "sender": sender_channel},
     )
+
+
+# Access that changes outside this app. These receivers decide nothing: they only ask the
+# sockets concerned to re-check the rules, so that every path (services, the Wagtail admin,
+# a shell) that takes access away also closes the sockets it opened.
+
+
+def user_saved(sender, instance, created=False, **kwargs):
+    if not created and not instance.is_active:
+        access_changed_on_commit([instance.pk])
+
+
+def organization_saved(sender, instance, created=False, **kwargs):
+    from members.enums import OrganizationStatus
+
+    if not created and instance.status != OrganizationStatus.MEMBER:
+        access_changed_on_commit(instance.memberships.values_list("user_id", flat=True))
+
+
+def membership_deleted(sender, instance, **kwargs):
+    access_changed_on_commit([instance.user_id])
+
+
+def room_saved(sender, instance, created=False, **kwargs):
+    if not created:
+        room_changed_on_commit(instance.pk)
+
+
+def room_deleted(sender, instance, **kwargs):
+    room_changed_on_commit(instance.pk)
+
+
+def user_logged_out(sender, request, user, **kwargs):
+    session = getattr(request, "session", None)
+    if user is not None and session is not None:
+        session_ended(user.pk, session.session_key)

@@ -138,7 +138,7 @@ def room_member_remove(*, room: Room, user: User) -> None:
     closes (4403) if it is gone.
     """
     RoomMember.objects.filter(room=room, user=user).delete()
-    events.member_removed_on_commit(room.pk, user.pk)
+    events.access_changed_on_commit([user.pk])
 
 
 @transaction.atomic
@@ -151,7 +151,7 @@ def room_moderator_add(*, room: Room, user: User) -> RoomModerator:
 def room_moderator_remove(*, room: Room, user: User) -> None:
     """Side effects: after commit, that person's sockets re-check access (see member_remove)."""
     RoomModerator.objects.filter(room=room, user=user).delete()
-    events.member_removed_on_commit(room.pk, user.pk)
+    events.access_changed_on_commit([user.pk])
 
 
 @transaction.atomic
