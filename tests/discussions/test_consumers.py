@@ -223,3 +223,62 @@ async def test_socket_presence_and_typing(room, member_a, focal_b):
     frame = await alice.receive_json_from(timeout=5)
     assert frame == {"type": "presence", "members": [{"id": member_a.pk, "name": member_a.name}]}
     await alice.disconnect()
+
+
+MALFORMED = [
+    # (what, how it is sent, error code)
+    ("binary frame", {"bytes_data": b'{"type": "typing"}'}, "invalid"),
+    ("invalid UTF-8", {"bytes_data": b"\xff\xfe\xc3\x28"}, "invalid"),
+    ("not JSON", {"text_data": "not json"}, "invalid"),
+    ("JSON array", {"text_data": "[1, 2]"}, "invalid"),
+    ("JSON string", {"text_data": '"message.send"'}, "invalid"),
+    ("JSON null", {"text_data": "null"}, "invalid"),
+    ("empty text", {"raw": {"type": "websocket.receive", "text": ""}}, "invalid"),
+    ("huge frame", {"text_data": '{"type": "typing", "x": "' + "x" * 200_000 + '"}'}, "too_large"),
+    ("deeply nested", {"text_data": "[" * 50_000 + "]" * 50_000}, "invalid"),
+    ("deep object", {"text_data": '{"a":' * 20_000 + "1" + "}" * 20_000}, "invalid"),
+    (
+        "huge number",
+        {"text_data": '{"type": "history.since", "after_id": ' + "9" * 5000 + "}"},
+        "invalid",
+    ),
+    ("type not a string", {"json": {"type": ["message.send"]}}, "invalid"),
+    ("unknown type", {"json": {"type": "drop.tables"}}, "invalid"),
+    ("topic a list", {"json": {"type": "message.send", "topic": [1], "body": "x"}}, "invalid"),
+    ("topic a float", {"json": {"type": "message.send", "topic": 1.5, "body": "x"}}, "invalid"),
+    ("topic true", {"json": {"type": "message.send", "topic": True, "body": "x"}}, "invalid"),
+    (
+        "body an object",
+        {"json": {"type": "message.send", "topic": "T", "body": {"a": 1}}},
+        "invalid",
+    ),
+    (
+        "client_id a number",
+        {"json": {"type": "message.send", "topic": "T", "body": "x", "client_id": 5}},
+        "invalid",
+    ),
+    ("after_id negative", {"json": {"type": "history.since", "after_id": -1}}, "invalid"),
+    ("after_id NaN", {"text_data": '{"type": "history.since", "after_id": NaN}'}, "invalid"),
+    ("after_id missing", {"json": {"type": "history.since"}}, "invalid"),
+]
+
+
+async def test_socket_malformed_frames_get_an_error_frame_and_the_socket_stays(room, member_a):
+    """Table-driven, on one socket: each bad frame gets exactly one error frame, nothing is
+    saved, and the socket still works after the whole table."""
+    alice = await joined(member_a, room.slug)
+    for what, frame, code in MALFORMED:
+        if "json" in frame:
+            await alice.send_json_to(frame["json"])
+        elif "raw" in frame:
+            await alice.send_input(frame["raw"])
+        else:
+            await alice.send_to(**frame)
+        answer = await alice.receive_json_from(timeout=5)
+        assert (answer["type"], answer["code"]) == ("error", code), what
+        assert isinstance(answer["detail"], str) and answer["detail"], what
+    assert await alice.receive_nothing(timeout=0.2) is True
+    assert await sync_to_async(Message.objects.count)() == 0
+    await alice.send_json_to(send_frame("Still here", "after the storm"))
+    assert (await next_of(alice, "message"))["body_html"] == "<p>after the storm</p>"
+    await alice.disconnect()
