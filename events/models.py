@@ -273,6 +273,12 @@ class EventPage(RoutablePageMixin, Page):
 
         return views.event_discussion(request, self)
 
+    @path("sessions/<int:session_id>/discussion/", name="session_discussion")
+    def session_discussion(self, request, session_id):
+        from . import views
+
+        return views.session_discussion(request, self, session_id)
+
     @path("manage/", name="manage")
     def manage(self, request):
         from . import views

@@ -17,7 +17,7 @@ from wagtail.models import Collection, Page
 
 from members.enums import OrganizationStatus
 from members.models import Organization, User
-from network.discussions.selectors import room_for
+from network.discussions.selectors import room_for, rooms_for
 from network.discussions.services import room_member_add, room_member_remove
 
 from .enums import (
@@ -66,11 +66,13 @@ def _save(instance):
 
 
 def _save_registration(registration):
-    """Save a registration and keep the event's restricted room in step: confirmed
-    participants are in it, anyone else is taken out (their sockets close after commit)."""
+    """Save a registration and keep the event's restricted rooms (its own and its sessions')
+    in step: confirmed participants are in them, anyone else is taken out (their sockets close
+    after commit)."""
     _save(registration)
-    room = room_for(registration.event)
-    if room is not None:
+    event = registration.event
+    rooms = [room_for(event), *rooms_for(event.sessions.all()).values()]
+    for room in filter(None, rooms):
         if registration.status == RegistrationStatus.CONFIRMED:
             room_member_add(room=room, user=registration.user)
         else:

@@ -16,7 +16,7 @@ from wagtail.models import Page, Site
 
 from network.discussions import services as discussion_services
 from network.discussions.enums import RoomVisibility
-from network.discussions.selectors import room_for
+from network.discussions.selectors import room_for, rooms_for
 
 from . import selectors, services
 from .enums import ACTIVE_STATUSES, RegistrationStatus
@@ -132,10 +132,19 @@ def event_detail(request, page, form=None):
         form = _registration_form(request, page)
     can_see_participants = user.has_perm("events.view_participants", page)
     can_see_online = user.has_perm("events.view_online_details", page)
+    timetable = selectors.timetable(page)
+    if can_see_online:
+        session_rooms = rooms_for(page.sessions.all())
+        for _, sessions in timetable:
+            for session in sessions:
+                session.discussion_room = session_rooms.get(session.pk)
+                session.discussion_url = _sub(
+                    page, request, "session_discussion", session_id=session.pk
+                )
     context = {
         "page": page,
         "self": page,
-        "timetable": selectors.timetable(page),
+        "timetable": timetable,
         "outputs": selectors.outputs(page),
         "organizers": page.organizers.all(),
         "registration": registration,
@@ -165,6 +174,24 @@ def event_discussion(request, page):
     room = discussion_services.room_for_target(
         target=page,
         title=f"Event: {page.title}",
+        by=request.user,
+        visibility=RoomVisibility.RESTRICTED,
+        members=[r.user for r in selectors.confirmed_participants(page)],
+        moderators=selectors.organizer_people(page),
+    )
+    return redirect("discussions:room", slug=room.slug)
+
+
+@login_required
+@require_POST
+def session_discussion(request, page, session_id):
+    """A session's room: the same people as the event's room, and the same moderators."""
+    if not request.user.has_perm("events.view_online_details", page):
+        raise PermissionDenied
+    session = get_object_or_404(page.sessions.all(), pk=session_id)
+    room = discussion_services.room_for_target(
+        target=session,
+        title=f"{page.title}: {session.title}",
         by=request.user,
         visibility=RoomVisibility.RESTRICTED,
         members=[r.user for r in selectors.confirmed_participants(page)],

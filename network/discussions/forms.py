@@ -3,7 +3,7 @@ from datetime import timedelta
 from django import forms
 
 from .enums import RoomVisibility
-from .models import BODY_MAX_LENGTH, Topic
+from .models import BODY_MAX_LENGTH, Topic, WorkingGroup
 
 MUTE_DURATIONS = {
     "1h": ("1 hour", timedelta(hours=1)),
@@ -86,8 +86,24 @@ class ResolveForm(forms.Form):
 class RoomForm(forms.Form):
     title = forms.CharField(max_length=200)
     description = forms.CharField(max_length=2000, required=False, widget=forms.Textarea)
+    working_group = forms.ModelChoiceField(
+        queryset=WorkingGroup.objects.none(),
+        required=False,
+        help_text="A working group's conveners moderate its rooms.",
+    )
     visibility = forms.ChoiceField(
         choices=RoomVisibility.choices,
         initial=RoomVisibility.NETWORK,
-        help_text="A restricted room is seen only by the people on its member list and by staff.",
+        help_text="A restricted room is seen only by the working group's members (or the room's "
+        "member list) and by staff.",
     )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        groups = WorkingGroup.objects.all()
+        if not user.is_staff:
+            # Conveners open rooms for their own groups only.
+            groups = groups.filter(conveners=user)
+            self.fields["working_group"].required = True
+            self.fields["working_group"].empty_label = None
+        self.fields["working_group"].queryset = groups

@@ -6,6 +6,7 @@ from django.utils import timezone
 from members.rules import is_network_member, is_staff
 
 from .enums import RoomVisibility
+from .models import WorkingGroup
 
 
 def _room_of(obj):
@@ -56,15 +57,45 @@ def is_author(user, message):
     return message is not None and user.is_authenticated and message.author_id == user.pk
 
 
-can_moderate = is_staff | is_room_moderator
+@rules.predicate
+def is_group_convener(user, obj):
+    """Convenes the working group given, or the one the room (topic, message) belongs to."""
+    if isinstance(obj, WorkingGroup):
+        group_id = obj.pk
+    else:
+        group_id = getattr(_room_of(obj), "working_group_id", None)
+    if group_id is None or not user.is_authenticated:
+        return False
+    return WorkingGroup.objects.filter(pk=group_id, conveners=user).exists()
+
+
+@rules.predicate
+def is_group_member(user, obj):
+    room = _room_of(obj)
+    group_id = getattr(room, "working_group_id", None)
+    if group_id is None or not user.is_authenticated:
+        return False
+    return WorkingGroup.objects.filter(pk=group_id, members=user).exists()
+
+
+@rules.predicate
+def convenes_a_group(user):
+    return user.is_authenticated and WorkingGroup.objects.filter(conveners=user).exists()
+
+
+can_moderate = is_staff | is_room_moderator | is_group_convener
 can_view = rules.is_authenticated & (
-    can_moderate | (room_is_for_network & is_network_member) | is_room_member
+    can_moderate | (room_is_for_network & is_network_member) | is_room_member | is_group_member
 )
 
 rules.add_perm("discussions.view_room", can_view)
 rules.add_perm("discussions.post_in_room", can_view & room_is_open & ~is_muted)
 rules.add_perm("discussions.moderate_room", rules.is_authenticated & can_moderate)
-rules.add_perm("discussions.add_room", is_staff)
+# Free-standing rooms: staff open any; conveners open rooms for their own working groups.
+rules.add_perm("discussions.add_room", is_staff | convenes_a_group)
+rules.add_perm(
+    "discussions.add_group_room", rules.is_authenticated & (is_staff | is_group_convener)
+)
 # Opening the network-wide room of a priority or a gap.
 rules.add_perm("discussions.open_network_room", is_network_member | is_staff)
 rules.add_perm("discussions.change_message", is_author & can_view & room_is_open)

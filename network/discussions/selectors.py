@@ -9,7 +9,16 @@ from members.models import User
 from members.rules import is_network_member
 
 from .enums import RoomVisibility
-from .models import Message, Notification, ReadMarker, Room, RoomMember, RoomModerator, Topic
+from .models import (
+    Message,
+    Notification,
+    ReadMarker,
+    Room,
+    RoomMember,
+    RoomModerator,
+    Topic,
+    WorkingGroup,
+)
 
 PAGE_SIZE = 50
 
@@ -21,8 +30,11 @@ def rooms_visible_to(user):
     rooms = Room.objects.all()
     if user.is_staff:
         return rooms
-    allowed = Q(Exists(RoomMember.objects.filter(room=OuterRef("pk"), user=user))) | Q(
-        Exists(RoomModerator.objects.filter(room=OuterRef("pk"), user=user))
+    groups = WorkingGroup.objects.filter(Q(members=user) | Q(conveners=user)).values("pk")
+    allowed = (
+        Q(Exists(RoomMember.objects.filter(room=OuterRef("pk"), user=user)))
+        | Q(Exists(RoomModerator.objects.filter(room=OuterRef("pk"), user=user)))
+        | Q(working_group__in=groups)
     )
     if is_network_member(user):
         allowed |= Q(visibility=RoomVisibility.NETWORK)
@@ -55,6 +67,7 @@ def room_list(*, user):
     """Visible rooms with each one's unread count for the user, open rooms first."""
     return (
         rooms_visible_to(user)
+        .select_related("working_group")
         .annotate(
             unread=Coalesce(
                 Subquery(_unread_in(user, room=OuterRef("pk"))),
@@ -126,6 +139,10 @@ def people_who_can_view(room):
         allowed |= Q(memberships__organization__status=OrganizationStatus.MEMBER)
     else:
         allowed |= Q(pk__in=RoomMember.objects.filter(room=room).values("user_id"))
+    if room.working_group_id is not None:
+        allowed |= Q(discussion_groups=room.working_group_id) | Q(
+            convened_groups=room.working_group_id
+        )
     return User.objects.filter(allowed, is_active=True).distinct()
 
 
@@ -133,6 +150,18 @@ def room_for(target):
     """The room attached to an object (project, event, priority…), or None."""
     content_type = ContentType.objects.get_for_model(target)
     return Room.objects.filter(content_type=content_type, object_id=target.pk).first()
+
+
+def rooms_for(targets):
+    """The rooms attached to some objects of one model (an event's sessions…), by object id."""
+    targets = list(targets)
+    if not targets:
+        return {}
+    content_type = ContentType.objects.get_for_model(targets[0])
+    rooms = Room.objects.filter(
+        content_type=content_type, object_id__in=[target.pk for target in targets]
+    )
+    return {room.object_id: room for room in rooms}
 
 
 def notifications_for(*, user):

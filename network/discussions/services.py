@@ -30,6 +30,7 @@ from .models import (
     RoomModerator,
     Topic,
     TopicFollow,
+    WorkingGroup,
 )
 
 logger = logging.getLogger(__name__)
@@ -79,18 +80,26 @@ def room_create(
     target=None,
     slug: str = "",
     description: str = "",
+    working_group: WorkingGroup | None = None,
 ) -> Room:
-    """Create a room, free-standing or attached to `target` (any model instance).
+    """Create a room, free-standing or attached to `target` (any model instance), optionally
+    for a working group (whose conveners moderate it and, if restricted, whose members see it).
 
-    Permission is the caller's: views check discussions.add_room; other apps' services create
-    the rooms of their own objects. Side effects: none.
+    Permission is the caller's for plain rooms: views check discussions.add_room; other apps'
+    services create the rooms of their own objects. A group's room needs a convener of the
+    group (or staff). Side effects: none.
     """
+    if working_group is not None and by is not None:
+        _require(
+            by, "discussions.add_group_room", working_group, "Only its conveners open rooms here."
+        )
     room = Room(
         title=title.strip(),
         slug=slug or _unique_slug(title),
         visibility=visibility,
         description=description,
         created_by=by,
+        working_group=working_group,
     )
     if target is not None:
         room.content_type = ContentType.objects.get_for_model(target)

@@ -12,7 +12,7 @@ from members.models import User
 
 from . import presence, selectors, services
 from .forms import HideForm, MessageEditForm, MessageForm, MuteForm, ResolveForm, RoomForm
-from .models import Message, Room, Topic, TopicFollow
+from .models import Message, Room, Topic, TopicFollow, WorkingGroup
 
 ROOMS_PER_PAGE = 30
 
@@ -70,11 +70,12 @@ def room_list(request):
 def room_create(request):
     if not request.user.has_perm("discussions.add_room"):
         raise PermissionDenied
-    form = RoomForm(request.POST or None)
+    group = WorkingGroup.objects.filter(slug=request.GET.get("group", "")).first()
+    form = RoomForm(request.POST or None, user=request.user, initial={"working_group": group})
     if request.method == "POST" and form.is_valid():
         try:
             room = services.room_create(by=request.user, **form.cleaned_data)
-        except ValidationError as error:
+        except (ValidationError, PermissionDenied) as error:
             form.add_error(None, _errors(error))
         else:
             messages.success(request, f"The room “{room.title}” is open.")

@@ -3,7 +3,7 @@
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .models import Room
+from .models import Room, WorkingGroup
 
 
 class RoomViewSet(ModelViewSet):
@@ -15,9 +15,27 @@ class RoomViewSet(ModelViewSet):
     list_display = ["title", "slug", "visibility", "is_archived", "created_at"]
     list_filter = ["visibility", "is_archived"]
     search_fields = ["title", "slug"]
-    form_fields = ["title", "slug", "description", "visibility", "is_archived"]
+    form_fields = ["title", "slug", "description", "visibility", "working_group", "is_archived"]
+
+
+class WorkingGroupViewSet(ModelViewSet):
+    """Working groups: their members and conveners, who open and moderate the group's rooms."""
+
+    model = WorkingGroup
+    icon = "group"
+    menu_label = "Working groups"
+    add_to_admin_menu = True
+    menu_order = 161
+    list_display = ["name", "slug", "created_at"]
+    search_fields = ["name", "description"]
+    form_fields = ["name", "slug", "description", "conveners", "members"]
 
 
 @hooks.register("register_admin_viewset")
 def register_rooms():
     return RoomViewSet("discussion_rooms")
+
+
+@hooks.register("register_admin_viewset")
+def register_working_groups():
+    return WorkingGroupViewSet("working_groups")

@@ -134,3 +134,39 @@ def test_event_room_for_confirmed_participants_and_organizers(
     client.post("/events/data-workshop/cancel/")
     assert not room.members.filter(user=member_a).exists()
     assert client.get(f"/discussions/{room.slug}/").status_code == 404
+
+
+def test_session_room_follows_the_event_room(client, event, focal_a, member_a, org_a, focal_b):
+    from tests.factories.events import SessionFactory
+
+    session = SessionFactory(page=event, title="Data collection tools")
+    client.force_login(member_a)
+    client.post("/events/data-workshop/register/", {"organization": org_a.pk})
+    page = client.get("/events/data-workshop/").content.decode()
+    action = f'action="/events/data-workshop/sessions/{session.pk}/discussion/"'
+    assert action in page
+    response = client.post(f"/events/data-workshop/sessions/{session.pk}/discussion/")
+    room = Room.objects.get()
+    assert response["Location"] == f"/discussions/{room.slug}/"
+    assert (room.target, room.title) == (session, "Data workshop: Data collection tools")
+    assert room.visibility == RoomVisibility.RESTRICTED
+    assert list(room.members.values_list("user_id", flat=True)) == [member_a.pk]
+    assert list(room.moderators.values_list("user_id", flat=True)) == [focal_a.pk]
+    page = client.get("/events/data-workshop/").content.decode()
+    assert f'<a href="/discussions/{room.slug}/">Discussion of this session</a>' in page
+    assert action not in page
+
+    client.force_login(focal_b)  # neither registered nor organizing
+    assert f"/discussions/{room.slug}/" not in client.get("/events/data-workshop/").content.decode()
+    assert (
+        client.post(f"/events/data-workshop/sessions/{session.pk}/discussion/").status_code == 403
+    )
+    assert client.get(f"/discussions/{room.slug}/").status_code == 404
+    # Another event's session id is not found under this event.
+    other = SessionFactory()
+    client.force_login(member_a)
+    assert client.post(f"/events/data-workshop/sessions/{other.pk}/discussion/").status_code == 404
+
+    client.post("/events/data-workshop/cancel/")
+    assert not room.members.filter(user=member_a).exists()
+    assert client.get(f"/discussions/{room.slug}/").status_code == 404

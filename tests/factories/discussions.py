@@ -5,8 +5,34 @@ from factory.django import DjangoModelFactory
 
 from network.discussions import markdown
 from network.discussions.enums import RoomVisibility
-from network.discussions.models import Message, Room, RoomMember, RoomModerator, Topic
+from network.discussions.models import (
+    Message,
+    Room,
+    RoomMember,
+    RoomModerator,
+    Topic,
+    WorkingGroup,
+)
 from tests.factories import UserFactory
+
+
+class WorkingGroupFactory(DjangoModelFactory):
+    class Meta:
+        model = WorkingGroup
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Working group {n}")
+    slug = factory.Sequence(lambda n: f"group-{n}")
+
+    @factory.post_generation
+    def members(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.members.set(extracted)
+
+    @factory.post_generation
+    def conveners(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.conveners.set(extracted)
 
 
 class RoomFactory(DjangoModelFactory):
