@@ -57,6 +57,10 @@ def hidden_frame(message_id: int) -> dict:
     return {"type": "message.hidden", "id": message_id}
 
 
+def topic_moved_frame(topic_id: int, room) -> dict:
+    return {"type": "topic.moved", "topic": topic_id, "room": room.slug if room else None}
+
+
 def presence_frame(members: list[dict]) -> dict:
     return {"type": "presence", "members": members}
 
@@ -100,6 +104,22 @@ def message_hidden_on_commit(message) -> None:
     _send_on_commit(
         room_group(message.room_id),
         {"type": "discussions.frame", "frame": hidden_frame(message.pk)},
+    )
+
+
+def topic_moved_on_commit(*, topic_id: int, from_room, to_room, tell_old_room: bool) -> None:
+    """Both rooms hear of a move; the old room learns the new room's slug only when all its
+    people may see that room (a restricted room's name does not leak)."""
+    _send_on_commit(
+        room_group(to_room.pk),
+        {"type": "discussions.frame", "frame": topic_moved_frame(topic_id, to_room)},
+    )
+    _send_on_commit(
+        room_group(from_room.pk),
+        {
+            "type": "discussions.frame",
+            "frame": topic_moved_frame(topic_id, to_room if tell_old_room else None),
+        },
     )
 
 

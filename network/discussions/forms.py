@@ -107,3 +107,18 @@ class RoomForm(forms.Form):
             self.fields["working_group"].required = True
             self.fields["working_group"].empty_label = None
         self.fields["working_group"].queryset = groups
+
+
+class MoveTopicForm(forms.Form):
+    to_room = forms.ModelChoiceField(
+        label="Move to", queryset=None, help_text="Rooms you moderate."
+    )
+    confirm_wider = forms.BooleanField(
+        label="Yes, let the people of that room read this topic",
+        required=False,
+        help_text="Needed when the other room is seen by people who cannot read the topic now.",
+    )
+
+    def __init__(self, *args, rooms, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_room"].queryset = rooms

@@ -231,6 +231,55 @@ def topic_lock(*, topic: Topic, by: User, locked: bool = True) -> Topic:
     return _save(topic)
 
 
+def widens_audience(*, from_room: Room, to_room: Room) -> int:
+    """How many people could read the topic in `to_room` who cannot in `from_room`."""
+    return (
+        selectors.people_who_can_view(to_room)
+        .exclude(pk__in=selectors.people_who_can_view(from_room).values("pk"))
+        .count()
+    )
+
+
+@transaction.atomic
+def topic_move(*, topic: Topic, to_room: Room, by: User, confirm_wider: bool = False) -> Topic:
+    """Move a topic with all its messages to another room; `by` moderates both.
+
+    A move that lets people read it who could not before (from a restricted room into a
+    wider one) needs `confirm_wider`. Side effects: follows, mentions' notifications of people
+    who cannot see the new room are dropped (read markers move with the topic); after
+    commit, both rooms are told (topic.moved).
+    """
+    topic = Topic.objects.select_for_update().select_related("room").get(pk=topic.pk)
+    from_room = topic.room
+    _require(by, "discussions.moderate_room", from_room, "You do not moderate this room.")
+    _require(by, "discussions.moderate_room", to_room, "You do not moderate the other room.")
+    if to_room.pk == from_room.pk:
+        raise ValidationError("The topic is already in this room.")
+    if to_room.is_archived:
+        raise ValidationError("That room is archived: it takes no new topics.")
+    if Topic.objects.filter(room=to_room, title__iexact=topic.title).exists():
+        raise ValidationError(f"“{to_room.title}” already has a topic called “{topic.title}”.")
+    wider = widens_audience(from_room=from_room, to_room=to_room)
+    if wider and not confirm_wider:
+        raise ValidationError(
+            f"{wider} people who cannot read this topic now would read it in “{to_room.title}”: "
+            "confirm the move to go ahead.",
+            code="confirm_wider",
+        )
+    topic.room = to_room
+    _save(topic)
+    Message.objects.filter(topic=topic).update(room=to_room)
+    viewers = selectors.people_who_can_view(to_room).values("pk")
+    TopicFollow.objects.filter(topic=topic).exclude(user__in=viewers).delete()
+    Notification.objects.filter(message__topic=topic).exclude(user__in=viewers).delete()
+    # The old room learns where the topic went only if all its people can follow it there.
+    narrower = widens_audience(from_room=to_room, to_room=from_room)
+    events.topic_moved_on_commit(
+        topic_id=topic.pk, from_room=from_room, to_room=to_room, tell_old_room=not narrower
+    )
+    return topic
+
+
 @transaction.atomic
 def topic_follow(*, topic: Topic, user: User, follow: bool = True) -> None:
     """Follow a topic (notified of each new message) or stop. Side effects: none."""
@@ -378,9 +427,12 @@ def message_post(
         raise ValidationError("Write a message first.", code="invalid")
     if topic is None:
         topic = _topic_by_title(room, topic_title, author)
-    if topic.room_id != room.pk:
+    # Lock the topic row, so that a move cannot slip between this check and the save.
+    current = Topic.objects.select_for_update().filter(pk=topic.pk).values("room_id", "locked")
+    current = current.first() or {"room_id": None, "locked": False}
+    if current["room_id"] != room.pk:
         raise ValidationError("That topic is in another room.", code="invalid")
-    if topic.locked:
+    if topic.locked or current["locked"]:
         raise ValidationError("This topic is locked: it takes no new messages.", code="locked")
     message = Message(
         room=room,

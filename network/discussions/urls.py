@@ -13,6 +13,7 @@ urlpatterns = [
     path("<slug:slug>/t/<int:topic_id>/follow/", views.topic_follow, name="topic_follow"),
     path("<slug:slug>/t/<int:topic_id>/resolve/", views.topic_resolve, name="topic_resolve"),
     path("<slug:slug>/t/<int:topic_id>/lock/", views.topic_lock, name="topic_lock"),
+    path("<slug:slug>/t/<int:topic_id>/move/", views.topic_move, name="topic_move"),
     path("<slug:slug>/m/<int:message_id>/edit/", views.message_edit, name="message_edit"),
     path("<slug:slug>/m/<int:message_id>/delete/", views.message_delete, name="message_delete"),
     path("<slug:slug>/m/<int:message_id>/hide/", views.message_hide, name="message_hide"),

@@ -11,7 +11,15 @@ from django.views.decorators.http import require_POST
 from members.models import User
 
 from . import presence, selectors, services
-from .forms import HideForm, MessageEditForm, MessageForm, MuteForm, ResolveForm, RoomForm
+from .forms import (
+    HideForm,
+    MessageEditForm,
+    MessageForm,
+    MoveTopicForm,
+    MuteForm,
+    ResolveForm,
+    RoomForm,
+)
 from .models import Message, Room, Topic, TopicFollow, WorkingGroup
 
 ROOMS_PER_PAGE = 30
@@ -264,6 +272,47 @@ def topic_lock(request, slug, topic_id):
             "button": verb,
             "cancel": topic.get_absolute_url(),
         },
+    )
+
+
+@login_required
+def topic_move(request, slug, topic_id):
+    """A moderator of both rooms moves a topic; widening its audience needs a confirmation."""
+    room = _room(request, slug)
+    topic = _topic(room, topic_id)
+    if not request.user.has_perm("discussions.moderate_room", room):
+        raise PermissionDenied
+    rooms = selectors.rooms_moderated_by(request.user).exclude(pk=room.pk).order_by("title")
+    form = MoveTopicForm(request.POST or None, rooms=rooms)
+    if request.method == "POST" and form.is_valid():
+        to_room = form.cleaned_data["to_room"]
+        try:
+            moved = services.topic_move(
+                topic=topic,
+                to_room=to_room,
+                by=request.user,
+                confirm_wider=form.cleaned_data["confirm_wider"],
+            )
+        except ValidationError as error:
+            form.add_error(
+                "confirm_wider" if error.code == "confirm_wider" else None, _errors(error)
+            )
+        else:
+            messages.success(request, f"The topic is now in “{to_room.title}”.")
+            return redirect(moved)
+    return render(
+        request,
+        "discussions/confirm.html",
+        {
+            "room": room,
+            "heading": f"Move “{topic.title}” to another room",
+            "text": "The topic moves with all its messages. People who cannot see the other "
+            "room stop following it.",
+            "form": form,
+            "button": "Move",
+            "cancel": topic.get_absolute_url(),
+        },
+        status=400 if form.errors else 200,
     )
 
 

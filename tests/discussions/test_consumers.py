@@ -282,3 +282,26 @@ async def test_socket_malformed_frames_get_an_error_frame_and_the_socket_stays(r
     await alice.send_json_to(send_frame("Still here", "after the storm"))
     assert (await next_of(alice, "message"))["body_html"] == "<p>after the storm</p>"
     await alice.disconnect()
+
+
+async def test_socket_topic_moved_reaches_both_rooms_without_leaking_a_restricted_slug(
+    room, restricted_room, topic, member_a, focal_b, staff
+):
+    inside = await joined(member_a, restricted_room.slug)
+    outside = await joined(focal_b, room.slug)
+    await sync_to_async(services.topic_move)(
+        topic=topic, to_room=restricted_room, by=staff, confirm_wider=False
+    )
+    assert await next_of(inside, "topic.moved") == {
+        "type": "topic.moved",
+        "topic": topic.pk,
+        "room": restricted_room.slug,
+    }
+    # focal_b cannot see the restricted room: told the topic left, not where it went.
+    assert await next_of(outside, "topic.moved") == {
+        "type": "topic.moved",
+        "topic": topic.pk,
+        "room": None,
+    }
+    await inside.disconnect()
+    await outside.disconnect()
