@@ -36,6 +36,41 @@ SENT_MEMORY = 5000
 class RoomConsumer(AsyncJsonWebsocketConsumer):
     room = None
     revoked = False
+    last_id = 0
+
+    # Channels reads the layer's receive from `channel_receive` and lets any error from it end
+    # the consumer, closing the socket. With Redis down the socket must stay open (posting
+    # still works and the echo comes straight back), so the layer's receive is wrapped.
+    @property
+    def channel_receive(self):
+        return self._receive_riding_outages
+
+    @channel_receive.setter
+    def channel_receive(self, receive):
+        self._layer_receive = receive
+
+    async def _receive_riding_outages(self):
+        try:
+            return await self._layer_receive()
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            logger.warning("Channel layer unavailable; socket waits for it to come back.")
+        delay = 0.2
+        while True:
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 2.0)
+            # A restarted Redis has forgotten the groups: join them again before going on.
+            try:
+                for group in self.groups:
+                    await asyncio.wait_for(
+                        self.channel_layer.group_add(group, self.channel_name),
+                        events.BROADCAST_TIMEOUT,
+                    )
+            except Exception:
+                logger.info("Channel layer still unavailable.")
+            else:
+                return {"type": "discussions.resync"}
 
     async def connect(self):
         self.user = self.scope.get("user")
@@ -184,6 +219,15 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         if event.get("sender") != self.channel_name and not self.revoked:
             await self.send_json(event["frame"])
 
+    async def discussions_resync(self, event):
+        """Back from an outage: re-check access and send what was missed meanwhile."""
+        if self.room is None or self.revoked:
+            return
+        if not await self._still_allowed():
+            await self._revoke()
+        elif self.last_id:
+            await self._history_since({"after_id": self.last_id})
+
     async def discussions_recheck(self, event):
         if self.room is not None and not self.revoked and not await self._still_allowed():
             await self._revoke()
@@ -221,6 +265,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         if key in self.sent:
             return
         self.sent[key] = True
+        self.last_id = max(self.last_id, frame["id"])
         if len(self.sent) > SENT_MEMORY:
             self.sent.popitem(last=False)
         await self.send_json(frame)

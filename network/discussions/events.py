@@ -17,7 +17,7 @@ from django.db import transaction
 logger = logging.getLogger(__name__)
 
 # Seconds one group_send may take before the write gives up on live delivery.
-BROADCAST_TIMEOUT = 0.5
+BROADCAST_TIMEOUT = 0.3
 
 
 def room_group(room_id: int) -> str:

@@ -9,7 +9,8 @@ from django.test import override_settings
 
 def test_channel_layer_uses_redis_when_redis_url_is_set(redis_url):
     assert settings.CHANNEL_LAYERS["default"]["BACKEND"] == "channels_redis.core.RedisChannelLayer"
-    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+    assert settings.CACHES["default"]["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
 
 
 async def test_two_servers_sharing_redis_deliver_each_others_messages(redis_url):
