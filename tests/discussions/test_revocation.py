@@ -18,7 +18,7 @@ from projects.enums import ProjectStatus
 from projects.models import ProjectMember
 from tests.discussions.conftest import ORIGIN
 from tests.factories import MembershipFactory
-from tests.factories.discussions import RoomFactory, TopicFactory
+from tests.factories.discussions import RoomFactory, TopicFactory, WorkingGroupFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -167,3 +167,21 @@ async def test_organization_leaving_or_membership_ending_disconnects(
     # Someone whose organization is still a member stays and receives.
     assert (await next_message(stays))["body_html"] == "<p>secret</p>"
     await stays.disconnect()
+
+
+async def test_leaving_a_working_group_closes_its_restricted_rooms(plain_user, member_a):
+    def setup():
+        group = WorkingGroupFactory(conveners=[member_a], members=[plain_user])
+        room = RoomFactory(
+            title="Group", slug="group", working_group=group, visibility=RoomVisibility.RESTRICTED
+        )
+        return group, room
+
+    group, room = await sync_to_async(setup)()
+    leaver = await joined(plain_user, room.slug)
+    convener = await joined(member_a, room.slug)
+    # The admin's group form saves the member list with set(), which removes the leaver.
+    assert await closes_within(leaver, group.members.set, []) < WITHIN
+    await gets_nothing_more(leaver, room, member_a)
+    assert (await next_message(convener))["body_html"] == "<p>secret</p>"
+    await convener.disconnect()
