@@ -170,3 +170,38 @@ def test_session_room_follows_the_event_room(client, event, focal_a, member_a, o
     client.post("/events/data-workshop/cancel/")
     assert not room.members.filter(user=member_a).exists()
     assert client.get(f"/discussions/{room.slug}/").status_code == 404
+
+
+def test_project_member_removal_takes_them_out_of_the_team_room(
+    client, project, focal_a, member_a, org_b
+):
+    from django.core.exceptions import ValidationError
+
+    from projects.models import ProjectMember
+
+    client.force_login(focal_a)
+    client.post(f"/projects/{project.slug}/discussion/")
+    room = Room.objects.get()
+    people = []
+    for _ in range(2):
+        person = MembershipFactory(organization=org_b).user
+        join_request = project_services.join_request_create(
+            project=project, user=person, message="Count me in."
+        )
+        project_services.join_request_decide(join_request=join_request, by=focal_a, accept=True)
+        people.append(person)
+    first, second = (ProjectMember.objects.get(project=project, user=p) for p in people)
+    lead = ProjectMember.objects.get(project=project, user=focal_a)
+
+    # A team member cannot remove another one; nobody removes the last lead.
+    with pytest.raises(ValidationError, match="Only the person themselves or a lead"):
+        project_services.project_member_remove(member=second, by=people[0])
+    with pytest.raises(ValidationError, match="at least one lead"):
+        project_services.project_member_remove(member=lead, by=focal_a)
+    assert room.members.filter(user=people[1]).exists()
+
+    project_services.project_member_remove(member=first, by=people[0])  # leaves
+    project_services.project_member_remove(member=second, by=focal_a)  # removed by the lead
+    assert list(room.members.values_list("user_id", flat=True)) == [focal_a.pk]
+    client.force_login(people[1])
+    assert client.get(f"/discussions/{room.slug}/").status_code == 404
