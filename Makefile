@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# axe-core and the Nu HTML checker (vnu.jar) for tests/a11y, pinned by its package-lock.json.
+A11Y_TOOLS := tests/a11y/node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -16,6 +18,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Without npm the accessibility tests skip (and fail under REQUIRE_SERVICES=1).
+$(A11Y_TOOLS): tests/a11y/package-lock.json
+	@if command -v npm >/dev/null; then \
+		cd tests/a11y && npm ci --silent && touch node_modules/.installed; \
+	else echo "npm not found: the tests in tests/a11y will skip"; fi
+
 setup: install
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
@@ -26,7 +34,7 @@ run: setup
 	@echo "Serving the network at http://$(HOST):$(PORT)/  (admin at http://$(HOST):$(PORT)/admin/; Ctrl-C stops)"
 	$(BIN)/daphne -b $(HOST) -p $(PORT) network.asgi:application
 
-test: install
+test: install $(A11Y_TOOLS)
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=network.settings.test
 	$(BIN)/pytest -n 2 --dist loadfile --create-db -m "not transactional"
@@ -40,4 +48,4 @@ format: install
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache tests/a11y/node_modules

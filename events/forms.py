@@ -37,6 +37,12 @@ class RegistrationForm(forms.Form):
     def __init__(self, *args, organizations, questions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
+        # Most people belong to one organization: preselect it rather than make them pick
+        # from a list of one (a keyboard user needs arrow keys for a select). The template
+        # evaluates this queryset anyway, so len() costs no query.
+        field = self.fields["organization"]
+        if len(field.queryset) == 1:
+            field.empty_label, field.initial = None, field.queryset[0]
         for question in questions:
             self.fields[question.key] = forms.CharField(
                 label=question.label,

@@ -165,6 +165,21 @@ def test_register_through_page_confirms(client, event, member_a, org_a):
     assert shows(page, "You are registered: your place is confirmed.")
 
 
+def test_register_form_preselects_a_single_organization(client, event, member_a, org_a, org_b):
+    client.force_login(member_a)
+
+    options = re.findall(r"<option[^>]*>[^<]*</option>", text(client.get("/events/data-workshop/")))
+
+    assert options == [f'<option value="{org_a.pk}" selected>Agency A</option>']
+
+    MembershipFactory(user=member_a, organization=org_b)
+    options = re.findall(
+        r"<option[^>]*>([^<]*)</option>", text(client.get("/events/data-workshop/"))
+    )
+
+    assert options == ["---------", "Agency A", "Agency B"]
+
+
 def test_register_page_twice_shows_message_nothing_changed(client, event, member_a, org_a):
     client.force_login(member_a)
     client.post("/events/data-workshop/register/", {"organization": org_a.pk})
