@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -42,5 +43,13 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail serves every other path from the page tree, so it comes last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail serves every other path from the page tree, so it comes last. Its frontend sign-in
+# form would authenticate with a password alone (no MFA, no throttle): allauth's instead.
+urlpatterns += [
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="frontend_login",
+    ),
+    path("", include(wagtail_urls)),
+]
