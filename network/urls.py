@@ -22,6 +22,13 @@ feed_patterns = [
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
+    # Wagtail's admin sign-in form would authenticate with a password alone (no MFA, no
+    # throttle): editors sign in through allauth like everyone else.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="admin_login",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
