@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from events.feeds import UpcomingEventsFeed
@@ -22,6 +23,8 @@ feed_patterns = [
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
+    # Live pages without view restrictions only (Wagtail's sitemap: live().public()).
+    path("sitemap.xml", sitemap, name="sitemap"),
     # Wagtail's admin sign-in form would authenticate with a password alone (no MFA, no
     # throttle): editors sign in through allauth like everyone else.
     path(
