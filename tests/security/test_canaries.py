@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
+from network.discussions.models import Notification, RoomMember
 from network.discussions.tasks import send_mention_digest
 from tests.security.matrix import body_of, leaks, send
 from tests.security.world import (
@@ -138,3 +139,23 @@ def test_emails_sent_by_the_platform_carry_no_canary_to_whom_it_is_hidden(
         send_mention_digest.call()
     assert len(mail.outbox) >= 3, [m.subject for m in mail.outbox]
     assert _email_leaks(world) == []
+
+
+def test_mention_digest_skips_rooms_the_person_has_left(world, django_capture_on_commit_callbacks):
+    """A mention waits for the digest; the person leaves the room before it is sent."""
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _client(world, LEAD).post(
+            f"/discussions/secret-room/t/{world.secret_topic.pk}/",
+            {"body": f"@{world.users[TEAM].display_name} {Canary.ROOM_MESSAGE} for you"},
+        )
+        assert response.status_code == 302
+    assert Notification.objects.filter(user=world.users[TEAM], kind="mention").exists()
+    RoomMember.objects.filter(room=world.secret_room, user=world.users[TEAM]).delete()
+    send_mention_digest.call()
+    team_mail = [m for m in mail.outbox if world.users[TEAM].email in m.to]
+    secret = (Canary.ROOM_TITLE, Canary.ROOM_TOPIC, Canary.ROOM_MESSAGE)
+    assert [m.body for m in team_mail if any(c in m.body for c in secret)] == []
+    # Nor does their notifications page show it.
+    page = body_of(send(world, TEAM, "GET", "/discussions/notifications/"))
+    assert Canary.ROOM_MESSAGE not in page
