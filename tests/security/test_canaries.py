@@ -70,6 +70,7 @@ def test_canaries_are_where_the_roles_that_may_see_them_look(world):
         (FOCAL_A, "/members/agency-a/invite/"): [Canary.INVITEE],
         (PARTICIPANT, "/events/data-workshop/"): [Canary.EVENT_LINK, Canary.EVENT_VENUE],
         (PARTICIPANT, "/events/data-workshop/calendar.ics"): [Canary.EVENT_LINK],
+        (ORGANIZER, "/events/data-workshop/manage/"): [Canary.HIDDEN_PARTICIPANT],
         (STAFF, "/private-page/"): [Canary.PRIVATE_PAGE],
         (STAFF, "/events/private-event/"): [Canary.PRIVATE_EVENT],
         (FOCAL_B, "/login-page/"): [Canary.LOGIN_PAGE],

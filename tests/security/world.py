@@ -86,6 +86,7 @@ class Canary:
 
     HIDDEN_NAME = "CanaryHiddenPersonName"
     HIDDEN_BIO = "CanaryHiddenPersonBio"
+    HIDDEN_PARTICIPANT = "CanaryHiddenParticipantName"
     MEMBERS_ONLY_NAME = "CanaryMembersOnlyName"
     APPLICANT_MANDATE = "CanaryApplicantMandate"
     DRAFT_PROJECT = "CanaryDraftProjectTitle"
@@ -111,6 +112,7 @@ class Canary:
     SEEN_BY = {
         HIDDEN_NAME: (),
         HIDDEN_BIO: (),
+        HIDDEN_PARTICIPANT: (ORGANIZER, STAFF),
         MEMBERS_ONLY_NAME: (*NETWORK, STAFF),
         APPLICANT_MANDATE: (STAFF,),
         DRAFT_PROJECT: (LEAD, TEAM, STAFF),
@@ -272,6 +274,12 @@ def build():
     w.registration = RegistrationFactory(
         event=w.event, user=users[PARTICIPANT], organization=w.org_c
     )
+    # A hidden person attends too: fellow participants see the list, not them; the
+    # organizers, who decide registrations, do.
+    w.hidden_participant = person(
+        w.org_a, display_name=Canary.HIDDEN_PARTICIPANT, visibility=Visibility.HIDDEN
+    )
+    RegistrationFactory(event=w.event, user=w.hidden_participant, organization=w.org_a)
     w.pending_registration = RegistrationFactory(
         event=w.event,
         user=users[FOCAL_B],
