@@ -152,7 +152,14 @@ def event_detail(request, page, form=None):
         "form": form if can_register else None,
         "can_manage": user.has_perm("events.manage_event", page),
         "can_see_online": can_see_online,
-        "participants": selectors.confirmed_participants(page) if can_see_participants else None,
+        # Fellow participants see each other, except people who hide their profile.
+        "participants": [
+            r
+            for r in selectors.confirmed_participants(page)
+            if user.has_perm("members.view_person", r.user)
+        ]
+        if can_see_participants
+        else None,
         "counts": selectors.registration_counts(page),
         "register_url": _sub(page, request, "register"),
         "cancel_url": _sub(page, request, "cancel"),

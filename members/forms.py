@@ -1,7 +1,7 @@
 from django import forms
 from django_countries import countries as all_countries
 
-from .enums import OrganizationKind, RequestStatus
+from .enums import OrganizationKind, RequestStatus, Visibility
 from .models import LANGUAGE_CHOICES, MembershipRequest, Organization, User
 from .services import PROFILE_FIELDS
 
@@ -62,9 +62,10 @@ class AlternateForm(forms.Form):
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
+        # Hidden people are listed nowhere, this choice included.
         self.fields["user"].queryset = User.objects.filter(
-            memberships__organization=organization, memberships__role="member"
-        )
+            memberships__organization=organization, memberships__role="member", is_active=True
+        ).exclude(visibility=Visibility.HIDDEN)
 
 
 class MembershipDecisionForm(forms.Form):

@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from events.feeds import UpcomingEventsFeed
@@ -21,6 +23,15 @@ feed_patterns = [
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
+    # Live pages without view restrictions only (Wagtail's sitemap: live().public()).
+    path("sitemap.xml", sitemap, name="sitemap"),
+    # Wagtail's admin sign-in form would authenticate with a password alone (no MFA, no
+    # throttle): editors sign in through allauth like everyone else.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="admin_login",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
@@ -42,5 +53,13 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail serves every other path from the page tree, so it comes last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail serves every other path from the page tree, so it comes last. Its frontend sign-in
+# form would authenticate with a password alone (no MFA, no throttle): allauth's instead.
+urlpatterns += [
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="frontend_login",
+    ),
+    path("", include(wagtail_urls)),
+]

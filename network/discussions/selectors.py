@@ -178,10 +178,15 @@ def rooms_for(targets):
 
 
 def notifications_for(*, user):
+    """The user's notifications in rooms they may still see: one whose room they have left
+    keeps its row but is shown nowhere."""
     return Notification.objects.filter(
-        user=user, message__hidden=False, message__deleted_at__isnull=True
+        user=user,
+        message__hidden=False,
+        message__deleted_at__isnull=True,
+        message__room__in=rooms_visible_to(user),
     ).select_related("message__author", "message__topic__room", "message__room")
 
 
 def unread_notification_count(*, user):
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    return notifications_for(user=user).filter(read_at__isnull=True).count()

@@ -30,7 +30,9 @@ def send_mention_digest() -> int:
     )
     by_user = defaultdict(list)
     for notice in pending:
-        by_user[notice.user].append(notice)
+        # Mailed later than it was made: the person may have left the room since.
+        if notice.user.has_perm("discussions.view_room", notice.message.room):
+            by_user[notice.user].append(notice)
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     for user, notices in by_user.items():
         body = render_to_string(

@@ -1,0 +1,19 @@
+from django.http import Http404
+from wagtail import hooks
+from wagtail.models import PageViewRestriction
+
+
+@hooks.register("before_serve_page")
+def restricted_pages_do_not_exist_for_those_refused(page, request, serve_args, serve_kwargs):
+    """A signed-in person whom a page's login or group restriction refuses gets a 404, as for
+    a page that does not exist: Wagtail would send them to sign in again, which tells them
+    the page is there. Anonymous visitors are still sent to sign in (Wagtail's own hook, which
+    runs after this one); password restrictions keep Wagtail's password form."""
+    if not request.user.is_authenticated:
+        return None
+    for restriction in page.get_view_restrictions():
+        if restriction.restriction_type != PageViewRestriction.PASSWORD and not (
+            restriction.accept_request(request)
+        ):
+            raise Http404("No such page.")
+    return None

@@ -1,0 +1,167 @@
+"""Canaries (world.Canary) never reach a role they are hidden from: search for each of them,
+the sitemap, the emails that the platform's actions send. (Every page, feed, calendar file
+and API answer of the matrix is scanned by the matrix suites themselves.)"""
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+from network.discussions.models import Notification, RoomMember
+from network.discussions.tasks import send_mention_digest
+from tests.security.matrix import body_of, leaks, send
+from tests.security.world import (
+    ANON,
+    FOCAL_A,
+    FOCAL_B,
+    LEAD,
+    MEMBER_A,
+    MODERATOR,
+    ORGANIZER,
+    PARTICIPANT,
+    ROLES,
+    STAFF,
+    TEAM,
+    Canary,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+ECHO = "CanaryNothingMatches"
+
+
+def _search_hits(world, role, terms):
+    """How often each term appears in its search page beyond the page's echo of the query
+    (counted once, with a term that matches nothing)."""
+    echo = body_of(send(world, role, "GET", f"/search/?q={ECHO}")).count(ECHO)
+    hits = {}
+    for term in terms:
+        hits[term] = body_of(send(world, role, "GET", f"/search/?q={term}")).count(term) - echo
+    return hits
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_search_never_finds_a_canary_for_a_role_it_is_hidden_from(world, role):
+    hits = _search_hits(world, role, Canary.hidden_from(role))
+    assert {term: n for term, n in hits.items() if n} == {}
+
+
+def test_search_finds_canaries_for_those_who_may_see_them(world):
+    assert _search_hits(world, TEAM, [Canary.DRAFT_PROJECT])[Canary.DRAFT_PROJECT] > 0
+    assert _search_hits(world, FOCAL_B, [Canary.MEMBERS_ONLY_NAME])[Canary.MEMBERS_ONLY_NAME] > 0
+
+
+def test_canaries_are_where_the_roles_that_may_see_them_look(world):
+    """The scans can fail: each canary shows where it belongs."""
+    seen = {
+        (LEAD, "/projects/balkan-routes/"): [
+            Canary.TEAM_CONTACT,
+            Canary.TEAM_NOTES,
+            Canary.TEAM_ETHICS,
+            Canary.JOIN_REQUEST,
+        ],
+        (TEAM, "/projects/draft-study/"): [Canary.DRAFT_PROJECT, Canary.DRAFT_SUMMARY],
+        (MODERATOR, f"/discussions/secret-room/t/{world.secret_topic.pk}/"): [
+            Canary.ROOM_TITLE,
+            Canary.ROOM_TOPIC,
+            Canary.ROOM_MESSAGE,
+        ],
+        (FOCAL_A, "/members/agency-a/requests/"): [Canary.MEMBERSHIP_REQUEST],
+        (FOCAL_A, "/members/agency-a/invite/"): [Canary.INVITEE],
+        (PARTICIPANT, "/events/data-workshop/"): [Canary.EVENT_LINK, Canary.EVENT_VENUE],
+        (PARTICIPANT, "/events/data-workshop/calendar.ics"): [Canary.EVENT_LINK],
+        (ORGANIZER, "/events/data-workshop/manage/"): [Canary.HIDDEN_PARTICIPANT],
+        (STAFF, "/private-page/"): [Canary.PRIVATE_PAGE],
+        (STAFF, "/events/private-event/"): [Canary.PRIVATE_EVENT],
+        (FOCAL_B, "/login-page/"): [Canary.LOGIN_PAGE],
+        (FOCAL_B, f"/members/people/{world.members_only.pk}/"): [Canary.MEMBERS_ONLY_NAME],
+        (MEMBER_A, "/members/profile/"): [Canary.TOKEN_NAME],
+    }
+    missing = []
+    for (role, url), canaries in seen.items():
+        text = body_of(send(world, role, "GET", url))
+        missing += [(role, url, c) for c in canaries if c not in text]
+    assert missing == []
+
+
+def test_sitemap_lists_public_pages_only(world):
+    text = body_of(send(world, ANON, "GET", "/sitemap.xml"))
+    assert "/events/data-workshop/</loc>" in text
+    for slug in ("draft-page", "private-page", "login-page", "draft-event", "private-event"):
+        assert f"/{slug}/" not in text, slug
+
+
+def _recipients_roles(world):
+    return {user.email: role for role, user in world.users.items()}
+
+
+def _email_leaks(world):
+    """(recipient role, canaries) for every email carrying a canary its recipient may not see."""
+    roles = _recipients_roles(world)
+    found = []
+    for message in mail.outbox:
+        text = f"{message.subject}\n{message.body}\n" + "\n".join(
+            str(content) for content, _ in getattr(message, "alternatives", [])
+        )
+        for address in [*message.to, *message.cc, *message.bcc]:
+            role = roles.get(address)
+            if role is not None and (hits := leaks(role, text)):
+                found.append((role, message.subject, hits))
+    return found
+
+
+def _client(world, role):
+    client = Client()
+    client.force_login(world.users[role])
+    return client
+
+
+def test_emails_sent_by_the_platform_carry_no_canary_to_whom_it_is_hidden(
+    world, django_capture_on_commit_callbacks
+):
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        # Someone outside the restricted room is named in it: nobody outside is notified.
+        _client(world, TEAM).post(
+            f"/discussions/secret-room/t/{world.secret_topic.pk}/",
+            {"body": f"@{world.users[MEMBER_A].display_name} {Canary.ROOM_MESSAGE} again"},
+        )
+        # A registration awaiting approval: no online link before confirmation.
+        _client(world, MEMBER_A).post(
+            "/events/data-workshop/register/", {"organization": world.org_a.pk}
+        )
+        # A join request and a membership request reach those who decide them.
+        _client(world, FOCAL_A).post(
+            "/projects/balkan-routes/join/", {"message": f"{Canary.JOIN_REQUEST} too"}
+        )
+        _client(world, FOCAL_B).post(
+            "/members/agency-a/join/", {"message": f"{Canary.MEMBERSHIP_REQUEST} too"}
+        )
+        # The organizer writes to the participants.
+        _client(world, ORGANIZER).post(
+            "/events/data-workshop/manage/email/",
+            {"subject": "Practical details", "body": "See the page for the link."},
+        )
+        send_mention_digest.call()
+    assert len(mail.outbox) >= 3, [m.subject for m in mail.outbox]
+    assert _email_leaks(world) == []
+
+
+def test_mention_digest_skips_rooms_the_person_has_left(world, django_capture_on_commit_callbacks):
+    """A mention waits for the digest; the person leaves the room before it is sent."""
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _client(world, LEAD).post(
+            f"/discussions/secret-room/t/{world.secret_topic.pk}/",
+            {"body": f"@{world.users[TEAM].display_name} {Canary.ROOM_MESSAGE} for you"},
+        )
+        assert response.status_code == 302
+    assert Notification.objects.filter(user=world.users[TEAM], kind="mention").exists()
+    RoomMember.objects.filter(room=world.secret_room, user=world.users[TEAM]).delete()
+    send_mention_digest.call()
+    team_mail = [m for m in mail.outbox if world.users[TEAM].email in m.to]
+    secret = (Canary.ROOM_TITLE, Canary.ROOM_TOPIC, Canary.ROOM_MESSAGE)
+    assert [m.body for m in team_mail if any(c in m.body for c in secret)] == []
+    # Nor does their notifications page show it.
+    page = body_of(send(world, TEAM, "GET", "/discussions/notifications/"))
+    assert Canary.ROOM_MESSAGE not in page
