@@ -6,7 +6,7 @@ from factory.django import DjangoModelFactory
 from network.discussions import markdown
 from network.discussions.enums import RoomVisibility
 from network.discussions.models import Message, Room, RoomMember, RoomModerator, Topic
-from tests.factories import UserFactory
+from tests.factories import UserFactory, with_totp
 
 
 class RoomFactory(DjangoModelFactory):
@@ -32,6 +32,12 @@ class RoomModeratorFactory(DjangoModelFactory):
 
     room = factory.SubFactory(RoomFactory)
     user = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def second_factor(self, create, extracted, **kwargs):
+        # Moderators must use two-factor authentication (members.needs_mfa).
+        if create:
+            with_totp(self.user)
 
 
 class TopicFactory(DjangoModelFactory):
