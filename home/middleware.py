@@ -39,7 +39,8 @@ class PrivateResponsesMiddleware:
         response = self.get_response(request)
         user = getattr(request, "user", None)
         if (user is not None and user.is_authenticated) or "HTTP_AUTHORIZATION" in request.META:
-            response.headers.pop("Expires", None)
-            patch_cache_control(response, private=True, no_store=True)
+            if "no-store" not in response.get("Cache-Control", ""):
+                response.headers.pop("Expires", None)
+                patch_cache_control(response, private=True, no_store=True)
             patch_vary_headers(response, ("Cookie", "Authorization"))
         return response

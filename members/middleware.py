@@ -10,8 +10,8 @@ _OPEN_PREFIXES = ("/accounts/", "/static/", "/healthz")
 
 class TwoFactorRequiredMiddleware:
     """Whoever `members.needs_mfa` names (staff, editors, moderators, project leads) must turn
-    on TOTP before they use anything else. Holding a role is checked only for people without an
-    authenticator, so everyone else pays one query."""
+    on TOTP before they use anything else. The role is checked first: one query for most
+    people (none for staff), a second for the privileged, whose authenticator is looked up."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -22,8 +22,8 @@ class TwoFactorRequiredMiddleware:
             user is not None
             and user.is_authenticated
             and not request.path.startswith(_OPEN_PREFIXES)
-            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
             and user.has_perm("members.needs_mfa")
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         ):
             messages.warning(
                 request,

@@ -234,9 +234,13 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Logs never carry passwords, tokens, email addresses or message bodies: the app logs ids only,
+# and the filter below strips the one Django log that would (tests/hardening/test_log_canaries).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"template_context": {"()": "home.log_filters.TemplateVariableContext"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.template": {"filters": ["template_context"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }

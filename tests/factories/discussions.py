@@ -29,6 +29,7 @@ class RoomMemberFactory(DjangoModelFactory):
 class RoomModeratorFactory(DjangoModelFactory):
     class Meta:
         model = RoomModerator
+        skip_postgeneration_save = True
 
     room = factory.SubFactory(RoomFactory)
     user = factory.SubFactory(UserFactory)

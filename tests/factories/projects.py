@@ -31,6 +31,7 @@ class ResearchProjectFactory(DjangoModelFactory):
 class ProjectMemberFactory(DjangoModelFactory):
     class Meta:
         model = ProjectMember
+        skip_postgeneration_save = True
 
     project = factory.SubFactory(ResearchProjectFactory)
     user = factory.SubFactory(UserFactory)
