@@ -146,7 +146,9 @@ def publication_delete(request, slug):
 
 # Documents may hold anything a person once uploaded: always a download, never rendered by
 # the browser as a page, and if it were, with no script, plugin or request of its own.
-DOCUMENT_POLICY = "sandbox; default-src 'none'"
+DOCUMENT_POLICY = (
+    "sandbox; default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
 
 
 def document_serve(request, document_id, document_filename):

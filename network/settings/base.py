@@ -218,7 +218,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # No inline script on the site and nothing from third-party origins. Inline style attributes
-# are allowed (Wagtail's rich text and admin use them); scripts never are, outside /admin/.
+# are allowed (Wagtail's rich text and admin use them); scripts never are, in the Wagtail admin
+# neither (home/admin_csp.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -226,7 +227,8 @@ CONTENT_SECURITY_POLICY = {
         "style-src": [SELF, UNSAFE_INLINE],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
-        "connect-src": [SELF, "ws:", "wss:"],
+        # 'self' covers same-host ws:// and wss:// (CSP 3); no other origin may be reached.
+        "connect-src": [SELF],
         "object-src": [NONE],
         "base-uri": [NONE],
         "form-action": [SELF],

@@ -4,6 +4,7 @@ its InlinePanel with the date-time picker, publishes it, and opens a document ch
 `new_page` fixture fails the test on any CSP violation; page errors fail it here."""
 
 import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from playwright.sync_api import expect
@@ -21,7 +22,10 @@ pytestmark = [
 
 def test_admin_edits_an_inline_panel_under_the_strict_policy(new_page, home_page, staff_with_totp):
     staff, secret = staff_with_totp
-    event = EventPageFactory(title="Data sharing workshop")
+    start = datetime(2031, 5, 12, 7, 0, tzinfo=UTC)  # 09:00 in Rome
+    event = EventPageFactory(
+        title="Data sharing workshop", start=start, end=start + timedelta(hours=9)
+    )
     SessionFactory(page=event, title="Opening")
     output = ProjectOutputFactory(title="Baseline report")
 
@@ -46,6 +50,7 @@ def test_admin_edits_an_inline_panel_under_the_strict_policy(new_page, home_page
     admin.keyboard.press("Escape")
     admin.get_by_role("button", name="More actions").click()
     admin.get_by_role("button", name="Publish").click()
+    expect(admin.locator(".error-message")).to_have_count(0)
     expect(admin.locator("body")).to_contain_text("published")
     titles = EventPage.objects.get(pk=event.pk).sessions.values_list("title", flat=True)
     assert sorted(titles) == ["Opening", "Sharing agreements"]

@@ -150,4 +150,6 @@ def test_documents_are_served_as_sandboxed_attachments(client, filename, content
     assert b"".join(response.streaming_content) == content
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["Content-Security-Policy"] == "sandbox; default-src 'none'"
+    assert response["Content-Security-Policy"] == (
+        "sandbox; default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+    )
