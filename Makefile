@@ -8,7 +8,7 @@ A11Y_TOOLS := tests/a11y/node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run setup test lint format bench clean
+.PHONY: install run setup test lint format bench clean backup restore
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,15 @@ test: install $(A11Y_TOOLS)
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=network.settings.test
 	$(BIN)/pytest -n 2 --dist loadfile --create-db -m "not transactional"
 	$(BIN)/pytest -n 2 --dist loadfile --reuse-db -m transactional
+
+# var/backups/<UTC timestamp>/: the database (pg_dump -Fc, or a copy of the SQLite file),
+# MEDIA_ROOT and a manifest of row counts. `make restore` restores the newest (or
+# BACKUP=var/backups/<dir>) into an empty database; REPLACE=1 overwrites one with tables.
+backup: install
+	$(BIN)/python manage.py backup
+
+restore: install
+	$(BIN)/python manage.py restore $(BACKUP) $(if $(REPLACE),--replace)
 
 lint: install
 	$(BIN)/ruff check .

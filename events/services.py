@@ -19,6 +19,7 @@ from members.enums import OrganizationStatus
 from members.models import Organization, User
 from network.discussions.selectors import room_for, rooms_for
 from network.discussions.services import room_member_add, room_member_remove
+from network.library.validators import file_kind
 
 from .enums import (
     ACTIVE_STATUSES,
@@ -31,14 +32,7 @@ from .enums import (
 from .models import EventOutput, EventPage, Registration
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-# The first bytes each accepted format starts with: PDF has its own signature, DOCX, XLSX and
-# ODT are ZIP containers.
-MAGIC = {
-    "pdf": (b"%PDF",),
-    "docx": (b"PK\x03\x04",),
-    "xlsx": (b"PK\x03\x04",),
-    "odt": (b"PK\x03\x04",),
-}
+
 
 
 def _email_on_commit(*, to, subject, template, context):
@@ -321,10 +315,9 @@ def _check_upload(upload):
         raise ValidationError(
             {"file": f"“{name}” is {upload.size / 1024 / 1024:.1f} MB: the limit is 20 MB."}
         )
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if not head.startswith(MAGIC[extension]):
+    # The content decides (network.library.validators), never the name: a ZIP renamed .docx
+    # or an HTML page renamed .pdf is refused.
+    if file_kind(upload) != extension:
         raise ValidationError(
             {
                 "file": f"“{name}” is not a real {extension.upper()} file: its content does not "

@@ -1,4 +1,6 @@
 from django.http import Http404
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
@@ -17,3 +19,9 @@ def restricted_pages_do_not_exist_for_those_refused(page, request, serve_args, s
         ):
             raise Http404("No such page.")
     return None
+
+
+@hooks.register("insert_global_admin_js")
+def start_widgets_without_inline_script():
+    """Starts the widgets Wagtail would start with inline scripts (see home/admin_csp.py)."""
+    return format_html('<script src="{}"></script>', static("network/admin-init.js"))

@@ -3,13 +3,15 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 
-# Paths a staff member without two-factor authentication may still reach: the setup itself,
+# Paths a person without two-factor authentication may still reach: the setup itself,
 # signing out, and the files those pages need.
 _OPEN_PREFIXES = ("/accounts/", "/static/", "/healthz")
 
 
-class StaffTwoFactorMiddleware:
-    """Staff must turn on TOTP before they use anything else."""
+class TwoFactorRequiredMiddleware:
+    """Whoever `members.needs_mfa` names (staff, editors, moderators, project leads) must turn
+    on TOTP before they use anything else. The role is checked first: one query for most
+    people (none for staff), a second for the privileged, whose authenticator is looked up."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -19,13 +21,14 @@ class StaffTwoFactorMiddleware:
         if (
             user is not None
             and user.is_authenticated
-            and user.is_staff
             and not request.path.startswith(_OPEN_PREFIXES)
+            and user.has_perm("members.needs_mfa")
             and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         ):
             messages.warning(
                 request,
-                "Staff accounts must use two-factor authentication. Set it up to continue.",
+                "Your role on the network (staff, editor, moderator or project lead) needs "
+                "two-factor authentication. Set it up to continue.",
             )
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)

@@ -1,6 +1,7 @@
 """Who may do what with organizations and people. The only place that decides it."""
 
 import rules
+from django.db.models import Exists, OuterRef
 
 from .enums import MembershipRole, OrganizationStatus, Visibility
 
@@ -67,6 +68,38 @@ def person_is_for_members(user, person):
     return person is not None and person.is_active and person.visibility == Visibility.MEMBERS
 
 
+@rules.predicate
+def holds_a_privileged_role(user):
+    """Staff, anyone who can open the Wagtail admin (editors), a room moderator or a project
+    lead: one query, run only for people who have no authenticator yet."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    # Imported here: projects and discussions import this module.
+    from django.contrib.auth.models import Permission
+
+    from network.discussions.models import RoomModerator
+    from projects.enums import ProjectRole
+    from projects.models import ProjectMember
+
+    from .models import User
+
+    admin_access = Permission.objects.filter(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    return (
+        User.objects.filter(pk=user.pk)
+        .filter(
+            Exists(ProjectMember.objects.filter(user=OuterRef("pk"), role=ProjectRole.LEAD))
+            | Exists(RoomModerator.objects.filter(user=OuterRef("pk")))
+            | Exists(admin_access.filter(user=OuterRef("pk")))
+            | Exists(admin_access.filter(group__user=OuterRef("pk")))
+        )
+        .exists()
+    )
+
+
 is_staff = rules.is_staff
 manages_organization = is_focal_point_of | is_alternate_of | is_staff
 
@@ -78,6 +111,8 @@ rules.add_perm("members.decide_membership_request", manages_organization)
 rules.add_perm("members.name_alternate", (is_focal_point_of | is_staff) & is_admitted)
 rules.add_perm("members.request_membership", rules.is_authenticated & is_admitted & ~is_member_of)
 rules.add_perm("members.review_application", is_staff)
+# Who must sign in with a second factor (members.middleware.TwoFactorRequiredMiddleware).
+rules.add_perm("members.needs_mfa", holds_a_privileged_role)
 # Hidden people are seen by nobody but themselves, staff included: the site never lists them.
 rules.add_perm(
     "members.view_person",

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,6 +11,7 @@ from home import views as home_views
 from network.agenda.feeds import AdoptedPrioritiesFeed
 from network.api import api
 from network.gaps.feeds import NewGapsFeed
+from network.library import views as library_views
 from network.library.feeds import NewPublicationsFeed
 
 # One line per feed; each app keeps its feeds in <app>/feeds.py.
@@ -33,6 +34,9 @@ urlpatterns = [
         name="admin_login",
     ),
     path("admin/", include(wagtailadmin_urls)),
+    # Documents are always served through our wrapper of Wagtail's view (attachment, nosniff,
+    # sandboxing CSP); Wagtail's own pattern of the same name stays for the password form.
+    re_path(r"^documents/(\d+)/(.*)$", library_views.document_serve, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),

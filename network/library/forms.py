@@ -1,11 +1,14 @@
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django_countries import countries
+from wagtail.documents.forms import BaseDocumentForm
 
 from network.gaps.models import DataGap
 
 from .enums import LANGUAGE_CHOICES, PublicationSort, PublicationType, Region
 from .models import MAX_YEAR, MIN_YEAR, Publication
 from .selectors import publisher_choices
+from .validators import document_check
 
 
 class PublicationForm(forms.ModelForm):
@@ -120,3 +123,15 @@ class PublicationFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = publisher_choices()
+
+
+class DocumentForm(BaseDocumentForm):
+    """Wagtail's document form (admin upload, multiple upload, chooser upload) checking each
+    new file by its content: the kinds in WAGTAILDOCS_EXTENSIONS, 20 MB at most, never HTML
+    or SVG. Set as WAGTAILDOCS_DOCUMENT_FORM_BASE."""
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if isinstance(upload, UploadedFile):
+            document_check(upload)
+        return upload

@@ -1,7 +1,5 @@
 """Every write to the library: publications and their documents."""
 
-import zipfile
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -12,36 +10,12 @@ from members.models import Organization, User
 
 from . import selectors
 from .models import Publication
+from .validators import extension_of, file_kind
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 # Paths under /library/ that a publication's slug must never shadow.
 RESERVED_SLUGS = {"add", "feed"}
-# What the file's first bytes must be for each accepted extension; the name alone proves nothing.
-ZIP_MAGIC = b"PK\x03\x04"
-ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
-
-
-def _document_kind(upload):
-    """'pdf', 'docx' or 'odt' from the file's content, or None."""
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if not head.startswith(ZIP_MAGIC):
-        return None
-    try:
-        with zipfile.ZipFile(upload) as archive:
-            names = set(archive.namelist())
-            if "mimetype" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
-                return "odt"
-            if "word/document.xml" in names:
-                return "docx"
-    except (zipfile.BadZipFile, KeyError, OSError):
-        return None
-    finally:
-        upload.seek(0)
-    return None
+PUBLICATION_KINDS = ("pdf", "docx", "odt")
 
 
 def document_validate(upload) -> str:
@@ -50,9 +24,10 @@ def document_validate(upload) -> str:
         raise ValidationError(
             {"document": f"The file is {upload.size / 1024 / 1024:.1f} MB; the limit is 20 MB."}
         )
-    kind = _document_kind(upload)
-    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-    if kind is None:
+    # The file's content decides, never its name.
+    kind = file_kind(upload)
+    extension = extension_of(upload.name)
+    if kind not in PUBLICATION_KINDS:
         raise ValidationError(
             {"document": "Only PDF, Word (DOCX) and OpenDocument (ODT) files are accepted."}
         )

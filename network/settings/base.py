@@ -76,7 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "members.middleware.StaffTwoFactorMiddleware",
+    "home.middleware.PrivateResponsesMiddleware",
+    "members.middleware.TwoFactorRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -166,7 +167,21 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Research Network] "
+# Failed sign-ins: 10 a minute from one address, 5 in 5 minutes for one account (the key is
+# the email typed, so unknown addresses are throttled exactly like known ones). The counters
+# live in the shared cache; production refuses a per-process cache (see production.py).
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# Changing or adding an email address, and turning MFA on or off, ask for the password again
+# unless the person signed in within the last five minutes.
+# Behind nginx (or any proxy), the per-address limit must see the client, not the proxy: set
+# TRUSTED_PROXY_COUNT to the number of proxies that append to X-Forwarded-For (1 for nginx).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+MFA_REAUTHENTICATION_REQUIRED = True
+# A TOTP code is valid for its own 30-second step only; allauth marks each accepted code as
+# used in the shared cache for that step, so the same code cannot be replayed.
+MFA_TOTP_TOLERANCE = 0
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Inter Agency Research Network"
 
@@ -201,7 +216,18 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 # Avatars from gravatar.com would send each editor's email hash to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Uploads: only these kinds, each checked by its content (network.library.validators), in
+# the admin too; never HTML or SVG. Documents are served by network.library.views.
+# document_serve: through Django (so privacy checks apply and the storage URL is never
+# handed out), always as attachments, with nosniff and a sandboxing CSP.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "network.library.forms.DocumentForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# Willow checks that an image's content matches its extension; SVG is left out on purpose.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 # The study lists Kosovo as a UN-administered entity; ISO 3166 has no code for it, XK is
 # the user-assigned code that the European Commission and others use.
@@ -214,7 +240,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # No inline script on the site and nothing from third-party origins. Inline style attributes
-# are allowed (Wagtail's rich text and admin use them); scripts never are, outside /admin/.
+# are allowed (Wagtail's rich text and admin use them); scripts never are, in the Wagtail admin
+# neither (home/admin_csp.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -222,7 +249,8 @@ CONTENT_SECURITY_POLICY = {
         "style-src": [SELF, UNSAFE_INLINE],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
-        "connect-src": [SELF, "ws:", "wss:"],
+        # 'self' covers same-host ws:// and wss:// (CSP 3); no other origin may be reached.
+        "connect-src": [SELF],
         "object-src": [NONE],
         "base-uri": [NONE],
         "form-action": [SELF],
@@ -230,9 +258,13 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Logs never carry passwords, tokens, email addresses or message bodies: the app logs ids only,
+# and the filter below strips the one Django log that would (tests/hardening/test_log_canaries).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"template_context": {"()": "home.log_filters.TemplateVariableContext"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.template": {"filters": ["template_context"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import CACHES, CHANNEL_LAYERS, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", default="")
@@ -12,6 +12,31 @@ if not SECRET_KEY or SECRET_KEY.startswith("dev-only"):
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production.")
+# Login throttles, used TOTP codes, presence and broadcasts must be shared by every worker: a
+# per-process cache would let each worker count failed sign-ins (and accept a TOTP code) on
+# its own, and the in-memory channel layer never reaches sockets held by another process.
+_per_process = [
+    name
+    for name, per_process in (
+        (
+            "the local-memory cache",
+            CACHES["default"]["BACKEND"]
+            in (
+                "django.core.cache.backends.locmem.LocMemCache",
+                "django.core.cache.backends.dummy.DummyCache",
+            ),
+        ),
+        (
+            "the in-memory channel layer",
+            CHANNEL_LAYERS["default"]["BACKEND"] == "channels.layers.InMemoryChannelLayer",
+        ),
+    )
+    if per_process
+]
+if _per_process:
+    raise ImproperlyConfigured(
+        f"Production refuses {' and '.join(_per_process)}: they live in one process. Set REDIS_URL."
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -5,11 +5,13 @@ accepts, and the new member sees the team-only fields."""
 import re
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from playwright.sync_api import expect
 
 from members.enums import MembershipRole
 from projects.enums import JoinRequestStatus, ProjectStatus
 from projects.models import JoinRequest, ResearchProject
+from tests.browser.test_journey import totp_code
 from tests.factories import PASSWORD, MembershipFactory, OrganizationFactory, UserFactory
 
 pytestmark = [
@@ -21,11 +23,14 @@ TITLE = "Children exploited in begging in the Baltic Sea region"
 NOTES = "Ethics board meets on the first Monday. TEAM-NOTE-CANARY"
 
 
-def sign_in(page, email):
+def sign_in(page, email, secret=None):
     page.goto("/accounts/login/")
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name=re.compile("sign in", re.I)).click()
+    if secret:
+        page.locator("#id_code").fill(totp_code(secret))
+        page.get_by_role("button", name=re.compile("sign in", re.I)).click()
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
@@ -39,7 +44,10 @@ def test_project_join_journey(new_page, home_page, screenshot):
 
     # The lead proposes the project: a draft only the team sees.
     lead_page = new_page()
-    sign_in(lead_page, lead.email)
+    # A project lead must sign in with a second factor (members.needs_mfa).
+    secret = generate_totp_secret()
+    TOTP.activate(lead, secret)
+    sign_in(lead_page, lead.email, secret)
     lead_page.get_by_role("link", name="Projects", exact=True).click()
     lead_page.get_by_role("link", name="Propose a project").click()
     lead_page.get_by_label("Title").fill(TITLE)

@@ -6,13 +6,14 @@ from network.discussions.enums import RoomVisibility
 from network.discussions.models import Room
 from projects import services as project_services
 from projects.enums import ProjectStatus
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, UserFactory, with_totp
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def project(focal_a, org_a):
+    with_totp(focal_a)  # the proposer leads the project, and leads use two-factor sign-in
     project = project_services.project_propose(
         user=focal_a,
         title="Comparable data on child trafficking in Moldova",

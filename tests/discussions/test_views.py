@@ -24,9 +24,10 @@ from tests.factories.discussions import (
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, notifications with their topics, unread count, menu, and the reader's
-# memberships (notifications show only in rooms the reader may still see).
-QUERIES_NOTIFICATIONS = 7
+# Session, user, whether a second factor is required (members.needs_mfa), notifications with
+# their topics, unread count, menu, and the reader's memberships (notifications show only in
+# rooms the reader may still see).
+QUERIES_NOTIFICATIONS = 8
 
 
 def room_url(room):
@@ -181,9 +182,10 @@ def test_room_page_query_count_is_constant(client, member_a, focal_b, room, coun
         response = client.get(room_url(room))
     assert response.status_code == 200
     assert len(response.context["page_messages"]) == min(count, 50)
-    # Session, user, room, access (moderator, memberships, mute), messages, topics with
-    # counts, topic choices, read markers (savepoint, latest ids, upsert, release), site menu.
-    assert len(queries) == 17
+    # Session, user, second factor required?, room, access (moderator, memberships, mute),
+    # messages, topics with counts, topic choices, read markers (savepoint, latest ids, upsert,
+    # release), site menu.
+    assert len(queries) == 18
 
 
 def test_topic_page_shows_only_its_messages(client, member_a, room, topic):

@@ -12,6 +12,17 @@ from members.models import Invitation, Membership, MembershipRequest, Organizati
 PASSWORD = "correct horse battery staple 42"
 
 
+def with_totp(user):
+    """Turn TOTP on for someone whose role needs it (members.needs_mfa: staff, editors,
+    moderators, project leads), as they must have done before using the site."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, generate_totp_secret())
+    return user
+
+
 class UserFactory(DjangoModelFactory):
     class Meta:
         model = User

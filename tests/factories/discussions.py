@@ -13,7 +13,7 @@ from network.discussions.models import (
     Topic,
     WorkingGroup,
 )
-from tests.factories import UserFactory
+from tests.factories import UserFactory, with_totp
 
 
 class WorkingGroupFactory(DjangoModelFactory):
@@ -55,9 +55,16 @@ class RoomMemberFactory(DjangoModelFactory):
 class RoomModeratorFactory(DjangoModelFactory):
     class Meta:
         model = RoomModerator
+        skip_postgeneration_save = True
 
     room = factory.SubFactory(RoomFactory)
     user = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def second_factor(self, create, extracted, **kwargs):
+        # Moderators must use two-factor authentication (members.needs_mfa).
+        if create:
+            with_totp(self.user)
 
 
 class TopicFactory(DjangoModelFactory):

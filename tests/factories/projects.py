@@ -10,7 +10,7 @@ from projects.models import (
     ProjectOutput,
     ResearchProject,
 )
-from tests.factories import OrganizationFactory, UserFactory
+from tests.factories import OrganizationFactory, UserFactory, with_totp
 
 
 class ResearchProjectFactory(DjangoModelFactory):
@@ -31,10 +31,17 @@ class ResearchProjectFactory(DjangoModelFactory):
 class ProjectMemberFactory(DjangoModelFactory):
     class Meta:
         model = ProjectMember
+        skip_postgeneration_save = True
 
     project = factory.SubFactory(ResearchProjectFactory)
     user = factory.SubFactory(UserFactory)
     role = ProjectRole.MEMBER
+
+    @factory.post_generation
+    def second_factor(self, create, extracted, **kwargs):
+        # Leads must use two-factor authentication before anything else (members.needs_mfa).
+        if create and self.role == ProjectRole.LEAD:
+            with_totp(self.user)
 
 
 class PartnerOrganizationFactory(DjangoModelFactory):

@@ -22,6 +22,7 @@ from tests.factories import (
     MembershipRequestFactory,
     OrganizationFactory,
     UserFactory,
+    with_totp,
 )
 
 LOGIN = "login"  # anonymous: sent to sign in
@@ -367,7 +368,8 @@ def wagtail_editor(db):
     user.user_permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
-    return user
+    # Editors must use two-factor authentication (members.needs_mfa) before the admin.
+    return with_totp(user)
 
 
 # (actor, where a refused request is sent)

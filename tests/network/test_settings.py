@@ -11,7 +11,13 @@ STRONG_KEY = "x7#pR2!vQ9@mL4$zK8^wN1&bT6*yH3(cJ5)dF0-gS2+eA7_uV9=iO4%qW8~rE1"
 
 def _run(*args, **env):
     environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
-    environment.update(DJANGO_SETTINGS_MODULE="network.settings.production", **env)
+    # Production refuses a per-process cache and channel layer, so it always gets a Redis URL
+    # (settings only name it; `check` does not connect).
+    environment.update(
+        DJANGO_SETTINGS_MODULE="network.settings.production",
+        REDIS_URL=os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0",
+        **env,
+    )
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

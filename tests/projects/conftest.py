@@ -4,7 +4,7 @@ organization's focal point, a plain network member, and outsiders."""
 import pytest
 
 from projects.enums import PartnerStatus, ProjectRole, ProjectStatus
-from tests.factories import MembershipFactory, OrganizationFactory
+from tests.factories import MembershipFactory, OrganizationFactory, with_totp
 from tests.factories.projects import (
     PartnerOrganizationFactory,
     ProjectMemberFactory,
@@ -14,7 +14,8 @@ from tests.factories.projects import (
 
 @pytest.fixture
 def lead(focal_a):
-    return focal_a
+    # Project leads must use two-factor authentication (members.needs_mfa).
+    return with_totp(focal_a)
 
 
 @pytest.fixture
