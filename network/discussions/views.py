@@ -70,7 +70,7 @@ def room_list(request):
 def room_create(request):
     if not request.user.has_perm("discussions.add_room"):
         raise PermissionDenied
-    form = RoomForm(request.POST or None)
+    form = RoomForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             room = services.room_create(by=request.user, **form.cleaned_data)
@@ -272,7 +272,9 @@ def message_edit(request, slug, message_id):
     message = _message(room, message_id)
     if not request.user.has_perm("discussions.change_message", message):
         raise PermissionDenied
-    form = MessageEditForm(request.POST or None, initial={"body": message.body})
+    form = MessageEditForm(
+        request.POST if request.method == "POST" else None, initial={"body": message.body}
+    )
     if (
         request.method == "POST"
         and form.is_valid()
@@ -327,7 +329,7 @@ def message_hide(request, slug, message_id):
     message = _message(room, message_id)
     if not request.user.has_perm("discussions.moderate_room", room):
         raise PermissionDenied
-    form = HideForm(request.POST or None)
+    form = HideForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         _act(
             request,
@@ -360,7 +362,7 @@ def room_mute(request, slug, user_id):
     if not request.user.has_perm("discussions.moderate_room", room):
         raise PermissionDenied
     person = get_object_or_404(User, pk=user_id)
-    form = MuteForm(request.POST or None)
+    form = MuteForm(request.POST if request.method == "POST" else None)
     if (
         request.method == "POST"
         and form.is_valid()
