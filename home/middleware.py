@@ -89,7 +89,13 @@ class RefuseBadRequestsMiddleware:
             return True
         if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
             return False
-        if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        api = request.path.startswith("/api/")
+        if not api and request.content_type in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ):
+            # Not under /api/: parsing a multipart body here would leave the API's JSON
+            # parser without one (Django keeps no copy of a streamed multipart body).
             names = [f.name or "" for _, files in request.FILES.lists() for f in files]
             return _querydict_has_nul(request.POST) or _has_nul(names)
         if request.content_type == "application/json" or request.content_type.endswith("+json"):

@@ -184,7 +184,8 @@ def test_api_body_survives_fuzzing(key, world, client):
     @given(
         body=fuzzed_json(spec["valid"](world)),
         content_type=st.sampled_from(
-            ["application/json"] * 8 + ["text/plain", "application/x-www-form-urlencoded"]
+            ["application/json"] * 8
+            + ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data"]
         ),
     )
     def run(body, content_type):

@@ -104,3 +104,22 @@ def test_a_nul_character_in_an_api_path_or_filter_is_a_json_400(world, client, p
     response = client.get(path)
     assert response.status_code == 400
     assert "null character" in response.json()["detail"]
+
+
+def test_a_form_body_sent_to_the_api_is_a_json_400(world, client):
+    """Found while adding the NUL guard: had the middleware parsed a multipart body sent to
+    the API, the API could no longer read it, a 500."""
+    from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+
+    token = member_services.token_create(user=world.member_a, name="form")[1]
+    response, written = _send(
+        client,
+        "POST",
+        "/api/v1/publications",
+        data=encode_multipart(BOUNDARY, {"title": "t", "summary": "a\x00b"}),
+        content_type=MULTIPART_CONTENT,
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert response.status_code == 400
+    assert response.json()["detail"]
+    assert written <= {"members_apitoken"}  # the token's last use, nothing else
