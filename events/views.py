@@ -379,7 +379,7 @@ def manage_csv(request, page):
 def manage_email(request, page):
     if refusal := _require_manager(request, page):
         return refusal
-    form = EmailParticipantsForm(request.POST or None)
+    form = EmailParticipantsForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             sent = services.event_email_participants(
@@ -405,7 +405,10 @@ def manage_email(request, page):
 def manage_outputs(request, page):
     if refusal := _require_manager(request, page):
         return refusal
-    form = OutputForm(request.POST or None, request.FILES or None)
+    form = OutputForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             output = services.output_add(event=page, by=request.user, **form.cleaned_data)

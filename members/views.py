@@ -93,7 +93,9 @@ def organization_detail(request, slug):
 def organization_edit(request, slug):
     organization = _member_organization(slug)
     _require(request, "members.change_organization", organization)
-    form = OrganizationForm(request.POST or None, instance=organization)
+    form = OrganizationForm(
+        request.POST if request.method == "POST" else None, instance=organization
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.organization_update(
@@ -115,7 +117,7 @@ def organization_edit(request, slug):
 def organization_invite(request, slug):
     organization = _member_organization(slug)
     _require(request, "members.invite_to_organization", organization)
-    form = InvitationForm(request.POST or None)
+    form = InvitationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.invitation_create(
@@ -240,7 +242,7 @@ def organization_join(request, slug):
 @login_required
 def apply(request):
     _require(request, "members.apply_for_organization", None)
-    form = OrganizationForm(request.POST or None)
+    form = OrganizationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             organization = services.organization_apply(user=request.user, **form.cleaned_data)
@@ -289,7 +291,7 @@ def person(request, pk):
 @login_required
 def profile(request):
     user = request.user
-    form = ProfileForm(request.POST or None, instance=user)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=user)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         expertise = data.pop("expertise")

@@ -50,7 +50,7 @@ def application_decide(request, pk):
         pk=pk,
         status=OrganizationStatus.APPLICANT,
     )
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         action = request.POST.get("action")
         reason = form.cleaned_data["reason"]

@@ -84,8 +84,10 @@ def project_list(request):
 def project_new(request):
     _require(request, "projects.propose_project")
     lead_organizations = selectors.lead_organizations_for(request.user)
-    form = ProjectForm(request.POST or None, lead_organizations=lead_organizations)
-    role_form = FirstRoleForm(request.POST or None, prefix="role")
+    form = ProjectForm(
+        request.POST if request.method == "POST" else None, lead_organizations=lead_organizations
+    )
+    role_form = FirstRoleForm(request.POST if request.method == "POST" else None, prefix="role")
     if request.method == "POST" and form.is_valid() & role_form.is_valid():
         role = role_form.role()
         try:
@@ -170,7 +172,7 @@ def project_edit(request, slug):
     project = _project(request, slug)
     _require(request, "projects.change_project", project)
     form = ProjectForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         instance=project,
         lead_organizations=selectors.lead_organizations_for(request.user),
         initial={"themes": project.themes},
@@ -191,7 +193,7 @@ def project_status(request, slug):
     project = _project(request, slug)
     _require(request, "projects.transition_project", project)
     allowed = TRANSITIONS[ProjectStatus(project.status)]
-    form = TransitionForm(request.POST or None, allowed=allowed)
+    form = TransitionForm(request.POST if request.method == "POST" else None, allowed=allowed)
     if request.method == "POST" and form.is_valid():
         try:
             services.project_transition(
@@ -308,7 +310,7 @@ def team_member_update(request, slug, pk):
 def partner_invite(request, slug):
     project = _project(request, slug)
     _require(request, "projects.manage_team", project)
-    form = PartnerInviteForm(request.POST or None)
+    form = PartnerInviteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.partner_invite(project=project, by=request.user, **form.cleaned_data)
@@ -358,7 +360,7 @@ def partner_decide(request, pk):
 def open_role_new(request, slug):
     project = _project(request, slug)
     _require(request, "projects.manage_team", project)
-    form = OpenRoleForm(request.POST or None)
+    form = OpenRoleForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.open_role_add(project=project, by=request.user, **form.cleaned_data)
@@ -386,7 +388,7 @@ def open_role_fill(request, slug, pk):
 def output_new(request, slug):
     project = _project(request, slug)
     _require(request, "projects.add_output", project)
-    form = OutputForm(request.POST or None, project=project)
+    form = OutputForm(request.POST if request.method == "POST" else None, project=project)
     if request.method == "POST" and form.is_valid():
         try:
             services.output_add(project=project, by=request.user, **form.cleaned_data)

@@ -273,7 +273,9 @@ def priority_propose(request):
     organizations = Organization.objects.filter(
         memberships__user=request.user, status=OrganizationStatus.MEMBER
     ).order_by("name")
-    form = PriorityForm(request.POST or None, organizations=organizations)
+    form = PriorityForm(
+        request.POST if request.method == "POST" else None, organizations=organizations
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -79,7 +79,11 @@ def room_create(request):
     if not request.user.has_perm("discussions.add_room"):
         raise PermissionDenied
     group = WorkingGroup.objects.filter(slug=request.GET.get("group", "")).first()
-    form = RoomForm(request.POST or None, user=request.user, initial={"working_group": group})
+    form = RoomForm(
+        request.POST if request.method == "POST" else None,
+        user=request.user,
+        initial={"working_group": group},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             room = services.room_create(by=request.user, **form.cleaned_data)
@@ -283,7 +287,7 @@ def topic_move(request, slug, topic_id):
     if not request.user.has_perm("discussions.moderate_room", room):
         raise PermissionDenied
     rooms = selectors.rooms_moderated_by(request.user).exclude(pk=room.pk).order_by("title")
-    form = MoveTopicForm(request.POST or None, rooms=rooms)
+    form = MoveTopicForm(request.POST if request.method == "POST" else None, rooms=rooms)
     if request.method == "POST" and form.is_valid():
         to_room = form.cleaned_data["to_room"]
         try:
@@ -322,7 +326,9 @@ def message_edit(request, slug, message_id):
     message = _message(room, message_id)
     if not request.user.has_perm("discussions.change_message", message):
         raise PermissionDenied
-    form = MessageEditForm(request.POST or None, initial={"body": message.body})
+    form = MessageEditForm(
+        request.POST if request.method == "POST" else None, initial={"body": message.body}
+    )
     if (
         request.method == "POST"
         and form.is_valid()
@@ -377,7 +383,7 @@ def message_hide(request, slug, message_id):
     message = _message(room, message_id)
     if not request.user.has_perm("discussions.moderate_room", room):
         raise PermissionDenied
-    form = HideForm(request.POST or None)
+    form = HideForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         _act(
             request,
@@ -410,7 +416,7 @@ def room_mute(request, slug, user_id):
     if not request.user.has_perm("discussions.moderate_room", room):
         raise PermissionDenied
     person = get_object_or_404(User, pk=user_id)
-    form = MuteForm(request.POST or None)
+    form = MuteForm(request.POST if request.method == "POST" else None)
     if (
         request.method == "POST"
         and form.is_valid()

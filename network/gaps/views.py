@@ -222,8 +222,8 @@ def gap_report(request):
     if not request.user.has_perm("gaps.report_gap"):
         raise PermissionDenied
     organizations = _organizations_for(request.user)
-    form = GapForm(request.POST or None, organizations=organizations)
-    evidence_form = EvidenceForm(request.POST or None)
+    form = GapForm(request.POST if request.method == "POST" else None, organizations=organizations)
+    evidence_form = EvidenceForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid() and evidence_form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -269,7 +269,7 @@ def gap_edit(request, pk):
         "horizon": gap.horizon,
     }
     form = GapForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial=initial,
         organizations=Organization.objects.filter(pk=gap.reported_by_id),
         keep_horizon=gap.horizon,

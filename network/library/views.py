@@ -90,7 +90,10 @@ def publication_bibtex(request, slug):
 def publication_add(request):
     if not request.user.has_perm("library.add_publication"):
         raise PermissionDenied
-    form = PublicationForm(request.POST or None, request.FILES or None)
+    form = PublicationForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
     own = list(selectors.organizations_of(request.user))
     if request.method == "GET" and len(own) == 1:
         form.initial["publishers"] = own
@@ -110,7 +113,11 @@ def publication_edit(request, slug):
     publication = _publication(slug)
     if not request.user.has_perm("library.change_publication", publication):
         raise PermissionDenied
-    form = PublicationForm(request.POST or None, request.FILES or None, instance=publication)
+    form = PublicationForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        instance=publication,
+    )
     if request.method == "POST" and form.is_valid():
         data = form.service_kwargs()
         try:

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before any view reads a body: oversized bodies and NUL characters get a 413/400.
+    "home.middleware.RefuseBadRequestsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "home.middleware.PrivateResponsesMiddleware",
@@ -232,6 +234,15 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # The study lists Kosovo as a UN-administered entity; ISO 3166 has no code for it, XK is
 # the user-assigned code that the European Commission and others use.
 COUNTRIES_OVERRIDE = {"XK": "Kosovo (UN-administered)"}
+
+# Request size: form fields at most 2.5 MB and 1,000 of them (Django's defaults, stated), at
+# most 100 files, and a whole body (uploads included: documents are at most 20 MB) at most
+# 25 MB; home.middleware.RefuseBadRequestsMiddleware answers 413/400 beyond them.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 100
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+MAX_REQUEST_BYTES = 25 * 1024 * 1024
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

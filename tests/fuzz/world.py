@@ -1,0 +1,147 @@
+"""One small network, built once per test module: a person for every role a form needs and an
+object for every form to act on. Each fuzzed example runs in a savepoint rolled back at its
+end, so every example starts from this same state."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.utils import timezone
+
+from events.enums import MinutesStatus, OutputKind, RegistrationStatus
+from events.models import EventOrganizer
+from members import services as member_services
+from members.enums import MembershipRole
+from network.agenda import services as agenda_services
+from network.agenda.enums import PriorityStatus
+from network.discussions.enums import RoomVisibility
+from projects.enums import ProjectRole, ProjectStatus
+from tests.factories import (
+    InvitationFactory,
+    MembershipFactory,
+    MembershipRequestFactory,
+    OrganizationFactory,
+    UserFactory,
+)
+from tests.factories.discussions import (
+    MessageFactory,
+    RoomFactory,
+    RoomModeratorFactory,
+    TopicFactory,
+)
+from tests.factories.events import EventOutputFactory, EventPageFactory, RegistrationFactory
+from tests.factories.gaps import (
+    CountryFactory,
+    DataGapFactory,
+    PriorityFactory,
+    SubRegionFactory,
+)
+from tests.factories.library import PublicationFactory
+from tests.factories.projects import (
+    JoinRequestFactory,
+    OpenRoleFactory,
+    PartnerOrganizationFactory,
+    ProjectMemberFactory,
+    ResearchProjectFactory,
+)
+
+INVITATION_TOKEN = "fuzz-invitation-token"
+
+
+@dataclass
+class World:
+    objects: dict = field(default_factory=dict)
+
+    def __getattr__(self, name):
+        try:
+            return self.objects[name]
+        except KeyError as error:
+            raise AttributeError(name) from error
+
+
+def build_world():
+    o = {}
+    o["org_a"] = OrganizationFactory(name="Agency A", slug="agency-a")
+    o["org_b"] = OrganizationFactory(name="Agency B", slug="agency-b")
+    o["org_c"] = OrganizationFactory(name="Agency C", slug="agency-c")
+
+    def person(org=None, role=MembershipRole.MEMBER, **kwargs):
+        if org is None:
+            return UserFactory(**kwargs)
+        return MembershipFactory(organization=org, role=role, user__visibility="public").user
+
+    o["focal_a"] = person(o["org_a"], MembershipRole.FOCAL_POINT)
+    o["member_a"] = person(o["org_a"])
+    o["colleague_a"] = person(o["org_a"])  # a member the focal point can name alternate
+    o["focal_b"] = person(o["org_b"], MembershipRole.FOCAL_POINT)
+    o["member_b"] = person(o["org_b"])
+    o["joiner"] = person(o["org_b"])  # asks to join the project
+    o["outsider"] = person()  # signed in, no organization
+    o["staff"] = UserFactory(is_staff=True, is_superuser=True)
+    TOTP.activate(o["staff"], generate_totp_secret())
+
+    # Membership: a pending request to join A, an invitation to A for the outsider.
+    o["join_org_request"] = MembershipRequestFactory(user=o["outsider"], organization=o["org_a"])
+    o["invitation"] = InvitationFactory(
+        organization=o["org_a"], email=o["outsider"].email, token=INVITATION_TOKEN
+    )
+    o["api_token"] = member_services.token_create(user=o["member_a"], name="script")[0]
+
+    # Gaps and the agenda.
+    region = SubRegionFactory(name="South-Eastern Europe", slug="see")
+    o["country"] = CountryFactory(code="AL", sub_region=region)
+    CountryFactory(code="MD", sub_region=region)
+    o["region"] = region
+    o["gap"] = DataGapFactory(reported_by=o["org_a"], countries=[o["country"]])
+    o["priority"] = PriorityFactory(status=PriorityStatus.UNDER_DISCUSSION, gaps=[o["gap"]])
+    o["endorsed_priority"] = PriorityFactory(status=PriorityStatus.UNDER_DISCUSSION)
+    agenda_services.priority_endorse(
+        priority=o["endorsed_priority"], organization=o["org_a"], by=o["focal_a"]
+    )
+    voted = PriorityFactory(status=PriorityStatus.UNDER_DISCUSSION)
+    o["voting_priority"] = agenda_services.priority_vote_open(
+        priority=voted, by=o["staff"], closes_at=timezone.now() + timedelta(days=7)
+    )
+
+    # A recruiting project led from A, with a team member, an open role, a pending request
+    # from B, a pending partnership invitation to B and a gap it addresses.
+    project = ResearchProjectFactory(
+        lead_organization=o["org_a"], status=ProjectStatus.RECRUITING, created_by=o["focal_a"]
+    )
+    project.gaps.add(o["gap"])
+    o["project"] = project
+    o["lead"] = o["focal_a"]
+    ProjectMemberFactory(project=project, user=o["focal_a"], role=ProjectRole.LEAD)
+    o["team_entry"] = ProjectMemberFactory(project=project, user=o["member_a"])
+    o["open_role"] = OpenRoleFactory(project=project)
+    o["project_request"] = JoinRequestFactory(project=project, user=o["member_b"])
+    o["partnership"] = PartnerOrganizationFactory(project=project, organization=o["org_b"])
+
+    # The library.
+    o["publication"] = PublicationFactory(publishers=[o["org_a"]], slug="fuzz-study")
+
+    # A network room with a topic, a message by member_a, moderated by focal_a.
+    room = RoomFactory(slug="fuzz-room", visibility=RoomVisibility.NETWORK)
+    RoomModeratorFactory(room=room, user=o["focal_a"])
+    o["room"] = room
+    o["topic"] = TopicFactory(room=room, created_by=o["member_a"])
+    o["message"] = MessageFactory(topic=o["topic"], author=o["member_a"])
+
+    # An event organized by organizer (an EventOrganizer), open for registration, with a
+    # confirmed participant (member_b), a pending registration and an output.
+    event = EventPageFactory(slug="fuzz-workshop", capacity=50)
+    o["event"] = event
+    o["organizer"] = person(o["org_c"])
+    EventOrganizer.objects.create(page=event, user=o["organizer"])
+    o["participant"] = o["member_b"]
+    RegistrationFactory(event=event, user=o["member_b"], organization=o["org_b"])
+    o["pending_registration"] = RegistrationFactory(
+        event=event,
+        user=person(o["org_c"]),
+        organization=o["org_c"],
+        status=RegistrationStatus.PENDING,
+    )
+    o["event_output"] = EventOutputFactory(
+        event=event, kind=OutputKind.MINUTES, minutes_status=MinutesStatus.DRAFT
+    )
+    return World(o)
