@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Home and pages"
+
+    def ready(self):
+        from . import pagecache
+
+        pagecache.connect_signals()

@@ -5,6 +5,8 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from home.pagecache import cached_page
+
 from . import citation, selectors, services
 from .forms import PublicationFilterForm, PublicationForm
 
@@ -39,6 +41,7 @@ def _publication(slug):
     return publication
 
 
+@cached_page(depends_on=["library", "members", "gaps", "agenda"], perms=["library.add_publication"])
 def publication_list(request):
     form = PublicationFilterForm(request.GET or None)
     filters = {}

@@ -122,6 +122,10 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The busiest list pages are cached per kind of viewer (home/pagecache.py); PAGE_CACHE=false
+# turns that off (the benchmark measures both).
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
