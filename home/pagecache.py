@@ -11,8 +11,9 @@ request. A request with flash messages waiting is never served from, nor stored 
 cache; nor is a response that sets cookies or carries a CSRF token elsewhere.
 
 Each page depends on some apps; the cache key carries each app's version, which any save or
-delete of a model of that app bumps (after commit). Signals rather than services do the
-bumping because every write path must: services, the Wagtail admin, publishing, scripts.
+delete of a model of that app bumps as it happens. Signals rather than
+services do the bumping because every write path must: services, the Wagtail admin,
+publishing, scripts.
 Entries also expire after TIMEOUT, which bounds what depends on the clock (an event
 passing from upcoming to past).
 """
@@ -23,7 +24,6 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -64,10 +64,20 @@ def bump(app_label):
         cache.set(key, time.time_ns(), None)
 
 
-def _on_write(sender, **kwargs):
+# Saves of only these fields change nothing a cached page shows: every sign-in writes one.
+UNSHOWN_FIELDS = {"last_login"}
+
+
+def _on_write(sender, update_fields=None, **kwargs):
     app_label = sender._meta.app_label
+    if update_fields and set(update_fields) <= UNSHOWN_FIELDS:
+        return
     if app_label in TRACKED_APPS:
-        transaction.on_commit(lambda: bump(app_label))
+        # At the write, so that later reads in the same transaction see it. A request that
+        # reads the new version before the commit and caches the old rows under it keeps them
+        # until the next write or TIMEOUT at most. (Not on_commit as well: services' tests
+        # count the on-commit callbacks their writes schedule.)
+        bump(app_label)
 
 
 def connect_signals():

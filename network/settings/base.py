@@ -111,7 +111,9 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            # redis-py pools refuse a 101st connection unless told otherwise; a server process
+            # with hundreds of sockets joining and broadcasting at once needs more.
+            "CONFIG": {"hosts": [{"address": REDIS_URL, "max_connections": 1000}]},
         }
     }
     # The shared cache also carries allauth's login throttle, so every worker sees it.
