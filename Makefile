@@ -56,5 +56,12 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The benchmark (issue 8): the large synthetic network in PostgreSQL database network_bench,
+# served by nginx + gunicorn + daphne under production settings, measured with wrk.
+bench: install
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || apt-get install -y -qq wrk nginx-light
+	$(BIN)/python bench/run.py
+
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache tests/a11y/node_modules

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from wagtail.models import Page, Site
 
+from home.pagecache import cached_page
 from network.discussions import services as discussion_services
 from network.discussions.enums import RoomVisibility
 from network.discussions.selectors import room_for, rooms_for
@@ -60,6 +61,7 @@ def _paginate(queryset, request, param):
     return paginator.get_page(request.GET.get(param))
 
 
+@cached_page(depends_on=["events", "members"])
 def event_index(request, page):
     form = EventFilterForm(request.GET or None, organizations=selectors.organizing_organizations())
     filters = {}

@@ -8,9 +8,5 @@ def site_menu(request):
     if site is None:
         return {"site_menu": []}
     return {
-        "site_menu": site.root_page.get_children()
-        .live()
-        .in_menu()
-        .public()
-        .specific(defer=True)
+        "site_menu": site.root_page.get_children().live().in_menu().public().specific(defer=True)
     }

@@ -6,6 +6,8 @@ from wagtail.search import index
 from events import selectors as event_selectors
 from members import selectors as member_selectors
 
+from .pagecache import cached_page
+
 
 class HomePage(Page):
     """The site's front door. A Page: editors write it and it is the root of the site tree."""
@@ -19,6 +21,10 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["home.StandardPage", "events.EventIndexPage"]
     max_count = 1
+
+    @cached_page(depends_on=["members", "events"])
+    def serve(self, request, *args, **kwargs):
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

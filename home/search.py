@@ -200,6 +200,24 @@ KINDS = [
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
 
 
+def viewer_variant(request):
+    """What sets a searcher's results beyond their viewer class (home/pagecache.py):
+    themself, when their own visibility hides them from that class, and their teams'
+    draft projects."""
+    from members.enums import Visibility
+    from members.rules import is_network_member
+    from projects.selectors import draft_ids_visible_to
+
+    user = request.user
+    if not user.is_authenticated:
+        return ""
+    seen_by_class = user.visibility == Visibility.PUBLIC or (
+        user.visibility == Visibility.MEMBERS and (user.is_staff or is_network_member(user))
+    )
+    own = "" if seen_by_class else f"self={user.pk}"
+    return f"{own};drafts={draft_ids_visible_to(user)}"
+
+
 def terms_of(query):
     return [t for t in TERM.findall(query.lower()) if len(t) > 1]
 

@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from . import search as site_search
+from .pagecache import cached_page
 
 
 @never_cache
@@ -34,6 +35,10 @@ def _hit(kind, obj, terms):
 
 
 @require_safe
+@cached_page(
+    depends_on=["members", "agenda", "gaps", "projects", "events", "library"],
+    variant=site_search.viewer_variant,
+)
 def search(request):
     """/search/?q=&kind=&page=: every kind the searcher may see, grouped, or one kind paged."""
     query = " ".join((request.GET.get("q") or "").split())

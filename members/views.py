@@ -6,6 +6,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from home.pagecache import cached_page
+
 from . import selectors, services
 from .enums import InvitationStatus, OrganizationStatus, RequestStatus
 from .forms import (
@@ -36,6 +38,7 @@ def _require(request, perm, obj):
         raise PermissionDenied
 
 
+@cached_page(depends_on=["members", "taggit"])
 def directory(request):
     form = DirectoryFilterForm(request.GET or None)
     filters = {}

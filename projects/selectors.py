@@ -27,6 +27,16 @@ def projects_visible_to(user):
     return projects.filter(pk__in=ResearchProject.objects.filter(visible).values("pk"))
 
 
+def draft_ids_visible_to(user):
+    """The drafts a person sees beyond everyone's view: their teams' (staff see all drafts,
+    which their viewer class already says). Pages cached per kind of viewer vary by it."""
+    if not user.is_authenticated or user.is_staff:
+        return ()
+    drafts = ResearchProject.objects.filter(status=ProjectStatus.DRAFT)
+    visible = drafts.filter(Q(members__user=user) | Q(created_by=user))
+    return tuple(sorted(set(visible.values_list("pk", flat=True))))
+
+
 def project_list(*, user, filters=None):
     """Visible projects, newest first, filtered by status, theme, country, organization and
     open roles."""

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from home.pagecache import cached_page
 from network.discussions import services as discussion_services
 from network.discussions.enums import RoomVisibility
 from network.discussions.selectors import room_for
@@ -47,6 +48,11 @@ def _require(request, perm, obj=None):
         raise PermissionDenied
 
 
+@cached_page(
+    depends_on=["projects", "members", "agenda", "gaps"],
+    perms=["projects.propose_project"],
+    variant=lambda request: selectors.draft_ids_visible_to(request.user),
+)
 def project_list(request):
     form = ProjectFilterForm(request.GET or None)
     filters = {}

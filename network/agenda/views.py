@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from home.pagecache import cached_page
 from members.enums import OrganizationStatus
 from members.models import Organization
 from network.discussions.selectors import room_for
@@ -32,8 +33,13 @@ def _priority(pk):
     return priority
 
 
+@cached_page(
+    depends_on=["agenda", "members", "gaps"],
+    perms=["agenda.propose_priority"],
+    # Votes past their closing time close when the list is opened, cached or not.
+    before=services.priority_close_due_votes,
+)
 def priority_list(request):
-    services.priority_close_due_votes()
     form = PriorityFilterForm(request.GET or None)
     filters = {}
     if form.is_bound:

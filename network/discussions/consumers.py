@@ -31,6 +31,35 @@ TYPING_INTERVAL = 2.0
 MAX_FRAME = 128 * 1024
 # How many delivered message versions a socket remembers to never send one twice.
 SENT_MEMORY = 5000
+# At most one presence frame per room and process in this many seconds: each frame goes to
+# everyone in the room, so a frame per join would make n joins cost n² frames (500 people
+# joining a room sent 125,000 frames listing up to 500 names, and the channel layer dropped
+# the messages behind them).
+PRESENCE_INTERVAL = 0.5
+# room id -> (event loop, when its last frame went, whether a trailing frame is scheduled)
+_presence_sent = {}
+
+
+async def _presence_broadcast(room_id):
+    """Send the room's presence now if none went in the last interval, else once at its end
+    (reading who is present then, so the coalesced frame is the newest)."""
+    loop = asyncio.get_running_loop()
+    owner, last, pending = _presence_sent.get(room_id, (None, 0.0, False))
+    if owner is not loop:
+        last, pending = 0.0, False
+    if pending:
+        return
+    wait = last + PRESENCE_INTERVAL - time.monotonic()
+    if wait > 0:
+        _presence_sent[room_id] = (loop, last, True)
+        await asyncio.sleep(wait)
+    _presence_sent[room_id] = (loop, time.monotonic(), False)
+    try:
+        members = await sync_to_async(presence.present)(room_id)
+    except Exception:
+        logger.warning("Presence cache unavailable for room %s.", room_id)
+        return
+    await events.presence_changed(room_id, members)
 
 
 class RoomConsumer(AsyncJsonWebsocketConsumer):
@@ -275,11 +304,11 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
 
     async def _presence(self, change, *args):
         try:
-            members = await sync_to_async(change)(*args)
+            await sync_to_async(change)(*args)
         except Exception:
             logger.warning("Presence cache unavailable for room %s.", self.room.pk)
             return
-        await events.presence_changed(self.room.pk, members)
+        await _presence_broadcast(self.room.pk)
 
     @database_sync_to_async
     def _visible_room(self, slug):

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from home.pagecache import cached_page
 from members.enums import OrganizationStatus
 from members.models import Organization
 from network.discussions.selectors import room_for
@@ -50,6 +51,7 @@ def _choices():
     }
 
 
+@cached_page(depends_on=["gaps", "members", "projects", "agenda"], perms=["gaps.report_gap"])
 def gap_list(request):
     form = GapFilterForm(request.GET or None)
     filters = _filters(form)

@@ -6,6 +6,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from wagtail.documents.views.serve import serve as wagtail_document_serve
 
+from home.pagecache import cached_page
+
 from . import citation, selectors, services
 from .forms import PublicationFilterForm, PublicationForm
 
@@ -40,6 +42,7 @@ def _publication(slug):
     return publication
 
 
+@cached_page(depends_on=["library", "members", "gaps", "agenda"], perms=["library.add_publication"])
 def publication_list(request):
     form = PublicationFilterForm(request.GET or None)
     filters = {}

@@ -119,7 +119,9 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            # redis-py pools refuse a 101st connection unless told otherwise; a server process
+            # with hundreds of sockets joining and broadcasting at once needs more.
+            "CONFIG": {"hosts": [{"address": REDIS_URL, "max_connections": 1000}]},
         }
     }
     # The shared cache also carries allauth's login throttle, so every worker sees it. With
@@ -143,6 +145,10 @@ if REDIS_URL:
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The busiest list pages are cached per kind of viewer (home/pagecache.py); PAGE_CACHE=false
+# turns that off (the benchmark measures both).
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [

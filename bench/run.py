@@ -1,0 +1,372 @@
+"""`make bench`: the large synthetic network served as production would, measured with wrk.
+
+1. PostgreSQL database `network_bench` (BENCH_DATABASE_URL): migrated and filled by
+   `generate_load_data --scale large` when missing, reused when present.
+2. `network.settings.production` in the layout of deploy/: nginx in front, gunicorn (2 sync
+   workers) for pages, two daphne processes for /ws/, all sharing Redis (BENCH_REDIS_URL).
+3. wrk, 10 s at 16 connections, on each page anonymous and signed in (a real session cookie
+   of a network member); then the WebSocket fan-out (bench/wsbench.py).
+4. A table on stdout and bench/results.json.
+
+Everything listens on loopback only, and every process it starts it stops.
+"""
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var" / "bench"
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/network_bench"
+)
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
+NGINX_PORT, WSGI_PORT, ASGI_PORTS = 18480, 18481, (18482, 18483)
+DURATION = os.environ.get("BENCH_DURATION", "10s")
+CONNECTIONS = "16"
+PAGES = [
+    "/healthz",
+    "/",
+    "/members/",
+    "/agenda/",
+    "/gaps/",
+    "/projects/",
+    "/events/",
+    "/library/",
+    "/search/?q=labour",
+    "/api/v1/gaps",
+]
+WS_CLIENTS = 500
+WS_RATES = [20, 50, 100, 200, 400]
+MEMBER_EMAIL = "load-person-00000@example.org"
+
+
+def env():
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "network.settings.production",
+        "SECRET_KEY": "bench-only-" + "k" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # Plain HTTP on loopback: nothing to redirect to.
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": REDIS_URL,
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def manage(*args, capture=False):
+    cmd = [PYTHON, str(ROOT / "manage.py"), *args]
+    if capture:
+        return subprocess.run(cmd, env=env(), check=True, capture_output=True, text=True).stdout
+    subprocess.run(cmd, env=env(), check=True)
+    return ""
+
+
+def say(text):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {text}", flush=True)
+
+
+# 1. The data.
+
+
+def ensure_database():
+    import psycopg
+
+    url = urlsplit(DATABASE_URL)
+    name = url.path.lstrip("/")
+    admin = urlunsplit(url._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            say(f"creating database {name}")
+            conn.execute(f'CREATE DATABASE "{name}"')
+    manage("migrate", "--noinput", "-v0")
+    with psycopg.connect(DATABASE_URL) as conn:
+        loaded = conn.execute(
+            "SELECT 1 FROM members_organization WHERE slug = 'load-org-0000'"
+        ).fetchone()
+    if loaded:
+        say(f"reusing the large network in {name}")
+        return None
+    say("generating the large network (generate_load_data --scale large)")
+    started = time.monotonic()
+    manage("generate_load_data", "--scale", "large")
+    return round(time.monotonic() - started, 1)
+
+
+SESSIONS_SCRIPT = """
+import json
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from members.enums import OrganizationStatus
+from members.models import User
+
+def session(user):
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return store.session_key
+
+member = User.objects.get(email=%(member)r)
+people = list(
+    User.objects.filter(
+        is_active=True, is_staff=False, email__startswith="load-",
+        memberships__organization__status=OrganizationStatus.MEMBER,
+    ).distinct().order_by("pk")[:%(clients)d]
+)
+print(json.dumps({"member": session(member), "clients": [session(u) for u in people]}))
+"""
+
+
+def sessions():
+    out = manage(
+        "shell",
+        "-c",
+        SESSIONS_SCRIPT % {"member": MEMBER_EMAIL, "clients": WS_CLIENTS},
+        capture=True,
+    )
+    return json.loads(out.strip().splitlines()[-1])
+
+
+# 2. The servers.
+
+
+class Servers:
+    def __init__(self):
+        self.procs = []
+
+    def start(self, name, cmd):
+        log = open(VAR / f"{name}.log", "w")  # noqa: SIM115 -- closed with the process
+        proc = subprocess.Popen(cmd, env=env(), cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        self.procs.append((name, proc, log))
+        return proc
+
+    def nginx_conf(self):
+        conf = (ROOT / "deploy" / "nginx.conf").read_text()
+        conf = conf.replace("pid /run/network-nginx.pid;", f"pid {VAR}/nginx.pid;")
+        conf = conf.replace(
+            "error_log /var/log/nginx/network-error.log warn;",
+            f"error_log {VAR}/nginx-error.log warn;",
+        )
+        conf = conf.replace("listen 80;", f"listen 127.0.0.1:{NGINX_PORT};")
+        conf = conf.replace("127.0.0.1:8001", f"127.0.0.1:{WSGI_PORT}")
+        conf = conf.replace("127.0.0.1:8002", f"127.0.0.1:{ASGI_PORTS[0]}")
+        conf = conf.replace("127.0.0.1:8003", f"127.0.0.1:{ASGI_PORTS[1]}")
+        conf = conf.replace("/srv/network/staticfiles/", f"{ROOT}/staticfiles/")
+        # Temporary files in our own directory, not the system nginx's.
+        temp = "".join(
+            f"    {kind}_temp_path {VAR}/nginx-{kind};\n"
+            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        )
+        conf = conf.replace("http {\n", "http {\n" + temp, 1)
+        path = VAR / "nginx.conf"
+        path.write_text(conf)
+        return path
+
+    def up(self):
+        self.start(
+            "gunicorn",
+            [
+                str(BIN / "gunicorn"),
+                "-c",
+                str(ROOT / "deploy" / "gunicorn.conf.py"),
+                "--bind",
+                f"127.0.0.1:{WSGI_PORT}",
+            ],
+        )
+        for port in ASGI_PORTS:
+            self.start(
+                f"daphne-{port}",
+                [
+                    str(BIN / "daphne"),
+                    "-b",
+                    "127.0.0.1",
+                    "-p",
+                    str(port),
+                    "network.asgi:application",
+                ],
+            )
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        self.start("nginx", [nginx, "-c", str(self.nginx_conf()), "-g", "daemon off;"])
+        for port in (WSGI_PORT, *ASGI_PORTS, NGINX_PORT):
+            wait_for(f"http://127.0.0.1:{port}/healthz")
+
+    def down(self):
+        for _name, proc, log in reversed(self.procs):
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+                try:
+                    proc.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+            log.close()
+
+
+def wait_for(url, timeout=90):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 -- loopback
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"{url} did not answer within {timeout} s")
+
+
+# 3. Measuring.
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def _ms(text):
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * UNITS[unit]
+
+
+def wrk(path, cookie=None, duration=DURATION):
+    url = f"http://127.0.0.1:{NGINX_PORT}{path}"
+    # A long timeout: a slow page's latency is measured, not dropped as a timeout.
+    cmd = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{duration}", "--timeout", "30s", "--latency", url]
+    if cookie:
+        cmd[1:1] = ["-H", f"Cookie: sessionid={cookie}"]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    result = {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50_ms": _ms(re.search(r"50%\s+(\S+)", out).group(1)),
+        "p99_ms": _ms(re.search(r"99%\s+(\S+)", out).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+    }
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    result["non_2xx"] = int(errors.group(1)) if errors else 0
+    return result
+
+
+def check_pages(cookie):
+    """Every page answers 200 both ways before it is measured: a fast 500 is no result."""
+    for path in PAGES:
+        for who, extra in (("anonymous", {}), ("member", {"Cookie": f"sessionid={cookie}"})):
+            request = urllib.request.Request(f"http://127.0.0.1:{NGINX_PORT}{path}", headers=extra)
+            with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+                if response.status != 200:
+                    raise SystemExit(f"{path} as {who} answered {response.status}")
+
+
+def measure_pages(cookie):
+    results = {}
+    for who, session in (("anonymous", None), ("member", cookie)):
+        for path in PAGES:
+            wrk(path, session, duration="2s")  # warm the workers and caches
+            results.setdefault(path, {})[who] = row = wrk(path, session)
+            say(f"{path:20} {who:9} {row['rps']:8.1f} req/s  p99 {row['p99_ms']:.1f} ms")
+    return results
+
+
+def measure_sockets(clients):
+    import wsbench  # bench/ is this script's directory
+
+    return wsbench.run(
+        f"ws://127.0.0.1:{NGINX_PORT}/ws/discussions/load-bench/",
+        f"http://127.0.0.1:{NGINX_PORT}",
+        clients,
+        WS_RATES,
+    )
+
+
+# 4. Reporting.
+
+
+def table(pages):
+    base = {who: pages["/healthz"][who]["rps"] for who in ("anonymous", "member")}
+    lines = [
+        f"{'page':20} | {'anonymous':^33} | {'signed in':^33}",
+        f"{'':20} | {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'share':>7} "
+        f"| {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'share':>7}",
+    ]
+    for path, rows in pages.items():
+        cells = []
+        for who in ("anonymous", "member"):
+            r = rows[who]
+            r["share_of_healthz"] = round(r["rps"] / base[who], 3) if base[who] else None
+            cells.append(
+                f"{r['rps']:8.1f} {r['p50_ms']:7.1f} {r['p99_ms']:7.1f} "
+                f"{r['share_of_healthz'] * 100:6.0f}%"
+            )
+        lines.append(f"{path:20} | {cells[0]} | {cells[1]}")
+    return "\n".join(lines)
+
+
+def main():
+    VAR.mkdir(parents=True, exist_ok=True)
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install wrk nginx-light")
+    started = time.monotonic()
+    generated = ensure_database()
+    manage("collectstatic", "--noinput", "-v0")
+    keys = sessions()
+    servers = Servers()
+    pages, sockets = {}, []
+    try:
+        servers.up()
+        check_pages(keys["member"])
+        load = os.getloadavg()
+        if "--sockets-only" not in sys.argv:
+            pages = measure_pages(keys["member"])
+        if "--pages-only" not in sys.argv:
+            say(f"WebSocket fan-out: {len(keys['clients'])} clients over two daphne processes")
+            sockets = measure_sockets(keys["clients"])
+    finally:
+        servers.down()
+    ok_rates = [
+        row["rate"]
+        for row in sockets
+        if row["p99_ms"] < 100 and row["delivered_to_all"] == row["messages"]
+    ]
+    report = table(pages) if pages else ""
+    results = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "layout": "nginx → gunicorn (2 sync workers) for pages, 2 daphne for /ws/",
+        "page_cache": os.environ.get("PAGE_CACHE", "true"),
+        "connections": int(CONNECTIONS),
+        "duration": DURATION,
+        "load_average_before": [round(x, 2) for x in load],
+        "generate_seconds": generated,
+        "pages": pages,
+        "websocket": {
+            "clients": len(keys["clients"]),
+            "rates": sockets,
+            "highest_rate_p99_under_100ms": max(ok_rates) if ok_rates else None,
+        },
+        "total_seconds": round(time.monotonic() - started, 1),
+    }
+    output = ROOT / os.environ.get("BENCH_RESULTS", "bench/results.json")
+    output.write_text(json.dumps(results, indent=2) + "\n")
+    print()
+    print(report)
+    print()
+    for row in sockets:
+        print(
+            f"fan-out {row['rate']:4d} msg/s to {row['clients']} clients: "
+            f"{row['delivered_to_all']}/{row['messages']} reached all, "
+            f"p50 {row['p50_ms']} ms, p99 {row['p99_ms']} ms"
+        )
+    best = results["websocket"]["highest_rate_p99_under_100ms"]
+    print(f"highest rate with p99 < 100 ms: {best} msg/s")
+    print(f"{output.relative_to(ROOT)} written ({results['total_seconds']} s)")
+
+
+if __name__ == "__main__":
+    main()
