@@ -107,7 +107,7 @@ def run(url, origin, cookies, rates, duration=5.0, drain=3.0, processes=2):
         pipes.append(parent)
         procs.append(proc)
     connected = sum(pipe.recv()[1] for pipe in pipes)
-    time.sleep(3)  # let the presence frames of 500 joins settle
+    time.sleep(5)  # let the presence frames of the joins settle
     summary = []
     for rate in rates:
         go = time.monotonic() + 0.5
