@@ -120,8 +120,12 @@ if REDIS_URL:
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             # redis-py pools refuse a 101st connection unless told otherwise; a server process
-            # with hundreds of sockets joining and broadcasting at once needs more.
-            "CONFIG": {"hosts": [{"address": REDIS_URL, "max_connections": 1000}]},
+            # with hundreds of sockets joining and broadcasting at once needs more. redis-py's
+            # 5 s read timeout equals channels-redis's 5 s blocking pop, so an idle receive
+            # could time out and close the socket with 1011: reads get 10 s.
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "max_connections": 1000, "socket_timeout": 10}]
+            },
         }
     }
     # The shared cache also carries allauth's login throttle, so every worker sees it. With

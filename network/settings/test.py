@@ -13,6 +13,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests check the views' own queries and context; tests/home/test_pagecache.py turns it on.
+PAGE_CACHE = False
 
 # Each pytest-xdist worker gets a Redis database of its own, counted from the one in
 # REDIS_URL (worker gw1 of redis://…/4 uses database 5): tests clear the cache (a Redis

@@ -13,6 +13,11 @@ from tests.factories.library import PublicationFactory
 from tests.factories.projects import ProjectMemberFactory, ResearchProjectFactory
 
 
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PAGE_CACHE = True
+
+
 def signed_in(user):
     client = Client()
     client.force_login(user)
