@@ -158,13 +158,18 @@ def _messages(response):
     return list(storage._loaded_messages) + list(storage._queued_messages)
 
 
-_ERRORLIST = re.compile(rb'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', re.S)
+# Field errors (Django's error lists) and the site's error boxes (non-field errors,
+# members/includes/form.html).
+_ERRORLIST = re.compile(
+    rb'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>|<div class="message error"[^>]*>(.*?)</div>', re.S
+)
 
 
 def _form_errors(response):
     """Form errors as the page shows them (Django renders every error list this way)."""
     if response.get("Content-Type", "").startswith("text/html") and not response.streaming:
-        return [m.decode(errors="replace") for m in _ERRORLIST.findall(response.content)]
+        found = _ERRORLIST.findall(response.content)
+        return [(a or b).decode(errors="replace") for a, b in found]
     return []
 
 

@@ -130,10 +130,10 @@ OPERATIONS = {
                 "type": st.sampled_from(["report", "handbook"]),
                 "summary": SENTENCE,
                 "publishers": st.just([w.org_a.slug]),
+                "year": st.integers(1990, 2025),  # a month needs a year
             },
             optional={
                 "other_publishers": SENTENCE,
-                "year": st.integers(1990, 2025),
                 "month": st.integers(1, 12),
                 "regions": st.lists(st.just("eu_western_europe"), max_size=1),
                 "countries": COUNTRIES,
