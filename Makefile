@@ -7,8 +7,11 @@ STAMP := $(VENV)/.installed
 A11Y_TOOLS := tests/a11y/node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Hypothesis examples per form and API body in `make test`; `make fuzz` runs 200 of each.
+FUZZ_EXAMPLES ?= 10
+export FUZZ_EXAMPLES
 
-.PHONY: install run setup test lint format bench clean backup restore
+.PHONY: install run setup test fuzz lint format bench clean backup restore
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +42,10 @@ test: install $(A11Y_TOOLS)
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=network.settings.test
 	$(BIN)/pytest -n 2 --dist loadfile --create-db -m "not transactional"
 	$(BIN)/pytest -n 2 --dist loadfile --reuse-db -m transactional
+
+# The long fuzzing run: at least 200 hypothesis examples per form and API body (issue 8).
+fuzz: install
+	FUZZ_EXAMPLES=200 $(BIN)/pytest -n 2 --dist loadfile tests/fuzz tests/api/test_schema.py
 
 # var/backups/<UTC timestamp>/: the database (pg_dump -Fc, or a copy of the SQLite file),
 # MEDIA_ROOT and a manifest of row counts. `make restore` restores the newest (or

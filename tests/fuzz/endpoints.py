@@ -692,6 +692,24 @@ DISCUSSIONS = [
         must_write="discussions_topic",
     ),
     Endpoint(
+        "discussions:topic_move",
+        "focal_a",
+        _r("discussions:topic_move", ROOM, TOPIC),
+        lambda w: st.fixed_dictionaries(
+            {"to_room": st.just(str(w.other_room.pk)), "confirm_wider": st.sampled_from(["", "on"])}
+        ),
+        frozenset(
+            {
+                "discussions_topic",
+                "discussions_topicfollow",
+                "discussions_notification",
+                "discussions_readmarker",
+                "discussions_message",
+            }
+        ),
+        must_write="discussions_topic",
+    ),
+    Endpoint(
         "discussions:message_edit",
         "member_a",
         _r("discussions:message_edit", ROOM, MESSAGE),
@@ -748,6 +766,14 @@ EVENTS = [
         "events:discussion",
         "participant",
         _event("discussion/"),
+        NOTHING,
+        ROOM_WRITES,
+        must_write="discussions_room",
+    ),
+    Endpoint(
+        "events:session_discussion",
+        "participant",
+        lambda w: w.event.url + f"sessions/{w.session.pk}/discussion/",
         NOTHING,
         ROOM_WRITES,
         must_write="discussions_room",

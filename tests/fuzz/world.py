@@ -29,7 +29,12 @@ from tests.factories.discussions import (
     RoomModeratorFactory,
     TopicFactory,
 )
-from tests.factories.events import EventOutputFactory, EventPageFactory, RegistrationFactory
+from tests.factories.events import (
+    EventOutputFactory,
+    EventPageFactory,
+    RegistrationFactory,
+    SessionFactory,
+)
 from tests.factories.gaps import (
     CountryFactory,
     DataGapFactory,
@@ -126,11 +131,15 @@ def build_world():
     o["room"] = room
     o["topic"] = TopicFactory(room=room, created_by=o["member_a"])
     o["message"] = MessageFactory(topic=o["topic"], author=o["member_a"])
+    # A second room focal_a moderates, where topics can be moved.
+    o["other_room"] = RoomFactory(slug="fuzz-other-room", visibility=RoomVisibility.NETWORK)
+    RoomModeratorFactory(room=o["other_room"], user=o["focal_a"])
 
     # An event organized by organizer (an EventOrganizer), open for registration, with a
     # confirmed participant (member_b), a pending registration and an output.
     event = EventPageFactory(slug="fuzz-workshop", capacity=50)
     o["event"] = event
+    o["session"] = SessionFactory(page=event)
     o["organizer"] = person(o["org_c"])
     EventOrganizer.objects.create(page=event, user=o["organizer"])
     o["participant"] = o["member_b"]

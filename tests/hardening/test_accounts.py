@@ -264,4 +264,4 @@ def test_production_refuses_local_memory_cache_and_in_memory_channel_layer():
 
     accepted = _import_production_settings(REDIS_URL="redis://127.0.0.1:6379/8")
     assert accepted.returncode == 0, accepted.stderr
-    assert "django.core.cache.backends.redis.RedisCache" in accepted.stdout
+    assert "django_redis.cache.RedisCache" in accepted.stdout

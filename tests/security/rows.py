@@ -83,6 +83,8 @@ SITE = [
     row("healthz", lambda w: "/healthz", GET=everyone(200), POST=everyone(405)),
     row("sitemap.xml", lambda w: "/sitemap.xml", GET=everyone(200)),
     row("documents/^(\\d+)/(.*)$", lambda w: "/documents/999999/none.pdf", GET=everyone(404)),
+    # network/urls.py serves documents through library.views.document_serve (attachment).
+    row("^documents/(\\d+)/(.*)$", lambda w: "/documents/999999/none.pdf", GET=everyone(404)),
     row(
         "documents/authenticate_with_password/<int:restriction_id>/",
         lambda w: "/documents/authenticate_with_password/999999/",
@@ -172,7 +174,7 @@ SITE = [
     row(
         "accounts/2fa/reauthenticate/",
         lambda w: "/accounts/2fa/reauthenticate/",
-        GET=signed_in(302, anon=LOGIN) | {STAFF: 200},
+        GET=signed_in(302, anon=LOGIN) | {STAFF: 200, LEAD: 200, MODERATOR: 200},
     ),
     row(
         "accounts/2fa/totp/activate/",
@@ -184,8 +186,8 @@ SITE = [
     row(
         "accounts/2fa/totp/deactivate/",
         lambda w: "/accounts/2fa/totp/deactivate/",
-        GET=signed_in(404) | {STAFF: 302},
-        POST=signed_in(404) | {STAFF: 302},
+        GET=signed_in(404) | {STAFF: 302, LEAD: 302, MODERATOR: 302},
+        POST=signed_in(404) | {STAFF: 302, LEAD: 302, MODERATOR: 302},
     ),
     row(
         "accounts/2fa/recovery-codes/",
@@ -637,6 +639,19 @@ SITE = [
         POST=hidden_from_others(VIEWERS_OF_SECRET_ROOM, {STAFF: OK, MODERATOR: OK}),
     ),
     row(
+        "discussions/<slug:slug>/t/<int:topic_id>/move/",
+        lambda w: f"/discussions/network-room/t/{w.topic.pk}/move/",
+        GET=hidden_from_others(NETWORK_AND_STAFF, {STAFF: 200}),
+        POST=hidden_from_others(NETWORK_AND_STAFF, {STAFF: OK}),
+    ),
+    row(
+        "discussions/<slug:slug>/t/<int:topic_id>/move/",
+        lambda w: f"/discussions/secret-room/t/{w.secret_topic.pk}/move/",
+        note="restricted",
+        GET=hidden_from_others(VIEWERS_OF_SECRET_ROOM, {STAFF: 200, MODERATOR: 200}),
+        POST=hidden_from_others(VIEWERS_OF_SECRET_ROOM, {STAFF: OK, MODERATOR: OK}),
+    ),
+    row(
         "discussions/<slug:slug>/m/<int:message_id>/edit/",
         lambda w: f"/discussions/network-room/m/{w.message.pk}/edit/",
         GET=hidden_from_others(NETWORK_AND_STAFF, {MEMBER_A: 200}),
@@ -816,6 +831,12 @@ PAGES = [
     row(
         "events.EventPage:discussion/",
         lambda w: "/events/data-workshop/discussion/",
+        GET=signed_in(405),
+        POST=allow([ORGANIZER, PARTICIPANT, STAFF], yes=OK),
+    ),
+    row(
+        "events.EventPage:sessions/<int:session_id>/discussion/",
+        lambda w: f"/events/data-workshop/sessions/{w.session.pk}/discussion/",
         GET=signed_in(405),
         POST=allow([ORGANIZER, PARTICIPANT, STAFF], yes=OK),
     ),
