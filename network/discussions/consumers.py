@@ -23,7 +23,8 @@ from .models import BODY_MAX_LENGTH, Room, Topic
 logger = logging.getLogger(__name__)
 
 CLOSE_FORBIDDEN = 4403
-CLOSE_TRY_AGAIN = 1013
+# 4503: 1013 (try again later) is what it means, but daphne only sends 1000 and 3000-4999.
+CLOSE_TRY_AGAIN = 4503
 HISTORY_BATCH = 200
 HISTORY_MAX = 5000
 TYPING_INTERVAL = 2.0
@@ -129,7 +130,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
 
     async def _join(self, group):
         """Join a group; without a channel layer the socket cannot be live, so it closes with
-        1013 (try again later) and the client reconnects and catches up with history.since."""
+        4503 (try again later) and the client reconnects and catches up with history.since."""
         try:
             await asyncio.wait_for(
                 self.channel_layer.group_add(group, self.channel_name), events.BROADCAST_TIMEOUT

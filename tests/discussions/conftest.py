@@ -81,8 +81,10 @@ def wait_for_port(port, process, deadline, log):
 @contextmanager
 def daphne_servers(count, *, redis_url=""):
     """Start `count` daphne processes on loopback ports, serving the test database."""
+    # Without PYTEST_XDIST_WORKER: redis_url is already this worker's database, and the
+    # test settings would add the worker's number to it again.
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "PYTEST_XDIST_WORKER"},
         "DJANGO_SETTINGS_MODULE": "network.settings.test",
         "DATABASE_URL": database_url(),
         "REDIS_URL": redis_url,

@@ -124,13 +124,13 @@ def hung_redis(settings, redis_url):
 
 
 async def reconnect(user, slug, attempts=20):
-    """What a client does: reconnect, and on 1013 (try again later) back off a little."""
+    """What a client does: reconnect, and on 4503 (try again later) back off a little."""
     for _ in range(attempts):
         communicator = await open_socket(user, slug)
         first = await communicator.receive_output(timeout=5)
         if first["type"] == "websocket.send":
             return communicator
-        assert first == {"type": "websocket.close", "code": 1013}
+        assert first == {"type": "websocket.close", "code": 4503}
         await asyncio.sleep(0.1)
     raise AssertionError("the socket never came back")
 
