@@ -34,7 +34,6 @@ from .models import EventOutput, EventPage, Registration
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
-
 def _email_on_commit(*, to, subject, template, context):
     """Render now, send after commit, one message per person so addresses stay private."""
     from members.tasks import send_email
