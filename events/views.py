@@ -18,6 +18,7 @@ from home.pagecache import cached_page
 from network.discussions import services as discussion_services
 from network.discussions.enums import RoomVisibility
 from network.discussions.selectors import room_for, rooms_for
+from network.messages import error_messages
 
 from . import selectors, services
 from .enums import ACTIVE_STATUSES, RegistrationStatus
@@ -32,10 +33,6 @@ from .forms import (
 from .ical import calendar_response
 
 PAGE_SIZE = 12
-
-
-def _errors(error):
-    return " ".join(error.messages if hasattr(error, "messages") else [str(error)])
 
 
 def _sub(page, request, name, **kwargs):
@@ -231,7 +228,7 @@ def event_register(request, page):
                 answers=form.answers(),
             )
         except ValidationError as error:
-            messages.error(request, _errors(error))
+            messages.error(request, " ".join(error_messages(error)))
         else:
             text = {
                 RegistrationStatus.CONFIRMED: "You are registered: your place is confirmed.",
@@ -261,7 +258,7 @@ def event_cancel(request, page):
         try:
             services.registration_cancel(registration=registration, by=request.user)
         except ValidationError as error:
-            messages.error(request, _errors(error))
+            messages.error(request, " ".join(error_messages(error)))
         else:
             messages.success(request, "Your registration is cancelled.")
     return redirect(page.get_url(request))
@@ -309,7 +306,7 @@ def manage_participants(request, page):
                     by=request.user,
                 )
             except ValidationError as error:
-                messages.error(request, _errors(error))
+                messages.error(request, " ".join(error_messages(error)))
             else:
                 if accept:
                     messages.success(request, f"{counts['confirmed']} confirmed.")
@@ -455,7 +452,7 @@ def manage_output_status(request, page, pk):
                 output=output, to=form.cleaned_data["to"], by=request.user
             )
         except ValidationError as error:
-            messages.error(request, _errors(error))
+            messages.error(request, " ".join(error_messages(error)))
         else:
             messages.success(
                 request, f"“{output.title}” is now {output.get_minutes_status_display().lower()}."

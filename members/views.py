@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from home.pagecache import cached_page
+from network.messages import error_messages
 
 from . import selectors, services
 from .enums import InvitationStatus, OrganizationStatus, RequestStatus
@@ -23,10 +24,6 @@ from .forms import (
 from .models import Organization, User
 
 PAGE_SIZE = 24
-
-
-def _errors(error):
-    return error.messages if hasattr(error, "messages") else [str(error)]
 
 
 def _member_organization(slug):
@@ -127,7 +124,7 @@ def organization_invite(request, slug):
                 organization=organization, email=form.cleaned_data["email"], by=request.user
             )
         except ValidationError as error:
-            form.add_error("email" if hasattr(error, "error_dict") else None, _errors(error))
+            form.add_error("email" if hasattr(error, "error_dict") else None, error_messages(error))
         else:
             messages.success(
                 request, f"An invitation is on its way to {form.cleaned_data['email']}."
@@ -150,7 +147,7 @@ def invitation_revoke(request, slug, pk):
     try:
         services.invitation_revoke(invitation=invitation, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(_errors(error)))
+        messages.error(request, " ".join(error_messages(error)))
     else:
         messages.success(request, f"The invitation to {invitation.email} is withdrawn.")
     return redirect("members:invite", slug=slug)
@@ -174,7 +171,7 @@ def organization_requests(request, slug):
                     request=join_request, by=request.user, approve=approve
                 )
             except ValidationError as error:
-                messages.error(request, " ".join(_errors(error)))
+                messages.error(request, " ".join(error_messages(error)))
             else:
                 verb = "approved" if approve else "declined"
                 messages.success(request, f"The request from {join_request.user.name} is {verb}.")
@@ -213,7 +210,7 @@ def organization_alternate(request, slug):
                 organization=organization, user=form.cleaned_data["user"], by=request.user
             )
         except ValidationError as error:
-            messages.error(request, " ".join(_errors(error)))
+            messages.error(request, " ".join(error_messages(error)))
         else:
             messages.success(
                 request, f"{form.cleaned_data['user'].name} is now the alternate focal point."
@@ -236,7 +233,7 @@ def organization_join(request, slug):
                 user=request.user, organization=organization, message=form.cleaned_data["message"]
             )
         except ValidationError as error:
-            messages.error(request, " ".join(_errors(error)))
+            messages.error(request, " ".join(error_messages(error)))
         else:
             messages.success(request, f"Your request is with {organization.name}'s focal point.")
     return redirect(organization)
@@ -269,7 +266,7 @@ def invitation(request, token):
         try:
             membership = services.invitation_accept(token=token, user=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(_errors(error)))
+            messages.error(request, " ".join(error_messages(error)))
         else:
             messages.success(request, f"Welcome to {membership.organization.name}.")
             return redirect(membership.organization)
@@ -328,7 +325,7 @@ def token_create(request):
         try:
             token, raw = services.token_create(user=request.user, name=form.cleaned_data["name"])
         except ValidationError as error:
-            messages.error(request, " ".join(_errors(error)))
+            messages.error(request, " ".join(error_messages(error)))
         else:
             # Rendered, not redirected: the raw token must never sit in a message cookie.
             response = render(request, "members/token_created.html", {"token": token, "raw": raw})

@@ -10,6 +10,7 @@ from home.pagecache import cached_page
 from network.discussions import services as discussion_services
 from network.discussions.enums import RoomVisibility
 from network.discussions.selectors import room_for
+from network.messages import error_messages
 
 from . import selectors, services
 from .enums import TRANSITIONS, JoinRequestStatus, PartnerStatus, ProjectRole, ProjectStatus
@@ -29,10 +30,6 @@ from .forms import (
 from .models import JoinRequest, OpenRole, PartnerOrganization
 
 PAGE_SIZE = 20
-
-
-def _errors(error):
-    return error.messages if hasattr(error, "messages") else [str(error)]
 
 
 def _project(request, slug):
@@ -101,7 +98,7 @@ def project_new(request):
                 user=request.user, open_roles=[role] if role else [], **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, _errors(error))
+            form.add_error(None, error_messages(error))
         else:
             messages.success(
                 request,
@@ -187,7 +184,7 @@ def project_edit(request, slug):
         try:
             services.project_update(project=project, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, _errors(error))
+            form.add_error(None, error_messages(error))
         else:
             messages.success(request, "The project is saved.")
             return redirect(project)
@@ -209,7 +206,7 @@ def project_status(request, slug):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            form.add_error(None, _errors(error))
+            form.add_error(None, error_messages(error))
         else:
             project.refresh_from_db()
             messages.success(request, f"The project is now {project.get_status_display()}.")
@@ -237,7 +234,7 @@ def project_join(request, slug):
             role=form.cleaned_data["role"],
         )
     except ValidationError as error:
-        messages.error(request, " ".join(_errors(error)))
+        messages.error(request, " ".join(error_messages(error)))
     else:
         messages.success(request, "Your request is with the project's leads.")
     return redirect(project)
@@ -264,7 +261,7 @@ def join_request_decide(request, slug, pk):
             note=form.cleaned_data["note"],
         )
     except ValidationError as error:
-        messages.error(request, " ".join(_errors(error)))
+        messages.error(request, " ".join(error_messages(error)))
     else:
         verb = "accepted" if accept else "declined"
         messages.success(request, f"The request from {join_request.user.name} is {verb}.")
@@ -280,7 +277,7 @@ def join_request_withdraw(request, slug, pk):
     try:
         services.join_request_withdraw(join_request=join_request, user=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(_errors(error)))
+        messages.error(request, " ".join(error_messages(error)))
     else:
         messages.success(request, "Your request is withdrawn.")
     return redirect("projects:mine" if request.POST.get("next") == "mine" else project)
@@ -306,7 +303,7 @@ def team_member_update(request, slug, pk):
             role=form.cleaned_data["role"] or None,
         )
     except ValidationError as error:
-        messages.error(request, " ".join(_errors(error)))
+        messages.error(request, " ".join(error_messages(error)))
     else:
         messages.success(request, f"The team entry for {member.user.name} is saved.")
     return redirect(project)
@@ -322,7 +319,7 @@ def partner_invite(request, slug):
             services.partner_invite(project=project, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             field = "organization" if getattr(error, "error_dict", None) else None
-            form.add_error(field, _errors(error))
+            form.add_error(field, error_messages(error))
         else:
             messages.success(
                 request,
@@ -355,7 +352,7 @@ def partner_decide(request, pk):
             committed=form.cleaned_data["committed"],
         )
     except ValidationError as error:
-        messages.error(request, " ".join(_errors(error)))
+        messages.error(request, " ".join(error_messages(error)))
     else:
         verb = "is now a partner in" if accept else "declined to partner in"
         messages.success(request, f"{partner.organization.name} {verb} {partner.project.title}.")
@@ -371,7 +368,7 @@ def open_role_new(request, slug):
         try:
             services.open_role_add(project=project, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, _errors(error))
+            form.add_error(None, error_messages(error))
         else:
             messages.success(request, f"The role “{form.cleaned_data['title']}” is open.")
             return redirect(project)
@@ -399,7 +396,7 @@ def output_new(request, slug):
         try:
             services.output_add(project=project, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, _errors(error))
+            form.add_error(None, error_messages(error))
         else:
             closed = form.cleaned_data.get("closes_gaps") or []
             note = (

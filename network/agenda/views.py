@@ -16,16 +16,13 @@ from members.models import Organization
 from network.discussions.selectors import room_for
 from network.discussions.views import open_network_room
 from network.gaps.enums import GapStatus
+from network.messages import error_messages
 from projects.selectors import projects_addressing, projects_by_priority
 
 from . import selectors, services
 from .enums import STATUS_ORDER, PriorityStatus, Theme, VoterRole
 from .forms import PriorityFilterForm, PriorityForm, TransitionForm, VoteForm, VoteOpenForm
 from .models import ResearchPriority
-
-
-def _errors(error):
-    return error.messages if hasattr(error, "messages") else [str(error)]
 
 
 def _priority(pk):
@@ -137,7 +134,7 @@ def _act(request, pk, action, success):
     try:
         action(priority)
     except (ValidationError, PermissionDenied) as error:
-        messages.error(request, " ".join(_errors(error)) or "You may not do that.")
+        messages.error(request, " ".join(error_messages(error)) or "You may not do that.")
     else:
         messages.success(request, success)
     return redirect(priority)
@@ -294,7 +291,7 @@ def priority_propose(request):
                 gaps=list(data["gaps"]),
             )
         except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, _errors(error))
+            form.add_error(None, error_messages(error))
         else:
             messages.success(request, "Your priority is proposed to the network.")
             return redirect(priority)

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from members.models import User
+from network.messages import error_messages
 
 from . import presence, selectors, services
 from .forms import (
@@ -23,10 +24,6 @@ from .forms import (
 from .models import Message, Room, Topic, TopicFollow, WorkingGroup
 
 ROOMS_PER_PAGE = 30
-
-
-def _errors(error):
-    return error.messages if hasattr(error, "messages") else [str(error)]
 
 
 def _room(request, slug):
@@ -88,7 +85,7 @@ def room_create(request):
         try:
             room = services.room_create(by=request.user, **form.cleaned_data)
         except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, _errors(error))
+            form.add_error(None, error_messages(error))
         else:
             messages.success(request, f"The room “{room.title}” is open.")
             return redirect(room)
@@ -119,7 +116,7 @@ def _post(request, room, topic=None):
         form.add_error(None, str(error) or "You may not post in this room.")
         return form, None
     except ValidationError as error:
-        form.add_error(None, _errors(error))
+        form.add_error(None, error_messages(error))
         return form, None
     url = topic.get_absolute_url() if topic else room.get_absolute_url()
     return form, redirect(f"{url}#m{message.pk}")
@@ -198,7 +195,7 @@ def _act(request, action, success, **kwargs):
     except PermissionDenied:
         raise
     except ValidationError as error:
-        for text in _errors(error):
+        for text in error_messages(error):
             messages.error(request, text)
         return False
     messages.success(request, success)
@@ -299,7 +296,7 @@ def topic_move(request, slug, topic_id):
             )
         except ValidationError as error:
             form.add_error(
-                "confirm_wider" if error.code == "confirm_wider" else None, _errors(error)
+                "confirm_wider" if error.code == "confirm_wider" else None, error_messages(error)
             )
         else:
             messages.success(request, f"The topic is now in “{to_room.title}”.")

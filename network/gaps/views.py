@@ -15,6 +15,7 @@ from members.enums import OrganizationStatus
 from members.models import Organization
 from network.discussions.selectors import room_for
 from network.discussions.views import open_network_room
+from network.messages import error_messages
 from projects.selectors import projects_addressing
 
 from . import selectors, services
@@ -29,10 +30,6 @@ from .forms import (
 )
 
 PAGE_SIZE = 25
-
-
-def _errors(error):
-    return error.messages if hasattr(error, "messages") else [str(error)]
 
 
 def _filters(form):
@@ -177,7 +174,7 @@ def gap_move(request, pk):
             reason=form.cleaned_data["reason"],
         )
     except ValidationError as error:
-        messages.error(request, " ".join(_errors(error)))
+        messages.error(request, " ".join(error_messages(error)))
     else:
         label = GapStatus(form.cleaned_data["to_status"]).label
         messages.success(request, f"The gap is now “{label}”.")
@@ -199,7 +196,7 @@ def gap_add_evidence(request, pk):
     try:
         services.gap_evidence_add(gap=gap, by=request.user, **form.evidence()[0])
     except ValidationError as error:
-        messages.error(request, " ".join(_errors(error)))
+        messages.error(request, " ".join(error_messages(error)))
     else:
         messages.success(request, "The source is cited.")
     return redirect(gap)
@@ -241,7 +238,7 @@ def gap_report(request):
                 for field, errs in error.message_dict.items():
                     form.add_error(field if field in form.fields else None, errs)
             else:
-                form.add_error(None, _errors(error))
+                form.add_error(None, error_messages(error))
         except PermissionDenied as error:
             form.add_error("organization", str(error))
         else:
@@ -289,7 +286,7 @@ def gap_edit(request, pk):
                 **data,
             )
         except ValidationError as error:
-            form.add_error(None, _errors(error))
+            form.add_error(None, error_messages(error))
         else:
             messages.success(request, "The gap is saved.")
             return redirect(reverse("gaps:detail", args=[gap.pk]))
