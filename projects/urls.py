@@ -16,6 +16,7 @@ urlpatterns = [
     path("<slug:slug>/requests/<int:pk>/decide/", views.join_request_decide, name="decide"),
     path("<slug:slug>/requests/<int:pk>/withdraw/", views.join_request_withdraw, name="withdraw"),
     path("<slug:slug>/team/<int:pk>/", views.team_member_update, name="team_member"),
+    path("<slug:slug>/team/<int:pk>/remove/", views.team_member_remove, name="team_member_remove"),
     path("<slug:slug>/partners/invite/", views.partner_invite, name="partner_invite"),
     path("<slug:slug>/roles/new/", views.open_role_new, name="role_new"),
     path("<slug:slug>/roles/<int:pk>/filled/", views.open_role_fill, name="role_fill"),

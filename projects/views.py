@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 
 from home.pagecache import cached_page
@@ -307,6 +308,39 @@ def team_member_update(request, slug, pk):
     else:
         messages.success(request, f"The team entry for {member.user.name} is saved.")
     return redirect(project)
+
+
+@login_required
+def team_member_remove(request, slug, pk):
+    """A lead takes someone off the team, or a member leaves it: asked on a page, done on POST."""
+    project = _project(request, slug)
+    member = get_object_or_404(project.members.select_related("user"), pk=pk)
+    leaving = member.user_id == request.user.pk
+    if not leaving:
+        _require(request, "projects.manage_team", project)
+    # A person who hides their profile is not named here either (as on the project page).
+    name = (
+        member.user.name
+        if request.user.has_perm("members.view_person", member.user)
+        else "a researcher who keeps their profile private"
+    )
+    if request.method == "POST":
+        try:
+            services.project_member_remove(member=member, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error_messages(error)))
+            return redirect(project)
+        if not leaving:
+            messages.success(request, f"{capfirst(name)} is no longer on the team.")
+            return redirect(project)
+        messages.success(request, f"You have left {project.title}.")
+        # A draft is seen only by its team: someone who left it could not open it any more.
+        return redirect("projects:mine" if project.status == ProjectStatus.DRAFT else project)
+    return render(
+        request,
+        "projects/team_member_remove.html",
+        {"project": project, "member": member, "name": name, "leaving": leaving},
+    )
 
 
 @login_required

@@ -482,6 +482,17 @@ PROJECTS = [
         must_write="projects_projectmember",
     ),
     Endpoint(
+        "projects:team_member_remove",
+        "lead",
+        _r("projects:team_member_remove", PROJECT, lambda w: w.team_entry.pk),
+        NOTHING,  # the confirmation form has no fields: every body removes
+        # The project's room (none in this world) loses the person too.
+        frozenset(
+            {"projects_projectmember", "discussions_roommember", "discussions_roommoderator"}
+        ),
+        must_write="projects_projectmember",
+    ),
+    Endpoint(
         "projects:partner_invite",
         "lead",
         _r("projects:partner_invite", PROJECT),

@@ -469,6 +469,20 @@ SITE = [
         POST=allow([LEAD, TEAM], yes=OK),
     ),
     row(
+        "projects/<slug:slug>/team/<int:pk>/remove/",
+        lambda w: f"/projects/balkan-routes/team/{w.team_member.pk}/remove/",
+        note="a lead removes the team member, who may also leave",
+        GET=allow([LEAD, TEAM]),
+        POST=allow([LEAD, TEAM], yes=OK),
+    ),
+    row(
+        "projects/<slug:slug>/team/<int:pk>/remove/",
+        lambda w: f"/projects/draft-study/team/{w.draft_team_member.pk}/remove/",
+        note="a draft",
+        GET=hidden_from_others(TEAM_AND_STAFF, {LEAD: 200, TEAM: 200}),
+        POST=hidden_from_others(TEAM_AND_STAFF, {LEAD: OK, TEAM: OK}),
+    ),
+    row(
         "projects/<slug:slug>/partners/invite/",
         lambda w: "/projects/balkan-routes/partners/invite/",
         GET=allow([LEAD]),

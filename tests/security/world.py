@@ -228,6 +228,7 @@ def build():
         ProjectMemberFactory(project=project, user=users[LEAD], role=ProjectRole.LEAD)
         ProjectMemberFactory(project=project, user=users[TEAM])
     w.team_member = w.project.members.get(user=users[TEAM])
+    w.draft_team_member = w.draft.members.get(user=users[TEAM])
     w.open_role = OpenRoleFactory(project=w.project)
     w.draft_role = OpenRoleFactory(project=w.draft, title="Draft role")
     w.join_request = JoinRequestFactory(
