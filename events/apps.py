@@ -4,3 +4,23 @@ from django.apps import AppConfig
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = "Events"
+
+    def ready(self):
+        # An event or a session leaves no room behind. Both are deleted by Wagtail, never by a
+        # service of ours (modelcluster drops the sessions removed from a page when it is
+        # published; deleting a page takes its sessions with it), so the delete signal is the
+        # one place that sees it. The room is archived in the deletion's own transaction.
+        from django.db.models.signals import post_delete
+
+        from .models import EventPage, Session
+
+        for model in (EventPage, Session):
+            post_delete.connect(
+                _owner_deleted, sender=model, dispatch_uid=f"events.{model.__name__}_room"
+            )
+
+
+def _owner_deleted(sender, instance, **kwargs):
+    from network.discussions.services import room_target_deleted
+
+    room_target_deleted(target=instance)

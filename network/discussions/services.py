@@ -133,6 +133,30 @@ def room_for_target(
 
 
 @transaction.atomic
+def room_target_deleted(*, target) -> Room | None:
+    """The object a room is attached to is being deleted: its room is archived and let go.
+
+    Archived, it takes no new messages and stays readable by exactly those who could read it
+    (its visibility, members and moderators are left as they are: nobody gains sight of its
+    messages). Let go, it no longer answers for an id that a restored object may take again
+    (a page revision brings its sessions back with their old ids): that object opens a room of
+    its own instead of inheriting this one. Returns the room, or None if there was none.
+
+    Side effects: after commit, the sockets in the room re-check (room_saved).
+    """
+    room = (
+        Room.objects.select_for_update()
+        .filter(content_type=ContentType.objects.get_for_model(target), object_id=target.pk)
+        .first()
+    )
+    if room is None:
+        return None
+    room.is_archived = True
+    room.content_type, room.object_id = None, None
+    return _save(room)
+
+
+@transaction.atomic
 def room_member_add(*, room: Room, user: User) -> RoomMember:
     """Let `user` see a restricted room. Idempotent. Side effects: none."""
     member, _ = RoomMember.objects.get_or_create(room=room, user=user)
