@@ -20,6 +20,7 @@ passing from upcoming to past).
 
 import hashlib
 import time
+from contextlib import contextmanager
 from functools import wraps
 
 from django.conf import settings
@@ -30,6 +31,7 @@ from django.middleware.csrf import get_token
 from django.template import engines
 
 from members.rules import is_network_member
+from network.cache import app_version, bump, versions
 
 TIMEOUT = 300
 ACCOUNT_START, ACCOUNT_END = "<!--account-->", "<!--/account-->"
@@ -50,20 +52,6 @@ TRACKED_APPS = {
 SHELL = ("home", "wagtailcore")
 
 
-def _version_key(app_label):
-    return f"pagecache:v:{app_label}"
-
-
-def bump(app_label):
-    """A new version for the app: keys built with the old one are never read again."""
-    key = _version_key(app_label)
-    try:
-        cache.incr(key)
-    except ValueError:
-        # Missing (first write, or evicted): start from the clock, never from an old number.
-        cache.set(key, time.time_ns(), None)
-
-
 # Saves of only these fields change nothing a cached page shows: every sign-in writes one.
 UNSHOWN_FIELDS = {"last_login"}
 
@@ -77,7 +65,7 @@ def _on_write(sender, update_fields=None, **kwargs):
         # reads the new version before the commit and caches the old rows under it keeps them
         # until the next write or TIMEOUT at most. (Not on_commit as well: services' tests
         # count the on-commit callbacks their writes schedule.)
-        bump(app_label)
+        bump(app_version(app_label))
 
 
 def connect_signals():
@@ -130,12 +118,65 @@ def _shareable(response):
     return before, after, response["Content-Type"]
 
 
-def cached_page(*, depends_on, perms=(), variant=None, before=None):
+def _versions(apps):
+    """(app, version) pairs for the apps, in a stable order: part of every key."""
+    current = versions([app_version(app) for app in apps])
+    return tuple((app, current[app_version(app)]) for app in apps)
+
+
+def _anonymous_key(request):
+    """Where the anonymous fast path finds a page: scheme, host and full path (API responses
+    carry absolute URLs)."""
+    raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    # The number changes with the entry's shape, so a deploy never reads an older one.
+    return "pagecache:anonymous:2:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _stateless(request):
+    """A visitor with no session at all and no flash messages. Not merely signed out: a
+    session can hold the password of a password-protected page."""
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and not _has_messages(request)
+
+
+# A missed page is rendered by one request at a time: the others that miss it meanwhile wait
+# for its entry (up to RENDER_WAIT seconds) instead of all rendering the same page at once,
+# which on a cold cache queued a second of work per waiting request behind it.
+RENDER_WAIT = 5.0
+RENDER_POLL = 0.02
+
+
+@contextmanager
+def _rendering(key):
+    claimed = cache.add(f"{key}:rendering", 1, RENDER_WAIT)
+    try:
+        yield
+    finally:
+        if claimed:
+            cache.delete(f"{key}:rendering")
+
+
+def _wait_for_other_render(key):
+    """The entry once another request has rendered it; None at once when none is rendering
+    it (or the cache is unreachable), or if it takes longer than RENDER_WAIT."""
+    deadline = time.monotonic() + RENDER_WAIT
+    while cache.get(f"{key}:rendering") and time.monotonic() < deadline:
+        time.sleep(RENDER_POLL)
+        stored = cache.get(key)
+        if stored is not None:
+            return stored
+    return None
+
+
+def cached_page(*, depends_on, perms=(), variant=None, before=None, until=None):
     """Cache a GET view's page per viewer class (see the module docstring).
 
     `depends_on`: app labels whose writes invalidate it; `perms`: the permissions its
     template shows things by; `variant(request)`: anything else that sets what the viewer
-    sees; `before()`: run on every request, cached or not (due work the page would trigger).
+    sees; `before()`: run on every request, cached or not (due work the page would trigger);
+    `until()`: when that work next falls due (a datetime, or None for never).
+    A page for anonymous visitors is also kept whole for AnonymousPageCacheMiddleware, which
+    serves it before URL routing: not for a view with a variant, and for one with `before`
+    only until `until()`.
     """
     apps = sorted({*depends_on, *SHELL})
 
@@ -152,30 +193,87 @@ def cached_page(*, depends_on, perms=(), variant=None, before=None):
                 return view(*args, **kwargs)
             if before is not None:
                 before()
-            versions = cache.get_many([_version_key(app) for app in apps])
+            current = _versions(apps)
             who = viewer_class(request, perms)
             extra = variant(request) if variant else ""
             raw = "|".join(
                 [
                     view.__module__ + "." + view.__qualname__,
-                    ",".join(f"{app}={versions.get(_version_key(app), 0)}" for app in apps),
+                    ",".join(f"{app}={version}" for app, version in current),
                     who,
                     str(extra),
                     request.get_full_path(),
                 ]
             )
             key = "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
-            stored = cache.get(key)
-            if stored is not None:
-                head, tail, content_type = stored
-                menu = f"{ACCOUNT_START}{_account_menu(request)}{ACCOUNT_END}"
-                return HttpResponse(head + menu + tail, content_type=content_type)
-            response = view(*args, **kwargs)
-            shareable = _shareable(response)
-            if shareable is not None:
-                cache.set(key, shareable, TIMEOUT)
-            return response
+            stored = cache.get(key) or _wait_for_other_render(key)
+            if stored is None:
+                with _rendering(key):
+                    response = view(*args, **kwargs)
+                    stored = _shareable(response)
+                    if stored is None:
+                        return response
+                    cache.set(key, stored, TIMEOUT)
+            head, tail, content_type = stored
+            menu = f"{ACCOUNT_START}{_account_menu(request)}{ACCOUNT_END}"
+            body = head + menu + tail
+            if _stateless(request) and not extra and (before is None or until is not None):
+                due = until() if until is not None else None
+                deadline = due.timestamp() if due is not None else None
+                entry = (current, deadline, body, content_type)
+                cache.set(_anonymous_key(request), entry, TIMEOUT)
+            return HttpResponse(body, content_type=content_type)
 
         return wrapped
 
     return decorator
+
+
+class AnonymousPageCacheMiddleware:
+    """Anonymous visitors' pages and token-less API reads, answered from the cache before URL
+    routing, Wagtail's page tree, permissions and the view.
+
+    Pages: what `cached_page` kept whole for visitors without a session. API GETs without an
+    `Authorization` header (the open register, the same for everyone): kept here, depending on
+    every tracked app. An entry is served only while the versions it was built from are still
+    current. Sits after the middleware that sets headers (security, CSP, frame options) and
+    after MessageMiddleware; a request with a session cookie or flash messages waiting never
+    takes the fast path.
+    """
+
+    API_PREFIX = "/api/v1/"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE or request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        api = request.path.startswith(self.API_PREFIX)
+        if api:
+            if "HTTP_AUTHORIZATION" in request.META:
+                return self.get_response(request)
+        elif not _stateless(request):
+            return self.get_response(request)
+        key = _anonymous_key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            built_from, deadline, body, content_type = stored
+            if (deadline is None or time.time() < deadline) and built_from == _versions(
+                [app for app, _ in built_from]
+            ):
+                return HttpResponse(body, content_type=content_type)
+        if not api:
+            return self.get_response(request)
+        # Versions read before the view: a write while it runs leaves the entry stale-marked.
+        current = _versions(sorted(TRACKED_APPS))
+        response = self.get_response(request)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and response.get("Content-Type", "").startswith("application/json")
+        ):
+            entry = (current, None, response.content, response["Content-Type"])
+            cache.set(key, entry, TIMEOUT)
+        return response

@@ -1,22 +1,37 @@
 """Who may do what with organizations and people. The only place that decides it."""
 
 import rules
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef
+
+from network.cache import app_version, bump, versions
 
 from .enums import MembershipRole, OrganizationStatus, Visibility
 
+# Seconds a cached answer lives at most. Writes bump the version at once, but a request that
+# reads the new version before the write commits can cache the old rows under it; this bounds
+# how long (as for cached pages).
+CACHED_FOR = 300
+
 
 def _roles(user):
-    """The user's role in each organization, read once per request-bound user object."""
+    """The user's role in each organization, read once per request-bound user object, and
+    cached across requests under the members app's version (any write to it bumps that)."""
     if not user.is_authenticated:
         return {}
     if not hasattr(user, "_network_roles"):
-        user._network_roles = {
-            org_id: (role, status)
-            for org_id, role, status in user.memberships.values_list(
-                "organization_id", "role", "organization__status"
-            )
-        }
+        members = app_version("members")
+        key = f"members:roles:{versions([members])[members]}:{user.pk}"
+        roles = cache.get(key)
+        if roles is None:
+            roles = {
+                org_id: (role, status)
+                for org_id, role, status in user.memberships.values_list(
+                    "organization_id", "role", "organization__status"
+                )
+            }
+            cache.set(key, roles, CACHED_FOR)
+        user._network_roles = roles
     return user._network_roles
 
 
@@ -68,14 +83,30 @@ def person_is_for_members(user, person):
     return person is not None and person.is_active and person.visibility == Visibility.MEMBERS
 
 
+# Version of everything that makes a role privileged; any write to it bumps the version
+# (connect_privilege_signals), so a cached answer is never read after a role changes.
+PRIVILEGE = "members:privileged"
+
+
 @rules.predicate
 def holds_a_privileged_role(user):
     """Staff, anyone who can open the Wagtail admin (editors), a room moderator or a project
-    lead: one query, run only for people who have no authenticator yet."""
+    lead. Asked on every signed-in request, so the answer is cached per person under the
+    version of the rows it reads; without the cache, one query."""
     if not user.is_authenticated:
         return False
     if user.is_staff or user.is_superuser:
         return True
+    if not hasattr(user, "_privileged"):
+        key = f"{PRIVILEGE}:{versions([PRIVILEGE])[PRIVILEGE]}:{user.pk}"
+        user._privileged = cache.get(key)
+        if user._privileged is None:
+            user._privileged = _privileged_query(user)
+            cache.set(key, user._privileged, CACHED_FOR)
+    return user._privileged
+
+
+def _privileged_query(user):
     # Imported here: projects and discussions import this module.
     from django.contrib.auth.models import Permission
 
@@ -98,6 +129,31 @@ def holds_a_privileged_role(user):
         )
         .exists()
     )
+
+
+def connect_privilege_signals():
+    """Who is privileged changes with project roles, room moderators, and admin access given
+    to a person or a group (or a group given to a person): each bumps the version."""
+    from django.contrib.auth.models import Group
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from network.discussions.models import RoomModerator
+    from projects.models import ProjectMember
+
+    from .models import User
+
+    def changed(**kwargs):
+        bump(PRIVILEGE)
+
+    for model in (ProjectMember, RoomModerator, Group):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                changed, sender=model, weak=False, dispatch_uid=f"privilege-{model}-{signal}"
+            )
+    for through in (User.user_permissions.through, User.groups.through, Group.permissions.through):
+        m2m_changed.connect(
+            changed, sender=through, weak=False, dispatch_uid=f"privilege-{through}"
+        )
 
 
 is_staff = rules.is_staff

@@ -6,6 +6,7 @@ import threading
 import time
 
 import redis
+from django.core.cache import cache
 
 # Seconds a process leaves Redis alone after a failure before trying again.
 RETRY_AFTER = 2.0
@@ -25,3 +26,39 @@ class FailFastRedis(redis.Redis):
             with _lock:
                 _down_until = time.monotonic() + RETRY_AFTER
             raise
+
+
+# Versions: a cached entry's key carries the version of what it was computed from, and a write
+# bumps the version, so that entries built from the old rows are never read again.
+
+
+def app_version(app_label):
+    """The version name that every write to one of the app's models bumps (home/pagecache.py
+    connects the signals)."""
+    return f"app:{app_label}"
+
+
+def version_key(name):
+    return f"version:{name}"
+
+
+def bump(name):
+    """A new version of `name`: keys built with the old one are never read again."""
+    key = version_key(name)
+    try:
+        cache.incr(key)
+    except ValueError:
+        # Missing (first write, or evicted): start from the clock, never from an old number.
+        cache.set(key, time.time_ns(), None)
+
+
+def versions(names):
+    """The current version of each name; a missing one (never written, evicted) starts now, so
+    that an entry stored before the eviction is not taken for current."""
+    keys = {version_key(name): name for name in names}
+    # A copy: on a failure django-redis returns one shared empty dict, which must stay empty.
+    found = dict(cache.get_many(list(keys)))
+    for key in keys.keys() - found.keys():
+        started = time.time_ns()
+        found[key] = started if cache.add(key, started, None) else cache.get(key, started)
+    return {keys[key]: value for key, value in found.items()}

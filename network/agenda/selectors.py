@@ -1,7 +1,7 @@
 """Shared reads for the research agenda. Priorities are public: the agenda is the
 network's open statement of what it will research."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Min, Prefetch
 
 from members.enums import MembershipRole, OrganizationStatus
 from members.models import Organization
@@ -29,6 +29,14 @@ def priority_list(*, filters=None):
     if status := filters.get("status"):
         priorities = priorities.filter(status=status)
     return priorities
+
+
+def next_vote_close():
+    """When the next open vote closes (None when none is open): until then the list shows the
+    same votes as open."""
+    return ResearchPriority.objects.filter(status=PriorityStatus.PUT_TO_NETWORK).aggregate(
+        at=Min("vote_closes_at")
+    )["at"]
 
 
 def priority_detail(pk):

@@ -35,6 +35,7 @@ def _priority(pk):
     perms=["agenda.propose_priority"],
     # Votes past their closing time close when the list is opened, cached or not.
     before=services.priority_close_due_votes,
+    until=selectors.next_vote_close,
 )
 def priority_list(request):
     form = PriorityFilterForm(request.GET or None)

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from members.enums import MembershipRole, Visibility
 from projects.enums import ProjectStatus
 from tests.factories import MembershipFactory, UserFactory
+from tests.factories.gaps import PriorityFactory
 from tests.factories.library import PublicationFactory
 from tests.factories.projects import ProjectMemberFactory, ResearchProjectFactory
 
@@ -108,3 +109,116 @@ def test_cached_page_shows_a_write_at_once(org_a):
     visitor.cookies.update(response.cookies)
     page, _ = get(visitor, "/library/")
     assert "Your publication was saved." in page
+
+
+# The anonymous fast path (AnonymousPageCacheMiddleware): before routing and the view.
+
+
+@pytest.mark.django_db
+def test_anonymous_repeat_visit_costs_no_query_and_a_write_shows_at_once(org_a):
+    visitor = Client()
+    first, _ = get(visitor, "/library/")
+    again, queries = get(visitor, "/library/")
+    assert again == first and queries == 0
+    PublicationFactory(title="Fresh trafficking routes study", publishers=[org_a])
+    after, _ = get(visitor, "/library/")
+    assert "Fresh trafficking routes study" in after
+
+
+@pytest.mark.django_db
+def test_anonymous_page_is_never_served_to_someone_with_a_session(org_a):
+    get(Client(), "/projects/")
+    get(Client(), "/projects/")
+    member = MembershipFactory(organization=org_a, user__display_name="Signed Sam").user
+    page, queries = get(signed_in(member), "/projects/")
+    assert queries > 0
+    assert "Signed Sam" in page and "Sign out" in page
+
+
+@pytest.mark.django_db
+def test_api_without_token_is_cached_and_a_token_reads_its_own_view(org_a):
+    from members.services import token_create
+
+    lead = MembershipFactory(organization=org_a).user
+    draft = ResearchProjectFactory(title="Draft token canary", status=ProjectStatus.DRAFT)
+    ProjectMemberFactory(project=draft, user=lead)
+    _, raw = token_create(user=lead, name="script")
+    anonymous = Client()
+    first = anonymous.get("/api/v1/projects")
+    with CaptureQueriesContext(connection) as queries:
+        again = anonymous.get("/api/v1/projects")
+    assert again.content == first.content and len(queries) == 0
+    assert "Draft token canary" not in again.content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        theirs = Client().get("/api/v1/projects", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert len(queries) > 0
+    assert "Draft token canary" in theirs.content.decode()
+
+
+@pytest.mark.django_db
+def test_agenda_fast_path_ends_when_the_next_vote_closes(monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from home import pagecache
+    from network.agenda.enums import PriorityStatus
+    from network.agenda.models import ResearchPriority
+
+    closes = timezone.now() + timedelta(hours=1)
+    priority = PriorityFactory()
+    ResearchPriority.objects.filter(pk=priority.pk).update(
+        status=PriorityStatus.PUT_TO_NETWORK, vote_closes_at=closes
+    )
+    get(Client(), "/agenda/")
+    _, queries = get(Client(), "/agenda/")
+    assert queries == 0
+    later = closes.timestamp() + 1
+    monkeypatch.setattr(pagecache.time, "time", lambda: later)
+    _, queries = get(Client(), "/agenda/")
+    assert queries > 0  # the view ran, and with it the closing of due votes
+
+
+@pytest.mark.django_db
+def test_a_missed_page_is_rendered_once_while_others_wait(rf):
+    import threading
+
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+
+    from home import pagecache
+
+    renders = []
+
+    @pagecache.cached_page(depends_on=["library"])
+    def slow_view(request):
+        renders.append(1)
+        return HttpResponse(
+            f"<p>{pagecache.ACCOUNT_START}{pagecache.ACCOUNT_END}</p>", content_type="text/html"
+        )
+
+    def request():
+        req = rf.get("/slow/")
+        req.user = AnonymousUser()
+        return req
+
+    results = []
+    # Another request holds the claim to render: this one waits for its entry, then uses it.
+    original = pagecache._wait_for_other_render
+
+    def waiting(key):
+        pagecache.cache.add(f"{key}:rendering", 1, 5)
+        threading.Timer(0.1, lambda: pagecache.cache.set(key, ("<p>", "</p>", "text/html"))).start()
+        return original(key)
+
+    pagecache._wait_for_other_render = waiting
+    try:
+        results.append(slow_view(request()))
+    finally:
+        pagecache._wait_for_other_render = original
+    assert renders == []
+    assert results[0].status_code == 200
+    # Nobody rendering: the next miss renders at once.
+    pagecache.cache.clear()
+    slow_view(request())
+    assert renders == [1]
