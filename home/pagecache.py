@@ -124,12 +124,19 @@ def _versions(apps):
     return tuple((app, current[app_version(app)]) for app in apps)
 
 
-def _anonymous_key(request):
-    """Where the anonymous fast path finds a page: scheme, host and full path (API responses
-    carry absolute URLs)."""
-    raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+def _fast_key(request, who):
+    """Where the fast path finds a page: scheme, host and full path (API responses carry
+    absolute URLs) and the viewer class."""
+    raw = f"{who}|{request.scheme}://{request.get_host()}{request.get_full_path()}"
     # The number changes with the entry's shape, so a deploy never reads an older one.
-    return "pagecache:anonymous:2:" + hashlib.sha256(raw.encode()).hexdigest()
+    return "pagecache:fast:3:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _perms_key(request):
+    """The permissions the page at this address shows things by: what a signed-in person's
+    viewer class is made of, read before the view is known."""
+    raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return "pagecache:perms:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def _stateless(request):
@@ -174,9 +181,8 @@ def cached_page(*, depends_on, perms=(), variant=None, before=None, until=None):
     template shows things by; `variant(request)`: anything else that sets what the viewer
     sees; `before()`: run on every request, cached or not (due work the page would trigger);
     `until()`: when that work next falls due (a datetime, or None for never).
-    A page for anonymous visitors is also kept whole for AnonymousPageCacheMiddleware, which
-    serves it before URL routing: not for a view with a variant, and for one with `before`
-    only until `until()`.
+    The page may also be kept for FastPageCacheMiddleware, which serves it before URL routing:
+    not for a view with a variant, and for one with `before` only until `until()`.
     """
     apps = sorted({*depends_on, *SHELL})
 
@@ -215,30 +221,50 @@ def cached_page(*, depends_on, perms=(), variant=None, before=None, until=None):
                         return response
                     cache.set(key, stored, TIMEOUT)
             head, tail, content_type = stored
+            if not extra and (before is None or until is not None):
+                _keep_for_fast_path(request, who, perms, current, stored, until)
             menu = f"{ACCOUNT_START}{_account_menu(request)}{ACCOUNT_END}"
-            body = head + menu + tail
-            if _stateless(request) and not extra and (before is None or until is not None):
-                due = until() if until is not None else None
-                deadline = due.timestamp() if due is not None else None
-                entry = (current, deadline, body, content_type)
-                cache.set(_anonymous_key(request), entry, TIMEOUT)
-            return HttpResponse(body, content_type=content_type)
+            return HttpResponse(head + menu + tail, content_type=content_type)
 
         return wrapped
 
     return decorator
 
 
-class AnonymousPageCacheMiddleware:
-    """Anonymous visitors' pages and token-less API reads, answered from the cache before URL
-    routing, Wagtail's page tree, permissions and the view.
+def _keep_for_fast_path(request, who, perms, current, stored, until):
+    """Keep the page for FastPageCacheMiddleware when the view's outcome is the same for
+    everyone of the viewer class: visitors without a session; signed-in people on a Wagtail
+    page with no view restriction (home/wagtail_hooks.py marks those), since a group or
+    password restriction lets through people that the viewer class does not tell apart."""
+    if _stateless(request):
+        pass
+    elif not (request.user.is_authenticated and getattr(request, "unrestricted_page", False)):
+        return
+    else:
+        cache.set(_perms_key(request), tuple(perms), TIMEOUT)
+    due = until() if until is not None else None
+    deadline = due.timestamp() if due is not None else None
+    cache.set(_fast_key(request, who), (current, deadline, stored), TIMEOUT)
 
-    Pages: what `cached_page` kept whole for visitors without a session. API GETs without an
-    `Authorization` header (the open register, the same for everyone): kept here, depending on
-    every tracked app. An entry is served only while the versions it was built from are still
-    current. Sits after the middleware that sets headers (security, CSP, frame options) and
-    after MessageMiddleware; a request with a session cookie or flash messages waiting never
-    takes the fast path.
+
+def _current(entry):
+    built_from, deadline, _ = entry
+    return (deadline is None or time.time() < deadline) and built_from == _versions(
+        [app for app, _ in built_from]
+    )
+
+
+class FastPageCacheMiddleware:
+    """Cached pages and token-less API reads, answered before URL routing, Wagtail's page
+    tree, its hooks and the view.
+
+    Pages: what `cached_page` kept for the fast path (see `_keep_for_fast_path`), with the
+    person's own account menu put in. API GETs without an `Authorization` header (the open
+    register, the same for everyone): kept here, depending on every tracked app. An entry is
+    served only while the versions it was built from are still current. Sits after the
+    middleware that sets headers (security, CSP, frame options), after MessageMiddleware (a
+    request with flash messages waiting never takes the fast path) and after
+    TwoFactorRequiredMiddleware.
     """
 
     API_PREFIX = "/api/v1/"
@@ -249,22 +275,32 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE or request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        api = request.path.startswith(self.API_PREFIX)
-        if api:
-            if "HTTP_AUTHORIZATION" in request.META:
+        if request.path.startswith(self.API_PREFIX):
+            return self._api(request)
+        if _has_messages(request):
+            return self.get_response(request)
+        if _stateless(request):
+            who = "anonymous"
+        else:
+            perms = cache.get(_perms_key(request)) if request.user.is_authenticated else None
+            if perms is None:
                 return self.get_response(request)
-        elif not _stateless(request):
+            who = viewer_class(request, perms)
+        entry = cache.get(_fast_key(request, who))
+        if entry is None or not _current(entry):
             return self.get_response(request)
-        key = _anonymous_key(request)
-        stored = cache.get(key)
-        if stored is not None:
-            built_from, deadline, body, content_type = stored
-            if (deadline is None or time.time() < deadline) and built_from == _versions(
-                [app for app, _ in built_from]
-            ):
-                return HttpResponse(body, content_type=content_type)
-        if not api:
+        head, tail, content_type = entry[2]
+        menu = f"{ACCOUNT_START}{_account_menu(request)}{ACCOUNT_END}"
+        return HttpResponse(head + menu + tail, content_type=content_type)
+
+    def _api(self, request):
+        if "HTTP_AUTHORIZATION" in request.META:
             return self.get_response(request)
+        key = _fast_key(request, "api")
+        entry = cache.get(key)
+        if entry is not None and _current(entry):
+            body, content_type = entry[2]
+            return HttpResponse(body, content_type=content_type)
         # Versions read before the view: a write while it runs leaves the entry stale-marked.
         current = _versions(sorted(TRACKED_APPS))
         response = self.get_response(request)
@@ -274,6 +310,6 @@ class AnonymousPageCacheMiddleware:
             and not response.cookies
             and response.get("Content-Type", "").startswith("application/json")
         ):
-            entry = (current, None, response.content, response["Content-Type"])
+            entry = (current, None, (response.content, response["Content-Type"]))
             cache.set(key, entry, TIMEOUT)
         return response

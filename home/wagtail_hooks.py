@@ -13,11 +13,14 @@ def restricted_pages_do_not_exist_for_those_refused(page, request, serve_args, s
     runs after this one); password restrictions keep Wagtail's password form."""
     if not request.user.is_authenticated:
         return None
-    for restriction in page.get_view_restrictions():
+    restrictions = list(page.get_view_restrictions())
+    for restriction in restrictions:
         if restriction.restriction_type != PageViewRestriction.PASSWORD and not (
             restriction.accept_request(request)
         ):
             raise Http404("No such page.")
+    # Everyone signed in may see it alike: home/pagecache.py may serve it before routing.
+    request.unrestricted_page = not restrictions
     return None
 
 

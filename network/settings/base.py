@@ -80,8 +80,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "home.middleware.PrivateResponsesMiddleware",
     "members.middleware.TwoFactorRequiredMiddleware",
-    # Anonymous pages and token-less API reads from the cache, before routing and the view.
-    "home.pagecache.AnonymousPageCacheMiddleware",
+    # Cached pages and token-less API reads, before routing and the view (home/pagecache.py).
+    "home.pagecache.FastPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -111,7 +111,7 @@ def test_cached_page_shows_a_write_at_once(org_a):
     assert "Your publication was saved." in page
 
 
-# The anonymous fast path (AnonymousPageCacheMiddleware): before routing and the view.
+# The fast path (FastPageCacheMiddleware): before routing and the view.
 
 
 @pytest.mark.django_db
@@ -222,3 +222,42 @@ def test_a_missed_page_is_rendered_once_while_others_wait(rf):
     pagecache.cache.clear()
     slow_view(request())
     assert renders == [1]
+
+
+@pytest.mark.django_db
+def test_signed_in_repeat_visit_of_a_wagtail_page_skips_routing(org_a):
+    from tests.factories.events import events_index
+
+    events_index()
+    member = MembershipFactory(organization=org_a, user__display_name="Routed Rae").user
+    other = MembershipFactory(organization=org_a, user__display_name="Other Oli").user
+    get(signed_in(member), "/events/")
+    visitor = signed_in(other)
+    with CaptureQueriesContext(connection) as queries:
+        page = visitor.get("/events/").content.decode()
+    # No site, page tree, view restriction or event query: the page came before routing.
+    assert not [q for q in queries.captured_queries if "wagtailcore" in q["sql"]]
+    assert not [q for q in queries.captured_queries if "events_" in q["sql"]]
+    assert "Other Oli" in page and "Routed Rae" not in page
+
+
+@pytest.mark.django_db
+def test_a_group_restricted_page_is_never_served_from_the_fast_path(org_a):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    from tests.factories.events import events_index
+
+    index = events_index()
+    editors = Group.objects.create(name="Restricted readers")
+    restriction = PageViewRestriction.objects.create(
+        page=index, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([editors])
+    insider = MembershipFactory(organization=org_a).user
+    insider.groups.add(editors)
+    outsider = MembershipFactory(organization=org_a).user
+    for _ in range(2):
+        assert signed_in(insider).get("/events/").status_code == 200
+    # Same viewer class as the insider (staff no, network member yes), not in the group.
+    assert signed_in(outsider).get("/events/").status_code == 404

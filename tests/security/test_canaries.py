@@ -165,3 +165,36 @@ def test_mention_digest_skips_rooms_the_person_has_left(world, django_capture_on
     # Nor does their notifications page show it.
     page = body_of(send(world, TEAM, "GET", "/discussions/notifications/"))
     assert Canary.ROOM_MESSAGE not in page
+
+
+CACHED_PAGES = ["/", "/members/", "/agenda/", "/gaps/", "/projects/", "/events/", "/library/"]
+CACHED_API = ["/api/v1/projects", "/api/v1/people", "/api/v1/events", "/api/v1/gaps"]
+
+
+def test_cached_pages_never_show_a_canary_to_a_role_it_is_hidden_from(world, settings):
+    """With the page cache on, every role reads the cached pages, search and API lists, in
+    one order and then the other: whoever fills the cache first, nobody reads a canary hidden
+    from them (home/pagecache.py)."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE = True
+    leaked = []
+    for order in (ROLES, tuple(reversed(ROLES))):
+        cache.clear()
+        leaked += _cached_leaks(world, order)
+    assert leaked == []
+
+
+def _cached_leaks(world, roles):
+    from tests.security.matrix import send_api
+
+    leaked = []
+    for role in roles:
+        for url in CACHED_PAGES:
+            leaked += [(role, url, c) for c in leaks(role, body_of(send(world, role, "GET", url)))]
+        for url in CACHED_API:
+            text = body_of(send_api(world, role, "GET", url))
+            leaked += [(role, url, c) for c in leaks(role, text)]
+        hits = _search_hits(world, role, Canary.hidden_from(role))
+        leaked += [(role, "/search/", term) for term, n in hits.items() if n]
+    return leaked
