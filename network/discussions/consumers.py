@@ -68,40 +68,6 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
     revoked = False
     last_id = 0
 
-    # Channels reads the layer's receive from `channel_receive` and lets any error from it end
-    # the consumer, closing the socket. With Redis down the socket must stay open (posting
-    # still works and the echo comes straight back), so the layer's receive is wrapped.
-    @property
-    def channel_receive(self):
-        return self._receive_riding_outages
-
-    @channel_receive.setter
-    def channel_receive(self, receive):
-        self._layer_receive = receive
-
-    async def _receive_riding_outages(self):
-        try:
-            return await self._layer_receive()
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            logger.warning("Channel layer unavailable; socket waits for it to come back.")
-        delay = 0.2
-        while True:
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 2.0)
-            # A restarted Redis has forgotten the groups: join them again before going on.
-            try:
-                for group in self.groups:
-                    await asyncio.wait_for(
-                        self.channel_layer.group_add(group, self.channel_name),
-                        events.BROADCAST_TIMEOUT,
-                    )
-            except Exception:
-                logger.info("Channel layer still unavailable.")
-            else:
-                return {"type": "discussions.resync"}
-
     async def connect(self):
         self.user = self.scope.get("user")
         self.sent = OrderedDict()
@@ -250,7 +216,8 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             await self.send_json(event["frame"])
 
     async def discussions_resync(self, event):
-        """Back from an outage: re-check access and send what was missed meanwhile."""
+        """Back from a channel-layer outage (network/channel_layer.py announces it): re-check
+        access and send what was missed meanwhile."""
         if self.room is None or self.revoked:
             return
         if not await self._still_allowed():

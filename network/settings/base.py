@@ -120,11 +120,10 @@ if REDIS_URL:
 
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # Pub/sub: each process receives a broadcast once (network/channel_layer.py).
+            "BACKEND": "network.channel_layer.RoomChannelLayer",
             # redis-py pools refuse a 101st connection unless told otherwise; a server process
-            # with hundreds of sockets joining and broadcasting at once needs more. redis-py's
-            # 5 s read timeout equals channels-redis's 5 s blocking pop, so an idle receive
-            # could time out and close the socket with 1011: reads get 10 s.
+            # with hundreds of sockets joining and broadcasting at once needs more.
             "CONFIG": {
                 "hosts": [{"address": REDIS_URL, "max_connections": 1000, "socket_timeout": 10}]
             },

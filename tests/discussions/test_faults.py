@@ -95,7 +95,7 @@ def redis_settings(settings, url):
     # Import the URLconf now, so that a first request's imports are not timed as the fault's.
     resolve("/discussions/")
     settings.CHANNEL_LAYERS = {
-        "default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [url]}}
+        "default": {"BACKEND": "network.channel_layer.RoomChannelLayer", "CONFIG": {"hosts": [url]}}
     }
     settings.CACHES = {
         "default": {**settings.CACHES["default"], "LOCATION": url},

@@ -2,21 +2,23 @@
 
 import uuid
 
-from channels_redis.core import RedisChannelLayer
 from django.conf import settings
 from django.test import override_settings
 
+from network.channel_layer import RoomChannelLayer
+
 
 def test_channel_layer_uses_redis_when_redis_url_is_set(redis_url):
-    assert settings.CHANNEL_LAYERS["default"]["BACKEND"] == "channels_redis.core.RedisChannelLayer"
+    backend = settings.CHANNEL_LAYERS["default"]["BACKEND"]
+    assert backend == "network.channel_layer.RoomChannelLayer"
     assert settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
     assert settings.CACHES["default"]["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
 
 
 async def test_two_servers_sharing_redis_deliver_each_others_messages(redis_url):
     # Two layer instances stand for two ASGI workers; neither keeps state the other needs.
-    server_a = RedisChannelLayer(hosts=[redis_url])
-    server_b = RedisChannelLayer(hosts=[redis_url])
+    server_a = RoomChannelLayer(hosts=[redis_url])
+    server_b = RoomChannelLayer(hosts=[redis_url])
     group = f"test-{uuid.uuid4().hex}"
     channel = await server_a.new_channel()
     await server_a.group_add(group, channel)
@@ -26,7 +28,7 @@ async def test_two_servers_sharing_redis_deliver_each_others_messages(redis_url)
     finally:
         await server_a.group_discard(group, channel)
         await server_a.flush()
-        await server_b.close_pools()
+        await server_b.flush()
     assert received == {"type": "message", "body": "hello from B"}
 
 
