@@ -146,7 +146,7 @@ def run(url, origin, cookies, rates, duration=5.0, drain=3.0, processes=2):
         }
         summary.append(row)
         print(json.dumps(row), flush=True)
-        if row["p99_ms"] >= 1000 or complete < len(sent):
+        if rate >= 20 and (row["p99_ms"] >= 1000 or complete < len(sent)):
             break
     for pipe in pipes:
         pipe.send(("stop",))

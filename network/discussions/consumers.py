@@ -11,6 +11,7 @@ import time
 from collections import OrderedDict
 
 from asgiref.sync import sync_to_async
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -67,6 +68,15 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
     room = None
     revoked = False
     last_id = 0
+
+    async def dispatch(self, message):
+        """As Channels does, without closing old database connections (a hop to a thread)
+        before every event: a broadcast reaches every socket of the room, and the handlers
+        that touch the database do it through database_sync_to_async, which closes them."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def connect(self):
         self.user = self.scope.get("user")
@@ -205,15 +215,15 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
     # Group events (names and shapes come from events.py).
 
     async def discussions_message(self, event):
-        await self._deliver(event["frame"])
+        await self._deliver(event["frame"], event["text"])
 
     async def discussions_frame(self, event):
         if not self.revoked:
-            await self.send_json(event["frame"])
+            await self.send(text_data=event["text"])
 
     async def discussions_typing(self, event):
         if event.get("sender") != self.channel_name and not self.revoked:
-            await self.send_json(event["frame"])
+            await self.send(text_data=event["text"])
 
     async def discussions_resync(self, event):
         """Back from a channel-layer outage (network/channel_layer.py announces it): re-check
@@ -254,7 +264,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             except Exception:
                 logger.warning("Could not leave %s.", group)
 
-    async def _deliver(self, frame):
+    async def _deliver(self, frame, text=None):
         """Send a message frame unless this socket already got this version of it."""
         if self.revoked:
             return
@@ -265,7 +275,10 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         self.last_id = max(self.last_id, frame["id"])
         if len(self.sent) > SENT_MEMORY:
             self.sent.popitem(last=False)
-        await self.send_json(frame)
+        if text is None:
+            await self.send_json(frame)
+        else:
+            await self.send(text_data=text)
 
     async def _error(self, code, detail):
         await self.send_json(events.error_frame(code, detail))

@@ -8,6 +8,7 @@ clients catch up from the database with `history.since`.
 
 import asyncio
 import hashlib
+import json
 import logging
 
 from asgiref.sync import async_to_sync
@@ -89,6 +90,12 @@ async def send(group: str, event: dict) -> bool:
     return True
 
 
+def framed(event_type: str, frame: dict, **extra) -> dict:
+    """A group event carrying a frame for clients, encoded once here rather than by each of
+    the hundreds of sockets it reaches (as AsyncJsonWebsocketConsumer.send_json would)."""
+    return {"type": event_type, "frame": frame, "text": json.dumps(frame), **extra}
+
+
 def _send_on_commit(group: str, event: dict) -> None:
     transaction.on_commit(lambda: async_to_sync(send)(group, event))
 
@@ -96,14 +103,14 @@ def _send_on_commit(group: str, event: dict) -> None:
 def message_on_commit(message) -> None:
     _send_on_commit(
         room_group(message.room_id),
-        {"type": "discussions.message", "frame": message_frame(message)},
+        framed("discussions.message", message_frame(message)),
     )
 
 
 def message_hidden_on_commit(message) -> None:
     _send_on_commit(
         room_group(message.room_id),
-        {"type": "discussions.frame", "frame": hidden_frame(message.pk)},
+        framed("discussions.frame", hidden_frame(message.pk)),
     )
 
 
@@ -112,14 +119,13 @@ def topic_moved_on_commit(*, topic_id: int, from_room, to_room, tell_old_room: b
     people may see that room (a restricted room's name does not leak)."""
     _send_on_commit(
         room_group(to_room.pk),
-        {"type": "discussions.frame", "frame": topic_moved_frame(topic_id, to_room)},
+        framed("discussions.frame", topic_moved_frame(topic_id, to_room)),
     )
     _send_on_commit(
         room_group(from_room.pk),
-        {
-            "type": "discussions.frame",
-            "frame": topic_moved_frame(topic_id, to_room if tell_old_room else None),
-        },
+        framed(
+            "discussions.frame", topic_moved_frame(topic_id, to_room if tell_old_room else None)
+        ),
     )
 
 
@@ -143,13 +149,13 @@ def session_ended(user_id: int, session_key: str | None) -> None:
 
 
 async def presence_changed(room_id: int, members: list[dict]) -> None:
-    await send(room_group(room_id), {"type": "discussions.frame", "frame": presence_frame(members)})
+    await send(room_group(room_id), framed("discussions.frame", presence_frame(members)))
 
 
 async def typing(room_id: int, user, sender_channel: str) -> None:
     await send(
         room_group(room_id),
-        {"type": "discussions.typing", "frame": typing_frame(user), "sender": sender_channel},
+        framed("discussions.typing", typing_frame(user), sender=sender_channel),
     )
 
 

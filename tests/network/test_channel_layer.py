@@ -2,6 +2,7 @@
 
 import uuid
 
+from channels_redis.pubsub import RedisPubSubChannelLayer
 from django.conf import settings
 from django.test import override_settings
 
@@ -42,3 +43,28 @@ async def test_in_memory_layer_round_trip_without_redis():
     await layer.send(channel, {"type": "ping"})
     assert await layer.receive(channel) == {"type": "ping"}
     channel_layers.backends.pop("default", None)
+
+
+async def test_a_broadcast_is_decoded_once_and_each_socket_gets_its_own_event(redis_url):
+    layer = RoomChannelLayer(hosts=[redis_url])
+    group = f"test-{uuid.uuid4().hex}"
+    first, second = await layer.new_channel(), await layer.new_channel()
+    await layer.group_add(group, first)
+    await layer.group_add(group, second)
+    decoded = []
+    original = RedisPubSubChannelLayer.deserialize
+
+    def counting(self, message):
+        decoded.append(message)
+        return original(self, message)
+
+    try:
+        RedisPubSubChannelLayer.deserialize = counting
+        await layer.group_send(group, {"type": "discussions.frame", "frame": {"id": 1}})
+        one, two = await layer.receive(first), await layer.receive(second)
+    finally:
+        RedisPubSubChannelLayer.deserialize = original
+        await layer.flush()
+    assert one == two == {"type": "discussions.frame", "frame": {"id": 1}}
+    assert one is not two
+    assert len(decoded) == 1
