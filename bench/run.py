@@ -5,7 +5,9 @@
 2. `network.settings.production` in the layout of deploy/: nginx in front, gunicorn (2 sync
    workers) for pages, two daphne processes for /ws/, all sharing Redis (BENCH_REDIS_URL).
 3. wrk, 10 s at 16 connections, on each page anonymous and signed in (a real session cookie
-   of a network member); then the WebSocket fan-out (bench/wsbench.py).
+   of a network member); /healthz and / straight from gunicorn (WSGI) and from one daphne
+   (ASGI), to compare; then the WebSocket fan-out (bench/wsbench.py). --pages-only,
+   --servers-only and --sockets-only run one part.
 4. A table on stdout and bench/results.json.
 
 Everything listens on loopback only, and every process it starts it stops.
@@ -239,8 +241,8 @@ def _ms(text):
     return float(match.group(1)) * UNITS[match.group(2)] if match else None
 
 
-def wrk(path, cookie=None, duration=DURATION):
-    url = f"http://127.0.0.1:{NGINX_PORT}{path}"
+def wrk(path, cookie=None, duration=DURATION, port=NGINX_PORT):
+    url = f"http://127.0.0.1:{port}{path}"
     # A long timeout: a slow page's latency is measured, not dropped as a timeout.
     cmd = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{duration}", "--timeout", "30s", "--latency", url]
     if cookie:
@@ -248,13 +250,14 @@ def wrk(path, cookie=None, duration=DURATION):
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
 
     def found(pattern):
-        match = re.search(pattern, out)
+        # Line by line: "75.50%" in the thread statistics must not pass for the 50% row.
+        match = re.search(pattern, out, re.MULTILINE)
         return match.group(1) if match else None
 
     result = {
         "rps": float(found(r"Requests/sec:\s+([\d.]+)") or 0),
-        "p50_ms": _ms(found(r"50%\s+(\S+)")),
-        "p99_ms": _ms(found(r"99%\s+(\S+)")),
+        "p50_ms": _ms(found(r"^\s*50%\s+(\S+)")),
+        "p99_ms": _ms(found(r"^\s*99%\s+(\S+)")),
         "requests": int(found(r"(\d+) requests in") or 0),
     }
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
@@ -279,6 +282,28 @@ def measure_pages(cookie):
             wrk(path, session, duration="2s")  # warm the workers and caches
             results.setdefault(path, {})[who] = row = wrk(path, session)
             say(f"{path:20} {who:9} {row['rps']:8.1f} req/s  p99 {row['p99_ms']} ms")
+    return results
+
+
+SERVER_PAGES = ["/healthz", "/"]
+
+
+def measure_servers():
+    """Item 14 of issue 8: the same pages straight from gunicorn (WSGI, 2 sync workers) and
+    from one daphne process (ASGI, which hands each synchronous middleware and view to a
+    thread), anonymous. Per process is the fair comparison: gunicorn's figure is for two."""
+    servers = {
+        "gunicorn (WSGI, 2 workers)": (WSGI_PORT, 2),
+        "daphne (ASGI, 1 process)": (ASGI_PORTS[0], 1),
+    }
+    results = {}
+    for name, (port, processes) in servers.items():
+        for path in SERVER_PAGES:
+            wrk(path, duration="2s", port=port)
+            row = wrk(path, port=port)
+            row["rps_per_process"] = round(row["rps"] / processes, 1)
+            results.setdefault(name, {})[path] = row
+            say(f"{name:28} {path:10} {row['rps']:8.1f} req/s  p99 {row['p99_ms']} ms")
     return results
 
 
@@ -324,14 +349,17 @@ def main():
     manage("collectstatic", "--noinput", "-v0")
     keys = sessions()
     servers = Servers()
-    pages, sockets, sockets_error = {}, [], None
+    pages, sockets, sockets_error, servers_compared = {}, [], None, {}
     try:
         servers.up()
         check_pages(keys["member"])
         load = os.getloadavg()
-        if "--sockets-only" not in sys.argv:
+        if "--servers-only" in sys.argv:
+            servers_compared = measure_servers()
+        elif "--sockets-only" not in sys.argv:
             pages = measure_pages(keys["member"])
-        if "--pages-only" not in sys.argv:
+            servers_compared = measure_servers()
+        if not {"--pages-only", "--servers-only"} & set(sys.argv):
             say(f"WebSocket fan-out: {len(keys['clients'])} clients over two daphne processes")
             try:
                 sockets = measure_sockets(keys["clients"])
@@ -355,6 +383,7 @@ def main():
         "load_average_before": [round(x, 2) for x in load],
         "generate_seconds": generated,
         "pages": pages,
+        "servers": servers_compared,
         "websocket": {
             "clients": len(keys["clients"]),
             "rates": sockets,
@@ -367,6 +396,13 @@ def main():
     output.write_text(json.dumps(results, indent=2) + "\n")
     print()
     print(report)
+    print()
+    for name, rows in servers_compared.items():
+        for path, row in rows.items():
+            print(
+                f"{name:28} {path:10} {row['rps']:8.1f} req/s "
+                f"({row['rps_per_process']} per process), p99 {row['p99_ms']} ms"
+            )
     print()
     for row in sockets:
         print(

@@ -1,7 +1,8 @@
-from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+
+from .selectors import second_factor_missing
 
 # Paths a person without two-factor authentication may still reach: the setup itself,
 # signing out, and the files those pages need.
@@ -10,8 +11,9 @@ _OPEN_PREFIXES = ("/accounts/", "/static/", "/healthz")
 
 class TwoFactorRequiredMiddleware:
     """Whoever `members.needs_mfa` names (staff, editors, moderators, project leads) must turn
-    on TOTP before they use anything else. The role is checked first: one query for most
-    people (none for staff), a second for the privileged, whose authenticator is looked up."""
+    on TOTP before they use anything else. The role is checked first (cached per person,
+    members.rules); only for the privileged is their authenticator looked up. Sockets refuse
+    the same people (network/discussions/consumers.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -20,10 +22,8 @@ class TwoFactorRequiredMiddleware:
         user = getattr(request, "user", None)
         if (
             user is not None
-            and user.is_authenticated
             and not request.path.startswith(_OPEN_PREFIXES)
-            and user.has_perm("members.needs_mfa")
-            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+            and second_factor_missing(user)
         ):
             messages.warning(
                 request,

@@ -85,3 +85,15 @@ def network_figures():
         if headquarters:
             countries.add(headquarters)
     return {"organizations": members.count(), "countries": len(countries)}
+
+
+def second_factor_missing(user) -> bool:
+    """Whoever members.needs_mfa names (staff, editors, moderators, project leads) and has not
+    turned on TOTP: refused everywhere but the setup, on pages and on sockets alike."""
+    from allauth.mfa.models import Authenticator
+
+    return (
+        user.is_authenticated
+        and user.has_perm("members.needs_mfa")
+        and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    )

@@ -17,6 +17,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from members.models import User
+from members.selectors import second_factor_missing
 
 from . import events, presence, selectors, services
 from .models import BODY_MAX_LENGTH, Room, Topic
@@ -293,6 +294,9 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
 
     @database_sync_to_async
     def _visible_room(self, slug):
+        # A role that needs a second factor without one is refused here as on every page.
+        if second_factor_missing(self.user):
+            return None
         room = Room.objects.filter(slug=slug).first()
         if room is None or not self.user.has_perm("discussions.view_room", room):
             return None
