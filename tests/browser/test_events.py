@@ -52,6 +52,10 @@ def test_event_from_admin_to_calendar(new_page, home_page, staff_with_totp, scre
     for n, (title, start, end) in enumerate(
         [("Opening", "09:00", "10:00"), ("Indicators", "10:30", "12:00")]
     ):
+        # Wagtail 8 autosaves the draft half a second after a change, and a session added
+        # while a save is under way is lost: add the next one once the save has ended.
+        admin.wait_for_timeout(600)
+        expect(admin.locator(".w-autosave-indicator__state--saving")).to_be_hidden()
         admin.get_by_role("button", name="Add session").click()
         expect(admin.locator(f"#id_sessions-{n}-kind")).to_be_visible()
         admin.locator(f"#id_sessions-{n}-kind").select_option("plenary")

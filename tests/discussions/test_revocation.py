@@ -17,7 +17,7 @@ from projects import services as project_services
 from projects.enums import ProjectStatus
 from projects.models import ProjectMember
 from tests.discussions.conftest import ORIGIN
-from tests.factories import MembershipFactory
+from tests.factories import MembershipFactory, with_totp
 from tests.factories.discussions import RoomFactory, TopicFactory, WorkingGroupFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -73,6 +73,7 @@ async def gets_nothing_more(communicator, room, author):
 
 
 def _project_with_room(lead, organization, newcomer):
+    with_totp(lead)  # a project lead's socket needs a second factor, as their pages do
     project = project_services.project_propose(
         user=lead, title="Moldova data", summary="Comparable data.", lead_organization=organization
     )
