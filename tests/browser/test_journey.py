@@ -223,3 +223,25 @@ def test_visitor_browses_the_directory(new_page, home_page, screenshot):
     expect(skip_link).to_have_attribute("href", "#main")
     page.keyboard.press("Tab")
     expect(skip_link).to_be_focused()
+
+
+def test_pages_fit_a_phone_screen(new_page, home_page, screenshot):
+    """At 375 px nothing makes the whole page scroll sideways: wide tables scroll in their own
+    box (.table-scroll), and the rest wraps."""
+    from tests.factories.gaps import DataGapFactory
+
+    organization = OrganizationFactory(name="Balkan Child Data Institute", slug="bcdi")
+    for n in range(3):
+        DataGapFactory(reported_by=organization, title=f"Missing disaggregation by age {n}")
+    page = new_page()
+    page.set_viewport_size({"width": 375, "height": 740})
+    wide = {}
+    for path in ("/", "/members/", "/gaps/", "/projects/", "/library/", "/events/", "/agenda/"):
+        page.goto(path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 375:
+            wide[path] = width
+    screenshot(page, "phone-agenda")
+    page.goto("/gaps/")
+    screenshot(page, "phone-gaps")
+    assert wide == {}
