@@ -42,6 +42,9 @@ async def _client_main(url, origin, cookies, duration, drain, total, shard, conn
                 open_timeout=30,
                 ping_interval=None,
             )
+            # In the room once its first frame (presence) arrives: a refused socket is
+            # accepted and then closed with 4403.
+            await asyncio.wait_for(ws.recv(), timeout=30)
         except (OSError, TimeoutError, websockets.WebSocketException):
             failed += 1  # counted: every message must still reach everyone who is connected
             continue

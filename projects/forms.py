@@ -24,15 +24,25 @@ class ProjectFilterForm(forms.Form):
         to_field_name="slug",
     )
     open_roles = forms.BooleanField(required=False, label="Has open roles")
+    # Only the priorities and gaps some listed project addresses: a choice that can only
+    # find nothing is no choice (2,000 gaps made the list page 240 kB on the large network).
     priority = forms.ModelChoiceField(
         required=False,
-        queryset=ResearchPriority.objects.order_by("title"),
+        queryset=ResearchPriority.objects.filter(
+            pk__in=ResearchProject.priorities.through.objects.exclude(
+                researchproject__status=ProjectStatus.DRAFT
+            ).values("researchpriority")
+        ).order_by("title"),
         empty_label="Any agenda priority",
         label="Agenda priority",
     )
     gap = forms.ModelChoiceField(
         required=False,
-        queryset=DataGap.objects.order_by("title"),
+        queryset=DataGap.objects.filter(
+            pk__in=ResearchProject.gaps.through.objects.exclude(
+                researchproject__status=ProjectStatus.DRAFT
+            ).values("datagap")
+        ).order_by("title"),
         empty_label="Any data gap",
         label="Data gap",
     )

@@ -115,7 +115,10 @@ class PublicationFilterForm(forms.Form):
     sort = forms.ChoiceField(choices=PublicationSort.choices, required=False)
     gap = forms.ModelChoiceField(
         label="Informs the data gap",
-        queryset=DataGap.objects.order_by("title"),
+        # Only gaps some publication informs: a choice that can only find nothing is no choice.
+        queryset=DataGap.objects.filter(
+            pk__in=Publication.gaps.through.objects.values("datagap")
+        ).order_by("title"),
         required=False,
         empty_label="Any gap",
     )

@@ -157,3 +157,22 @@ def test_mine_queries_same_for_few_and_many_rows(client, network_member, org_a, 
     assert len(response.context["projects"]) == 14
     assert len(response.context["notifications"]) == 14
     assert few == many
+
+
+def test_gap_filter_offers_only_gaps_a_listed_project_addresses(client, org_a):
+    from tests.factories.gaps import DataGapFactory
+
+    addressed = DataGapFactory(reported_by=org_a, title="Gap a listed project addresses")
+    drafted = DataGapFactory(reported_by=org_a, title="Gap only a draft addresses")
+    DataGapFactory(reported_by=org_a, title="Gap no project addresses")
+    ResearchProjectFactory(title="Listed", lead_organization=org_a).gaps.add(addressed)
+    draft = ResearchProjectFactory(title="Hidden", status=ProjectStatus.DRAFT)
+    draft.gaps.add(drafted)
+    response = client.get(reverse("projects:list"))
+    offered = [str(gap) for gap in response.context["form"].fields["gap"].queryset]
+    assert offered == ["Gap a listed project addresses"]
+    page = response.content.decode()
+    assert "Gap only a draft addresses" not in page and "Gap no project addresses" not in page
+    # Filtering by it still works.
+    filtered = client.get(reverse("projects:list"), {"gap": addressed.pk})
+    assert [p.title for p in filtered.context["page"]] == ["Listed"]
