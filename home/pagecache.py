@@ -95,6 +95,13 @@ def _account_menu(request):
     return template.render(context)
 
 
+def _served(request, stored):
+    """The stored page with this person's own account menu put back in."""
+    head, tail, content_type = stored
+    menu = f"{ACCOUNT_START}{_account_menu(request)}{ACCOUNT_END}"
+    return HttpResponse(head + menu + tail, content_type=content_type)
+
+
 def _shareable(response):
     """The response's body split around the account menu, or None if it must not be shared."""
     if getattr(response, "is_rendered", True) is False:
@@ -220,11 +227,9 @@ def cached_page(*, depends_on, perms=(), variant=None, before=None, until=None):
                     if stored is None:
                         return response
                     cache.set(key, stored, TIMEOUT)
-            head, tail, content_type = stored
             if not extra and (before is None or until is not None):
                 _keep_for_fast_path(request, who, perms, current, stored, until)
-            menu = f"{ACCOUNT_START}{_account_menu(request)}{ACCOUNT_END}"
-            return HttpResponse(head + menu + tail, content_type=content_type)
+            return _served(request, stored)
 
         return wrapped
 
@@ -289,9 +294,7 @@ class FastPageCacheMiddleware:
         entry = cache.get(_fast_key(request, who))
         if entry is None or not _current(entry):
             return self.get_response(request)
-        head, tail, content_type = entry[2]
-        menu = f"{ACCOUNT_START}{_account_menu(request)}{ACCOUNT_END}"
-        return HttpResponse(head + menu + tail, content_type=content_type)
+        return _served(request, entry[2])
 
     def _api(self, request):
         if "HTTP_AUTHORIZATION" in request.META:

@@ -1,10 +1,9 @@
 """Who may do what with organizations and people. The only place that decides it."""
 
 import rules
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 
-from network.cache import app_version, bump, versions
+from network.cache import app_version, bump, versioned
 
 from .enums import MembershipRole, OrganizationStatus, Visibility
 
@@ -20,18 +19,17 @@ def _roles(user):
     if not user.is_authenticated:
         return {}
     if not hasattr(user, "_network_roles"):
-        members = app_version("members")
-        key = f"members:roles:{versions([members])[members]}:{user.pk}"
-        roles = cache.get(key)
-        if roles is None:
-            roles = {
+        user._network_roles = versioned(
+            app_version("members"),
+            f"roles:{user.pk}",
+            lambda: {
                 org_id: (role, status)
                 for org_id, role, status in user.memberships.values_list(
                     "organization_id", "role", "organization__status"
                 )
-            }
-            cache.set(key, roles, CACHED_FOR)
-        user._network_roles = roles
+            },
+            CACHED_FOR,
+        )
     return user._network_roles
 
 
@@ -98,11 +96,9 @@ def holds_a_privileged_role(user):
     if user.is_staff or user.is_superuser:
         return True
     if not hasattr(user, "_privileged"):
-        key = f"{PRIVILEGE}:{versions([PRIVILEGE])[PRIVILEGE]}:{user.pk}"
-        user._privileged = cache.get(key)
-        if user._privileged is None:
-            user._privileged = _privileged_query(user)
-            cache.set(key, user._privileged, CACHED_FOR)
+        user._privileged = versioned(
+            PRIVILEGE, str(user.pk), lambda: _privileged_query(user), CACHED_FOR
+        )
     return user._privileged
 
 

@@ -62,3 +62,14 @@ def versions(names):
         started = time.time_ns()
         found[key] = started if cache.add(key, started, None) else cache.get(key, started)
     return {keys[key]: value for key, value in found.items()}
+
+
+def versioned(name, key, compute, timeout):
+    """compute()'s value, cached under `key` and the current version of `name`: a bump of
+    the version makes the next call compute afresh. None is never cached."""
+    full_key = f"{name}:{versions([name])[name]}:{key}"
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        cache.set(full_key, value, timeout)
+    return value
