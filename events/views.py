@@ -177,15 +177,7 @@ def event_discussion(request, page):
     """The event's own room: confirmed participants and organizers; organizers moderate."""
     if not request.user.has_perm("events.view_online_details", page):
         raise PermissionDenied
-    room = discussion_services.room_for_target(
-        target=page,
-        title=f"Event: {page.title}",
-        by=request.user,
-        visibility=RoomVisibility.RESTRICTED,
-        members=[r.user for r in selectors.confirmed_participants(page)],
-        moderators=selectors.organizer_people(page),
-    )
-    return redirect("discussions:room", slug=room.slug)
+    return _event_room(request, page, target=page, title=f"Event: {page.title}")
 
 
 @login_required
@@ -195,9 +187,15 @@ def session_discussion(request, page, session_id):
     if not request.user.has_perm("events.view_online_details", page):
         raise PermissionDenied
     session = get_object_or_404(page.sessions.all(), pk=session_id)
+    return _event_room(request, page, target=session, title=f"{page.title}: {session.title}")
+
+
+def _event_room(request, page, *, target, title):
+    """Open (or find) the room of the event or one of its sessions, for the event's confirmed
+    participants and organizers, and go there."""
     room = discussion_services.room_for_target(
-        target=session,
-        title=f"{page.title}: {session.title}",
+        target=target,
+        title=title,
         by=request.user,
         visibility=RoomVisibility.RESTRICTED,
         members=[r.user for r in selectors.confirmed_participants(page)],
