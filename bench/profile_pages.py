@@ -16,20 +16,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from bench.pages import PAGES  # noqa: E402
 from members.models import User  # noqa: E402
-
-PAGES = [
-    "/healthz",
-    "/",
-    "/members/",
-    "/agenda/",
-    "/gaps/",
-    "/projects/",
-    "/events/",
-    "/library/",
-    "/search/?q=labour",
-    "/api/v1/gaps",
-]
 
 
 def main():

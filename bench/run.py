@@ -25,6 +25,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from pages import PAGES  # bench/ is this script's directory
+
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var" / "bench"
 PYTHON = sys.executable
@@ -36,18 +38,6 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
 NGINX_PORT, WSGI_PORT, ASGI_PORTS = 18480, 18481, (18482, 18483)
 DURATION = os.environ.get("BENCH_DURATION", "10s")
 CONNECTIONS = "16"
-PAGES = [
-    "/healthz",
-    "/",
-    "/members/",
-    "/agenda/",
-    "/gaps/",
-    "/projects/",
-    "/events/",
-    "/library/",
-    "/search/?q=labour",
-    "/api/v1/gaps",
-]
 WS_CLIENTS = 500
 # Messages per second: 20 is the figure; the lower ones find the highest rate whose
 # p99 stays under 100 ms.
