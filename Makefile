@@ -1,4 +1,5 @@
 # Two commands: `make run` and `make test`. Everything else is a step they use.
+SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -11,12 +12,13 @@ PORT ?= 8000
 FUZZ_EXAMPLES ?= 10
 export FUZZ_EXAMPLES
 
-.PHONY: install run setup test fuzz lint format bench clean backup restore
+.PHONY: install run setup test fuzz lint format bench clean backup restore upgrade
 
-$(STAMP): pyproject.toml
+# Installs come from the hash-pinned lock (requirements/dev.txt), never from pyproject's ranges;
+# `make upgrade` refreshes the lock on purpose. The project runs from this folder (not installed).
+$(STAMP): requirements/dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -66,9 +68,20 @@ format: install
 # The benchmark (issue 8): the large synthetic network in PostgreSQL database network_bench,
 # served by nginx + gunicorn + daphne under production settings, measured with wrk.
 bench: install
-	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	@command -v wrk >/dev/null && command -v nginx >/dev/null || apt-get install -y -qq wrk nginx-light
 	$(BIN)/python bench/run.py
+
+# Refresh the lock to the newest versions pyproject.toml's ranges allow and print what changed.
+# Run `make test` afterwards and commit the lock on its own.
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --upgrade --quiet
+upgrade: install
+	$(BIN)/python -m pip install --quiet uv
+	cp requirements/dev.txt $(VENV)/dev.before.txt
+	$(UV_COMPILE) -o requirements/base.txt
+	$(UV_COMPILE) --all-extras -o requirements/dev.txt
+	@diff <(grep -E '^[A-Za-z0-9]' $(VENV)/dev.before.txt) <(grep -E '^[A-Za-z0-9]' requirements/dev.txt) \
+		| sed -n 's/^</  was:/p; s/^>/  now:/p' || true
+	@echo "Lock refreshed. Run make test, then commit requirements/ on its own."
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache tests/a11y/node_modules

@@ -117,6 +117,20 @@ SITE = [
         GET=signed_in(200),
         POST=signed_in(200),
     ),
+    # From allauth 65.22: re-authentication by a code sent to one's own verified address, as
+    # an alternative to the password; confirming without a code requested goes back to it.
+    row(
+        "accounts/reauthenticate/code/",
+        lambda w: "/accounts/reauthenticate/code/",
+        GET=signed_in(200),
+        POST=signed_in(200),
+    ),
+    row(
+        "accounts/reauthenticate/code/confirm/",
+        lambda w: "/accounts/reauthenticate/code/confirm/",
+        GET=signed_in(302),
+        POST=signed_in(302),
+    ),
     row("accounts/email/", lambda w: "/accounts/email/", GET=signed_in(200), POST=signed_in(302)),
     row("accounts/confirm-email/", lambda w: "/accounts/confirm-email/", GET=everyone(200)),
     row(
