@@ -6,6 +6,6 @@ class MembersConfig(AppConfig):
     verbose_name = "Members"
 
     def ready(self):
-        from .rules import connect_privilege_signals
+        from .rules import connect_signals
 
-        connect_privilege_signals()
+        connect_signals()

@@ -3,7 +3,7 @@
 import rules
 from django.db.models import Exists, OuterRef
 
-from network.cache import app_version, bump, versioned
+from network.cache import bump, versioned
 
 from .enums import MembershipRole, OrganizationStatus, Visibility
 
@@ -13,14 +13,19 @@ from .enums import MembershipRole, OrganizationStatus, Visibility
 CACHED_FOR = 300
 
 
+# Version of everyone's roles in organizations; a membership or an organization's status
+# changing bumps it (connect_signals).
+ROLES = "members:roles"
+
+
 def _roles(user):
     """The user's role in each organization, read once per request-bound user object, and
-    cached across requests under the members app's version (any write to it bumps that)."""
+    cached across requests under the ROLES version."""
     if not user.is_authenticated:
         return {}
     if not hasattr(user, "_network_roles"):
         user._network_roles = versioned(
-            app_version("members"),
+            ROLES,
             f"roles:{user.pk}",
             lambda: {
                 org_id: (role, status)
@@ -81,16 +86,41 @@ def person_is_for_members(user, person):
     return person is not None and person.is_active and person.visibility == Visibility.MEMBERS
 
 
-# Version of everything that makes a role privileged; any write to it bumps the version
-# (connect_privilege_signals), so a cached answer is never read after a role changes.
+# Version of everything that makes a role privileged; any write to it bumps the version, so
+# a cached answer is never read after a role changes.
 PRIVILEGE = "members:privileged"
+
+# Roles that apps above members own (a project lead, a room moderator): each registers, in
+# its AppConfig.ready(), a function giving an Exists() over its rows for a user reference,
+# and the models whose writes change the answer. Members never imports those apps.
+_privileged_roles = []
+
+
+def register_privileged_role(*, exists, changed_by):
+    """Make `exists(user_ref)` a privileged role (it needs a second factor) and bump the
+    cached answers whenever a row of a model in `changed_by` is saved or deleted."""
+    from django.db.models.signals import post_delete, post_save
+
+    _privileged_roles.append(exists)
+    for model in changed_by:
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _privilege_changed,
+                sender=model,
+                dispatch_uid=f"privilege-{model._meta.label}-{signal}",
+            )
+
+
+def _privilege_changed(**kwargs):
+    bump(PRIVILEGE)
 
 
 @rules.predicate
 def holds_a_privileged_role(user):
-    """Staff, anyone who can open the Wagtail admin (editors), a room moderator or a project
-    lead. Asked on every signed-in request, so the answer is cached per person under the
-    version of the rows it reads; without the cache, one query."""
+    """Staff, anyone who can open the Wagtail admin (editors), or anyone holding a role an app
+    registered (a room moderator, a project lead). Asked on every signed-in request, so the
+    answer is cached per person under the version of the rows it reads; without the cache,
+    one query."""
     if not user.is_authenticated:
         return False
     if user.is_staff or user.is_superuser:
@@ -103,52 +133,43 @@ def holds_a_privileged_role(user):
 
 
 def _privileged_query(user):
-    # Imported here: projects and discussions import this module.
     from django.contrib.auth.models import Permission
-
-    from network.discussions.models import RoomModerator
-    from projects.enums import ProjectRole
-    from projects.models import ProjectMember
 
     from .models import User
 
     admin_access = Permission.objects.filter(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
-    return (
-        User.objects.filter(pk=user.pk)
-        .filter(
-            Exists(ProjectMember.objects.filter(user=OuterRef("pk"), role=ProjectRole.LEAD))
-            | Exists(RoomModerator.objects.filter(user=OuterRef("pk")))
-            | Exists(admin_access.filter(user=OuterRef("pk")))
-            | Exists(admin_access.filter(group__user=OuterRef("pk")))
-        )
-        .exists()
+    roles = Exists(admin_access.filter(user=OuterRef("pk"))) | Exists(
+        admin_access.filter(group__user=OuterRef("pk"))
     )
+    for exists in _privileged_roles:
+        roles |= exists(OuterRef("pk"))
+    return User.objects.filter(pk=user.pk).filter(roles).exists()
 
 
-def connect_privilege_signals():
-    """Who is privileged changes with project roles, room moderators, and admin access given
-    to a person or a group (or a group given to a person): each bumps the version."""
+def _roles_changed(**kwargs):
+    bump(ROLES)
+
+
+def connect_signals():
+    """Cached answers follow the writes that change them: roles in organizations (a
+    membership, an organization's status) and admin access given to a person or a group."""
     from django.contrib.auth.models import Group
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
-    from network.discussions.models import RoomModerator
-    from projects.models import ProjectMember
+    from .models import Membership, Organization, User
 
-    from .models import User
-
-    def changed(**kwargs):
-        bump(PRIVILEGE)
-
-    for model in (ProjectMember, RoomModerator, Group):
+    for model in (Membership, Organization):
         for signal in (post_save, post_delete):
             signal.connect(
-                changed, sender=model, weak=False, dispatch_uid=f"privilege-{model}-{signal}"
+                _roles_changed, sender=model, dispatch_uid=f"roles-{model.__name__}-{signal}"
             )
+    for signal in (post_save, post_delete):
+        signal.connect(_privilege_changed, sender=Group, dispatch_uid=f"privilege-group-{signal}")
     for through in (User.user_permissions.through, User.groups.through, Group.permissions.through):
         m2m_changed.connect(
-            changed, sender=through, weak=False, dispatch_uid=f"privilege-{through}"
+            _privilege_changed, sender=through, dispatch_uid=f"privilege-{through.__name__}"
         )
 
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models import Exists
 
 
 class DiscussionsConfig(AppConfig):
@@ -7,6 +8,17 @@ class DiscussionsConfig(AppConfig):
     verbose_name = "Discussions"
 
     def ready(self):
+
+        from members.rules import register_privileged_role
+
+        from .models import RoomModerator
+
+        # A moderator hides messages and mutes people: a second factor is required.
+        register_privileged_role(
+            exists=lambda user: Exists(RoomModerator.objects.filter(user=user)),
+            changed_by=[RoomModerator],
+        )
+
         # Sockets outlive the request that opened them: when access is taken away anywhere
         # (deactivation, logout, an organization leaving the network, a membership ending, a
         # room changing), the sockets concerned re-check it at once.

@@ -52,3 +52,31 @@ def test_naming_a_new_alternate_demotes_the_old_one_at_once(org_a, focal_a):
     services.alternate_name(organization=org_a, user=new, by=focal_a)
     assert not type(old).objects.get(pk=old.pk).has_perm("members.change_organization", org_a)
     assert type(new).objects.get(pk=new.pk).has_perm("members.change_organization", org_a)
+
+
+@pytest.fixture
+def without_page_cache_signals():
+    """The role caches must not rely on the page cache's catch-all receivers (a higher floor):
+    members and the apps that register roles connect their own, per model."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from home import pagecache
+
+    signals = (post_save, post_delete, m2m_changed)
+    for signal in signals:
+        assert signal.disconnect(dispatch_uid=f"pagecache-{signal}")
+    yield
+    pagecache.connect_signals()
+
+
+def test_role_changes_show_at_once_without_the_page_cache(without_page_cache_signals, org_a):
+    member = MembershipFactory(organization=org_a).user
+    assert type(member).objects.get(pk=member.pk).has_perm("gaps.report_gap")
+    org_a.status = OrganizationStatus.FORMER
+    org_a.save()
+    assert not type(member).objects.get(pk=member.pk).has_perm("gaps.report_gap")
+    assert not type(member).objects.get(pk=member.pk).has_perm("members.needs_mfa")
+    ProjectMember.objects.create(
+        project=ResearchProjectFactory(), user=member, role=ProjectRole.LEAD
+    )
+    assert type(member).objects.get(pk=member.pk).has_perm("members.needs_mfa")
