@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import ProjectOutput, ResearchProject
+from .selectors import projects_addressing, projects_by_priority
 
 
 class ResearchProjectViewSet(ModelViewSet):
@@ -91,3 +92,15 @@ def register_projects():
 @hooks.register("register_admin_viewset")
 def register_project_outputs():
     return ProjectOutputViewSet("project_outputs")
+
+
+# Gap and priority pages list the projects that address them through these hooks: projects
+# claim gaps and answer priorities, and the lower apps never import projects.
+@hooks.register("gap_addressed_by")
+def projects_addressing_gap(*, user, gap):
+    return list(projects_addressing(user=user, gap=gap))
+
+
+@hooks.register("priorities_addressed_by")
+def projects_answering_priorities(*, user, priorities):
+    return projects_by_priority(user=user, priorities=priorities)

@@ -2,6 +2,7 @@
 network's open statement of what it will research."""
 
 from django.db.models import Count, Min, Prefetch
+from wagtail import hooks
 
 from members.enums import MembershipRole, OrganizationStatus
 from members.models import Organization
@@ -92,3 +93,13 @@ def adopted_agenda():
         priority.progress = round(100 * moving / len(gaps)) if gaps else None
         priority.gaps_moving = moving
         yield priority
+
+
+def priorities_addressed_by(*, user, priorities):
+    """{priority pk: [what the user may see that addresses it]}: research projects, from the
+    apps that answer priorities and register a `priorities_addressed_by` hook."""
+    found = {}
+    for fn in hooks.get_hooks("priorities_addressed_by"):
+        for pk, items in fn(user=user, priorities=priorities).items():
+            found.setdefault(pk, []).extend(items)
+    return found

@@ -17,7 +17,6 @@ from network.discussions.selectors import room_for
 from network.discussions.views import open_network_room
 from network.gaps.enums import GapStatus
 from network.messages import error_messages
-from projects.selectors import projects_addressing, projects_by_priority
 
 from . import selectors, services
 from .enums import STATUS_ORDER, PriorityStatus, Theme, VoterRole
@@ -105,7 +104,9 @@ def priority_detail(request, pk):
         "agenda/priority_detail.html",
         {
             "priority": priority,
-            "projects": projects_addressing(user=user, priority=priority),
+            "projects": selectors.priorities_addressed_by(user=user, priorities=[priority]).get(
+                priority.pk, []
+            ),
             "discussion_room": room_for(priority),
             "discussion_url": reverse("agenda:discussion", args=[priority.pk]),
             "ballots": ballots,
@@ -301,7 +302,7 @@ def priority_propose(request):
 
 def _adopted_context(user):
     priorities = list(selectors.adopted_agenda())
-    addressing = projects_by_priority(user=user, priorities=priorities)
+    addressing = selectors.priorities_addressed_by(user=user, priorities=priorities)
     for priority in priorities:
         priority.addressing_projects = addressing.get(priority.pk, [])
     labels = dict(Theme.choices)

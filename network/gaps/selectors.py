@@ -4,6 +4,7 @@ public: it holds descriptions of evidence, never case records."""
 from collections import Counter, defaultdict
 
 from django.db.models import Prefetch, Q
+from wagtail import hooks
 
 from .enums import Area, Disaggregation, GapStatus
 from .fields import choice_list_has
@@ -158,3 +159,9 @@ def indicator_list():
 
 
 DEFAULT_HEATMAP_STATUS = GapStatus.OPEN
+
+
+def gap_addressed_by(*, user, gap):
+    """What the user may see that addresses the gap: research projects, from the apps that
+    claim gaps and register a `gap_addressed_by` hook (gaps import none of them)."""
+    return [item for fn in hooks.get_hooks("gap_addressed_by") for item in fn(user=user, gap=gap)]

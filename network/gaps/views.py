@@ -16,7 +16,6 @@ from members.models import Organization
 from network.discussions.selectors import room_for
 from network.discussions.views import open_network_room
 from network.messages import error_messages
-from projects.selectors import projects_addressing
 
 from . import selectors, services
 from .enums import Area, Disaggregation, ExploitationForm, GapStatus
@@ -134,7 +133,7 @@ def gap_detail(request, pk):
         "gaps/gap_detail.html",
         {
             "gap": gap,
-            "projects": projects_addressing(user=request.user, gap=gap),
+            "projects": selectors.gap_addressed_by(user=request.user, gap=gap),
             "discussion_room": room_for(gap),
             "discussion_url": reverse("gaps:discussion", args=[gap.pk]),
             "can_change": can_change,
