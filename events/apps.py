@@ -12,7 +12,11 @@ class EventsConfig(AppConfig):
         # one place that sees it. The room is archived in the deletion's own transaction.
         from django.db.models.signals import post_delete
 
-        from .models import EventPage, Session
+        from . import routes
+        from .models import EventIndexPage, EventPage, Session
+
+        EventIndexPage.subpage_urls = routes.INDEX
+        EventPage.subpage_urls = routes.EVENT
 
         for model in (EventPage, Session):
             post_delete.connect(

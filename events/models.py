@@ -13,7 +13,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -54,17 +54,12 @@ class EventIndexPage(RoutablePageMixin, Page):
     subpage_types = ["events.EventPage"]
     max_count = 1
 
-    @path("")
-    def index(self, request):
-        from . import views
+    # Its URLs and views are in events/routes.py, handed over by events/apps.py.
+    subpage_urls = ()
 
-        return views.event_index(request, self)
-
-    @path("calendar.ics", name="calendar")
-    def calendar(self, request):
-        from . import views
-
-        return views.index_calendar(request, self)
+    @classmethod
+    def get_subpage_urls(cls):
+        return cls.subpage_urls
 
 
 class EventPage(RoutablePageMixin, Page):
@@ -242,72 +237,14 @@ class EventPage(RoutablePageMixin, Page):
         parts = [self.venue, self.city, self.country.name if self.country else ""]
         return ", ".join(part for part in parts if part)
 
-    # --- Routes: the page itself, registration, the organizers' pages, the calendar file.
-    @path("")
-    def detail(self, request):
-        from . import views
+    # The page itself, registration, the organizers' pages and the calendar file: their URLs
+    # and views are in events/routes.py, handed over by events/apps.py, so that models never
+    # import views.
+    subpage_urls = ()
 
-        return views.event_detail(request, self)
-
-    @path("register/", name="register")
-    def register(self, request):
-        from . import views
-
-        return views.event_register(request, self)
-
-    @path("cancel/", name="cancel")
-    def cancel(self, request):
-        from . import views
-
-        return views.event_cancel(request, self)
-
-    @path("calendar.ics", name="calendar")
-    def calendar(self, request):
-        from . import views
-
-        return views.event_calendar(request, self)
-
-    @path("discussion/", name="discussion")
-    def discussion(self, request):
-        from . import views
-
-        return views.event_discussion(request, self)
-
-    @path("sessions/<int:session_id>/discussion/", name="session_discussion")
-    def session_discussion(self, request, session_id):
-        from . import views
-
-        return views.session_discussion(request, self, session_id)
-
-    @path("manage/", name="manage")
-    def manage(self, request):
-        from . import views
-
-        return views.manage_participants(request, self)
-
-    @path("manage/export/", name="manage_csv")
-    def manage_csv(self, request):
-        from . import views
-
-        return views.manage_csv(request, self)
-
-    @path("manage/email/", name="manage_email")
-    def manage_email(self, request):
-        from . import views
-
-        return views.manage_email(request, self)
-
-    @path("manage/outputs/", name="manage_outputs")
-    def manage_outputs(self, request):
-        from . import views
-
-        return views.manage_outputs(request, self)
-
-    @path("manage/outputs/<int:pk>/status/", name="manage_output_status")
-    def manage_output_status(self, request, pk):
-        from . import views
-
-        return views.manage_output_status(request, self, pk)
+    @classmethod
+    def get_subpage_urls(cls):
+        return cls.subpage_urls
 
 
 class EventOrganizer(Orderable):

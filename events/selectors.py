@@ -6,11 +6,10 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from .enums import ACTIVE_STATUSES, RegistrationStatus
+from .models import EventOrganizer, EventPage
 
 
 def _visible():
-    from .models import EventPage
-
     return EventPage.objects.live().public()
 
 
@@ -69,8 +68,6 @@ def organizer_people(event):
     alternates of its organizing organizations."""
     from members.enums import MembershipRole
     from members.models import User
-
-    from .models import EventOrganizer
 
     given = EventOrganizer.objects.filter(page_id=event.pk).values("user_id")
     speaking = User.objects.filter(

@@ -1,4 +1,4 @@
-"""Views for event pages and their organizers. Called by the pages' routes (models.py)."""
+"""Views for event pages and their organizers. Routed by the pages (routes.py)."""
 
 import csv
 
@@ -31,6 +31,7 @@ from .forms import (
     RegistrationForm,
 )
 from .ical import calendar_response
+from .models import EventIndexPage, EventPage
 
 PAGE_SIZE = 12
 
@@ -279,11 +280,11 @@ def calendar_file(request, path):
         if not restriction.accept_request(request):
             raise Http404
     page = page.specific
-    from .models import EventIndexPage, EventPage
-
-    if not isinstance(page, EventPage | EventIndexPage):
-        raise Http404
-    return page.calendar(request)
+    if isinstance(page, EventPage):
+        return event_calendar(request, page)
+    if isinstance(page, EventIndexPage):
+        return index_calendar(request, page)
+    raise Http404
 
 
 # --- Organizers ------------------------------------------------------------------------------

@@ -1,0 +1,47 @@
+"""The sub-page URLs of the events index and of each event page (Wagtail's routable pages),
+given to the page classes by events/apps.py at start-up."""
+
+from functools import wraps
+
+from django.urls import path
+
+from . import views
+
+
+def _on_page(view):
+    """Wagtail calls a page's route bound to the page (page first); our views take the request
+    first, as every other view does."""
+
+    @wraps(view)
+    def bound(page, request, *args, **kwargs):
+        return view(request, page, *args, **kwargs)
+
+    return bound
+
+
+INDEX = (
+    path("", _on_page(views.event_index), name="index"),
+    path("calendar.ics", _on_page(views.index_calendar), name="calendar"),
+)
+
+EVENT = (
+    path("", _on_page(views.event_detail), name="detail"),
+    path("register/", _on_page(views.event_register), name="register"),
+    path("cancel/", _on_page(views.event_cancel), name="cancel"),
+    path("calendar.ics", _on_page(views.event_calendar), name="calendar"),
+    path("discussion/", _on_page(views.event_discussion), name="discussion"),
+    path(
+        "sessions/<int:session_id>/discussion/",
+        _on_page(views.session_discussion),
+        name="session_discussion",
+    ),
+    path("manage/", _on_page(views.manage_participants), name="manage"),
+    path("manage/export/", _on_page(views.manage_csv), name="manage_csv"),
+    path("manage/email/", _on_page(views.manage_email), name="manage_email"),
+    path("manage/outputs/", _on_page(views.manage_outputs), name="manage_outputs"),
+    path(
+        "manage/outputs/<int:pk>/status/",
+        _on_page(views.manage_output_status),
+        name="manage_output_status",
+    ),
+)
