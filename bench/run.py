@@ -1,7 +1,7 @@
 """`make bench`: the large synthetic network served as production would, measured with wrk.
 
 1. PostgreSQL database `network_bench` (BENCH_DATABASE_URL): migrated and filled by
-   `generate_load_data --scale large` when missing, reused when present.
+   `bench/generate_load_data.py --scale large` when missing, reused when present.
 2. `network.settings.production` in the layout of deploy/: nginx in front, gunicorn (2 sync
    workers) for pages, two daphne processes for /ws/, all sharing Redis (BENCH_REDIS_URL).
 3. wrk, 10 s at 16 connections, on each page anonymous and signed in (a real session cookie
@@ -93,9 +93,10 @@ def ensure_database():
     if loaded:
         say(f"reusing the large network in {name}")
         return None
-    say("generating the large network (generate_load_data --scale large)")
+    say("generating the large network (bench/generate_load_data.py --scale large)")
     started = time.monotonic()
-    manage("generate_load_data", "--scale", "large")
+    script = ROOT / "bench" / "generate_load_data.py"
+    subprocess.run([PYTHON, str(script), "--scale", "large"], env=env(), check=True)
     return round(time.monotonic() - started, 1)
 
 

@@ -6,8 +6,8 @@ from enum import StrEnum
 from django.utils import timezone
 from ninja import Query, Router, Schema
 
-from network.api_support import CSV_RESPONSE, MAX_EXPORT_ROWS, PageParams, csv_response, page_of
-from network.api_support import page_schema as _page
+from network.platform.api import CSV_RESPONSE, MAX_EXPORT_ROWS, PageParams, csv_response, page_of
+from network.platform.api import page_schema as _page
 
 from .enums import EventKind
 from .models import EventPage

@@ -3,7 +3,8 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from home.models import HomePage
+from wagtail.models import Site
+
 from members.models import Organization
 
 from .enums import EventKind, OutputKind, SessionKind
@@ -198,7 +199,8 @@ def load():
     """Add the events index and the seed events that are missing, with their sessions and
     outputs. Existing events are left as their organizers edited them."""
     created = 0
-    home = HomePage.objects.get()
+    # The events index sits under the site's home page (the default site's root).
+    home = Site.objects.get(is_default_site=True).root_page
     index = EventIndexPage.objects.first()
     if index is None:
         index = home.add_child(

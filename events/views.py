@@ -14,11 +14,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from wagtail.models import Page, Site
 
-from home.pagecache import cached_page
 from network.discussions import services as discussion_services
 from network.discussions.enums import RoomVisibility
 from network.discussions.selectors import room_for, rooms_for
-from network.messages import error_messages
+from network.platform.messages import error_messages
+from network.platform.pagecache import cached_page
 
 from . import selectors, services
 from .enums import ACTIVE_STATUSES, RegistrationStatus

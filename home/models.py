@@ -5,8 +5,7 @@ from wagtail.search import index
 
 from events import selectors as event_selectors
 from members import selectors as member_selectors
-
-from .pagecache import cached_page
+from network.platform.pagecache import cached_page
 
 
 class HomePage(Page):

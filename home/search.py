@@ -201,7 +201,7 @@ KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
 
 
 def viewer_variant(request):
-    """What sets a searcher's results beyond their viewer class (home/pagecache.py):
+    """What sets a searcher's results beyond their viewer class (network/platform/pagecache.py):
     themself, when their own visibility hides them from that class, and their teams'
     draft projects."""
     from members.enums import Visibility

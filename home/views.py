@@ -5,8 +5,9 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from network.platform.pagecache import cached_page
+
 from . import search as site_search
-from .pagecache import cached_page
 
 
 @never_cache

@@ -19,12 +19,14 @@ def restricted_pages_do_not_exist_for_those_refused(page, request, serve_args, s
             restriction.accept_request(request)
         ):
             raise Http404("No such page.")
-    # Everyone signed in may see it alike: home/pagecache.py may serve it before routing.
+    # Everyone signed in may see it alike: the page cache (network/platform/pagecache.py) may
+    # serve it before routing.
     request.unrestricted_page = not restrictions
     return None
 
 
 @hooks.register("insert_global_admin_js")
 def start_widgets_without_inline_script():
-    """Starts the widgets Wagtail would start with inline scripts (see home/admin_csp.py)."""
+    """Starts the widgets Wagtail would start with inline scripts (see
+    network/platform/admin_csp.py)."""
     return format_html('<script src="{}"></script>', static("network/admin-init.js"))

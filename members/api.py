@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from network.api_support import CSV_RESPONSE, MAX_EXPORT_ROWS, PageParams, csv_response, page_of
-from network.api_support import page_schema as _page
+from network.platform.api import CSV_RESPONSE, MAX_EXPORT_ROWS, PageParams, csv_response, page_of
+from network.platform.api import page_schema as _page
 
 from . import selectors
 from .enums import OrganizationKind, OrganizationStatus

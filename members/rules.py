@@ -3,7 +3,7 @@
 import rules
 from django.db.models import Exists, OuterRef
 
-from network.cache import bump, versioned
+from network.platform.cache import bump, versioned
 
 from .enums import MembershipRole, OrganizationStatus, Visibility
 

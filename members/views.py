@@ -6,8 +6,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from home.pagecache import cached_page
-from network.messages import error_messages
+from network.platform.messages import error_messages
+from network.platform.pagecache import cached_page
 
 from . import selectors, services
 from .enums import InvitationStatus, OrganizationStatus, RequestStatus

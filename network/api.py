@@ -10,10 +10,10 @@ from ninja.errors import ValidationError as RequestValidationError
 from events.api import router as events_router
 from members.api import organizations_router, people_router
 from network.agenda.api import router as priorities_router
-from network.api_support import TokenAuth
 from network.gaps.api import router as countries_router
 from network.gaps.api_register import gaps_router, indicators_router
 from network.library.api import router as publications_router
+from network.platform.api import TokenAuth
 from projects.api import router as projects_router
 
 api = NinjaAPI(

@@ -11,7 +11,7 @@ from pydantic import Field
 
 from members.enums import OrganizationStatus
 from members.models import Organization
-from network.api_support import (
+from network.platform.api import (
     CSV_RESPONSE,
     MAX_EXPORT_ROWS,
     PageParams,
@@ -19,7 +19,7 @@ from network.api_support import (
     page_of,
     require_user,
 )
-from network.api_support import page_schema as _page
+from network.platform.api import page_schema as _page
 
 from . import selectors, services
 from .enums import ProjectStatus, ProjectTheme

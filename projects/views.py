@@ -7,11 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 
-from home.pagecache import cached_page
 from network.discussions import services as discussion_services
 from network.discussions.enums import RoomVisibility
 from network.discussions.selectors import room_for
-from network.messages import error_messages
+from network.platform.messages import error_messages
+from network.platform.pagecache import cached_page
 
 from . import selectors, services
 from .enums import TRANSITIONS, JoinRequestStatus, PartnerStatus, ProjectRole, ProjectStatus

@@ -10,13 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from home.pagecache import cached_page
 from members.enums import OrganizationStatus
 from members.models import Organization
 from network.discussions.selectors import room_for
 from network.discussions.views import open_network_room
 from network.gaps.enums import GapStatus
-from network.messages import error_messages
+from network.platform.messages import error_messages
+from network.platform.pagecache import cached_page
 
 from . import selectors, services
 from .enums import STATUS_ORDER, PriorityStatus, Theme, VoterRole

@@ -227,8 +227,8 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             await self.send(text_data=event["text"])
 
     async def discussions_resync(self, event):
-        """Back from a channel-layer outage (network/channel_layer.py announces it): re-check
-        access and send what was missed meanwhile."""
+        """Back from a channel-layer outage (network/platform/channel_layer.py announces it):
+        re-check access and send what was missed meanwhile."""
         if self.room is None or self.revoked:
             return
         if not await self._still_allowed():

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from members.models import User
-from network.messages import error_messages
+from network.platform.messages import error_messages
 
 from . import presence, selectors, services
 from .forms import (

@@ -3,8 +3,8 @@
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from network.api_support import CSV_RESPONSE, PageParams, csv_response, page_of
-from network.api_support import page_schema as _page
+from network.platform.api import CSV_RESPONSE, PageParams, csv_response, page_of
+from network.platform.api import page_schema as _page
 
 from .models import Country
 

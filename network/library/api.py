@@ -6,7 +6,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
-from network.api_support import (
+from network.platform.api import (
     CSV_RESPONSE,
     MAX_EXPORT_ROWS,
     PageParams,
@@ -14,7 +14,7 @@ from network.api_support import (
     page_of,
     require_user,
 )
-from network.api_support import page_schema as _page
+from network.platform.api import page_schema as _page
 
 from . import selectors, services
 from .enums import PublicationSort, PublicationType, Region

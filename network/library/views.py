@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from wagtail.documents.views.serve import serve as wagtail_document_serve
 
-from home.pagecache import cached_page
+from network.platform.pagecache import cached_page
 
 from . import citation, selectors, services
 from .forms import PublicationFilterForm, PublicationForm

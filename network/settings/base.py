@@ -69,20 +69,21 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
-    "home.middleware.AdminContentSecurityPolicyMiddleware",
+    "network.platform.middleware.AdminContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Before any view reads a body: oversized bodies and NUL characters get a 413/400.
-    "home.middleware.RefuseBadRequestsMiddleware",
+    "network.platform.middleware.RefuseBadRequestsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "home.middleware.PrivateResponsesMiddleware",
+    "network.platform.middleware.PrivateResponsesMiddleware",
     "members.middleware.TwoFactorRequiredMiddleware",
-    # Cached pages and token-less API reads, before routing and the view (home/pagecache.py).
-    "home.pagecache.FastPageCacheMiddleware",
+    # Cached pages and token-less API reads, before routing and the view
+    # (network/platform/pagecache.py).
+    "network.platform.pagecache.FastPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -121,8 +122,8 @@ if REDIS_URL:
 
     CHANNEL_LAYERS = {
         "default": {
-            # Pub/sub: each process receives a broadcast once (network/channel_layer.py).
-            "BACKEND": "network.channel_layer.RoomChannelLayer",
+            # Pub/sub: each process receives a broadcast once (network/platform/channel_layer.py).
+            "BACKEND": "network.platform.channel_layer.RoomChannelLayer",
             # redis-py pools refuse a 101st connection unless told otherwise; a server process
             # with hundreds of sockets joining and broadcasting at once needs more.
             "CONFIG": {
@@ -138,11 +139,11 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {
-                "REDIS_CLIENT_CLASS": "network.cache.FailFastRedis",
+                "REDIS_CLIENT_CLASS": "network.platform.cache.FailFastRedis",
                 "SOCKET_CONNECT_TIMEOUT": 0.25,
                 "SOCKET_TIMEOUT": 0.25,
                 "IGNORE_EXCEPTIONS": True,
-                # One try per call: network.cache skips Redis for a while after a failure.
+                # One try per call: network.platform.cache skips Redis for a while after a failure.
                 "CONNECTION_POOL_KWARGS": {"retry": Retry(NoBackoff(), 0)},
             },
         }
@@ -155,11 +156,28 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# The busiest list pages are cached per kind of viewer (home/pagecache.py); PAGE_CACHE=false
-# turns that off (the benchmark measures both).
+# The busiest list pages are cached per kind of viewer (network/platform/pagecache.py);
+# PAGE_CACHE=false turns that off (the benchmark measures both).
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+# Apps whose rows cached pages show: a write to any of their models makes the pages that
+# depend on the app stale. Discussions are left out: messages are never on cached pages.
+PAGE_CACHE_APPS = [
+    "members",
+    "gaps",
+    "agenda",
+    "library",
+    "events",
+    "projects",
+    "home",
+    "wagtailcore",
+    "taggit",
+]
+# What every page shows (the footer menu comes from the page tree).
+PAGE_CACHE_SHELL = ["home", "wagtailcore"]
 
 AUTH_USER_MODEL = "members.User"
+# API tokens (Authorization: Bearer …) are people's, kept by members.
+API_TOKEN_AUTHENTICATOR = "members.services.token_authenticate"  # noqa: S105 (a function)
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -252,7 +270,7 @@ COUNTRIES_OVERRIDE = {"XK": "Kosovo (UN-administered)"}
 
 # Request size: form fields at most 2.5 MB and 1,000 of them (Django's defaults, stated), at
 # most 100 files, and a whole body (uploads included: documents are at most 20 MB) at most
-# 25 MB; home.middleware.RefuseBadRequestsMiddleware answers 413/400 beyond them.
+# 25 MB; network.platform.middleware.RefuseBadRequestsMiddleware answers 413/400 beyond them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DATA_UPLOAD_MAX_NUMBER_FILES = 100
@@ -267,7 +285,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # No inline script on the site and nothing from third-party origins. Inline style attributes
 # are allowed (Wagtail's rich text and admin use them); scripts never are, in the Wagtail admin
-# neither (home/admin_csp.py).
+# neither (network/platform/admin_csp.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -289,7 +307,7 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"template_context": {"()": "home.log_filters.TemplateVariableContext"}},
+    "filters": {"template_context": {"()": "network.platform.log_filters.TemplateVariableContext"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"django.template": {"filters": ["template_context"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},

@@ -95,7 +95,10 @@ def redis_settings(settings, url):
     # Import the URLconf now, so that a first request's imports are not timed as the fault's.
     resolve("/discussions/")
     settings.CHANNEL_LAYERS = {
-        "default": {"BACKEND": "network.channel_layer.RoomChannelLayer", "CONFIG": {"hosts": [url]}}
+        "default": {
+            "BACKEND": "network.platform.channel_layer.RoomChannelLayer",
+            "CONFIG": {"hosts": [url]},
+        }
     }
     settings.CACHES = {
         "default": {**settings.CACHES["default"], "LOCATION": url},

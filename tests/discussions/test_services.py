@@ -196,7 +196,7 @@ def test_message_post_returns_promptly_when_redis_hangs(
 ):
     settings.CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "network.channel_layer.RoomChannelLayer",
+            "BACKEND": "network.platform.channel_layer.RoomChannelLayer",
             "CONFIG": {"hosts": [silent_redis]},
         }
     }

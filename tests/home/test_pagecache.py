@@ -1,5 +1,5 @@
-"""The page cache (home/pagecache.py): shared per kind of viewer, never one person's view
-shown to another, and a write shows at once."""
+"""The page cache (network/platform/pagecache.py): shared per kind of viewer, never one
+person's view shown to another, and a write shows at once."""
 
 import pytest
 from django.db import connection
@@ -161,9 +161,9 @@ def test_agenda_fast_path_ends_when_the_next_vote_closes(monkeypatch):
 
     from django.utils import timezone
 
-    from home import pagecache
     from network.agenda.enums import PriorityStatus
     from network.agenda.models import ResearchPriority
+    from network.platform import pagecache
 
     closes = timezone.now() + timedelta(hours=1)
     priority = PriorityFactory()
@@ -186,7 +186,7 @@ def test_a_missed_page_is_rendered_once_while_others_wait(rf):
     from django.contrib.auth.models import AnonymousUser
     from django.http import HttpResponse
 
-    from home import pagecache
+    from network.platform import pagecache
 
     renders = []
 

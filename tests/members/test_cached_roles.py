@@ -58,13 +58,10 @@ def test_naming_a_new_alternate_demotes_the_old_one_at_once(org_a, focal_a):
 def without_page_cache_signals():
     """The role caches must not rely on the page cache's catch-all receivers (a higher floor):
     members and the apps that register roles connect their own, per model."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from network.platform import pagecache
 
-    from home import pagecache
-
-    signals = (post_save, post_delete, m2m_changed)
-    for signal in signals:
-        assert signal.disconnect(dispatch_uid=f"pagecache-{signal}")
+    for signal, model, uid in pagecache.receivers():
+        assert signal.disconnect(sender=model, dispatch_uid=uid)
     yield
     pagecache.connect_signals()
 

@@ -6,12 +6,12 @@ from channels_redis.pubsub import RedisPubSubChannelLayer
 from django.conf import settings
 from django.test import override_settings
 
-from network.channel_layer import RoomChannelLayer
+from network.platform.channel_layer import RoomChannelLayer
 
 
 def test_channel_layer_uses_redis_when_redis_url_is_set(redis_url):
     backend = settings.CHANNEL_LAYERS["default"]["BACKEND"]
-    assert backend == "network.channel_layer.RoomChannelLayer"
+    assert backend == "network.platform.channel_layer.RoomChannelLayer"
     assert settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
     assert settings.CACHES["default"]["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
 

@@ -28,7 +28,7 @@ def test_site_responses_carry_a_strict_content_security_policy(client, path):
 
 
 def test_admin_responses_carry_the_same_strict_policy(client, staff):
-    # home/admin_csp.py starts the widgets Wagtail would start with inline scripts.
+    # network/platform/admin_csp.py starts the widgets Wagtail would start with inline scripts.
     client.force_login(staff)
     response = client.get("/admin/")
     policy = _policy(response)

@@ -174,7 +174,7 @@ CACHED_API = ["/api/v1/projects", "/api/v1/people", "/api/v1/events", "/api/v1/g
 def test_cached_pages_never_show_a_canary_to_a_role_it_is_hidden_from(world, settings):
     """With the page cache on, every role reads the cached pages, search and API lists, in
     one order and then the other: whoever fills the cache first, nobody reads a canary hidden
-    from them (home/pagecache.py)."""
+    from them (network/platform/pagecache.py)."""
     from django.core.cache import cache
 
     settings.PAGE_CACHE = True

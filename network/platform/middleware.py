@@ -7,7 +7,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-# The Wagtail admin runs under the site's strict policy (no inline script: home/admin_csp.py
+# The Wagtail admin runs under the site's strict policy (no inline script: admin_csp.py
 # starts the widgets Wagtail would start inline). Its one need of its own: the editor shows a
 # page's preview in a same-origin iframe, so preview responses, and only those, may be framed
 # by the admin itself.

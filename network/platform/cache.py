@@ -33,7 +33,7 @@ class FailFastRedis(redis.Redis):
 
 
 def app_version(app_label):
-    """The version name that every write to one of the app's models bumps (home/pagecache.py
+    """The version name that every write to one of the app's models bumps (the page cache
     connects the signals)."""
     return f"app:{app_label}"
 

@@ -23,6 +23,7 @@ import time
 from contextlib import contextmanager
 from functools import wraps
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -30,26 +31,15 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.template import engines
 
-from members.rules import is_network_member
-from network.cache import app_version, bump, versions
+from network.platform.cache import app_version, bump, versions
 
 TIMEOUT = 300
 ACCOUNT_START, ACCOUNT_END = "<!--account-->", "<!--/account-->"
 ACCOUNT_TEMPLATE = "includes/account_nav.html"
-# Apps whose rows pages show. Discussions are left out: messages are never on cached pages.
-TRACKED_APPS = {
-    "members",
-    "gaps",
-    "agenda",
-    "library",
-    "events",
-    "projects",
-    "home",
-    "wagtailcore",
-    "taggit",
-}
-# The shell of every page: the footer menu comes from the page tree.
-SHELL = ("home", "wagtailcore")
+# Apps whose rows pages show, and the shell of every page (settings.PAGE_CACHE_APPS and
+# PAGE_CACHE_SHELL: the wiring names the apps, the platform knows none of them).
+TRACKED_APPS = frozenset(settings.PAGE_CACHE_APPS)
+SHELL = tuple(settings.PAGE_CACHE_SHELL)
 
 
 # Saves of only these fields change nothing a cached page shows: every sign-in writes one.
@@ -57,27 +47,47 @@ UNSHOWN_FIELDS = {"last_login"}
 
 
 def _on_write(sender, update_fields=None, **kwargs):
-    app_label = sender._meta.app_label
     if update_fields and set(update_fields) <= UNSHOWN_FIELDS:
         return
-    if app_label in TRACKED_APPS:
-        # At the write, so that later reads in the same transaction see it. A request that
-        # reads the new version before the commit and caches the old rows under it keeps them
-        # until the next write or TIMEOUT at most. (Not on_commit as well: services' tests
-        # count the on-commit callbacks their writes schedule.)
-        bump(app_version(app_label))
+    # At the write, so that later reads in the same transaction see it. A request that reads
+    # the new version before the commit and caches the old rows under it keeps them until the
+    # next write or TIMEOUT at most. (Not on_commit as well: services' tests count the
+    # on-commit callbacks their writes schedule.)
+    bump(app_version(sender._meta.app_label))
+
+
+def receivers():
+    """(signal, model, dispatch uid) for every model of the tracked apps, their many-to-many
+    tables included."""
+    for label in sorted(TRACKED_APPS):
+        for model in apps.get_app_config(label).get_models(include_auto_created=True):
+            for signal in (post_save, post_delete, m2m_changed):
+                yield signal, model, f"pagecache-{model._meta.label}-{signal}"
 
 
 def connect_signals():
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_on_write, dispatch_uid=f"pagecache-{signal}")
+    for signal, model, uid in receivers():
+        signal.connect(_on_write, sender=model, dispatch_uid=uid)
+
+
+# What sets signed-in viewers apart on a shared page besides the staff flag and the page's
+# own permissions (membership of the network): registered by the app that owns it.
+_viewer_flags = []
+
+
+def register_viewer_flag(flag):
+    _viewer_flags.append(flag)
 
 
 def viewer_class(request, perms=()):
     user = request.user
     if not user.is_authenticated:
         return "anonymous"
-    flags = [user.is_staff, is_network_member(user), *(user.has_perm(p) for p in perms)]
+    flags = [
+        user.is_staff,
+        *(flag(user) for flag in _viewer_flags),
+        *(user.has_perm(p) for p in perms),
+    ]
     return "user:" + "".join("1" if flag else "0" for flag in flags)
 
 

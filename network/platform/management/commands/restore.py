@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.backup import BackupError, backup_restore, latest_backup
+from network.platform.backup import BackupError, backup_restore, latest_backup
 
 
 class Command(BaseCommand):

@@ -1,13 +1,13 @@
-"""`manage.py generate_load_data`: the benchmark's synthetic network, at its small scale."""
+"""bench/generate_load_data.py: the benchmark's synthetic network, at its small scale."""
 
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from bench.load_data import BENCH_ROOM, SCALES, Command
 from bench.pages import PAGES
 from events.models import EventPage, Registration, Session
-from home.management.commands.generate_load_data import BENCH_ROOM, SCALES
 from members.enums import Visibility
 from members.models import Organization, User
 from network.agenda.models import ResearchPriority
@@ -24,7 +24,7 @@ SMALL = SCALES["small"]
 @pytest.fixture
 def generated(db):
     out = StringIO()
-    call_command("generate_load_data", "--scale", "small", stdout=out)
+    call_command(Command(), "--scale", "small", stdout=out)
     return out.getvalue()
 
 
@@ -60,7 +60,7 @@ def test_generate_load_data_small_counts_mix_and_pages(generated, client):
     event = load(EventPage, slug__startswith="load-", live=True).first()
     assert event.get_parent().slug == "events"
     with pytest.raises(CommandError, match="already present"):
-        call_command("generate_load_data", "--scale", "small", stdout=StringIO())
+        call_command(Command(), "--scale", "small", stdout=StringIO())
     # One generation serves both halves: it is the slow part.
     pages_render_with_visibility(client)
 

@@ -1,4 +1,4 @@
-"""A synthetic network for load tests: `manage.py generate_load_data --scale large`.
+"""A synthetic network for load tests: `python bench/generate_load_data.py --scale large`.
 
 Rows are written in bulk (bulk_create, and PostgreSQL COPY for the largest tables), so the
 services' side effects (emails, broadcasts, notifications) deliberately do not happen. The
@@ -152,7 +152,7 @@ class Command(BaseCommand):
         call_command("load_network_data", stdout=self.stdout)
         counts = SCALES[scale]
         with transaction.atomic():
-            generated = Generator(random.Random(seed), counts, self._step).run()  # noqa: S311
+            generated = Generator(random.Random(seed), counts, self._step).run()
         self._step("search index")
         Generator.index(generated)
         self._step("done")
