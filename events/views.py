@@ -1,13 +1,11 @@
 """Views for event pages and their organizers. Routed by the pages (routes.py)."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -17,6 +15,7 @@ from wagtail.models import Page, Site
 from network.discussions import services as discussion_services
 from network.discussions.enums import RoomVisibility
 from network.discussions.selectors import room_for, rooms_for
+from network.platform.csv import csv_download
 from network.platform.messages import error_messages
 from network.platform.pagecache import cached_page
 
@@ -342,36 +341,24 @@ def manage_participants(request, page):
     )
 
 
-def _cell(value):
-    """Neutralize spreadsheet formulas in people's own text."""
-    value = "" if value is None else str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def manage_csv(request, page):
     if refusal := _require_manager(request, page):
         return refusal
     questions = [q.label for q in page.questions.all()]
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{page.slug}-participants.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        ["Name", "Email", "Organization", "Country", "Status", "Registered at", *questions]
+    header = ["Name", "Email", "Organization", "Country", "Status", "Registered at", *questions]
+    rows = (
+        [
+            r.user.name,
+            r.user.email,
+            r.organization.name,
+            r.organization.headquarters_country.code if r.organization.headquarters_country else "",
+            r.get_status_display(),
+            r.created_at.isoformat(timespec="seconds"),
+            *[r.answers.get(label, "") for label in questions],
+        ]
+        for r in selectors.registrations_for_organizers(page)
     )
-    for r in selectors.registrations_for_organizers(page):
-        country = r.organization.headquarters_country
-        writer.writerow(
-            [
-                _cell(r.user.name),
-                _cell(r.user.email),
-                _cell(r.organization.name),
-                country.code if country else "",
-                r.get_status_display(),
-                r.created_at.isoformat(timespec="seconds"),
-                *[_cell(r.answers.get(label, "")) for label in questions],
-            ]
-        )
-    return response
+    return csv_download(f"{page.slug}-participants.csv", header, rows)
 
 
 def manage_email(request, page):

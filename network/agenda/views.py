@@ -1,11 +1,10 @@
-import csv
 from itertools import groupby
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -15,6 +14,7 @@ from members.models import Organization
 from network.discussions.selectors import room_for
 from network.discussions.views import open_network_room
 from network.gaps.enums import GapStatus
+from network.platform.csv import csv_download
 from network.platform.messages import error_messages
 from network.platform.pagecache import cached_page
 
@@ -323,37 +323,32 @@ def adopted_print(request):
 
 
 def adopted_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="adopted-agenda.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            "theme",
-            "priority",
-            "rationale",
-            "endorsing organizations",
-            "linked gaps",
-            "gaps being addressed or filled",
-            "progress (%)",
-            "projects that address it",
-            "url",
-        ]
-    )
+    header = [
+        "theme",
+        "priority",
+        "rationale",
+        "endorsing organizations",
+        "linked gaps",
+        "gaps being addressed or filled",
+        "progress (%)",
+        "projects that address it",
+        "url",
+    ]
     statuses = dict(GapStatus.choices)
     # A download travels beyond the site: only projects proposed to the network, never drafts.
-    for theme, priorities in _adopted_context(AnonymousUser())["themes"]:
-        for p in priorities:
-            writer.writerow(
-                [
-                    theme,
-                    p.title,
-                    p.rationale,
-                    "; ".join(e.organization.name for e in p.endorsements.all()),
-                    "; ".join(f"{g.title} ({statuses[g.status]})" for g in p.gaps.all()),
-                    p.gaps_moving,
-                    "" if p.progress is None else p.progress,
-                    "; ".join(project.title for project in p.addressing_projects),
-                    request.build_absolute_uri(p.get_absolute_url()),
-                ]
-            )
-    return response
+    rows = (
+        [
+            theme,
+            p.title,
+            p.rationale,
+            "; ".join(e.organization.name for e in p.endorsements.all()),
+            "; ".join(f"{g.title} ({statuses[g.status]})" for g in p.gaps.all()),
+            p.gaps_moving,
+            "" if p.progress is None else p.progress,
+            "; ".join(project.title for project in p.addressing_projects),
+            request.build_absolute_uri(p.get_absolute_url()),
+        ]
+        for theme, priorities in _adopted_context(AnonymousUser())["themes"]
+        for p in priorities
+    )
+    return csv_download("adopted-agenda.csv", header, rows)

@@ -1,11 +1,10 @@
-import csv
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -14,6 +13,7 @@ from members.enums import OrganizationStatus
 from members.models import Organization
 from network.discussions.selectors import room_for
 from network.discussions.views import open_network_room
+from network.platform.csv import csv_download
 from network.platform.messages import error_messages
 from network.platform.pagecache import cached_page
 
@@ -81,46 +81,41 @@ def gap_list(request):
 def gap_export(request):
     """The filtered register as CSV (all matching rows, not one page)."""
     filters = _filters(GapFilterForm(request.GET or None))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="data-gaps.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            "id",
-            "title",
-            "area",
-            "status",
-            "severity",
-            "countries",
-            "sub-regions",
-            "forms of exploitation",
-            "missing disaggregations",
-            "why it is empty",
-            "reported by",
-            "horizon",
-            "url",
-        ]
-    )
+    header = [
+        "id",
+        "title",
+        "area",
+        "status",
+        "severity",
+        "countries",
+        "sub-regions",
+        "forms of exploitation",
+        "missing disaggregations",
+        "why it is empty",
+        "reported by",
+        "horizon",
+        "url",
+    ]
     forms_names, dis_names = dict(ExploitationForm.choices), dict(Disaggregation.choices)
-    for gap in selectors.gap_list(filters).order_by("pk"):
-        writer.writerow(
-            [
-                gap.pk,
-                gap.title,
-                gap.get_area_display(),
-                gap.get_status_display(),
-                gap.get_severity_display(),
-                "; ".join(str(c.code) for c in gap.countries.all()),
-                "; ".join(r.name for r in gap.sub_regions.all()),
-                "; ".join(forms_names[f] for f in gap.forms),
-                "; ".join(dis_names[d] for d in gap.missing_disaggregations),
-                gap.get_empty_reason_display(),
-                gap.reported_by.name,
-                gap.horizon.isoformat() if gap.horizon else "",
-                request.build_absolute_uri(gap.get_absolute_url()),
-            ]
-        )
-    return response
+    rows = (
+        [
+            gap.pk,
+            gap.title,
+            gap.get_area_display(),
+            gap.get_status_display(),
+            gap.get_severity_display(),
+            "; ".join(str(c.code) for c in gap.countries.all()),
+            "; ".join(r.name for r in gap.sub_regions.all()),
+            "; ".join(forms_names[f] for f in gap.forms),
+            "; ".join(dis_names[d] for d in gap.missing_disaggregations),
+            gap.get_empty_reason_display(),
+            gap.reported_by.name,
+            gap.horizon.isoformat() if gap.horizon else "",
+            request.build_absolute_uri(gap.get_absolute_url()),
+        ]
+        for gap in selectors.gap_list(filters).order_by("pk")
+    )
+    return csv_download("data-gaps.csv", header, rows)
 
 
 def gap_detail(request, pk):

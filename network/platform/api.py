@@ -3,15 +3,14 @@
 Each app keeps its endpoints in `<app>/api.py` as a ninja Router; network/api.py mounts them.
 """
 
-import csv
-
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.http import HttpResponse
 from django.utils.module_loading import import_string
 from ninja import Field, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
+
+from .csv import csv_download
 
 MAX_LIMIT = 100
 DEFAULT_LIMIT = 20
@@ -92,20 +91,6 @@ CSV_RESPONSE = {
 }
 
 
-def _cell(value):
-    if isinstance(value, list | tuple):
-        value = ";".join(str(v) for v in value)
-    value = "" if value is None else str(value)
-    # A leading =, +, - or @ makes spreadsheets run the cell as a formula.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
 def csv_response(rows, columns, filename):
     """`rows` are dicts (already serialized) or objects; `columns` the keys to write."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row[c]) for c in columns])
-    return response
+    return csv_download(filename, columns, ([row[c] for c in columns] for row in rows))
