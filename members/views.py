@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from network.platform.messages import error_messages
 from network.platform.pagecache import cached_page
+from network.platform.pagination import paginate
 
 from . import selectors, services
 from .enums import InvitationStatus, OrganizationStatus, RequestStatus
@@ -44,16 +44,7 @@ def directory(request):
         form.is_valid()
         filters = form.cleaned_data
     organizations = selectors.organization_list(filters=filters)
-    paginator = Paginator(organizations, PAGE_SIZE)
-    page_error = None
-    try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except InvalidPage:
-        page = paginator.get_page(request.GET.get("page"))
-        page_error = (
-            f"There is no page “{request.GET['page']}”: showing page {page.number} "
-            f"of {paginator.num_pages}."
-        )
+    page, page_error = paginate(request, organizations, PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import capfirst
@@ -12,6 +11,7 @@ from network.discussions.enums import RoomVisibility
 from network.discussions.selectors import room_for
 from network.platform.messages import error_messages
 from network.platform.pagecache import cached_page
+from network.platform.pagination import paginate
 
 from . import selectors, services
 from .enums import TRANSITIONS, JoinRequestStatus, PartnerStatus, ProjectRole, ProjectStatus
@@ -58,16 +58,9 @@ def project_list(request):
         # Invalid fields are reported and drop out of cleaned_data; the valid ones still filter.
         form.is_valid()
         filters = form.cleaned_data
-    paginator = Paginator(selectors.project_list(user=request.user, filters=filters), PAGE_SIZE)
-    page_error = None
-    try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except InvalidPage:
-        page = paginator.get_page(request.GET.get("page"))
-        page_error = (
-            f"There is no page “{request.GET['page']}”: showing page {page.number} "
-            f"of {paginator.num_pages}."
-        )
+    page, page_error = paginate(
+        request, selectors.project_list(user=request.user, filters=filters), PAGE_SIZE
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(

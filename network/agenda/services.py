@@ -4,25 +4,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from members.enums import MembershipRole, OrganizationStatus
 from members.models import Organization, User
+from network.platform.services import service_save
 
 from .enums import PRIORITY_TRANSITIONS, PriorityStatus, VoteChoice, VoterRole
 from .models import Endorsement, PriorityStatusChange, ResearchPriority, Supporter, Vote
 from .rules import speaks_for
-
-
-def _save(instance):
-    instance.full_clean()
-    try:
-        with transaction.atomic():
-            instance.save()
-    except IntegrityError as error:
-        raise ValidationError("This change conflicts with one made at the same time.") from error
-    return instance
 
 
 def _lock(priority):
@@ -34,8 +25,8 @@ def _record(priority, *, to_status, by, reason):
         priority=priority, from_status=priority.status, to_status=to_status, by=by, reason=reason
     )
     priority.status = to_status
-    _save(priority)
-    _save(change)
+    service_save(priority)
+    service_save(change)
     return priority
 
 
@@ -74,7 +65,7 @@ def priority_propose(
         organization=organization, organization__status=OrganizationStatus.MEMBER
     ).exists():
         raise PermissionDenied("You can propose only for a member organization you belong to.")
-    priority = _save(
+    priority = service_save(
         ResearchPriority(
             title=title.strip(),
             rationale=rationale,
@@ -84,7 +75,7 @@ def priority_propose(
         )
     )
     priority.gaps.set(gaps or [])
-    _save(
+    service_save(
         PriorityStatusChange(
             priority=priority,
             from_status="",
@@ -158,7 +149,7 @@ def priority_endorse(
         raise ValidationError("This priority is no longer open for endorsement.")
     if Endorsement.objects.filter(priority=priority, organization=organization).exists():
         raise ValidationError(f"{organization.name} has already endorsed this priority.")
-    return _save(Endorsement(priority=priority, organization=organization, endorsed_by=by))
+    return service_save(Endorsement(priority=priority, organization=organization, endorsed_by=by))
 
 
 @transaction.atomic
@@ -181,7 +172,7 @@ def priority_support(*, priority: ResearchPriority, by: User) -> Supporter:
         raise ValidationError("This priority is retired.")
     if Supporter.objects.filter(priority=priority, user=by).exists():
         raise ValidationError("You already support this priority.")
-    return _save(Supporter(priority=priority, user=by))
+    return service_save(Supporter(priority=priority, user=by))
 
 
 @transaction.atomic

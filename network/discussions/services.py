@@ -12,9 +12,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
-from django.utils.text import slugify
 
 from members.models import User
+from network.platform.services import service_save, unique_slug
 
 from . import events, markdown, selectors
 from .enums import NotificationKind, RevisionAction, RoomVisibility
@@ -48,26 +48,6 @@ def _require(user, perm, obj, detail="You may not do this here."):
         raise PermissionDenied(detail)
 
 
-def _save(instance):
-    instance.full_clean()
-    try:
-        with transaction.atomic():
-            instance.save()
-    except IntegrityError as error:
-        raise ValidationError("This change conflicts with one made at the same time.") from error
-    return instance
-
-
-def _unique_slug(title):
-    base = slugify(title)[:70] or "room"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-room"
-    slug, n = base, 2
-    while Room.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 # Rooms and who is in them.
 
 
@@ -95,7 +75,8 @@ def room_create(
         )
     room = Room(
         title=title.strip(),
-        slug=slug or _unique_slug(title),
+        slug=slug
+        or unique_slug(title, queryset=Room.objects, fallback="room", reserved=RESERVED_SLUGS),
         visibility=visibility,
         description=description,
         created_by=by,
@@ -104,7 +85,7 @@ def room_create(
     if target is not None:
         room.content_type = ContentType.objects.get_for_model(target)
         room.object_id = target.pk
-    return _save(room)
+    return service_save(room)
 
 
 @transaction.atomic
@@ -153,7 +134,7 @@ def room_target_deleted(*, target) -> Room | None:
         return None
     room.is_archived = True
     room.content_type, room.object_id = None, None
-    return _save(room)
+    return service_save(room)
 
 
 @transaction.atomic
@@ -207,7 +188,7 @@ def mute_user(
         until = timezone.now() + duration
     if until <= timezone.now():
         raise ValidationError("A mute must end in the future.")
-    return _save(Mute(room=room, user=user, until=until, by=by, reason=reason.strip()))
+    return service_save(Mute(room=room, user=user, until=until, by=by, reason=reason.strip()))
 
 
 # Topics.
@@ -217,7 +198,7 @@ def mute_user(
 def topic_create(*, room: Room, title: str, by: User) -> Topic:
     """Open a topic in a room. Side effects: the creator follows it."""
     _require(by, "discussions.post_in_room", room, "You may not post in this room.")
-    topic = _save(Topic(room=room, title=title.strip(), created_by=by))
+    topic = service_save(Topic(room=room, title=title.strip(), created_by=by))
     TopicFollow.objects.get_or_create(topic=topic, user=by)
     return topic
 
@@ -236,7 +217,7 @@ def topic_resolve(*, topic: Topic, by: User, decision_note: str = "") -> Topic:
     _require(by, "discussions.resolve_topic", topic)
     topic.resolved, topic.resolved_by, topic.resolved_at = True, by, timezone.now()
     topic.decision_note = decision_note.strip()
-    return _save(topic)
+    return service_save(topic)
 
 
 @transaction.atomic
@@ -244,7 +225,7 @@ def topic_reopen(*, topic: Topic, by: User) -> Topic:
     """Reopen a resolved topic; the decision note stays for the record. Side effects: none."""
     _require(by, "discussions.resolve_topic", topic)
     topic.resolved, topic.resolved_by, topic.resolved_at = False, None, None
-    return _save(topic)
+    return service_save(topic)
 
 
 @transaction.atomic
@@ -252,7 +233,7 @@ def topic_lock(*, topic: Topic, by: User, locked: bool = True) -> Topic:
     """Lock (or unlock) a topic against new messages. Side effects: none."""
     _require(by, "discussions.moderate_room", topic)
     topic.locked = locked
-    return _save(topic)
+    return service_save(topic)
 
 
 def widens_audience(*, from_room: Room, to_room: Room) -> int:
@@ -291,7 +272,7 @@ def topic_move(*, topic: Topic, to_room: Room, by: User, confirm_wider: bool = F
             code="confirm_wider",
         )
     topic.room = to_room
-    _save(topic)
+    service_save(topic)
     Message.objects.filter(topic=topic).update(room=to_room)
     viewers = selectors.people_who_can_view(to_room).values("pk")
     TopicFollow.objects.filter(topic=topic).exclude(user__in=viewers).delete()
@@ -501,7 +482,7 @@ def message_edit(*, message: Message, by: User, body: str) -> Message:
     )
     message.body, message.body_html = body, markdown.render(body)
     message.edited_at = timezone.now()
-    _save(message)
+    service_save(message)
     revision.save()
     _notify(message, _mentioned(message.room, body, message.author))
     events.message_on_commit(message)
@@ -521,7 +502,7 @@ def message_delete(*, message: Message, by: User) -> Message:
         message=message, action=RevisionAction.DELETE, body=message.body, by=by
     )
     message.deleted_at = timezone.now()
-    _save(message)
+    service_save(message)
     events.message_hidden_on_commit(message)
     return message
 
@@ -534,7 +515,7 @@ def message_hide(*, message: Message, by: User, reason: str = "") -> Message:
         return message
     message.hidden, message.hidden_by, message.hidden_at = True, by, timezone.now()
     message.hidden_reason = reason.strip()[:300]
-    _save(message)
+    service_save(message)
     events.message_hidden_on_commit(message)
     return message
 

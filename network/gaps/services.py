@@ -3,23 +3,15 @@
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from members.enums import OrganizationStatus
 from members.models import Organization, User
+from network.platform.services import service_save
 
 from .enums import GAP_TRANSITIONS, GapStatus
 from .models import Country, DataGap, GapEvidence, GapStatusChange, Indicator, SubRegion
-
-
-def _save(instance):
-    instance.full_clean()
-    try:
-        instance.save()
-    except IntegrityError as error:
-        raise ValidationError("This change conflicts with one made at the same time.") from error
-    return instance
 
 
 def _check_places(countries, sub_regions):
@@ -39,8 +31,8 @@ def _record(gap, *, to_status, by, reason):
     )
     gap.status = to_status
     gap.updated_at = timezone.now()
-    _save(gap)
-    _save(change)
+    service_save(gap)
+    service_save(change)
     return gap
 
 
@@ -84,12 +76,12 @@ def gap_report(
         reported_by_user=by,
         horizon=horizon,
     )
-    _save(gap)
+    service_save(gap)
     gap.countries.set(countries)
     gap.sub_regions.set(sub_regions)
     for item in evidence or []:
-        _save(GapEvidence(gap=gap, **item))
-    _save(
+        service_save(GapEvidence(gap=gap, **item))
+    service_save(
         GapStatusChange(gap=gap, from_status="", to_status=GapStatus.OPEN, by=by, reason="Reported")
     )
     return gap
@@ -128,7 +120,7 @@ def gap_update(
     for name, value in fields.items():
         setattr(gap, name, value)
     gap.updated_at = timezone.now()
-    _save(gap)
+    service_save(gap)
     if countries is not None:
         _check_places(list(countries), [])
         gap.countries.set(countries)
@@ -165,7 +157,7 @@ def gap_evidence_add(
     """Cite a source for a gap."""
     if not by.has_perm("gaps.change_gap", gap):
         raise PermissionDenied("Only the reporting organization's members and staff add evidence.")
-    return _save(
+    return service_save(
         GapEvidence(
             gap=gap, title=title, url=url, description=description, people_count=people_count
         )
@@ -186,7 +178,7 @@ def gap_claim(*, gap: DataGap, project, by: User | None) -> DataGap:
         raise ValidationError("This gap is already filled.")
     if gap.status in (GapStatus.OPEN, GapStatus.STALE):
         return _record(gap, to_status=GapStatus.BEING_ADDRESSED, by=by, reason=reason)
-    _save(
+    service_save(
         GapStatusChange(gap=gap, from_status=gap.status, to_status=gap.status, by=by, reason=reason)
     )
     return gap
@@ -206,7 +198,7 @@ def gap_fill(
     to_status = GapStatus.PARTLY_FILLED if partly else GapStatus.FILLED
     if gap.status == GapStatus.FILLED or (partly and gap.status == GapStatus.PARTLY_FILLED):
         raise ValidationError(f"This gap is already {gap.get_status_display().lower()}.")
-    _save(GapEvidence(gap=gap, title=evidence_title.strip(), url=url))
+    service_save(GapEvidence(gap=gap, title=evidence_title.strip(), url=url))
     if gap.status == GapStatus.STALE:
         _record(gap, to_status=GapStatus.BEING_ADDRESSED, by=by, reason="New evidence")
     return _record(gap, to_status=to_status, by=by, reason=f"Evidence: {evidence_title.strip()}")
@@ -245,7 +237,7 @@ def indicator_create(*, by: User, gaps: list[DataGap] | None = None, **fields) -
         raise PermissionDenied("Only the secretariat curates indicators.")
     if set(fields) - INDICATOR_FIELDS:
         raise ValidationError("Unknown indicator fields.")
-    indicator = _save(Indicator(**fields))
+    indicator = service_save(Indicator(**fields))
     indicator.gaps.set(gaps or [])
     return indicator
 
@@ -261,7 +253,7 @@ def indicator_update(
         raise ValidationError("Unknown indicator fields.")
     for name, value in fields.items():
         setattr(indicator, name, value)
-    _save(indicator)
+    service_save(indicator)
     if gaps is not None:
         indicator.gaps.set(gaps)
     return indicator

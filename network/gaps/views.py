@@ -3,7 +3,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from network.discussions.views import open_network_room
 from network.platform.csv import csv_download
 from network.platform.messages import error_messages
 from network.platform.pagecache import cached_page
+from network.platform.pagination import paginate
 
 from . import selectors, services
 from .enums import Area, Disaggregation, ExploitationForm, GapStatus
@@ -51,16 +51,7 @@ def _choices():
 def gap_list(request):
     form = GapFilterForm(request.GET or None)
     filters = _filters(form)
-    paginator = Paginator(selectors.gap_list(filters), PAGE_SIZE)
-    page_error = None
-    try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except InvalidPage:
-        page = paginator.get_page(request.GET.get("page"))
-        page_error = (
-            f"There is no page “{request.GET['page']}”: showing page {page.number} "
-            f"of {paginator.num_pages}."
-        )
+    page, page_error = paginate(request, selectors.gap_list(filters), PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     return render(

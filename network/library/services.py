@@ -3,10 +3,10 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.documents import get_document_model
 
 from members.models import Organization, User
+from network.platform.services import unique_slug
 
 from . import selectors
 from .models import Publication
@@ -43,17 +43,6 @@ def _document_create(*, upload, title, by):
     document = get_document_model()(title=title[:255], file=upload, uploaded_by_user=by)
     document.save()
     return document
-
-
-def _unique_slug(title, exclude_pk=None):
-    base = slugify(title)[:100] or "publication"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-publication"
-    slug, n = base, 2
-    others = Publication.objects.exclude(pk=exclude_pk)
-    while others.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def _check_publishers(*, by, publishers, other_publishers):
@@ -119,7 +108,13 @@ def publication_create(
         link=link,
         added_by=by,
     )
-    publication.slug = _unique_slug(publication.title)
+    publication.slug = unique_slug(
+        publication.title,
+        queryset=Publication.objects,
+        fallback="publication",
+        reserved=RESERVED_SLUGS,
+        max_length=100,
+    )
     publication.full_clean()
     if upload is not None:
         publication.document = _document_create(upload=upload, title=publication.title, by=by)

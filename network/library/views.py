@@ -1,29 +1,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from wagtail.documents.views.serve import serve as wagtail_document_serve
 
 from network.platform.pagecache import cached_page
+from network.platform.pagination import paginate
 
 from . import citation, selectors, services
 from .forms import PublicationFilterForm, PublicationForm
 
 PAGE_SIZE = 20
-
-
-def _paginate(request, items):
-    paginator = Paginator(items, PAGE_SIZE)
-    try:
-        return paginator.page(request.GET.get("page") or 1), None
-    except InvalidPage:
-        page = paginator.get_page(request.GET.get("page"))
-        return page, (
-            f"There is no page “{request.GET['page']}”: showing page {page.number} "
-            f"of {paginator.num_pages}."
-        )
 
 
 def _add_errors(form, error):
@@ -50,7 +38,7 @@ def publication_list(request):
         # Invalid fields are reported and drop out; the valid ones still filter.
         form.is_valid()
         filters = form.cleaned_data
-    page, page_error = _paginate(request, selectors.publication_list(filters=filters))
+    page, page_error = paginate(request, selectors.publication_list(filters=filters), PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     return render(

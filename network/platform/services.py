@@ -1,0 +1,37 @@
+"""Primitives every app's services share: saving, slugs and absolute links."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+
+def service_save(instance, **save_kwargs):
+    """full_clean(), then save in a savepoint: a constraint the database holds against a
+    concurrent write becomes a ValidationError, and the caller's transaction stays usable."""
+    instance.full_clean()
+    try:
+        with transaction.atomic():
+            instance.save(**save_kwargs)
+    except IntegrityError as error:
+        # A concurrent request won the race the database constraint guards.
+        raise ValidationError(_("This change conflicts with one made at the same time.")) from error
+    return instance
+
+
+def unique_slug(text, *, queryset, fallback, reserved=(), max_length=70):
+    """A slug from `text` that no row of `queryset` uses (exclude the row being renamed from
+    it), never one of `reserved` (paths the app's URLs own): "name", "name-2", …"""
+    base = slugify(text)[:max_length].strip("-") or fallback
+    if base in reserved:
+        base = f"{base}-{fallback}"
+    slug, n = base, 2
+    while queryset.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def absolute_url(path):
+    """The site's address for a path, for emails and other text read off the site."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
