@@ -66,7 +66,7 @@ ERRORS = {
     401: "The Authorization header is malformed, or its token is unknown or revoked.",
     403: "The token's owner may not do this; `detail` says why.",
     404: "Nothing with this identifier is visible to the caller.",
-    413: "The request is larger than the site accepts (a body over 25 MB, or fields over 2.5 MB).",
+    413: "The request is larger than the site accepts: a JSON body over 2.5 MB, or any over 25 MB.",
     422: "The request matches this schema but cannot be accepted as it stands: it names an "
     "organization, country, sub-region, publisher or role the network does not have, repeats "
     "what is already done, or breaks a rule a schema cannot state (such as a horizon in the "

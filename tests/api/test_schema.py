@@ -78,3 +78,54 @@ def test_api_conforms_to_its_schema(case, headers):
     case.validate_response(response, checks=ALL_CHECKS, headers=headers)
     if response.status_code >= 400:
         assert not written, f"refused with {response.status_code} but wrote {written}"
+
+
+def test_reads_take_a_token_optionally_and_writes_need_one(client):
+    document = client.get("/api/v1/openapi.json").json()
+    operations = [
+        (method, path, operation)
+        for path, item in document["paths"].items()
+        for method, operation in item.items()
+    ]
+    assert len(operations) == 27
+    for method, path, operation in operations:
+        optional = [{"TokenAuth": []}, {}]
+        assert operation["security"] == (optional if method == "get" else [{"TokenAuth": []}])
+        codes = {"400", "401", "413"} | ({"403", "422"} if method == "post" else set())
+        codes |= {"404"} if "{" in path else set()
+        assert set(operation["responses"]) - {"200", "201"} == codes, f"{method} {path}"
+        for code in codes:
+            content = operation["responses"][code]["content"]
+            assert content == {
+                "application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}
+            }
+
+
+def test_a_nul_character_is_documented_as_a_400(client):
+    document = client.get("/api/v1/openapi.json").json()
+    search = document["paths"]["/api/v1/publications"]["get"]["parameters"]
+    assert {"type": "string", "maxLength": 200, "pattern": "^[^\\x00]*$"}.items() <= next(
+        p["schema"] for p in search if p["name"] == "q"
+    ).items()
+    title = document["components"]["schemas"]["GapIn"]["properties"]["title"]
+    assert title["pattern"] == "^[^\\x00]*$"
+    assert document["components"]["schemas"]["GapIn"]["additionalProperties"] is False
+    assert "U+0000" in document["paths"]["/api/v1/gaps"]["post"]["responses"]["400"]["description"]
+    response = client.get("/api/v1/publications", {"q": "a\x00b"})
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("The request contains a null character")
+
+
+def test_an_anonymous_write_is_a_401_before_its_body_is_read(client):
+    response = client.post("/api/v1/gaps", "{not json", content_type="application/json")
+    assert response.status_code == 401
+    assert response.json() == {
+        "detail": "Writing needs a personal API token (see your profile page)."
+    }
+
+
+def test_any_other_api_address_is_a_json_404(client):
+    for method in (client.get, client.post):
+        response = method("/api/v1/gaps/1/nothing")
+        assert response.status_code == 404
+        assert response.json() == {"detail": "No such API address."}
