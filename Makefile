@@ -45,9 +45,12 @@ test: install $(A11Y_TOOLS)
 	$(BIN)/pytest -n 2 --dist loadfile --create-db -m "not transactional"
 	$(BIN)/pytest -n 2 --dist loadfile --reuse-db -m transactional
 
-# The long fuzzing run: at least 200 hypothesis examples per form and API body (issue 8).
+# The long fuzzing run: at least 200 hypothesis examples per form and API body (issue 8), then
+# schemathesis' own CLI, every check, 200 examples per operation, against a real server with the
+# seed content, anonymously and with a token (issue 13).
 fuzz: install
 	FUZZ_EXAMPLES=200 $(BIN)/pytest -n 2 --dist loadfile tests/fuzz tests/api/test_schema.py
+	$(BIN)/python tests/api/schemathesis_cli.py --max-examples 200
 
 # var/backups/<UTC timestamp>/: the database (pg_dump -Fc, or a copy of the SQLite file),
 # MEDIA_ROOT and a manifest of row counts. `make restore` restores the newest (or

@@ -6,7 +6,7 @@ from enum import StrEnum
 from django.utils import timezone
 from ninja import Query, Router, Schema
 
-from network.platform.api import CSV_RESPONSE, MAX_EXPORT_ROWS, PageParams, csv_response, page_of
+from network.platform.api import MAX_EXPORT_ROWS, PageParams, contract, csv_response, page_of
 from network.platform.api import page_schema as _page
 
 from .enums import EventKind
@@ -74,14 +74,14 @@ def _event(request, event):
     }
 
 
-@router.get("", response=EventPageOut, summary="List published events")
+@router.get("", **contract(EventPageOut), summary="List published events")
 def event_list(request, filters: Query[EventFilters], page: Query[PageParams]):
     result = page_of(_events(filters), page)
     result["results"] = [_event(request, e) for e in result["results"]]
     return result
 
 
-@router.get("/export.csv", summary="Published events as CSV", openapi_extra=CSV_RESPONSE)
+@router.get("/export.csv", summary="Published events as CSV", **contract(csv=True))
 def event_export(request, filters: Query[EventFilters]):
     rows = (_event(request, e) for e in _events(filters)[:MAX_EXPORT_ROWS])
     return csv_response(rows, list(EventOut.model_fields), "events.csv")

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from network.platform.api import CSV_RESPONSE, MAX_EXPORT_ROWS, PageParams, csv_response, page_of
+from network.platform.api import MAX_EXPORT_ROWS, PageParams, contract, csv_response, page_of
 from network.platform.api import page_schema as _page
 
 from . import selectors
@@ -65,7 +65,7 @@ def _organization_filters(filters):
     return data
 
 
-@organizations_router.get("", response=OrganizationPage, summary="List member organizations")
+@organizations_router.get("", **contract(OrganizationPage), summary="List member organizations")
 def organization_list(request, filters: Query[OrganizationFilters], page: Query[PageParams]):
     """Admitted members, alphabetically (no field ranks one above another)."""
     organizations = selectors.organization_list(filters=_organization_filters(filters))
@@ -75,7 +75,7 @@ def organization_list(request, filters: Query[OrganizationFilters], page: Query[
 
 
 @organizations_router.get(
-    "/export.csv", summary="Member organizations as CSV", openapi_extra=CSV_RESPONSE
+    "/export.csv", summary="Member organizations as CSV", **contract(csv=True)
 )
 def organization_export(request, filters: Query[OrganizationFilters]):
     organizations = selectors.organization_list(filters=_organization_filters(filters))
@@ -83,7 +83,9 @@ def organization_export(request, filters: Query[OrganizationFilters]):
     return csv_response(rows, ORGANIZATION_COLUMNS, "organizations.csv")
 
 
-@organizations_router.get("/{slug}", response=OrganizationOut, summary="One member organization")
+@organizations_router.get(
+    "/{slug}", **contract(OrganizationOut, found=True), summary="One member organization"
+)
 def organization_detail(request, slug: str):
     organization = get_object_or_404(Organization, slug=slug, status=OrganizationStatus.MEMBER)
     return _organization(request, organization)
@@ -145,7 +147,7 @@ def _person(request, person):
     }
 
 
-@people_router.get("", response=PersonPage, summary="List the people you may see")
+@people_router.get("", **contract(PersonPage), summary="List the people you may see")
 def person_list(request, filters: Query[PeopleFilters], page: Query[PageParams]):
     """Public people for everyone; members-only people for network members; hidden: never."""
     result = page_of(_people(request, filters), page)
@@ -153,9 +155,7 @@ def person_list(request, filters: Query[PeopleFilters], page: Query[PageParams])
     return result
 
 
-@people_router.get(
-    "/export.csv", summary="The people you may see, as CSV", openapi_extra=CSV_RESPONSE
-)
+@people_router.get("/export.csv", summary="The people you may see, as CSV", **contract(csv=True))
 def person_export(request, filters: Query[PeopleFilters]):
     rows = (_person(request, p) for p in _people(request, filters)[:MAX_EXPORT_ROWS])
     return csv_response(rows, PERSON_COLUMNS, "people.csv")

@@ -4,6 +4,8 @@ Adding an app's endpoints is one `api.add_router(...)` line below.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as RequestValidationError
 
@@ -13,16 +15,22 @@ from network.agenda.api import router as priorities_router
 from network.gaps.api import router as countries_router
 from network.gaps.api_register import gaps_router, indicators_router
 from network.library.api import router as publications_router
-from network.platform.api import TokenAuth
+from network.platform.api import TokenAuth, document_refusals
 from projects.api import router as projects_router
 
-api = NinjaAPI(
+
+class NetworkAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        return document_refusals(super().get_openapi_schema(**kwargs))
+
+
+api = NetworkAPI(
     title="Inter Agency Research Network API",
     version="1",
     description="Read the network's organizations, countries, people, events, publications, "
     "research priorities, data gaps, indicators and projects; add publications, report gaps, "
     "endorse priorities and ask to join projects with a personal token "
-    "(`Authorization: Bearer <token>`, created on your profile page). "
+    "(`Authorization: Bearer <token>`, created on your profile page; reads need none). "
     "Lists take `limit` (at most 100) and `offset`; each has a CSV export.",
     urls_namespace="api",
     auth=TokenAuth(),
@@ -62,13 +70,21 @@ def bad_request(request, exc):
 
 
 @api.exception_handler(ValidationError)
-def invalid(request, exc):
+def unprocessable(request, exc):
+    """422: the request matched the schema (or it would be a 400) but a service refused it."""
     body = {"detail": " ".join(_messages(exc))}
     if hasattr(exc, "error_dict"):
         body["errors"] = exc.message_dict
-    return api.create_response(request, body, status=400)
+    return api.create_response(request, body, status=422)
 
 
 @api.exception_handler(PermissionDenied)
 def forbidden(request, exc):
     return api.create_response(request, {"detail": str(exc) or "You may not do this."}, status=403)
+
+
+@csrf_exempt
+def not_found(request):
+    """Any other address under /api/: a JSON 404 like the API's own, not the site's HTML page
+    (an identifier with a slash in it, or letters where a number goes, lands here)."""
+    return JsonResponse({"detail": "No such API address."}, status=404)

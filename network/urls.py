@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from events.feeds import UpcomingEventsFeed
 from home import views as home_views
 from network.agenda.feeds import AdoptedPrioritiesFeed
-from network.api import api
+from network.api import api, not_found
 from network.gaps.feeds import NewGapsFeed
 from network.library import views as library_views
 from network.library.feeds import NewPublicationsFeed
@@ -48,6 +48,7 @@ urlpatterns = [
     path("search/", home_views.search, name="search"),
     path("feeds/", include((feed_patterns, "feeds"))),
     path("api/v1/", api.urls),
+    re_path(r"^api/", not_found),
     # /events/calendar.ics and /events/<slug>/calendar.ics: Wagtail's page URLs take no dots.
     path("", include("events.urls")),
 ]

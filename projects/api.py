@@ -12,12 +12,12 @@ from pydantic import Field
 from members.enums import OrganizationStatus
 from members.models import Organization
 from network.platform.api import (
-    CSV_RESPONSE,
     MAX_EXPORT_ROWS,
+    InputSchema,
     PageParams,
+    contract,
     csv_response,
     page_of,
-    require_user,
 )
 from network.platform.api import page_schema as _page
 
@@ -68,7 +68,7 @@ class ProjectFilters(Schema):
     has_open_roles: bool = False
 
 
-class JoinRequestIn(Schema):
+class JoinRequestIn(InputSchema):
     message: str = Field("", max_length=2000)
     role: int | None = Field(None, ge=1, le=2_147_483_647, description="Open role id")
 
@@ -95,7 +95,8 @@ def _projects(user, filters):
             slug=filters.organization, status=OrganizationStatus.MEMBER
         ).first()
         if organization is None:
-            raise HttpError(400, "Invalid input — organization: no such member organization.")
+            # Like any other filter that matches nothing: an empty list, not an error.
+            return selectors.project_list(user=user, filters={}).none()
         data["organization"] = organization
     return selectors.project_list(user=user, filters=data).prefetch_related(
         Prefetch("open_roles", queryset=OpenRole.objects.filter(is_filled=False)),
@@ -131,7 +132,7 @@ def _project(request, project):
     }
 
 
-@router.get("", response=ProjectPage, summary="List research projects")
+@router.get("", **contract(ProjectPage), summary="List research projects")
 def project_list(request, filters: Query[ProjectFilters], page: Query[PageParams]):
     """The same filters as /projects/. Drafts appear only to their team."""
     result = page_of(_projects(request.auth, filters), page)
@@ -139,7 +140,7 @@ def project_list(request, filters: Query[ProjectFilters], page: Query[PageParams
     return result
 
 
-@router.get("/export.csv", summary="Research projects as CSV", openapi_extra=CSV_RESPONSE)
+@router.get("/export.csv", summary="Research projects as CSV", **contract(csv=True))
 def project_export(request, filters: Query[ProjectFilters]):
     projects = _projects(request.auth, filters)[:MAX_EXPORT_ROWS]
     rows = (
@@ -156,20 +157,20 @@ def _one(user, slug):
     return project
 
 
-@router.get("/{slug}", response=ProjectOut, summary="One research project")
+@router.get("/{slug}", **contract(ProjectOut, found=True), summary="One research project")
 def project_detail(request, slug: str):
     return _project(request, _one(request.auth, slug))
 
 
 @router.post(
     "/{slug}/join-requests",
-    response={201: JoinRequestOut},
+    **contract(JoinRequestOut, status=201, write=True, found=True),
     summary="Ask to join a project's team",
 )
 def project_join(request, slug: str, payload: JoinRequestIn):
     """Needs a token. The same rule as the project page: people from member organizations,
     not yet on the team, while the project is recruiting or active."""
-    user = require_user(request)
+    user = request.auth
     project = _one(user, slug)
     if not user.has_perm("projects.join_project", project):
         raise PermissionDenied(

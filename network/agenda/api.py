@@ -12,12 +12,12 @@ from pydantic import Field
 from members.enums import OrganizationStatus
 from members.models import Organization
 from network.platform.api import (
-    CSV_RESPONSE,
     MAX_EXPORT_ROWS,
+    InputSchema,
     PageParams,
+    contract,
     csv_response,
     page_of,
-    require_user,
 )
 from network.platform.api import page_schema as _page
 
@@ -69,7 +69,7 @@ class PriorityFilters(Schema):
     status: PriorityStatus | None = None
 
 
-class EndorsementIn(Schema):
+class EndorsementIn(InputSchema):
     organization: int = Field(ge=1, le=2_147_483_647, description="Organization id")
 
 
@@ -186,7 +186,7 @@ def _csv_row(row):
     }
 
 
-@router.get("", response=PriorityPage, summary="List research priorities")
+@router.get("", **contract(PriorityPage), summary="List research priorities")
 def priority_list(request, filters: Query[PriorityFilters], page: Query[PageParams]):
     """The same filters as /agenda/. Closed votes carry their result and roll call."""
     result = page_of(_priorities(filters), page)
@@ -194,7 +194,7 @@ def priority_list(request, filters: Query[PriorityFilters], page: Query[PagePara
     return result
 
 
-@router.get("/export.csv", summary="Research priorities as CSV", openapi_extra=CSV_RESPONSE)
+@router.get("/export.csv", summary="Research priorities as CSV", **contract(csv=True))
 def priority_export(request, filters: Query[PriorityFilters]):
     priorities = _attach(_priorities(filters)[:MAX_EXPORT_ROWS])
     rows = (_csv_row(_priority(request, p)) for p in priorities)
@@ -208,20 +208,20 @@ def _one(pk):
     return priority
 
 
-@router.get("/{int:pk}", response=PriorityOut, summary="One research priority")
+@router.get("/{int:pk}", **contract(PriorityOut, found=True), summary="One research priority")
 def priority_detail(request, pk: int):
     return _priority(request, _attach([_one(pk)])[0])
 
 
 @router.post(
     "/{int:pk}/endorsements",
-    response={201: EndorsementOut},
+    **contract(EndorsementOut, status=201, write=True, found=True),
     summary="Endorse a priority for your organization",
 )
 def priority_endorse(request, pk: int, payload: EndorsementIn):
     """Needs a token. The same rule as the page: the focal point or alternate of an admitted
     member organization endorses for it, once."""
-    user = require_user(request)
+    user = request.auth
     priority = _one(pk)
     organization = Organization.objects.filter(pk=payload.organization).first()
     if organization is None:

@@ -3,7 +3,7 @@
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from network.platform.api import CSV_RESPONSE, PageParams, csv_response, page_of
+from network.platform.api import PageParams, contract, csv_response, page_of
 from network.platform.api import page_schema as _page
 
 from .models import Country
@@ -43,14 +43,14 @@ def _country(country):
     }
 
 
-@router.get("", response=CountryPage, summary="List countries with their sub-region")
+@router.get("", **contract(CountryPage), summary="List countries with their sub-region")
 def country_list(request, filters: Query[CountryFilters], page: Query[PageParams]):
     result = page_of(_countries(filters), page)
     result["results"] = [_country(c) for c in result["results"]]
     return result
 
 
-@router.get("/export.csv", summary="Countries as CSV", openapi_extra=CSV_RESPONSE)
+@router.get("/export.csv", summary="Countries as CSV", **contract(csv=True))
 def country_export(request, filters: Query[CountryFilters]):
     rows = (_country(c) for c in _countries(filters))
     return csv_response(rows, list(CountryOut.model_fields), "countries.csv")

@@ -2,6 +2,7 @@
 with a personal token. (Countries live in api.py.)"""
 
 from datetime import date, datetime
+from typing import Annotated
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from ninja import Query, Router, Schema, Status
@@ -11,12 +12,12 @@ from pydantic import Field
 from members.enums import OrganizationStatus
 from members.models import Organization
 from network.platform.api import (
-    CSV_RESPONSE,
     MAX_EXPORT_ROWS,
+    InputSchema,
     PageParams,
+    contract,
     csv_response,
     page_of,
-    require_user,
 )
 from network.platform.api import page_schema as _page
 
@@ -59,14 +60,14 @@ class GapFilters(Schema):
     severity: Severity | None = None
 
 
-class EvidenceIn(Schema):
+class EvidenceIn(InputSchema):
     title: str = Field(min_length=1, max_length=300)
     url: str = Field("", max_length=200)
     description: str = Field("", max_length=2000)
     people_count: int | None = Field(None, ge=0, le=2_000_000_000)
 
 
-class GapIn(Schema):
+class GapIn(InputSchema):
     organization: str = Field(
         min_length=1, max_length=80, description="Slug of your member organization"
     )
@@ -75,7 +76,9 @@ class GapIn(Schema):
     area: Area
     empty_reason: EmptyReason
     severity: Severity = Severity.MEDIUM
-    countries: list[str] = Field(default_factory=list, max_length=100)
+    countries: list[Annotated[str, Field(pattern=COUNTRY)]] = Field(
+        default_factory=list, max_length=100, description="ISO 3166 codes"
+    )
     sub_regions: list[str] = Field(default_factory=list, max_length=50)
     forms: list[ExploitationForm] = Field(default_factory=list, max_length=20)
     missing_disaggregations: list[Disaggregation] = Field(default_factory=list, max_length=20)
@@ -129,7 +132,7 @@ def _gap(request, gap):
     }
 
 
-@gaps_router.get("", response=GapPage, summary="List data gaps")
+@gaps_router.get("", **contract(GapPage), summary="List data gaps")
 def gap_list(request, filters: Query[GapFilters], page: Query[PageParams]):
     """The same filters as /gaps/. The register is public."""
     result = page_of(selectors.gap_list(_filters(filters)), page)
@@ -137,13 +140,13 @@ def gap_list(request, filters: Query[GapFilters], page: Query[PageParams]):
     return result
 
 
-@gaps_router.get("/export.csv", summary="Data gaps as CSV", openapi_extra=CSV_RESPONSE)
+@gaps_router.get("/export.csv", summary="Data gaps as CSV", **contract(csv=True))
 def gap_export(request, filters: Query[GapFilters]):
     rows = (_gap(request, g) for g in selectors.gap_list(_filters(filters))[:MAX_EXPORT_ROWS])
     return csv_response(rows, list(GapOut.model_fields), "gaps.csv")
 
 
-@gaps_router.get("/{int:pk}", response=GapOut, summary="One data gap")
+@gaps_router.get("/{int:pk}", **contract(GapOut, found=True), summary="One data gap")
 def gap_detail(request, pk: int):
     gap = selectors.gap_list().filter(pk=pk).first()
     if gap is None:
@@ -159,11 +162,11 @@ def _lookup(model, field, values, name, errors):
     return [found[v] for v in values if v in found]
 
 
-@gaps_router.post("", response={201: GapOut}, summary="Report a data gap")
+@gaps_router.post("", **contract(GapOut, status=201, write=True), summary="Report a data gap")
 def gap_report(request, payload: GapIn):
     """Needs a token. The same rules as /gaps/report/: a member of an admitted organization
     reports for that organization."""
-    user = require_user(request)
+    user = request.auth
     if not user.has_perm("gaps.report_gap"):
         raise PermissionDenied("Only people from member organizations report gaps.")
     data = payload.dict()
@@ -220,14 +223,14 @@ def _indicator(indicator):
     }
 
 
-@indicators_router.get("", response=IndicatorPage, summary="List indicators")
+@indicators_router.get("", **contract(IndicatorPage), summary="List indicators")
 def indicator_list(request, filters: Query[IndicatorFilters], page: Query[PageParams]):
     result = page_of(_indicators(filters), page)
     result["results"] = [_indicator(i) for i in result["results"]]
     return result
 
 
-@indicators_router.get("/export.csv", summary="Indicators as CSV", openapi_extra=CSV_RESPONSE)
+@indicators_router.get("/export.csv", summary="Indicators as CSV", **contract(csv=True))
 def indicator_export(request, filters: Query[IndicatorFilters]):
     rows = (_indicator(i) for i in _indicators(filters)[:MAX_EXPORT_ROWS])
     return csv_response(rows, list(IndicatorOut.model_fields), "indicators.csv")

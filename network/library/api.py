@@ -1,18 +1,20 @@
 """API: the library — read with the page's filters, add with a personal token."""
 
 from datetime import datetime
+from typing import Annotated
 
+from django.core.exceptions import ValidationError
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
 from network.platform.api import (
-    CSV_RESPONSE,
     MAX_EXPORT_ROWS,
+    InputSchema,
     PageParams,
+    contract,
     csv_response,
     page_of,
-    require_user,
 )
 from network.platform.api import page_schema as _page
 
@@ -21,6 +23,8 @@ from .enums import PublicationSort, PublicationType, Region
 from .models import MAX_YEAR, MIN_YEAR
 
 router = Router()
+
+COUNTRY = r"^[A-Za-z]{2}$"
 
 
 class PublicationOut(Schema):
@@ -47,13 +51,13 @@ class PublicationFilters(Schema):
     year_from: int | None = Field(None, ge=MIN_YEAR, le=MAX_YEAR)
     year_to: int | None = Field(None, ge=MIN_YEAR, le=MAX_YEAR)
     region: Region | None = None
-    country: str | None = Field(None, pattern=r"^[A-Za-z]{2}$")
+    country: str | None = Field(None, pattern=COUNTRY)
     language: str | None = Field(None, pattern=r"^[a-z]{2,3}(-[a-z0-9]{2,4})?$")
     q: str | None = Field(None, max_length=200)
     sort: PublicationSort = PublicationSort.NEWEST
 
 
-class PublicationIn(Schema):
+class PublicationIn(InputSchema):
     title: str = Field(min_length=1, max_length=300)
     type: PublicationType
     summary: str = Field(min_length=1, max_length=5000)
@@ -64,7 +68,9 @@ class PublicationIn(Schema):
     year: int | None = Field(None, ge=MIN_YEAR, le=MAX_YEAR)
     month: int | None = Field(None, ge=1, le=12)
     regions: list[Region] = Field(default_factory=list, max_length=20)
-    countries: list[str] = Field(default_factory=list, max_length=100)
+    countries: list[Annotated[str, Field(pattern=COUNTRY)]] = Field(
+        default_factory=list, max_length=100, description="ISO 3166 codes"
+    )
     languages: list[str] = Field(default_factory=list, max_length=50)
     link: str = Field("", max_length=500)
 
@@ -101,7 +107,7 @@ def _publication(request, publication):
     }
 
 
-@router.get("", response=PublicationPage, summary="List publications")
+@router.get("", **contract(PublicationPage), summary="List publications")
 def publication_list(request, filters: Query[PublicationFilters], page: Query[PageParams]):
     """The same filters as /library/."""
     result = page_of(selectors.publication_list(filters=_filters(filters)), page)
@@ -109,14 +115,14 @@ def publication_list(request, filters: Query[PublicationFilters], page: Query[Pa
     return result
 
 
-@router.get("/export.csv", summary="Publications as CSV", openapi_extra=CSV_RESPONSE)
+@router.get("/export.csv", summary="Publications as CSV", **contract(csv=True))
 def publication_export(request, filters: Query[PublicationFilters]):
     publications = selectors.publication_list(filters=_filters(filters))[:MAX_EXPORT_ROWS]
     rows = (_publication(request, p) for p in publications)
     return csv_response(rows, list(PublicationOut.model_fields), "publications.csv")
 
 
-@router.get("/{slug}", response=PublicationOut, summary="One publication")
+@router.get("/{slug}", **contract(PublicationOut, found=True), summary="One publication")
 def publication_detail(request, slug: str):
     publication = selectors.publication_detail(slug=slug)
     if publication is None:
@@ -126,19 +132,19 @@ def publication_detail(request, slug: str):
 
 @router.post(
     "",
-    response={201: PublicationOut},
+    **contract(PublicationOut, status=201, write=True),
     summary="Add a publication for your organization",
 )
 def publication_create(request, payload: PublicationIn):
     """Needs a token. The same rules as /library/add/: a member of an admitted organization,
     naming their own organization among the publishers (staff may name any)."""
-    user = require_user(request)
+    user = request.auth
     data = payload.dict()
     slugs = data.pop("publishers")
     publishers = list(selectors.publisher_choices().filter(slug__in=slugs))
     missing = sorted(set(slugs) - {o.slug for o in publishers})
     if missing:
-        raise HttpError(400, f"Unknown organizations: {', '.join(missing)}.")
+        raise ValidationError({"publishers": f"Unknown organizations: {', '.join(missing)}."})
     data["countries"] = [c.upper() for c in data["countries"]]
     data["regions"] = [str(r.value if hasattr(r, "value") else r) for r in data["regions"]]
     publication = services.publication_create(by=user, publishers=publishers, **data)

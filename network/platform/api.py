@@ -9,6 +9,7 @@ from django.utils.module_loading import import_string
 from ninja import Field, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
+from pydantic import ConfigDict
 
 from .csv import csv_download
 
@@ -18,7 +19,7 @@ MAX_EXPORT_ROWS = 10_000
 
 
 class TokenAuth(HttpBearer):
-    """`Authorization: Bearer <personal token>`; without the header, reads are anonymous.
+    """`Authorization: Bearer <personal token>`: optional for reads, required for writes.
 
     A header that is present but malformed, unknown or revoked is refused (401) rather than
     treated as anonymous, so a script never silently reads less than it should.
@@ -27,7 +28,10 @@ class TokenAuth(HttpBearer):
     def __call__(self, request):
         header = request.headers.get("Authorization")
         if not header:
-            return AnonymousUser()
+            if request.method in READ_METHODS:
+                return AnonymousUser()
+            # Refused before the body is read: an anonymous write is a 401 whatever it sends.
+            raise HttpError(401, "Writing needs a personal API token (see your profile page).")
         scheme, _, raw = header.strip().partition(" ")
         if scheme.lower() != "bearer" or not raw.strip():
             raise HttpError(401, "Malformed Authorization header: send “Bearer <token>”.")
@@ -42,12 +46,111 @@ class TokenAuth(HttpBearer):
         return user
 
 
-def require_user(request):
-    """The token's user for writes; anonymous requests are refused."""
-    user = request.auth
-    if not user.is_authenticated:
-        raise HttpError(401, "Writing needs a personal API token (see your profile page).")
-    return user
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+class ErrorOut(Schema):
+    """The body of every refusal."""
+
+    detail: str = Field(description="What was refused and why, in a sentence.")
+    errors: dict[str, list[str]] | None = Field(
+        None, description="The fields at fault, each with its messages (only when fields are)."
+    )
+
+
+# Every status an operation can answer besides its success, and when. The middleware answers
+# 400 (a NUL character) and 413 before any view, for every operation.
+ERRORS = {
+    400: "The request does not match this schema: a parameter or body field is missing, "
+    "malformed or out of range (`errors` names them), the body is not JSON, or the request "
+    "carries a NUL character (U+0000) anywhere.",
+    401: "The Authorization header is malformed, or its token is unknown or revoked.",
+    403: "The token's owner may not do this; `detail` says why.",
+    404: "Nothing with this identifier is visible to the caller.",
+    413: "The request is larger than the site accepts: a JSON body over 2.5 MB, or any over 25 MB.",
+    422: "The request matches this schema but cannot be accepted as it stands: it names an "
+    "organization, country, sub-region, publisher or role the network does not have, repeats "
+    "what is already done, or breaks a rule a schema cannot state (such as a horizon in the "
+    "past). `detail` says why; `errors` names the fields.",
+}
+WRITE_401 = (
+    "No Authorization header (writing needs a personal token), or it is malformed, or its "
+    "token is unknown or revoked."
+)
+
+
+def contract(ok=None, *, status=200, csv=False, write=False, found=False):
+    """`response` and `openapi_extra` for one operation: its success (the `ok` schema, or CSV)
+    and every refusal it can answer, each with ErrorOut. `write`: needs a token and may be
+    forbidden (403) or unprocessable (422); `found`: its path names one thing (404).
+
+    Reads document the token as optional (the empty security requirement `{}`; ninja lists
+    the TokenAuth one), writes as required.
+    """
+    codes = [400, 401, 413] + ([403, 422] if write else []) + ([404] if found else [])
+    responses = {code: {"description": ERRORS[code]} for code in codes}
+    extra = {"responses": responses}
+    if write:
+        responses[401] = {"description": WRITE_401}
+    else:
+        extra["security"] = [{}]
+    if csv:
+        responses[status] = CSV_RESPONSE["responses"][200]
+    return {"response": {status: ok, frozenset(codes): ErrorOut}, "openapi_extra": extra}
+
+
+NO_NUL = r"^[^\x00]*$"
+STRING_RULES = {"pattern", "enum", "const", "format"}
+
+
+def document_refusals(document):
+    """Say in the OpenAPI `document` what RefuseBadRequestsMiddleware enforces for every
+    operation: no NUL character in any string a request carries (a 400). Bodies are
+    InputSchemas, so no other property can carry one.
+    Query parameters also lose pydantic's `null` alternative, which a query string cannot send.
+    """
+    components = document.get("components", {}).get("schemas", {})
+    seen = set()
+
+    def walk(node):
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+            return
+        if not isinstance(node, dict):
+            return
+        if "$ref" in node:
+            name = node["$ref"].rsplit("/", 1)[-1]
+            if name not in seen:
+                seen.add(name)
+                walk(components[name])
+            return
+        if node.get("type") == "string" and not STRING_RULES & node.keys():
+            node["pattern"] = NO_NUL
+        for child in node.get("properties", {}).values():
+            walk(child)
+        for key in ("items", "additionalProperties", "anyOf", "allOf", "oneOf"):
+            walk(node.get(key))
+
+    for operations in document["paths"].values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                schema = parameter["schema"]
+                choices = [c for c in schema.get("anyOf", []) if c != {"type": "null"}]
+                if parameter["in"] == "query" and len(choices) == 1:
+                    del schema["anyOf"]
+                    schema.update(choices[0])
+                walk(schema)
+            for media in operation.get("requestBody", {}).get("content", {}).values():
+                walk(media["schema"])
+    return document
+
+
+class InputSchema(Schema):
+    """A request body: an unknown field is refused (400), so a misspelt one never goes
+    unnoticed, and the schema says so (`additionalProperties: false`)."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 class PageParams(Schema):

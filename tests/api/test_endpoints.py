@@ -302,12 +302,12 @@ def test_publication_create_non_member_is_403(client, plain_user, org_a, bearer)
     assert Publication.objects.count() == 0
 
 
-def test_publication_create_for_other_organization_is_400(client, member_a, org_b, bearer):
+def test_publication_create_for_other_organization_is_422(client, member_a, org_b, bearer):
     data = {**NEW, "publishers": ["agency-b"]}
     response = client.post(
         f"{API}/publications", data, content_type="application/json", **bearer(member_a)
     )
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.json() == {
         "detail": "Include your own organization among the publishers.",
         "errors": {"publishers": ["Include your own organization among the publishers."]},
@@ -316,24 +316,31 @@ def test_publication_create_for_other_organization_is_400(client, member_a, org_
 
 
 @pytest.mark.parametrize(
-    ("change", "detail"),
+    ("change", "status", "detail"),
     [
-        ({"publishers": ["agency-a", "nobody"]}, "Unknown organizations: nobody."),
-        ({"type": "novel"}, "Invalid input — "),
-        ({"month": 13}, "Invalid input — "),
-        ({"link": "javascript:alert(1)"}, "Enter a valid URL."),
-        ({"countries": ["ZZZ"]}, ""),
-        ({"title": ""}, "Invalid input — "),
+        # 400: the body does not match the schema; 422: it does, but cannot be accepted.
+        ({"publishers": ["agency-a", "nobody"]}, 422, "Unknown organizations: nobody."),
+        ({"type": "novel"}, 400, "Invalid input — "),
+        ({"month": 13}, 400, "Invalid input — "),
+        ({"link": "javascript:alert(1)"}, 422, "Enter a valid URL."),
+        ({"countries": ["ZZZ"]}, 400, "Invalid input — payload.countries.0: String should match"),
+        ({"countries": ["ZZ"]}, 422, "Value 'ZZ' is not a valid choice."),
+        ({"title": ""}, 400, "Invalid input — "),
+        (
+            {"titel": "Misspelt"},
+            400,
+            "Invalid input — payload.titel: Extra inputs are not permitted",
+        ),
     ],
 )
-def test_publication_create_bad_input_is_400(client, member_a, bearer, change, detail):
+def test_publication_create_bad_input_is_refused(client, member_a, bearer, change, status, detail):
     response = client.post(
         f"{API}/publications",
         {**NEW, **change},
         content_type="application/json",
         **bearer(member_a),
     )
-    assert response.status_code == 400
+    assert response.status_code == status
     assert response.json()["detail"].startswith(detail)
     assert Publication.objects.count() == 0
 

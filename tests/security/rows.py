@@ -751,6 +751,8 @@ SITE = [
     row("api/v1/openapi.json", lambda w: "/api/v1/openapi.json", GET=everyone(200)),
     row("api/v1/docs", lambda w: "/api/v1/docs", GET=everyone(200)),
     row("api/v1/", lambda w: "/api/v1/", GET=everyone(404)),
+    # Any other address under /api/ is the API's JSON 404, whatever the method.
+    row("^api/", lambda w: "/api/v1/gaps/1/nothing", GET=everyone(404), POST=everyone(404)),
     row(
         "^(?P<path>(?:[\\w\\-]+/)+)calendar\\.ics$",
         lambda w: "/events/calendar.ics",
@@ -977,7 +979,7 @@ API = [
             "publishers": ["agency-a"],
         },
         note="people of other organizations are told to name their own",
-        POST=allow(WRITERS, yes=400, no=403, anon=401) | {MEMBER_A: 201, FOCAL_A: 201, STAFF: 201},
+        POST=allow(WRITERS, yes=422, no=403, anon=401) | {MEMBER_A: 201, FOCAL_A: 201, STAFF: 201},
     ),
     row(
         "GET /api/v1/publications/export.csv",
