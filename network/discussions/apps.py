@@ -7,6 +7,15 @@ class DiscussionsConfig(AppConfig):
     verbose_name = "Discussions"
 
     def ready(self):
+        from datetime import timedelta
+
+        from network.platform import periodic
+
+        from .tasks import send_mention_digest
+
+        # A digest: at most one email a day per person, of the mentions still unread.
+        periodic.register("send_mention_digest", task=send_mention_digest, every=timedelta(days=1))
+
         # Sockets outlive the request that opened them: when access is taken away anywhere
         # (deactivation, logout, an organization leaving the network, a membership ending, a
         # room changing), the sockets concerned re-check it at once.
