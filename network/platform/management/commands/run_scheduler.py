@@ -23,7 +23,10 @@ class Command(BaseCommand):
         if not jobs:
             self.stdout.write("No periodic job is registered.")
             return
-        self.stdout.write("Periodic jobs: " + ", ".join(f"{j.name} every {j.every}" for j in jobs))
+        self.stdout.write(
+            "Periodic jobs: "
+            + ", ".join(f"{j.name} every {j.every.total_seconds() / 60:g} min" for j in jobs)
+        )
         while True:
             now = timezone.now()
             for job in jobs:
