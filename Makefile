@@ -37,6 +37,8 @@ setup: install
 run: setup
 	@$(BIN)/python manage.py demo_admin
 	@echo "Serving the network at http://$(HOST):$(PORT)/  (admin at http://$(HOST):$(PORT)/admin/; Ctrl-C stops)"
+	@echo "Background tasks (mail) run at once inside the request (immediate backend, no worker);"
+	@echo "periodic jobs (closing votes, reminders) run only with '$(BIN)/python manage.py run_scheduler' in another terminal."
 	$(BIN)/daphne -b $(HOST) -p $(PORT) network.asgi:application
 
 test: install $(A11Y_TOOLS)

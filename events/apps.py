@@ -6,6 +6,18 @@ class EventsConfig(AppConfig):
     verbose_name = "Events"
 
     def ready(self):
+        from datetime import timedelta
+
+        from network.platform import periodic
+
+        from .tasks import send_event_reminders
+
+        # Reminders go to events starting within a day; hourly keeps each one about a day
+        # ahead, and a reminded registration is never reminded again.
+        periodic.register(
+            "send_event_reminders", task=send_event_reminders, every=timedelta(hours=1)
+        )
+
         # An event or a session leaves no room behind. Both are deleted by Wagtail, never by a
         # service of ours (modelcluster drops the sessions removed from a page when it is
         # published; deleting a page takes its sessions with it), so the delete signal is the

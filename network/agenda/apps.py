@@ -5,3 +5,13 @@ class AgendaConfig(AppConfig):
     name = "network.agenda"
     label = "agenda"
     verbose_name = "Research agenda"
+
+    def ready(self):
+        from datetime import timedelta
+
+        from network.platform import periodic
+
+        from .tasks import close_due_votes
+
+        # Every minute: a vote past its window shows as closing until this runs.
+        periodic.register("close_due_votes", task=close_due_votes, every=timedelta(minutes=1))

@@ -94,6 +94,15 @@ class ResearchPriority(index.Indexed, models.Model):
         )
 
     @property
+    def vote_is_closing(self):
+        """The window has ended and the close_due_votes job has not yet counted the vote."""
+        return (
+            self.status == PriorityStatus.PUT_TO_NETWORK
+            and self.vote_closes_at is not None
+            and self.vote_closes_at <= timezone.now()
+        )
+
+    @property
     def vote_is_decided(self):
         return self.status in (PriorityStatus.ADOPTED, PriorityStatus.NOT_ADOPTED) and bool(
             self.vote_closes_at

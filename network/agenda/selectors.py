@@ -2,6 +2,7 @@
 network's open statement of what it will research."""
 
 from django.db.models import Count, Min, Prefetch
+from django.utils import timezone
 from wagtail import hooks
 
 from members.enums import MembershipRole, OrganizationStatus
@@ -33,11 +34,11 @@ def priority_list(*, filters=None):
 
 
 def next_vote_close():
-    """When the next open vote closes (None when none is open): until then the list shows the
-    same votes as open."""
-    return ResearchPriority.objects.filter(status=PriorityStatus.PUT_TO_NETWORK).aggregate(
-        at=Min("vote_closes_at")
-    )["at"]
+    """When the next open vote's window ends (None when none is open): then the list shows it
+    as closing, with no write, until the close_due_votes job counts it."""
+    return ResearchPriority.objects.filter(
+        status=PriorityStatus.PUT_TO_NETWORK, vote_closes_at__gt=timezone.now()
+    ).aggregate(at=Min("vote_closes_at"))["at"]
 
 
 def priority_detail(pk):

@@ -32,8 +32,7 @@ def _priority(pk):
 @cached_page(
     depends_on=["agenda", "members", "gaps"],
     perms=["agenda.propose_priority"],
-    # Votes past their closing time close when the list is opened, cached or not.
-    before=services.priority_close_due_votes,
+    # A vote whose window ends turns to "closing" on the list with no write to tell the cache.
     until=selectors.next_vote_close,
 )
 def priority_list(request):
@@ -71,7 +70,6 @@ def priority_discussion(request, pk):
 
 
 def priority_detail(request, pk):
-    services.priority_close_due_votes()
     priority = selectors.priority_detail(pk)
     if priority is None:
         raise Http404("No such priority.")

@@ -8,7 +8,6 @@ class DiscussionsConfig(AppConfig):
     verbose_name = "Discussions"
 
     def ready(self):
-
         from members.rules import register_privileged_role
 
         from .models import RoomModerator
@@ -18,6 +17,15 @@ class DiscussionsConfig(AppConfig):
             exists=lambda user: Exists(RoomModerator.objects.filter(user=user)),
             changed_by=[RoomModerator],
         )
+
+        from datetime import timedelta
+
+        from network.platform import periodic
+
+        from .tasks import send_mention_digest
+
+        # A digest: at most one email a day per person, of the mentions still unread.
+        periodic.register("send_mention_digest", task=send_mention_digest, every=timedelta(days=1))
 
         # Sockets outlive the request that opened them: when access is taken away anywhere
         # (deactivation, logout, an organization leaving the network, a membership ending, a

@@ -5,3 +5,13 @@ class GapsConfig(AppConfig):
     name = "network.gaps"
     label = "gaps"
     verbose_name = "Data gaps"
+
+    def ready(self):
+        from datetime import timedelta
+
+        from network.platform import periodic
+
+        from .tasks import mark_stale_gaps
+
+        # Horizons are dates, so once a day is enough.
+        periodic.register("mark_stale_gaps", task=mark_stale_gaps, every=timedelta(days=1))

@@ -19,6 +19,7 @@ passing from upcoming to past).
 """
 
 import hashlib
+import math
 import time
 from contextlib import contextmanager
 from functools import wraps
@@ -191,15 +192,15 @@ def _wait_for_other_render(key):
     return None
 
 
-def cached_page(*, depends_on, perms=(), variant=None, before=None, until=None):
+def cached_page(*, depends_on, perms=(), variant=None, until=None):
     """Cache a GET view's page per viewer class (see the module docstring).
 
     `depends_on`: app labels whose writes invalidate it; `perms`: the permissions its
     template shows things by; `variant(request)`: anything else that sets what the viewer
-    sees; `before()`: run on every request, cached or not (due work the page would trigger);
-    `until()`: when that work next falls due (a datetime, or None for never).
-    The page may also be kept for FastPageCacheMiddleware, which serves it before URL routing:
-    not for a view with a variant, and for one with `before` only until `until()`.
+    sees; `until()`: when the page next changes with no write (a datetime, or None for
+    never), which no stored copy outlives.
+    The page may also be kept for FastPageCacheMiddleware, which serves it before URL routing,
+    unless the view has a variant.
     """
     apps = sorted({*depends_on, *SHELL})
 
@@ -214,8 +215,8 @@ def cached_page(*, depends_on, perms=(), variant=None, before=None, until=None):
                 or _has_messages(request)
             ):
                 return view(*args, **kwargs)
-            if before is not None:
-                before()
+            # Read before the view renders: a page rendered a moment after it is stored briefly.
+            due = until() if until is not None else None
             current = _versions(apps)
             who = viewer_class(request, perms)
             extra = variant(request) if variant else ""
@@ -236,9 +237,9 @@ def cached_page(*, depends_on, perms=(), variant=None, before=None, until=None):
                     stored = _shareable(response)
                     if stored is None:
                         return response
-                    cache.set(key, stored, TIMEOUT)
-            if not extra and (before is None or until is not None):
-                _keep_for_fast_path(request, who, perms, current, stored, until)
+                    cache.set(key, stored, _timeout(due))
+            if not extra:
+                _keep_for_fast_path(request, who, perms, current, stored, due)
             return _served(request, stored)
 
         return wrapped
@@ -246,7 +247,15 @@ def cached_page(*, depends_on, perms=(), variant=None, before=None, until=None):
     return decorator
 
 
-def _keep_for_fast_path(request, who, perms, current, stored, until):
+def _timeout(due):
+    """Whole seconds (Redis takes no fraction), rounded up: a stored page outlives its
+    deadline by less than a second."""
+    if due is None:
+        return TIMEOUT
+    return max(1, min(TIMEOUT, math.ceil(due.timestamp() - time.time())))
+
+
+def _keep_for_fast_path(request, who, perms, current, stored, due):
     """Keep the page for FastPageCacheMiddleware when the view's outcome is the same for
     everyone of the viewer class: visitors without a session; signed-in people on a Wagtail
     page with no view restriction (home/wagtail_hooks.py marks those), since a group or
@@ -257,7 +266,6 @@ def _keep_for_fast_path(request, who, perms, current, stored, until):
         return
     else:
         cache.set(_perms_key(request), tuple(perms), TIMEOUT)
-    due = until() if until is not None else None
     deadline = due.timestamp() if due is not None else None
     cache.set(_fast_key(request, who), (current, deadline, stored), TIMEOUT)
 

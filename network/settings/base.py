@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "channels",
     "django_tasks",
+    # The queue table of production's task backend; installed everywhere so that every
+    # database has it and `manage.py db_worker` works wherever the backend is switched on.
+    "django_tasks_db",
     # Serves the API docs' Swagger UI from our static files instead of a CDN.
     "ninja",
     "django.contrib.admin",
@@ -224,6 +227,8 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="network@localhost")
 
+# Tasks run at once, inside the request or command that enqueues them: no worker process on
+# a laptop or in tests. Production queues them in the database (production.py).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 LANGUAGE_CODE = "en"

@@ -8,7 +8,14 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from network.agenda.enums import PriorityStatus
-from network.agenda.models import Endorsement, ResearchPriority, Supporter, Vote
+from network.agenda.models import (
+    Endorsement,
+    PriorityStatusChange,
+    ResearchPriority,
+    Supporter,
+    Vote,
+)
+from network.agenda.tasks import close_due_votes
 from network.gaps.enums import GapStatus
 from tests.factories.gaps import DataGapFactory, PriorityFactory
 
@@ -144,7 +151,8 @@ def test_detail_shows_vote_form_to_focal_point_only(client, open_vote, org_a, fo
     assert "Vote for Agency A" not in client.get(f"/agenda/{open_vote.pk}/").content.decode()
 
 
-def test_detail_closed_vote_shows_roll_call(client, org_a, focal_a, org_b):
+def _ended_vote(org_a, focal_a):
+    """A vote that Agency A's focal point voted yes in, its window ended a second ago."""
     priority = PriorityFactory(
         status=PriorityStatus.PUT_TO_NETWORK,
         vote_opens_at=timezone.now() - timedelta(days=3),
@@ -156,9 +164,43 @@ def test_detail_closed_vote_shows_roll_call(client, org_a, focal_a, org_b):
     ResearchPriority.objects.filter(pk=priority.pk).update(
         vote_closes_at=timezone.now() - timedelta(seconds=1)
     )
-    html = client.get(f"/agenda/{priority.pk}/").content.decode()
+    return priority
+
+
+def test_get_with_an_ended_vote_writes_nothing_and_shows_it_closing(client, org_a, focal_a, org_b):
+    priority = _ended_vote(org_a, focal_a)
+    client.force_login(focal_a)
+    with CaptureQueriesContext(connection) as queries:
+        listed = client.get("/agenda/").content.decode()
+        detail = client.get(f"/agenda/{priority.pk}/").content.decode()
+    writes = [
+        q["sql"]
+        for q in queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+    assert writes == []
+    priority.refresh_from_db()
+    assert priority.status == PriorityStatus.PUT_TO_NETWORK
+    assert not PriorityStatusChange.objects.filter(priority=priority).exists()
+    assert "<p>Vote closing: the votes are being counted.</p>" in listed
+    assert "Vote open until" not in listed
+    assert (
+        "Vote closing: the window has ended and the votes are being counted. "
+        "The result appears here within a minute."
+    ) in detail
+    assert "Vote for Agency A" not in detail
+    assert "Roll-call by organization" not in detail
+
+
+def test_close_due_votes_task_closes_an_ended_vote_and_its_page_shows_the_roll_call(
+    client, org_a, focal_a, org_b
+):
+    priority = _ended_vote(org_a, focal_a)
+    assert close_due_votes.enqueue().return_value == 1
     priority.refresh_from_db()
     assert priority.status == PriorityStatus.ADOPTED
+    html = client.get(f"/agenda/{priority.pk}/").content.decode()
+    assert "Vote closing" not in html
     assert "<caption>Roll-call by organization</caption>" in html
     assert '<th scope="row">Agency A</th><td>Yes</td><td>Focal point</td>' in html
     assert '<th scope="row">Agency B</th><td>Did not vote</td><td>—</td>' in html

@@ -176,7 +176,32 @@ def test_agenda_fast_path_ends_when_the_next_vote_closes(monkeypatch):
     later = closes.timestamp() + 1
     monkeypatch.setattr(pagecache.time, "time", lambda: later)
     _, queries = get(Client(), "/agenda/")
-    assert queries > 0  # the view ran, and with it the closing of due votes
+    assert queries > 0  # the view ran, and shows the vote as closing
+
+
+@pytest.mark.django_db
+def test_agenda_stored_page_expires_when_the_next_vote_closes():
+    """No write marks the moment a window ends, so the stored page (not only the fast path's
+    copy) must not outlive it: the list then shows the vote as closing."""
+    import time
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from network.agenda.enums import PriorityStatus
+    from network.agenda.models import ResearchPriority
+
+    closes = timezone.now() + timedelta(seconds=1.5)
+    priority = PriorityFactory()
+    ResearchPriority.objects.filter(pk=priority.pk).update(
+        status=PriorityStatus.PUT_TO_NETWORK, vote_closes_at=closes
+    )
+    before, _ = get(Client(), "/agenda/")
+    assert "Vote open until" in before
+    time.sleep(max(closes.timestamp() - time.time(), 0) + 1.1)
+    after, _ = get(Client(), "/agenda/")
+    assert "Vote closing: the votes are being counted." in after
+    assert "Vote open until" not in after
 
 
 @pytest.mark.django_db

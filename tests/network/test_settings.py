@@ -51,3 +51,16 @@ def test_production_passes_check_deploy_without_warnings():
     )
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_production_queues_every_task_in_the_database():
+    result = _run(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django_tasks import task_backends; print(type(task_backends['default']))",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="network.example",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "<class 'django_tasks_db.backend.DatabaseBackend'>\n"
