@@ -98,7 +98,7 @@ def test_seed_links_projects_to_gaps_and_priorities(gaps_and_agenda):
     assert _links("iom-thematic-research-series") == (
         [
             "Links between trafficking and development are under-researched",
-            "Re-trafficking is barely documented",
+            "Re-trafficking is a knowledge gap",
             "Trafficking of men and boys: a trend less considered",
         ],
         [
