@@ -21,7 +21,3 @@ class Sourced(models.Model):
 
     class Meta:
         abstract = True
-
-    @property
-    def sourced(self):
-        return bool(self.source_document)
