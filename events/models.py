@@ -18,6 +18,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from network.platform.models import Sourced
+
 from .admin_forms import EventPageAdminForm, SessionInlinePanel
 from .enums import (
     ACTIVE_STATUSES,
@@ -62,7 +64,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return cls.subpage_urls
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(RoutablePageMixin, Sourced, Page):
     """A workshop or conference. A Page: it has its own URL, editorial text and publishing."""
 
     kind = models.CharField(max_length=20, choices=EventKind.choices)
@@ -167,6 +169,9 @@ class EventPage(RoutablePageMixin, Page):
             heading="Registration",
         ),
         InlinePanel("questions", heading="Extra questions", label="Question"),
+        MultiFieldPanel(
+            [FieldPanel("source_document"), FieldPanel("source_quote")], heading="Source"
+        ),
     ]
     search_fields = [
         *Page.search_fields,

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
 from .enums import OrganizationKind, RequestStatus, Visibility
@@ -77,6 +78,14 @@ class MembershipDecisionForm(forms.Form):
         self.fields["request"].queryset = organization.membership_requests.filter(
             status=RequestStatus.PENDING
         )
+
+
+class MembershipEndForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason the membership ends"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class DecisionForm(forms.Form):

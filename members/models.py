@@ -9,6 +9,8 @@ from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 from wagtail.search import index
 
+from network.platform.models import Sourced
+
 from .enums import (
     InvitationStatus,
     MembershipRole,
@@ -110,7 +112,7 @@ class User(index.Indexed, AbstractUser):
         return reverse("members:person", args=[self.pk])
 
 
-class Organization(index.Indexed, models.Model):
+class Organization(index.Indexed, Sourced):
     """An equal partner of the network. Plain model: members create it and manage it by role."""
 
     name = models.CharField(max_length=200)

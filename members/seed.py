@@ -1,4 +1,8 @@
-"""The organizations the network grew out of, as the seed documents describe them."""
+# ruff: noqa: RUF001 -- the seed keeps the typography of the source documents.
+"""The organizations the network grew out of, as the seed documents describe them: the
+deployment's founding membership (seeded as members; the secretariat changes it later)."""
+
+from network.platform import sources
 
 from .enums import OrganizationKind as Kind
 from .enums import OrganizationStatus
@@ -6,8 +10,25 @@ from .models import Organization
 
 SEE = ["AL", "BA", "BG", "HR", "MD", "ME", "RO", "RS", "XK", "MK", "TR"]
 CIS = ["AM", "AZ", "BY", "GE", "KZ", "KG", "RU", "TJ", "TM", "UA", "UZ"]
-BALTIC_SEA = ["DK", "EE", "FI", "DE", "IS", "LV", "LT", "NO", "PL", "RU", "SE"]
+# The joint reports on South Eastern Europe name no country list; the library's SEE list.
+SEE_REPORTS = ["AL", "BA", "BG", "HR", "MD", "ME", "RO", "RS", "XK", "MK"]
 
+# Where the source spells a name differently, the loader writes the usual spelling and says
+# why here (the sources test allows exactly these).
+CORRECTIONS = {
+    "Caritas Lithuania": ("Carits Lithuania", "typing error in the CBSS page"),
+    "Netherlands National Committee for UNICEF": (
+        "Netherland National Committee for UNICEF",
+        "the country's English name is the Netherlands",
+    ),
+    "Child trafficking in the Netherlands": (
+        "Child trafficking in Netherland",
+        "the country's English name is the Netherlands",
+    ),
+}
+
+# Websites, headquarters and countries of work are filled in only where the sources give
+# them; the organizations' focal points complete the rest.
 ORGANIZATIONS = [
     {
         "slug": "unicef-irc",
@@ -16,23 +37,32 @@ ORGANIZATIONS = [
         "kind": Kind.UN_AGENCY,
         "headquarters_country": "IT",
         "countries": ["IT", *SEE, *CIS, "BJ", "BF", "CM", "CI", "GA", "ML", "NG", "TG"],
-        "website": "https://www.unicef-irc.org/",
+        "website": "",
         "mandate": "The independent research arm of the United Nations dedicated to the "
         "protection of children and the promotion of child rights. Its research on Europe "
         "develops methodologies for gathering specific and reliable data on the trafficking "
         "of children.",
+        "source_document": sources.WORKSHOP_2004,
+        "source_quote": "The UNICEF Innocenti Research Centre (IRC) is the independent research "
+        "arm of the United Nations dedicated to the protection of children and the promotion "
+        "of child rights.",
     },
     {
         "slug": "unicef-ceecis",
         "name": "UNICEF Regional Office for CEE/CIS",
         "acronym": "UNICEF CEE/CIS",
         "kind": Kind.UN_AGENCY,
-        "headquarters_country": "CH",
+        "headquarters_country": "",
         "countries": [*SEE, *CIS],
-        "website": "https://www.unicef.org/eca/",
+        "website": "",
         "mandate": "UNICEF's regional office for Central and Eastern Europe and the "
-        "Commonwealth of Independent States. Its research on child trafficking, with UNICEF "
-        "country offices, underpins the Innocenti study of the wider European region.",
+        "Commonwealth of Independent States. The Innocenti study of child trafficking in Europe "
+        "builds upon its research on child trafficking and that of UNICEF Country Offices and "
+        "National Committees in Europe.",
+        "source_document": sources.INNOCENTI_EUROPE,
+        "source_quote": "Building upon research on child trafficking undertaken by the UNICEF "
+        "Regional Office for CEE/CIS and by UNICEF Country Offices and National Committees in "
+        "Europe",
     },
     {
         "slug": "iom",
@@ -40,11 +70,15 @@ ORGANIZATIONS = [
         "acronym": "IOM",
         "kind": Kind.INTERGOVERNMENTAL,
         "headquarters_country": "CH",
-        "countries": ["BY", "UA", "RU", *SEE],
+        "countries": ["BY", "UA", "RU", *SEE_REPORTS],
         "website": "https://www.iom.int/",
         "mandate": "The migration agency. Through its victim-centred Global Human Trafficking "
         "Database, used by 46 IOM missions, it collects standardized data on human trafficking "
         "and publishes research on the knowledge gaps that hold back counter-trafficking work.",
+        "source_document": sources.IOM_2009,
+        "source_quote": "Through implementation and management of the IOM victim-centred Global "
+        "Human Trafficking Database, the Organization has gained extensive experience "
+        "collecting information on human trafficking.",
     },
     {
         "slug": "nexus-institute",
@@ -52,22 +86,28 @@ ORGANIZATIONS = [
         "acronym": "NEXUS",
         "kind": Kind.RESEARCH,
         "headquarters_country": "AT",
-        "countries": ["AT", *SEE],
-        "website": "https://nexusinstitute.net/",
-        "mandate": "An independent research institute in Vienna. With IOM it takes stock of "
-        "methods and approaches in trafficking research and explores ways forward.",
+        "countries": [],
+        "website": "",
+        "mandate": "A research institute in Vienna. With IOM (Geneva) it cooperates on methods "
+        "and approaches in trafficking research: taking stock and exploring ways forward.",
+        "source_document": sources.IOM_2009,
+        "source_quote": "Cooperation IOM (Geneva) and NEXUS Institute (Vienna)",
     },
     {
         "slug": "cbss",
         "name": "Council of the Baltic Sea States",
         "acronym": "CBSS",
         "kind": Kind.INTERGOVERNMENTAL,
-        "headquarters_country": "SE",
-        "countries": BALTIC_SEA,
-        "website": "https://cbss.org/",
-        "mandate": "Led the project Information Management to Prevent Trafficking, which mapped "
-        "information structures on child trafficking in the Baltic Sea region; its Expert "
-        "Group on Children at Risk co-financed the 2011 Oslo conference.",
+        "headquarters_country": "",
+        "countries": [],
+        "website": "",
+        "mandate": "Led the project Information Management to Prevent Trafficking; its Expert "
+        "Group on Children at Risk co-financed the 2011 Oslo conference. Its Working Group on "
+        "Children at Risk addresses the situation of unaccompanied and trafficked children in "
+        "the Baltic Sea area.",
+        "source_document": sources.CBSS_PROJECT,
+        "source_quote": "This project was led by the CBSS in partnership with Save the Children "
+        "Denmark, Carits Lithuania and Tartu Child Support Centre in Estonia",
     },
     {
         "slug": "save-the-children-denmark",
@@ -75,11 +115,12 @@ ORGANIZATIONS = [
         "acronym": "",
         "kind": Kind.NGO,
         "headquarters_country": "DK",
-        "countries": ["DK", "LT", "EE"],
-        "website": "https://redbarnet.dk/",
-        "mandate": "A children's rights organization; a partner of the CBSS project Information "
-        "Management to Prevent Trafficking, strengthening national networks that prevent child "
-        "trafficking.",
+        "countries": ["DK"],
+        "website": "",
+        "mandate": "A partner of the CBSS project Information Management to Prevent Trafficking.",
+        "source_document": sources.CBSS_PROJECT,
+        "source_quote": "This project was led by the CBSS in partnership with Save the Children "
+        "Denmark",
     },
     {
         "slug": "caritas-lithuania",
@@ -88,9 +129,11 @@ ORGANIZATIONS = [
         "kind": Kind.NGO,
         "headquarters_country": "LT",
         "countries": ["LT"],
-        "website": "https://www.caritas.lt/",
-        "mandate": "A social-service organization in Lithuania; a partner of the CBSS project "
-        "Information Management to Prevent Trafficking.",
+        "website": "",
+        "mandate": "A partner of the CBSS project Information Management to Prevent Trafficking.",
+        "source_document": sources.CBSS_PROJECT,
+        "source_quote": "in partnership with Save the Children Denmark, Carits Lithuania and "
+        "Tartu Child Support Centre in Estonia",
     },
     {
         "slug": "tartu-child-support-centre",
@@ -102,63 +145,79 @@ ORGANIZATIONS = [
         "website": "",
         "mandate": "A child support centre in Tartu, Estonia; a partner of the CBSS project "
         "Information Management to Prevent Trafficking.",
+        "source_document": sources.CBSS_PROJECT,
+        "source_quote": "Tartu Child Support Centre in Estonia",
     },
     {
         "slug": "terre-des-hommes",
         "name": "Terre des Hommes",
-        "acronym": "Tdh",
+        "acronym": "",
         "kind": Kind.NGO,
-        "headquarters_country": "CH",
+        "headquarters_country": "",
         "countries": ["AL", "MD", "RO", "XK"],
-        "website": "https://www.tdh.org/",
-        "mandate": "A child relief organization; with UNICEF it assessed efforts to prevent "
-        "child trafficking in South Eastern Europe (Albania, Moldova, Romania and Kosovo).",
+        "website": "",
+        "mandate": "With UNICEF it assessed efforts to prevent child trafficking in South "
+        "Eastern Europe (Albania, Republic of Moldova, Romania and Kosovo).",
+        "source_document": sources.PUBLICATIONS_LIST,
+        "source_quote": "UNICEF – Terre des Hommes Action to Prevent Child Trafficking in South "
+        "Eastern Europe: A Preliminary Assessment",
     },
     {
         "slug": "osce-odihr",
         "name": "OSCE Office for Democratic Institutions and Human Rights",
         "acronym": "OSCE/ODIHR",
         "kind": Kind.INTERGOVERNMENTAL,
-        "headquarters_country": "PL",
-        "countries": SEE,
-        "website": "https://www.osce.org/odihr",
+        "headquarters_country": "",
+        "countries": SEE_REPORTS,
+        "website": "",
         "mandate": "With UNICEF and UNOHCHR it reports on trafficking in human beings in South "
-        "Eastern Europe and monitors the National Plans of Action to combat trafficking.",
+        "Eastern Europe and cooperates in monitoring the implementation of the National Plans "
+        "of Action to Combat Trafficking.",
+        "source_document": sources.PUBLICATIONS_LIST,
+        "source_quote": "In 2002/2003 UNICEF, UNOHCHR and OSCE/ODIHR continue their "
+        "co-operation aimed at monitoring the implementation of the National Plans of Action "
+        "to Combat Trafficking",
     },
     {
         "slug": "ohchr",
-        "name": "Office of the UN High Commissioner for Human Rights",
-        "acronym": "OHCHR",
+        "name": "UN Office of the High Commissioner for Human Rights",
+        "acronym": "UNOHCHR",
         "kind": Kind.UN_AGENCY,
-        "headquarters_country": "CH",
-        "countries": SEE,
-        "website": "https://www.ohchr.org/",
-        "mandate": "Promotes and protects human rights; co-author of the joint reports on "
-        "trafficking in human beings in South Eastern Europe and of regional guidelines based "
-        "on human rights.",
+        "headquarters_country": "",
+        "countries": SEE_REPORTS,
+        "website": "",
+        "mandate": "Co-author, with UNICEF and OSCE/ODIHR, of the joint reports on trafficking "
+        "in human beings in South Eastern Europe; with them it develops regional policy and "
+        "program guidelines based on human rights.",
+        "source_document": sources.PUBLICATIONS_LIST,
+        "source_quote": "the UN Office of the High Commissioner for Human Rights (UNOHCHR)",
     },
     {
         "slug": "ipu",
         "name": "Inter-Parliamentary Union",
-        "acronym": "IPU",
+        "acronym": "",
         "kind": Kind.INTERGOVERNMENTAL,
-        "headquarters_country": "CH",
+        "headquarters_country": "",
         "countries": [],
-        "website": "https://www.ipu.org/",
-        "mandate": "The global organization of national parliaments; with UNICEF it published "
-        "'Combating Child Trafficking: Handbook for Parliamentarians'.",
+        "website": "",
+        "mandate": "With UNICEF it published 'Combating Child Trafficking: Handbook for "
+        "Parliamentarians'.",
+        "source_document": sources.PUBLICATIONS_LIST,
+        "source_quote": "UNICEF – Inter-Parliamentary Union Combating Child Trafficking: "
+        "Handbook for Parliamentarians",
     },
     {
         "slug": "unicef-nl",
         "name": "Netherlands National Committee for UNICEF",
-        "acronym": "UNICEF NL",
+        "acronym": "",
         "kind": Kind.NGO,
         "headquarters_country": "NL",
         "countries": ["NL"],
-        "website": "https://www.unicef.nl/",
+        "website": "",
         "mandate": "UNICEF's national committee in the Netherlands; its report 'Child trafficking "
-        "in the Netherlands' gave the first picture of trafficking of children there for sexual "
-        "and other exploitation.",
+        "in the Netherlands' gives a first impression of child trafficking in the Netherlands.",
+        "source_document": sources.PUBLICATIONS_LIST,
+        "source_quote": "Netherland National Committee for UNICEF Child trafficking in Netherland",
     },
     {
         "slug": "norway-bld",
@@ -167,9 +226,14 @@ ORGANIZATIONS = [
         "kind": Kind.GOVERNMENT,
         "headquarters_country": "NO",
         "countries": ["NO"],
-        "website": "https://www.regjeringen.no/en/dep/bfd/",
-        "mandate": "Hosted and financed the 2011 Oslo conference 'Trafficking in Children: A "
-        "Criminal Act Calling for a Child Protection Response'.",
+        "website": "",
+        "mandate": "Financed, with the CBSS Expert Group on Children at Risk, the 2011 Oslo "
+        "conference 'Trafficking in Children: A Criminal Act Calling for a Child Protection "
+        "Response', held at the invitation of the Norwegian Minister of Children, Equality and "
+        "Social Inclusion.",
+        "source_document": sources.CBSS_PROJECT,
+        "source_quote": "The additional conference was financed by the The Norwegian Ministry of "
+        "Children, Equality and Social Inclusion and the CBSS Expert Group on Children at Risk.",
     },
 ]
 

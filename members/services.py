@@ -177,6 +177,26 @@ PROFILE_FIELDS = (
 
 
 @transaction.atomic
+def organization_membership_end(
+    *, organization: Organization, by: User, reason: str
+) -> Organization:
+    """End a member organization's membership: how the secretariat revises the founding
+    membership the seed gives, or records a departure. Side effects: none."""
+    if not by.has_perm("members.review_application"):
+        raise PermissionDenied("Only the network secretariat changes the membership.")
+    if not reason.strip():
+        raise ValidationError({"reason": "Give the reason the membership ends."})
+    organization = Organization.objects.select_for_update().get(pk=organization.pk)
+    if organization.status != OrganizationStatus.MEMBER:
+        raise ValidationError(f"{organization.name} is not a member.")
+    organization.status = OrganizationStatus.FORMER
+    organization.decided_by = by
+    organization.decided_at = timezone.now()
+    organization.decision_reason = reason.strip()
+    return _save(organization)
+
+
+@transaction.atomic
 def organization_update(*, organization: Organization, by: User, **fields) -> Organization:
     """Change an organization's public profile. Side effects: none."""
     unknown = set(fields) - set(PROFILE_FIELDS)

@@ -5,13 +5,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
 from . import selectors, services
 from .enums import OrganizationStatus
-from .forms import DecisionForm
+from .forms import DecisionForm, MembershipEndForm
 from .models import Organization
 
 
@@ -82,6 +83,45 @@ def application_decide(request, pk):
     )
 
 
+def members_index(request):
+    _require_reviewer(request)
+    return TemplateResponse(
+        request,
+        "members/admin/members_index.html",
+        {
+            "page_title": _("Member organizations"),
+            "organizations": Organization.objects.filter(status=OrganizationStatus.MEMBER).order_by(
+                "name"
+            ),
+        },
+    )
+
+
+def member_detail(request, pk):
+    """An organization's record with the source it was seeded from, where the secretariat
+    ends a membership (the seed makes the organizations the sources name members)."""
+    _require_reviewer(request)
+    organization = get_object_or_404(Organization, pk=pk, status=OrganizationStatus.MEMBER)
+    form = MembershipEndForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organization_membership_end(
+                organization=organization, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(
+                request, _("%(name)s is now a former member.") % {"name": organization.name}
+            )
+            return redirect("applications:members")
+    return TemplateResponse(
+        request,
+        "members/admin/member_detail.html",
+        {"page_title": organization.name, "organization": organization, "form": form},
+    )
+
+
 class ApplicationsViewSet(ViewSet):
     name = "applications"
     icon = "group"
@@ -93,6 +133,8 @@ class ApplicationsViewSet(ViewSet):
         return [
             path("", applications_index, name="index"),
             path("<int:pk>/", application_decide, name="decide"),
+            path("members/", members_index, name="members"),
+            path("members/<int:pk>/", member_detail, name="member"),
         ]
 
     def get_menu_item(self, order=None):

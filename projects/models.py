@@ -11,6 +11,8 @@ from django_countries.fields import CountryField
 from wagtail.documents import get_document_model_string
 from wagtail.search import index
 
+from network.platform.models import Sourced
+
 from .enums import (
     GapFill,
     JoinRequestStatus,
@@ -24,7 +26,7 @@ from .enums import (
 USER = settings.AUTH_USER_MODEL
 
 
-class ResearchProject(index.Indexed, models.Model):
+class ResearchProject(index.Indexed, Sourced):
     """A research collaboration. Plain model: members propose it and run it through a
     status workflow; visibility depends on the team."""
 

@@ -9,12 +9,20 @@ from members.models import Organization
 from network.agenda.models import ResearchPriority
 from network.gaps.models import DataGap
 from network.gaps.seed import SUB_REGIONS
+from network.platform import sources
 
 from .enums import OutputKind, PartnerStatus, ProjectStatus
 from .models import PartnerOrganization, ProjectOutput, ProjectStatusChange, ResearchProject
 
 INNOCENTI_COUNTRIES = [code for region in SUB_REGIONS for code in region["countries"]]
-FROM_SEED = "Recorded from the documents the network grew out of."
+# The status each source supports, and why: IOM's presentation of July 2009 presents its
+# three initiatives as ongoing; the other two sources describe finished work.
+ONGOING_IN_2009 = "Presented as ongoing in IOM's presentation of 9 July 2009."
+IOM_SERIES_QUOTE = (
+    "Recent IOM initiatives to address knowledge gaps: IOM Global Human Trafficking Database "
+    "- Thematic Research Series: - Trafficking of males - Re-trafficking; - Trafficking and "
+    "traffickers; - Trafficking and development"
+)
 
 PROJECTS = [
     {
@@ -24,6 +32,13 @@ PROJECTS = [
         "partners": [],
         "countries": INNOCENTI_COUNTRIES,
         "themes": ["patterns_flows", "responses_impact", "methods_data"],
+        "status": ProjectStatus.COMPLETED,
+        "status_reason": "The Innocenti Insight reports the study's findings; its systematic "
+        "data collection was done between 2003 and 2005.",
+        "source_document": sources.INNOCENTI_EUROPE,
+        "source_quote": "Systematic data collection for this study was done between 2003 and "
+        "2005. Since then, there have been periodic updates, depending on the availability of "
+        "data and input from focal points.",
         "summary": "The UNICEF Innocenti Research Centre's study of how the European region "
         "responds to child trafficking, across 51 countries and entities in three clusters: "
         "the EU and other Western European countries, South-Eastern Europe, and the CIS. "
@@ -59,6 +74,13 @@ PROJECTS = [
         ],
         "countries": ["DK", "EE", "LT"],
         "themes": ["methods_data", "responses_impact"],
+        "status": ProjectStatus.COMPLETED,
+        "status_reason": "A one-year project that culminated with the Oslo conference of June "
+        "2011.",
+        "source_document": sources.CBSS_PROJECT,
+        "source_quote": "A one-year project which mapped and identified resource persons and "
+        "organisations to contribute vital information on trends related to child "
+        "trafficking.",
         "summary": "A one-year project which mapped and identified resource persons and "
         "organisations to contribute vital information on trends related to child "
         "trafficking, co-funded by the Daphne III programme. It culminated in the conference "
@@ -66,14 +88,16 @@ PROJECTS = [
         "(Oslo, 20\u201321 June 2011).",
         "research_questions": "Which information and intelligence structures on child "
         "trafficking exist in the region, and how does information flow between them?",
-        "methodology": "Three workshops aimed to increase the information on child "
-        "trafficking available in the region; strengthen the national multidisciplinary "
-        "networks preventing child trafficking; and contribute to permanent channels of "
-        "information-sharing within and between the countries involved.",
+        "methodology": "The project organized three workshops, which aimed to contribute to an "
+        "increase of the information on child trafficking available in the region; strengthen "
+        "the national multidisciplinary networks preventing child trafficking; and contribute "
+        "to the establishment of permanent channels of information-sharing on child "
+        "trafficking within and between the countries involved. The source does not give the "
+        "workshops' dates or places.",
         "outputs": [
             {
                 "kind": OutputKind.REPORT,
-                "title": "Report on information structures on child trafficking",
+                "title": "A report exploring information structures on child trafficking",
                 "description": "Maps existing information and intelligence structures, "
                 "aiming to picture information streams.",
             }
@@ -86,9 +110,14 @@ PROJECTS = [
         "partners": [],
         "countries": [],
         "themes": ["methods_data", "patterns_flows"],
+        "status": ProjectStatus.ACTIVE,
+        "status_reason": ONGOING_IN_2009,
+        "source_document": sources.IOM_2009,
+        "source_quote": "Standardized approach, today used by 46 IOM missions in all regions of "
+        "the world, with data covering 80 source and 100 destination countries.",
         "summary": "A victim-centred database developed to manage the information gathered "
         "by IOM counter-trafficking and return and reintegration programmes. A pilot was "
-        "launched in South-Eastern Europe in 2000; by 2009 the standardized approach was "
+        "launched in South-Eastern Europe in 2000; in July 2009 the standardized approach was "
         "used by 46 IOM missions in all regions of the world. Funded by the US Department "
         "of State Office to Monitor and Combat Trafficking in Persons. This platform "
         "describes the database by its metadata only and holds none of its case data.",
@@ -108,7 +137,7 @@ PROJECTS = [
                 "46 IOM missions; data covering 80 source and 100 destination countries; "
                 "13,359 registered cases at the end of December 2008. Content: trafficking "
                 "process, patterns of exploitation and re-trafficking, assistance. Access: "
-                "internal to IOM.",
+                "not stated in the sources.",
             }
         ],
     },
@@ -117,8 +146,12 @@ PROJECTS = [
         "title": "IOM Global Human Trafficking Database thematic research series",
         "lead": "iom",
         "partners": [],
-        "countries": ["BY", "UA"],
+        "countries": [],
         "themes": ["exploitation", "patterns_flows", "root_causes"],
+        "status": ProjectStatus.ACTIVE,
+        "status_reason": ONGOING_IN_2009,
+        "source_document": sources.IOM_2009,
+        "source_quote": IOM_SERIES_QUOTE,
         "summary": "Research drawing on the IOM Global Human Trafficking Database to address "
         "knowledge gaps, in four strands: trafficking of males; re-trafficking; trafficking "
         "and traffickers; trafficking and development.",
@@ -131,7 +164,7 @@ PROJECTS = [
                 "kind": OutputKind.REPORT,
                 "title": "Trafficking of men \u2013 a trend less considered: "
                 "The case of Belarus and Ukraine",
-                "description": "IOM study in the strand on trafficking of males.",
+                "description": "One of IOM's new publications on male trafficking.",
             }
         ],
     },
@@ -143,11 +176,15 @@ PROJECTS = [
         "partners": ["nexus-institute"],
         "countries": [],
         "themes": ["methods_data", "ethics_participation"],
+        "status": ProjectStatus.ACTIVE,
+        "status_reason": ONGOING_IN_2009,
+        "source_document": sources.IOM_2009,
+        "source_quote": "Methods and approaches in trafficking research: taking stock and "
+        "exploring ways forward - Cooperation IOM (Geneva) and NEXUS Institute (Vienna)",
         "summary": "A cooperation between IOM (Geneva) and the NEXUS Institute (Vienna) to "
         "take stock of methods and approaches in trafficking research and explore ways "
         "forward.",
-        "research_questions": "Which methods do trafficking researchers use, with what "
-        "limits, and how can data gathered be made comparable?",
+        "research_questions": "",
         "methodology": "",
         "outputs": [],
     },
@@ -188,7 +225,7 @@ LINKS = {
     "iom-thematic-research-series": {
         "gaps": [
             "Trafficking of men and boys: a trend less considered",
-            "Re-trafficking is barely documented",
+            "Re-trafficking is a knowledge gap",
             "Links between trafficking and development are under-researched",
         ],
         "priorities": [
@@ -252,13 +289,15 @@ def load():
             countries=data["countries"],
             themes=data["themes"],
             lead_organization=lead,
-            status=ProjectStatus.COMPLETED,
+            status=data["status"],
+            source_document=data["source_document"],
+            source_quote=data["source_quote"],
         )
         project.full_clean()
         project.save()
         created += 1
         ProjectStatusChange.objects.create(
-            project=project, to_status=ProjectStatus.COMPLETED, reason=FROM_SEED
+            project=project, to_status=data["status"], reason=data["status_reason"]
         )
         for slug in data["partners"]:
             if slug in organizations:

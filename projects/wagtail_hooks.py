@@ -40,6 +40,8 @@ class ResearchProjectViewSet(ModelViewSet):
         "internal_notes",
         "created_by",
         "created_at",
+        "source_document",
+        "source_quote",
     ]
     # Status is left out: it changes only through project_transition, which records why.
     form_fields = [
@@ -58,6 +60,8 @@ class ResearchProjectViewSet(ModelViewSet):
         "ethics_review_body",
         "contact_details",
         "internal_notes",
+        "source_document",
+        "source_quote",
     ]
 
 

@@ -5,10 +5,12 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.search import index
 
+from network.platform.models import Sourced
+
 from .enums import PriorityStatus, Theme, VoteChoice, VoterRole
 
 
-class ResearchPriority(index.Indexed, models.Model):
+class ResearchPriority(index.Indexed, Sourced):
     """A priority of the shared research agenda. Plain model: members propose it, it moves
     through a recorded workflow, organizations endorse and vote on it by role."""
 

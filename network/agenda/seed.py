@@ -1,21 +1,29 @@
-"""The agenda the network starts from: the expected results of the 2004 Florence expert
-workshop, adopted there as the shared research agenda, and the themes of IOM's thematic
-research series, proposed for discussion."""
-
-from datetime import UTC, datetime
+# ruff: noqa: RUF001 -- the seed keeps the typography of the source documents.
+"""The agenda the network starts from, all proposed: the expected results of the 2004
+Florence expert workshop (the announcement lists a shared research agenda as an expected
+output; the sources record no adoption, so only a vote of the network adopts them) and the
+themes IOM listed among its initiatives to address knowledge gaps."""
 
 from django.utils import timezone
 
 from members.models import Organization
 from network.gaps import seed as gaps_seed
 from network.gaps.models import DataGap
+from network.platform import sources
 
 from .enums import PriorityStatus, Theme
 from .models import PriorityStatusChange, ResearchPriority
 
-WORKSHOP_OPENED = datetime(2004, 9, 22, 9, 0, tzinfo=UTC)
-WORKSHOP_CLOSED = datetime(2004, 9, 23, 17, 0, tzinfo=UTC)
-ADOPTED_REASON = "Adopted at the 2004 Florence expert workshop"
+FLORENCE_REASON = "Expected result of the 2004 Florence expert workshop"
+IOM_REASON = "Listed by IOM among its recent initiatives to address knowledge gaps"
+GAPS_QUOTE = (
+    "Identification of information gaps on patterns (flows, root causes, uses) and responses "
+    "(impact)"
+)
+SERIES_QUOTE = (
+    "Thematic Research Series: - Trafficking of males - Re-trafficking; - Trafficking and "
+    "traffickers; - Trafficking and development"
+)
 
 PRIORITIES = [
     {
@@ -26,7 +34,8 @@ PRIORITIES = [
         "sub-regions with least documentation.",
         "theme": Theme.PATTERNS,
         "organization": "unicef-irc",
-        "status": PriorityStatus.ADOPTED,
+        "source_document": sources.WORKSHOP_2004,
+        "source_quote": GAPS_QUOTE,
         "gaps": [
             "Internal trafficking is under-researched",
             "Scarce information on child trafficking in Central Asia",
@@ -37,23 +46,23 @@ PRIORITIES = [
     {
         "title": "Information gaps on responses: the impact of anti-trafficking measures",
         "rationale": "A dearth of empirical data limits the ability to determine whether "
-        "implemented strategies are indeed improving the protection of trafficked children. "
-        "Evaluate responses against a baseline.",
+        "implemented strategies are indeed improving the protection of trafficked children.",
         "theme": Theme.RESPONSES,
         "organization": "unicef-irc",
-        "status": PriorityStatus.ADOPTED,
+        "source_document": sources.WORKSHOP_2004,
+        "source_quote": GAPS_QUOTE,
         "gaps": [
-            "The impact of anti-trafficking policies has never been evaluated",
+            "Little evaluation and impact assessment of anti-trafficking policies",
             "No baseline to measure trafficking and anti-trafficking initiatives against",
         ],
     },
     {
         "title": "A list of indicators on child trafficking: what can be measured",
-        "rationale": "Agree on indicators and on the disaggregations every source should "
-        "report, so that data on trafficked children become specific, reliable and comparable.",
+        "rationale": "Draw up a list of indicators on child trafficking: what can be measured?",
         "theme": Theme.METHODS,
         "organization": "unicef-irc",
-        "status": PriorityStatus.ADOPTED,
+        "source_document": sources.WORKSHOP_2004,
+        "source_quote": "List of indicators on child trafficking (what can be measured?)",
         "gaps": [
             "No harmonized data disaggregated by age, gender, national origin and form of "
             "exploitation",
@@ -70,7 +79,8 @@ PRIORITIES = [
         "component.",
         "theme": Theme.METHODS,
         "organization": "unicef-irc",
-        "status": PriorityStatus.ADOPTED,
+        "source_document": sources.WORKSHOP_2004,
+        "source_quote": "A model questionnaire for the Europe component",
         "gaps": [
             "Data collected with non-standardized methods cannot be compared",
             "Almost no data on trafficking of children for labour and other non-sexual purposes",
@@ -78,69 +88,76 @@ PRIORITIES = [
     },
     {
         "title": "The participation and role of children in research",
-        "rationale": "Clarify how children take part in research on child trafficking and "
-        "what role they play, in their best interests.",
+        "rationale": "Clarify the participation and role of children in research on child "
+        "trafficking.",
         "theme": Theme.ETHICS,
         "organization": "unicef-irc",
-        "status": PriorityStatus.ADOPTED,
+        "source_document": sources.WORKSHOP_2004,
+        "source_quote": "Clarification on the participation and role of children in the research",
         "gaps": [],
     },
     {
         "title": "Ethical considerations in research on child trafficking",
         "rationale": "Reach clarity on the ethical considerations of doing research on child "
-        "trafficking: consent, confidentiality, protection from harm and the handling of data.",
+        "trafficking.",
         "theme": Theme.ETHICS,
         "organization": "unicef-irc",
-        "status": PriorityStatus.ADOPTED,
+        "source_document": sources.WORKSHOP_2004,
+        "source_quote": "Clarity vis. ethical consideration in doing research on child trafficking",
         "gaps": [],
     },
     {
         "title": "Trafficking of males",
-        "rationale": "Men and boys are a trend less considered; IOM's thematic research "
-        "series proposes to study male trafficking, building on the Ukraine and Belarus case.",
+        "rationale": "A strand of IOM's thematic research series; IOM published 'Trafficking of "
+        "men – a trend less considered: The case of Belarus and Ukraine'.",
         "theme": Theme.FORMS,
         "organization": "iom",
-        "status": PriorityStatus.UNDER_DISCUSSION,
+        "source_document": sources.IOM_2009,
+        "source_quote": SERIES_QUOTE,
         "gaps": ["Trafficking of men and boys: a trend less considered"],
     },
     {
         "title": "Re-trafficking",
-        "rationale": "Understand who is trafficked again after assistance, and why, from the "
-        "patterns of exploitation and re-trafficking in case data.",
+        "rationale": "A strand of IOM's thematic research series; the IOM Global Human "
+        "Trafficking Database holds data on patterns of exploitation and re-trafficking.",
         "theme": Theme.PATTERNS,
         "organization": "iom",
-        "status": PriorityStatus.PROPOSED,
+        "source_document": sources.IOM_2009,
+        "source_quote": SERIES_QUOTE,
         "gaps": [
-            "Re-trafficking is barely documented",
+            "Re-trafficking is a knowledge gap",
             "Unidentified victims that an assistance database cannot count",
         ],
     },
     {
         "title": "Trafficking and traffickers",
-        "rationale": "Study who the traffickers are and how they operate, a theme of IOM's "
-        "thematic research series.",
+        "rationale": "A strand of IOM's thematic research series.",
         "theme": Theme.PATTERNS,
         "organization": "iom",
-        "status": PriorityStatus.PROPOSED,
+        "source_document": sources.IOM_2009,
+        "source_quote": SERIES_QUOTE,
         "gaps": [],
     },
     {
         "title": "Trafficking and development",
-        "rationale": "Research the links between trafficking and development, under-researched "
-        "according to IOM.",
+        "rationale": "IOM finds links with development under-researched and lists trafficking "
+        "and development as a strand of its thematic research series.",
         "theme": Theme.ROOT_CAUSES,
         "organization": "iom",
-        "status": PriorityStatus.UNDER_DISCUSSION,
+        "source_document": sources.IOM_2009,
+        "source_quote": "Internal trafficking, links with development under-researched",
         "gaps": ["Links between trafficking and development are under-researched"],
     },
     {
         "title": "Methods and approaches in trafficking research: taking stock and exploring "
         "ways forward",
         "rationale": "Take stock of methods used in trafficking research and explore ways "
-        "forward, as IOM and the NEXUS Institute began to.",
+        "forward, as IOM (Geneva) and the NEXUS Institute (Vienna) cooperate to do.",
         "theme": Theme.METHODS,
         "organization": "iom",
-        "status": PriorityStatus.PROPOSED,
+        "source_document": sources.IOM_2009,
+        "source_quote": "Methods and approaches in trafficking research: taking stock and "
+        "exploring ways forward - Cooperation IOM (Geneva) and NEXUS Institute (Vienna)",
         "gaps": [
             "Figures on the magnitude of child trafficking are based on estimates",
             "Data collected with non-standardized methods cannot be compared",
@@ -150,21 +167,23 @@ PRIORITIES = [
 
 
 def load():
-    """Create the register (now that its reporters exist) and the missing priorities.
-    Existing priorities are left as the network has moved them."""
+    """Create the register (now that its reporters exist) and the missing priorities, all
+    proposed: their history records where each came from and nothing else. Existing
+    priorities are left as the network has moved them."""
     created = gaps_seed.load_register()
     organizations = {o.slug: o for o in Organization.objects.filter(slug__in={"unicef-irc", "iom"})}
     for data in PRIORITIES:
         if ResearchPriority.objects.filter(title=data["title"]).exists():
             continue
-        adopted = data["status"] == PriorityStatus.ADOPTED
         priority = ResearchPriority(
             title=data["title"],
             rationale=data["rationale"],
             theme=data["theme"],
-            status=data["status"],
+            status=PriorityStatus.PROPOSED,
             proposing_organization=organizations.get(data["organization"]),
-            created_at=WORKSHOP_OPENED if adopted else timezone.now(),
+            source_document=data["source_document"],
+            source_quote=data["source_quote"],
+            created_at=timezone.now(),
         )
         priority.full_clean()
         priority.save()
@@ -174,25 +193,7 @@ def load():
             from_status="",
             to_status=PriorityStatus.PROPOSED,
             at=priority.created_at,
-            reason="Expected result of the 2004 Florence expert workshop"
-            if adopted
-            else "From IOM's thematic research series",
+            reason=FLORENCE_REASON if data["organization"] == "unicef-irc" else IOM_REASON,
         )
-        if adopted:
-            PriorityStatusChange.objects.create(
-                priority=priority,
-                from_status=PriorityStatus.PROPOSED,
-                to_status=PriorityStatus.ADOPTED,
-                at=WORKSHOP_CLOSED,
-                reason=ADOPTED_REASON,
-            )
-        elif data["status"] != PriorityStatus.PROPOSED:
-            PriorityStatusChange.objects.create(
-                priority=priority,
-                from_status=PriorityStatus.PROPOSED,
-                to_status=data["status"],
-                at=priority.created_at,
-                reason="Seeded for discussion",
-            )
         created += 1
     return created

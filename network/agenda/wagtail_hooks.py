@@ -36,6 +36,8 @@ class PriorityViewSet(ModelViewSet):
         "vote_closes_at",
         "quorum",
         "created_at",
+        "source_document",
+        "source_quote",
     ]
 
 

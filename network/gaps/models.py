@@ -4,6 +4,8 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 from wagtail.search import index
 
+from network.platform.models import Sourced
+
 from .enums import Area, Disaggregation, EmptyReason, ExploitationForm, GapStatus, Severity
 from .fields import ChoiceListField
 
@@ -42,7 +44,7 @@ class Country(models.Model):
         return self.study_name or self.code.name
 
 
-class DataGap(index.Indexed, models.Model):
+class DataGap(index.Indexed, Sourced):
     """What cannot yet be known, where and why. Plain model: members report it, its status
     moves through a recorded workflow and its editors are decided by organization."""
 
@@ -147,7 +149,7 @@ class GapStatusChange(models.Model):
         return f"{self.gap}: {self.from_status or '—'} → {self.to_status}"
 
 
-class Indicator(index.Indexed, models.Model):
+class Indicator(index.Indexed, Sourced):
     """What can be measured, and the gaps measuring it would close. Plain model: curated
     reference records that gaps link to, with no page of their own in the tree."""
 

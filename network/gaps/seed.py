@@ -1,21 +1,44 @@
+# ruff: noqa: RUF001 -- the seed keeps the typography of the source documents.
 """The 51 countries and entities of the Innocenti study 'Child Trafficking in Europe: A broad
 vision to put children first' (annex), in its three sub-regions."""
+
+from network.platform import sources
 
 from .enums import Area, Disaggregation, EmptyReason, ExploitationForm, Severity
 from .models import Country, DataGap, GapEvidence, GapStatusChange, Indicator, SubRegion
 
+# Evidence cites the sources as they name themselves; no year or address they do not give.
 IRC_STUDY = {
     "title": "Child Trafficking in Europe: A broad vision to put children first "
-    "(UNICEF Innocenti Research Centre, 2008)",
-    "url": "https://www.unicef-irc.org/publications/pdf/ct_in_europe_full.pdf",
+    "(UNICEF Innocenti Research Centre)",
+    "url": "",
 }
 IOM_2009 = {
     "title": "Human Trafficking: New Directions for Research (IOM, 2009)",
-    "url": "https://publications.iom.int/",
+    "url": "https://www.iom.int/",
 }
-IOM_DATABASE = {
-    "title": "IOM Global Human Trafficking Database: overview of the caseload (IOM, 2008)",
+IOM_PRESENTATION = {
+    "title": "IOM Research and Data Collection on Human Trafficking and Exploitation "
+    "(Christine Aghazarm, IOM Research and Publications Unit, Geneva, 9 July 2009)",
     "url": "",
+}
+NOT_STATED = "Not stated in the sources."
+INDICATOR_QUOTE = (
+    "Data should be disaggregated, including by age, gender, national origin and different "
+    "forms of exploitation, using standardized indicators that are internationally comparable "
+    "and facilitate long-term monitoring of progress."
+)
+SERIES_QUOTE = (
+    "Recent IOM initiatives to address knowledge gaps: IOM Global Human Trafficking Database "
+    "- Thematic Research Series: - Trafficking of males - Re-trafficking;"
+)
+# Seeded titles the sources did not support, and what they became (the loader renames them
+# once, so an existing register is corrected rather than duplicated).
+RENAMED = {
+    "The impact of anti-trafficking policies has never been evaluated": (
+        "Little evaluation and impact assessment of anti-trafficking policies"
+    ),
+    "Re-trafficking is barely documented": "Re-trafficking is a knowledge gap",
 }
 ALL_STUDY_REGIONS = ["eu-western-europe", "south-eastern-europe", "cis"]
 ALL_DISAGGREGATIONS = [d.value for d in Disaggregation]
@@ -45,6 +68,9 @@ GAPS = [
         "severity": Severity.CRITICAL,
         "reporter": "unicef-irc",
         "evidence": [IRC_STUDY],
+        "source_document": sources.INNOCENTI_EUROPE,
+        "source_quote": "Available data are rarely disaggregated by age, gender, national origin "
+        "or forms of exploitation.",
     },
     {
         "title": "Almost no data on trafficking of children for labour and other non-sexual "
@@ -62,18 +88,24 @@ GAPS = [
         "severity": Severity.HIGH,
         "reporter": "unicef-irc",
         "evidence": [IRC_STUDY, IOM_2009],
+        "source_document": sources.INNOCENTI_EUROPE,
+        "source_quote": "Most of the available statistics concern trafficking connected with "
+        "sexual exploitation and there is almost no data available on the trafficking of "
+        "children for labour or other purposes.",
     },
     {
         "title": "Internal trafficking is under-researched",
-        "description": "Internal trafficking, which does not involve crossing an international "
-        "border, is reported in every second European country, Western Europe included, yet "
-        "it is rarely researched and many countries have no information on it.",
+        "description": "Internal trafficking, which does not involve the crossing of "
+        "international borders, is reported to occur in half of all countries in Europe, "
+        "including in Western Europe; IOM finds it under-researched.",
         "area": Area.FLOWS,
         "sub_regions": ALL_STUDY_REGIONS,
         "empty_reason": EmptyReason.NOT_COLLECTED,
         "severity": Severity.HIGH,
         "reporter": "iom",
         "evidence": [IRC_STUDY, IOM_2009],
+        "source_document": sources.IOM_2009,
+        "source_quote": "Internal trafficking, links with development under-researched",
     },
     {
         "title": "Scarce information on child trafficking in Central Asia",
@@ -85,6 +117,9 @@ GAPS = [
         "severity": Severity.HIGH,
         "reporter": "unicef-irc",
         "evidence": [IRC_STUDY],
+        "source_document": sources.INNOCENTI_EUROPE,
+        "source_quote": "there is far less documentation available in the European Union and "
+        "other Western European countries, and scarce information available on Central Asia.",
     },
     {
         "title": "Less documentation in the EU and other Western European countries",
@@ -94,10 +129,13 @@ GAPS = [
         "transit.",
         "area": Area.FLOWS,
         "sub_regions": ["eu-western-europe"],
-        "empty_reason": EmptyReason.NOT_SHARED,
+        "empty_reason": EmptyReason.NOT_COLLECTED,
         "severity": Severity.MEDIUM,
         "reporter": "unicef-irc",
         "evidence": [IRC_STUDY],
+        "source_document": sources.INNOCENTI_EUROPE,
+        "source_quote": "there is far less documentation available in the European Union and "
+        "other Western European countries",
     },
     {
         "title": "National definitions of trafficking make data incomparable",
@@ -111,6 +149,9 @@ GAPS = [
         "severity": Severity.HIGH,
         "reporter": "unicef-irc",
         "evidence": [IRC_STUDY, IOM_2009],
+        "source_document": sources.INNOCENTI_EUROPE,
+        "source_quote": "Definitions of trafficking in human beings also vary significantly in "
+        "national law.",
     },
     {
         "title": "Data collected with non-standardized methods cannot be compared",
@@ -122,49 +163,59 @@ GAPS = [
         "severity": Severity.HIGH,
         "reporter": "iom",
         "evidence": [IOM_2009],
+        "source_document": sources.IOM_2009,
+        "source_quote": "Too few data collection methods stand to employ standardized methods "
+        "and measures",
     },
     {
         "title": "Trafficking of men and boys: a trend less considered",
-        "description": "Research and responses focus on women and girls; the trafficking of "
-        "men and boys, documented by IOM in Ukraine and Belarus, is rarely studied and rarely "
-        "counted apart.",
+        "description": "IOM finds research focused on women and children trafficked for sexual "
+        "exploitation; it lists trafficking of males in its thematic research series and "
+        "published a study of the trafficking of men, 'a trend less considered', in Belarus "
+        "and Ukraine.",
         "area": Area.FORMS,
         "countries": ["UA", "BY"],
-        "forms": [ExploitationForm.LABOUR, ExploitationForm.OTHER],
         "missing_disaggregations": [Disaggregation.SEX],
         "empty_reason": EmptyReason.NOT_COLLECTED,
         "severity": Severity.MEDIUM,
         "reporter": "iom",
         "evidence": [
             {
-                "title": "Trafficking of men: a trend less considered. The case of Belarus and "
-                "Ukraine (IOM, 2008)",
+                "title": "Trafficking of men – a trend less considered: The case of Belarus "
+                "and Ukraine (IOM)",
                 "url": "",
             }
         ],
+        "source_document": sources.IOM_2009,
+        "source_quote": "Focus on women and children for sexual exploitation",
     },
     {
-        "title": "Re-trafficking is barely documented",
-        "description": "How often people assisted after trafficking are trafficked again, and "
-        "why, is barely documented; IOM lists re-trafficking in its thematic research series.",
+        "title": "Re-trafficking is a knowledge gap",
+        "description": "IOM lists re-trafficking in its thematic research series, among its "
+        "initiatives to address knowledge gaps; its database holds data on patterns of "
+        "exploitation and re-trafficking of the cases IOM identified and assisted.",
         "area": Area.FLOWS,
-        "sub_regions": ["south-eastern-europe", "cis"],
         "empty_reason": EmptyReason.NOT_COLLECTED,
         "severity": Severity.MEDIUM,
         "reporter": "iom",
-        "evidence": [IOM_DATABASE],
+        "evidence": [IOM_PRESENTATION],
+        "source_document": sources.IOM_2009,
+        "source_quote": SERIES_QUOTE,
     },
     {
-        "title": "The impact of anti-trafficking policies has never been evaluated",
+        "title": "Little evaluation and impact assessment of anti-trafficking policies",
         "description": "There is little evaluation and impact assessment: a dearth of "
         "empirical data limits the ability to tell whether strategies improve the protection "
-        "of trafficked children, and National Action Plans are rarely monitored.",
+        "of trafficked children, and there is no unified approach to following up and "
+        "monitoring the implementation of National Action Plans.",
         "area": Area.IMPACT,
         "sub_regions": ALL_STUDY_REGIONS,
         "empty_reason": EmptyReason.NOT_COLLECTED,
         "severity": Severity.HIGH,
         "reporter": "iom",
         "evidence": [IOM_2009, IRC_STUDY],
+        "source_document": sources.IOM_2009,
+        "source_quote": "Little evaluation and impact assessment",
     },
     {
         "title": "Unidentified victims that an assistance database cannot count",
@@ -176,13 +227,15 @@ GAPS = [
         "empty_reason": EmptyReason.NOT_COLLECTED,
         "severity": Severity.HIGH,
         "reporter": "iom",
-        "evidence": [IOM_DATABASE, IRC_STUDY],
+        "evidence": [IOM_PRESENTATION, IRC_STUDY],
+        "source_document": sources.IOM_2009,
+        "source_quote": "An unknown number of victims remain unidentified and unassisted.",
     },
     {
         "title": "Figures on the magnitude of child trafficking are based on estimates",
         "description": "There are no comprehensive and accurate statistics on the number of "
         "children trafficked within Europe or worldwide; few reliable estimates exist and "
-        "figures are often estimates whose method is not stated.",
+        "figures are often based on estimates.",
         "area": Area.COMPARABILITY,
         "sub_regions": ALL_STUDY_REGIONS,
         "missing_disaggregations": [Disaggregation.AGE],
@@ -190,6 +243,9 @@ GAPS = [
         "severity": Severity.HIGH,
         "reporter": "unicef-irc",
         "evidence": [IRC_STUDY, IOM_2009],
+        "source_document": sources.INNOCENTI_EUROPE,
+        "source_quote": "There are no comprehensive and accurate statistics on the number of "
+        "children trafficked within Europe, or the number of children trafficked worldwide.",
     },
     {
         "title": "No baseline to measure trafficking and anti-trafficking initiatives against",
@@ -202,18 +258,22 @@ GAPS = [
         "severity": Severity.CRITICAL,
         "reporter": "iom",
         "evidence": [IOM_2009],
+        "source_document": sources.IOM_2009,
+        "source_quote": "No adequate baseline to measure trafficking and anti-trafficking "
+        "initiatives against",
     },
     {
         "title": "Links between trafficking and development are under-researched",
-        "description": "How poverty, migration and development drive both the demand for and "
-        "the supply of trafficked children is little researched; IOM lists trafficking and "
-        "development in its thematic research series.",
+        "description": "IOM finds the links between trafficking and development "
+        "under-researched and lists trafficking and development in its thematic research "
+        "series.",
         "area": Area.ROOT_CAUSES,
-        "sub_regions": ["south-eastern-europe", "cis"],
         "empty_reason": EmptyReason.NOT_COLLECTED,
         "severity": Severity.MEDIUM,
         "reporter": "iom",
         "evidence": [IOM_2009],
+        "source_document": sources.IOM_2009,
+        "source_quote": "Internal trafficking, links with development under-researched",
     },
 ]
 
@@ -224,8 +284,8 @@ INDICATORS = [
         "provider in a year, counted once each.",
         "unit": "children per year",
         "disaggregations": ALL_DISAGGREGATIONS,
-        "data_sources": "National referral mechanisms; police and prosecution records; "
-        "NGO service providers; IOM Global Human Trafficking Database.",
+        "data_sources": "IOM Global Human Trafficking Database (IOM-identified and assisted "
+        "cases only); criminal statistics on trafficking.",
         "gaps": [0, 11],
     },
     {
@@ -234,8 +294,7 @@ INDICATORS = [
         "servitude, begging, criminal activities or other non-sexual purposes.",
         "unit": "% of identified child victims",
         "disaggregations": [Disaggregation.AGE, Disaggregation.SEX, Disaggregation.FORM],
-        "data_sources": "National referral mechanisms; labour inspectorates; child protection "
-        "services.",
+        "data_sources": NOT_STATED,
         "gaps": [1],
     },
     {
@@ -244,7 +303,7 @@ INDICATORS = [
         "international border.",
         "unit": "children per year",
         "disaggregations": [Disaggregation.AGE, Disaggregation.SEX, Disaggregation.FORM],
-        "data_sources": "National referral mechanisms; child protection services.",
+        "data_sources": NOT_STATED,
         "gaps": [2, 3],
     },
     {
@@ -254,7 +313,7 @@ INDICATORS = [
         "requiring means (force, fraud, coercion), as the Palermo Protocol does for children.",
         "unit": "countries",
         "disaggregations": [],
-        "data_sources": "National legislation; UNODC and Council of Europe (GRETA) reviews.",
+        "data_sources": "National legislation.",
         "gaps": [5],
     },
     {
@@ -264,7 +323,7 @@ INDICATORS = [
         "exploitation, and publish them.",
         "unit": "countries",
         "disaggregations": [],
-        "data_sources": "National rapporteurs or equivalent mechanisms; government reports.",
+        "data_sources": NOT_STATED,
         "gaps": [0, 6],
     },
     {
@@ -273,7 +332,7 @@ INDICATORS = [
         "once.",
         "unit": "% of assisted victims",
         "disaggregations": [Disaggregation.AGE, Disaggregation.SEX, Disaggregation.NATIONALITY],
-        "data_sources": "IOM Global Human Trafficking Database; reintegration programmes.",
+        "data_sources": "IOM Global Human Trafficking Database.",
         "gaps": [8],
     },
     {
@@ -282,7 +341,7 @@ INDICATORS = [
         "boys.",
         "unit": "% of identified victims",
         "disaggregations": [Disaggregation.AGE, Disaggregation.FORM],
-        "data_sources": "National referral mechanisms; IOM Global Human Trafficking Database.",
+        "data_sources": "IOM Global Human Trafficking Database.",
         "gaps": [7],
     },
     {
@@ -291,7 +350,7 @@ INDICATORS = [
         "trafficked or at-risk children has been evaluated against a baseline.",
         "unit": "% of measures",
         "disaggregations": [],
-        "data_sources": "National Action Plans and their monitoring reports; evaluations.",
+        "data_sources": "National Action Plans and the monitoring of their implementation.",
         "gaps": [9, 12],
     },
     {
@@ -300,7 +359,7 @@ INDICATORS = [
         "identified or assisted, estimated with a stated method.",
         "unit": "children per year",
         "disaggregations": ALL_DISAGGREGATIONS,
-        "data_sources": "Outreach services; NGO hotlines; multiple-systems estimation.",
+        "data_sources": NOT_STATED,
         "gaps": [10, 11],
     },
 ]
@@ -416,6 +475,9 @@ def load_register():
         # Loaded before the members seed: the agenda's seed calls this again afterwards, so
         # indicators are only created once the gaps they link to can exist.
         return created
+    for old, new in RENAMED.items():
+        if not DataGap.objects.filter(title=new).exists():
+            DataGap.objects.filter(title=old).update(title=new)
     gaps = []
     for data in GAPS:
         gap = DataGap.objects.filter(title=data["title"]).first()
@@ -427,7 +489,9 @@ def load_register():
         if Indicator.objects.filter(name=data["name"]).exists():
             continue
         fields = {k: v for k, v in data.items() if k != "gaps"}
-        indicator = Indicator(**fields)
+        indicator = Indicator(
+            **fields, source_document=sources.INNOCENTI_EUROPE, source_quote=INDICATOR_QUOTE
+        )
         indicator.full_clean()
         indicator.save()
         indicator.gaps.set([gaps[i] for i in data["gaps"] if gaps[i] is not None])
@@ -445,6 +509,8 @@ def _create_gap(data, organization):
         empty_reason=data["empty_reason"],
         severity=data["severity"],
         reported_by=organization,
+        source_document=data["source_document"],
+        source_quote=data["source_quote"],
     )
     gap.full_clean()
     gap.save()

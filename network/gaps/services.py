@@ -227,7 +227,15 @@ def gap_mark_stale(*, today: date | None = None) -> int:
     return moved
 
 
-INDICATOR_FIELDS = {"name", "definition", "unit", "disaggregations", "data_sources"}
+INDICATOR_FIELDS = {
+    "name",
+    "definition",
+    "unit",
+    "disaggregations",
+    "data_sources",
+    "source_document",
+    "source_quote",
+}
 
 
 @transaction.atomic

@@ -57,6 +57,8 @@ class GapViewSet(ModelViewSet):
         "reported_by",
         "horizon",
         "created_at",
+        "source_document",
+        "source_quote",
     ]
 
 
@@ -84,7 +86,16 @@ class IndicatorViewSet(ModelViewSet):
     copy_view_enabled = False
     add_view_class = IndicatorCreateView
     edit_view_class = IndicatorEditView
-    form_fields = ["name", "definition", "unit", "disaggregations", "data_sources", "gaps"]
+    form_fields = [
+        "name",
+        "definition",
+        "unit",
+        "disaggregations",
+        "data_sources",
+        "gaps",
+        "source_document",
+        "source_quote",
+    ]
     list_display = ["name", "unit"]
     search_fields = ["name", "definition"]
 

@@ -5,12 +5,14 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 from wagtail.search import index
 
+from network.platform.models import Sourced
+
 from .enums import LANGUAGE_NAMES, MONTH_CHOICES, PublicationType, Region
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
-class Publication(index.Indexed, models.Model):
+class Publication(index.Indexed, Sourced):
     """A report, handbook or other output in the library. Plain model, not a Page: member
     organizations add and edit their own by role, and it has no editorial workflow."""
 

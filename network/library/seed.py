@@ -5,10 +5,20 @@ on child trafficking, the Innocenti Insight on Europe, and IOM's research on kno
 from django.utils.text import slugify
 
 from members.models import Organization
+from network.platform import sources
 
 from .enums import PublicationType as T
 from .enums import Region as R
 from .models import Publication
+
+# The list spells one title and one publisher "Netherland"; the loader writes the usual
+# spelling (the sources test allows exactly these corrections).
+CORRECTIONS = {
+    "Child trafficking in the Netherlands": (
+        "Child trafficking in Netherland",
+        "the country's English name is the Netherlands",
+    ),
+}
 
 SEE = ["AL", "BA", "BG", "HR", "MD", "ME", "RO", "RS", "XK", "MK"]
 
@@ -16,8 +26,10 @@ PUBLICATIONS = [
     {
         "title": "Reference Guide on Protecting the Rights of Child Victims of Trafficking",
         "type": T.GUIDELINES,
-        "publishers": ["unicef-ceecis"],
-        "other_publishers": "",
+        "publishers": [],
+        "other_publishers": "UNICEF",
+        "source_quote": "Child Trafficking UNICEF Reference Guide on Protecting the Rights of "
+        "Child Victims of Trafficking",
         "regions": [R.EUROPE],
         "summary": "This Reference Guide is meant to serve as an implementation book for the "
         "UNICEF Guidelines on the Protection of the Rights of Child Victims of Trafficking as it "
@@ -35,6 +47,8 @@ PUBLICATIONS = [
         "publishers": [],
         "other_publishers": "UNICEF",
         "regions": [R.GLOBAL],
+        "source_quote": "Child Trafficking UNICEF Guidelines on the Protection of Child Victims "
+        "of Trafficking",
         "summary": "These guidelines are based on international human rights instruments and "
         "describe standards for the protection of trafficked children from their identification "
         "through to their recovery and integration. The aim of these guidelines is to assist "
@@ -48,7 +62,10 @@ PUBLICATIONS = [
         "type": T.EVALUATION,
         "year": 2006,
         "month": 6,
-        "publishers": ["unicef-ceecis", "terre-des-hommes"],
+        "publishers": ["terre-des-hommes"],
+        "other_publishers": "UNICEF",
+        "source_quote": "Child Trafficking UNICEF – Terre des Hommes Action to Prevent Child "
+        "Trafficking in South Eastern Europe: A Preliminary Assessment",
         "regions": [R.SOUTH_EASTERN_EUROPE],
         "countries": ["AL", "MD", "RO", "XK"],
         "summary": "This Report outlines some key findings and recommendations from an "
@@ -63,6 +80,8 @@ PUBLICATIONS = [
         "type": T.EVALUATION,
         "publishers": [],
         "other_publishers": "UNICEF Romania",
+        "source_quote": "Child Trafficking UNICEF Romania Evaluation of Anti-trafficking "
+        "Policies in Romania",
         "regions": [R.SOUTH_EASTERN_EUROPE],
         "countries": ["RO"],
         "summary": "An evaluation of legislation, policy responses and the institutional "
@@ -73,8 +92,10 @@ PUBLICATIONS = [
     {
         "title": "Human Trafficking in the Russian Federation",
         "type": T.REPORT,
-        "publishers": ["iom"],
+        "publishers": [],
         "other_publishers": "UN/IOM Working Group on Trafficking in Human Beings",
+        "source_quote": "Child Trafficking UN/IOM Working Group on Trafficking in Human Beings "
+        "Human Trafficking in the Russian Federation",
         "regions": [R.CIS],
         "countries": ["RU"],
         "summary": "This report presents an overview of the current situation and responses to "
@@ -85,6 +106,8 @@ PUBLICATIONS = [
         "type": T.REPORT,
         "publishers": ["unicef-irc"],
         "regions": [R.SOUTH_ASIA],
+        "source_quote": "Child Trafficking UNICEF Innocenti Research Centre Trafficking for "
+        "Sexual Exploitation and other Exploitative Purposes",
         "summary": "This report on the protection of children from commercial sexual "
         "exploitation and trafficking examines law and policy on child trafficking in South "
         "Asia. Other ‘issues’ addressed within the report include: local governance, local "
@@ -96,7 +119,10 @@ PUBLICATIONS = [
         "title": "Trafficking in Human Beings in South Eastern Europe 2004",
         "type": T.REPORT,
         "year": 2004,
-        "publishers": ["unicef-ceecis", "ohchr", "osce-odihr"],
+        "publishers": ["ohchr", "osce-odihr"],
+        "other_publishers": "UNICEF",
+        "source_quote": "Child Trafficking UNICEF - UNOHCHR - OSCE/ODIHR Trafficking in Human "
+        "Beings in South Eastern Europe 2004",
         "regions": [R.SOUTH_EASTERN_EUROPE],
         "countries": SEE,
         "summary": "The report examines the efforts of governments, international and local "
@@ -113,6 +139,8 @@ PUBLICATIONS = [
         "regions": [R.SOUTH_EASTERN_EUROPE],
         "countries": ["XK"],
         "languages": ["en", "sq", "sh"],
+        "source_quote": "UNICEF Kosovo Office Let's talk, Developing effective communication "
+        "with children victims of violence and trafficking.",
         "summary": "A handbook for social workers, police and other professionals working with "
         "children victims of abuse. Available in English, Albanian and Serbo-Croat.",
     },
@@ -124,6 +152,7 @@ PUBLICATIONS = [
         "regions": [R.SOUTH_EASTERN_EUROPE],
         "countries": ["XK"],
         "languages": ["en", "sq"],
+        "source_quote": "Child Trafficking UNICEF Kosovo Office Trafficking in Children in Kosovo.",
         "summary": "A study on protection and assistance provided to children victims of "
         "trafficking. The study was conducted to assess to what extent the recommendations made "
         "in the ‘UNICEF Guidelines for Protection of the Rights of Child Victims of Trafficking "
@@ -134,6 +163,8 @@ PUBLICATIONS = [
         "type": T.REPORT,
         "publishers": ["unicef-irc"],
         "regions": [R.AFRICA],
+        "source_quote": "Child Trafficking UNICEF Innocenti Research Centre Trafficking in Human "
+        "beings in Africa, especially Women and Children",
         "summary": "The struggle against trafficking of human beings has gathered considerable "
         "momentum over recent years. This research focuses on the situation of Africa, drawing "
         "a preliminary map of trafficking patterns on the continent and providing an indication "
@@ -143,7 +174,7 @@ PUBLICATIONS = [
         "title": "Child Trafficking in West Africa",
         "type": T.BOOK,
         "publishers": ["unicef-irc"],
-        "other_publishers": "UNICEF West and Central Africa Regional Office",
+        "source_quote": "Book UNICEF Innocenti Research Centre Child Trafficking in West Africa",
         "regions": [R.WEST_CENTRAL_AFRICA],
         "countries": ["BJ", "BF", "CM", "CI", "GA", "ML", "NG", "TG"],
         "summary": "UNICEF Innocenti Research Centre activity on child trafficking started in "
@@ -157,6 +188,8 @@ PUBLICATIONS = [
         "title": "Child trafficking in the Netherlands",
         "type": T.BOOK,
         "publishers": ["unicef-nl"],
+        "source_quote": "Book Netherland National Committee for UNICEF Child trafficking in "
+        "Netherland",
         "regions": [R.EU_WESTERN_EUROPE],
         "countries": ["NL"],
         "summary": "This report gives a first impression of child trafficking in the "
@@ -168,11 +201,14 @@ PUBLICATIONS = [
         "with the best interest of the child in mind.",
     },
     {
-        "title": "Trafficking in Human Beings in Southeastern Europe",
+        "title": "Trafficking in human beings in Southeastern Europe",
         "type": T.REPORT,
-        "year": 2002,
-        "publishers": ["unicef-ceecis", "ohchr", "osce-odihr"],
-        "other_publishers": "Stability Pact Trafficking Task Force",
+        "publishers": ["ohchr", "osce-odihr"],
+        "other_publishers": "UNICEF",
+        "source_quote": "In 2001/2002, within the framework of the Stability Pact Trafficking "
+        "Task Force, the United Nations Children's Fund (UNICEF), the UN Office of the High "
+        "Commissioner for Human Rights (UNOHCHR) and the OSCE Office for Democratic "
+        "Institutions and Human Rights (OSCE/ODIHR) commissioned this joint report.",
         "regions": [R.SOUTH_EASTERN_EUROPE],
         "countries": SEE,
         "summary": "In 2001/2002, within the framework of the Stability Pact Trafficking Task "
@@ -187,6 +223,8 @@ PUBLICATIONS = [
         "type": T.HANDBOOK,
         "publishers": ["ipu"],
         "other_publishers": "UNICEF",
+        "source_quote": "Child Trafficking UNICEF – Inter-Parliamentary Union Combating Child "
+        "Trafficking: Handbook for Parliamentarians",
         "regions": [R.GLOBAL],
         "summary": "This handbook addresses some of the key measures that parliamentarians can "
         "take to end child trafficking. It outlines specific steps — including laws, policies "
@@ -198,6 +236,10 @@ PUBLICATIONS = [
         "type": T.REPORT,
         "publishers": ["unicef-irc"],
         "regions": [R.EU_WESTERN_EUROPE, R.SOUTH_EASTERN_EUROPE, R.CIS],
+        "source_document": sources.INNOCENTI_EUROPE,
+        "source_quote": "The UNICEF Innocenti Research Centre (IRC) Insight, ‘Child Trafficking "
+        "in Europe: A broad vision to put children first‘ examines how the European region is "
+        "responding to child trafficking.",
         "summary": "An Innocenti Insight that examines how the European region is responding to "
         "child trafficking. It assesses the legal, policy and implementation frameworks in "
         "place to address this phenomenon, which affects the lives of untold numbers of "
@@ -209,6 +251,8 @@ PUBLICATIONS = [
         "type": T.REPORT,
         "year": 2009,
         "publishers": ["iom"],
+        "source_document": sources.IOM_2009,
+        "source_quote": "« Human Trafficking: New Directions for Research » (IOM, 2009)",
         "regions": [R.GLOBAL],
         "summary": "Research and data are needed to understand the complexities of human "
         "trafficking and combat it effectively. The report reviews the limitations of current "
@@ -223,9 +267,10 @@ PUBLICATIONS = [
         "publishers": ["iom"],
         "regions": [R.CIS],
         "countries": ["BY", "UA"],
-        "summary": "Part of IOM's thematic research series drawing on the IOM Global Human "
-        "Trafficking Database: the trafficking of men, a trend less considered, in Belarus and "
-        "Ukraine.",
+        "summary": "One of IOM's new publications on male trafficking and male smuggling: the "
+        "trafficking of men, a trend less considered, in Belarus and Ukraine.",
+        "source_document": sources.IOM_2009,
+        "source_quote": "New publications on male trafficking and male smuggling",
     },
 ]
 
@@ -247,14 +292,14 @@ LINKS = {
             "Data collected with non-standardized methods",
             "Figures on the magnitude",
             "No baseline",
-            "The impact of anti-trafficking policies",
+            "Little evaluation and impact assessment",
             "Links between trafficking and development",
         ],
         ["Methods and approaches in trafficking research"],
     ),
     "Trafficking of men": (["Trafficking of men and boys"], ["Trafficking of males"]),
     "Evaluation of Anti-trafficking Policies in Romania": (
-        ["The impact of anti-trafficking policies"],
+        ["Little evaluation and impact assessment"],
         ["Information gaps on responses"],
     ),
     "Action to Prevent Child Trafficking in South Eastern Europe": (
@@ -292,6 +337,7 @@ def load():
         if Publication.objects.filter(slug=slug).exists():
             continue
         publisher_slugs = data.pop("publishers")
+        data.setdefault("source_document", sources.PUBLICATIONS_LIST)
         publication = Publication(slug=slug, **data)
         publication.full_clean()
         publication.save()

@@ -26,6 +26,8 @@ class PublicationViewSet(ModelViewSet):
         "countries",
         "summary",
         "document",
+        "source_document",
+        "source_quote",
     ]
 
 

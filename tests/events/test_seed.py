@@ -1,11 +1,12 @@
-"""The seed events: the Florence workshop with its sessions and announced outputs, the
-three CBSS workshops with dates marked approximate, and Oslo 2011. Loading twice adds
-nothing."""
+"""The seed events: the Florence workshop with its sessions and announced outputs, and
+Oslo 2011, the two meetings the sources date. Loading twice adds nothing."""
+
+from datetime import UTC, datetime
 
 import pytest
 
 from events import seed
-from events.models import EventOutput, EventPage, Session
+from events.models import EventIndexPage, EventOutput, EventPage, Session
 from home import seed as home_seed
 from members import seed as members_seed
 
@@ -42,19 +43,41 @@ def test_seed_florence_sessions_and_outputs(client, seeded):
     assert "Wednesday 22 September 2004" in body
 
 
-def test_seed_cbss_workshops_marked_approximate(client, seeded):
-    workshops = EventPage.objects.filter(slug__startswith="cbss-information-sharing-workshop")
-
-    assert workshops.count() == 3
-    assert all(w.dates_approximate for w in workshops)
-    assert sorted(o.slug for o in workshops[0].organizers.all()) == [
-        "caritas-lithuania",
-        "cbss",
-        "save-the-children-denmark",
-        "tartu-child-support-centre",
+def test_seed_shows_no_made_up_dates(client, seeded):
+    # The CBSS source gives no date or place for the project's three workshops: they are not
+    # dated events, and the project's page describes them.
+    assert sorted(EventPage.objects.values_list("slug", flat=True)) == [
+        "oslo-2011",
+        "research-on-child-trafficking-2004",
     ]
-    response = client.get("/events/cbss-information-sharing-workshop-1/")
-    assert "Dates approximate" in response.content.decode()
+    assert client.get("/events/cbss-information-sharing-workshop-1/").status_code == 404
+    oslo = client.get("/events/oslo-2011/").content.decode()
+    assert "the times shown are not stated in the sources" in oslo
+    assert '<h2 id="source-note-heading">Source</h2>' in oslo
+    assert "conference was held 20-21 June 2011 in Oslo, Norway." in oslo
+
+
+def test_seed_retires_guessed_cbss_workshops_left_unedited(seeded):
+    index = EventIndexPage.objects.get()
+    guessed, corrected = (
+        index.add_child(
+            instance=EventPage(
+                title=f"CBSS workshop {n}",
+                slug=f"cbss-information-sharing-workshop-{n}",
+                kind="expert_workshop",
+                start=datetime(2010, 9, 15, 9, tzinfo=UTC),
+                end=datetime(2010, 9, 15, 17, tzinfo=UTC),
+                dates_approximate=approximate,
+            )
+        )
+        for n, approximate in ((1, True), (2, False))
+    )
+
+    seed.load()
+
+    guessed.refresh_from_db()
+    corrected.refresh_from_db()
+    assert (guessed.live, corrected.live) == (False, True)
 
 
 def test_seed_oslo_organizers_and_participants(seeded):
@@ -76,4 +99,4 @@ def test_seed_twice_adds_nothing(seeded):
         Session.objects.count(),
         EventOutput.objects.count(),
     )
-    assert counts == (5, 5, 4)
+    assert counts == (2, 5, 4)

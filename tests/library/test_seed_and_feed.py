@@ -5,6 +5,7 @@ import pytest
 from members import seed as members_seed
 from network.library import seed
 from network.library.models import Publication
+from network.platform import sources
 from tests.factories.library import PublicationFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,11 +39,19 @@ def test_seed_publishers_years_and_languages():
     assert handbook.other_publishers == "UNICEF Kosovo Office"
     see = Publication.objects.get(title="Trafficking in Human Beings in South Eastern Europe 2004")
     assert see.year == 2004
-    assert sorted(see.publishers.values_list("slug", flat=True)) == [
-        "ohchr",
-        "osce-odihr",
-        "unicef-ceecis",
-    ]
+    # The list names "UNICEF", not one of its offices.
+    assert sorted(see.publishers.values_list("slug", flat=True)) == ["ohchr", "osce-odihr"]
+    assert see.other_publishers == "UNICEF"
+    assert see.source_document == sources.PUBLICATIONS_LIST
+    guide = Publication.objects.get(slug__startswith="reference-guide")
+    assert (list(guide.publishers.all()), guide.other_publishers) == ([], "UNICEF")
+    # The list says when the report was commissioned (2001/2002), not when it was published.
+    assert (
+        Publication.objects.get(slug="trafficking-in-human-beings-in-southeastern-europe").year
+        is None
+    )
+    russia = Publication.objects.get(title="Human Trafficking in the Russian Federation")
+    assert list(russia.publishers.all()) == []
     iom = Publication.objects.get(title="Human Trafficking: New Directions for Research")
     assert (iom.year, list(iom.publishers.values_list("slug", flat=True))) == (2009, ["iom"])
     guidelines = Publication.objects.get(

@@ -30,9 +30,18 @@ def test_seed_loads_projects_with_leads_and_partners(organizations):
         "iom-thematic-research-series": "iom",
         "methods-and-approaches-in-trafficking-research": "iom",
     }
-    assert set(ResearchProject.objects.values_list("status", flat=True)) == {
-        ProjectStatus.COMPLETED
+    # IOM's presentation of July 2009 presents its three initiatives as ongoing.
+    assert dict(ResearchProject.objects.values_list("slug", "status")) == {
+        "innocenti-child-trafficking-europe": ProjectStatus.COMPLETED,
+        "information-management-to-prevent-trafficking": ProjectStatus.COMPLETED,
+        "iom-global-human-trafficking-database": ProjectStatus.ACTIVE,
+        "iom-thematic-research-series": ProjectStatus.ACTIVE,
+        "methods-and-approaches-in-trafficking-research": ProjectStatus.ACTIVE,
     }
+    database = ResearchProject.objects.get(slug="iom-global-human-trafficking-database")
+    assert [(h.to_status, h.reason) for h in database.status_changes.all()] == [
+        (ProjectStatus.ACTIVE, "Presented as ongoing in IOM's presentation of 9 July 2009.")
+    ]
     partners = PartnerOrganization.objects.filter(
         project__slug="information-management-to-prevent-trafficking"
     )
@@ -65,7 +74,11 @@ def test_seeded_project_page_shows_partners_as_equals(organizations, client):
     assert response.status_code == 200
     for name in ("Council of the Baltic Sea States", "Save the Children Denmark"):
         assert name in html
-    assert "Report on information structures on child trafficking" in html
+    assert "A report exploring information structures on child trafficking" in html
+    # The three workshops are described here: the source gives no date or place for them.
+    assert "The project organized three workshops" in html
+    assert "The source does not give the workshops&#x27; dates or places." in html
+    assert '<h2 id="source-note-heading">Source</h2>' in html
 
 
 @pytest.fixture
@@ -98,7 +111,7 @@ def test_seed_links_projects_to_gaps_and_priorities(gaps_and_agenda):
     assert _links("iom-thematic-research-series") == (
         [
             "Links between trafficking and development are under-researched",
-            "Re-trafficking is barely documented",
+            "Re-trafficking is a knowledge gap",
             "Trafficking of men and boys: a trend less considered",
         ],
         [
