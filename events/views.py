@@ -19,6 +19,7 @@ from network.discussions import services as discussion_services
 from network.discussions.enums import RoomVisibility
 from network.discussions.selectors import room_for, rooms_for
 from network.messages import error_messages
+from network.platform.csv import csv_cell
 
 from . import selectors, services
 from .enums import ACTIVE_STATUSES, RegistrationStatus
@@ -341,12 +342,6 @@ def manage_participants(request, page):
     )
 
 
-def _cell(value):
-    """Neutralize spreadsheet formulas in people's own text."""
-    value = "" if value is None else str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def manage_csv(request, page):
     if refusal := _require_manager(request, page):
         return refusal
@@ -355,19 +350,21 @@ def manage_csv(request, page):
     response["Content-Disposition"] = f'attachment; filename="{page.slug}-participants.csv"'
     writer = csv.writer(response)
     writer.writerow(
-        ["Name", "Email", "Organization", "Country", "Status", "Registered at", *questions]
+        csv_cell(v)
+        for v in ["Name", "Email", "Organization", "Country", "Status", "Registered at", *questions]
     )
     for r in selectors.registrations_for_organizers(page):
         country = r.organization.headquarters_country
         writer.writerow(
-            [
-                _cell(r.user.name),
-                _cell(r.user.email),
-                _cell(r.organization.name),
+            csv_cell(v)
+            for v in [
+                r.user.name,
+                r.user.email,
+                r.organization.name,
                 country.code if country else "",
                 r.get_status_display(),
                 r.created_at.isoformat(timespec="seconds"),
-                *[_cell(r.answers.get(label, "")) for label in questions],
+                *[r.answers.get(label, "") for label in questions],
             ]
         )
     return response

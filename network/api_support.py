@@ -11,6 +11,8 @@ from ninja import Field, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
+from network.platform.csv import csv_cell
+
 MAX_LIMIT = 100
 DEFAULT_LIMIT = 20
 MAX_EXPORT_ROWS = 10_000
@@ -93,9 +95,7 @@ CSV_RESPONSE = {
 def _cell(value):
     if isinstance(value, list | tuple):
         value = ";".join(str(v) for v in value)
-    value = "" if value is None else str(value)
-    # A leading =, +, - or @ makes spreadsheets run the cell as a formula.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    return csv_cell(value)
 
 
 def csv_response(rows, columns, filename):

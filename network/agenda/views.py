@@ -17,6 +17,7 @@ from network.discussions.selectors import room_for
 from network.discussions.views import open_network_room
 from network.gaps.enums import GapStatus
 from network.messages import error_messages
+from network.platform.csv import csv_cell
 from projects.selectors import projects_addressing, projects_by_priority
 
 from . import selectors, services
@@ -343,7 +344,8 @@ def adopted_csv(request):
     for theme, priorities in _adopted_context(AnonymousUser())["themes"]:
         for p in priorities:
             writer.writerow(
-                [
+                csv_cell(v)
+                for v in [
                     theme,
                     p.title,
                     p.rationale,

@@ -16,6 +16,7 @@ from members.models import Organization
 from network.discussions.selectors import room_for
 from network.discussions.views import open_network_room
 from network.messages import error_messages
+from network.platform.csv import csv_cell
 from projects.selectors import projects_addressing
 
 from . import selectors, services
@@ -105,7 +106,8 @@ def gap_export(request):
     forms_names, dis_names = dict(ExploitationForm.choices), dict(Disaggregation.choices)
     for gap in selectors.gap_list(filters).order_by("pk"):
         writer.writerow(
-            [
+            csv_cell(v)
+            for v in [
                 gap.pk,
                 gap.title,
                 gap.get_area_display(),
