@@ -10,7 +10,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page
@@ -20,6 +19,7 @@ from members.models import Organization, User
 from network.discussions.selectors import room_for, rooms_for
 from network.discussions.services import room_member_add, room_member_remove
 from network.library.validators import file_kind
+from network.platform.email import email_on_commit
 
 from .enums import (
     ACTIVE_STATUSES,
@@ -32,17 +32,6 @@ from .enums import (
 from .models import EventOutput, EventPage, Registration
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-
-
-def _email_on_commit(*, to, subject, template, context):
-    """Render now, send after commit, one message per person so addresses stay private."""
-    from members.tasks import send_email
-
-    body = render_to_string(template, context)
-    for address in {a for a in to if a}:
-        transaction.on_commit(
-            lambda address=address: send_email.enqueue(subject=subject, body=body, to=[address])
-        )
 
 
 def _absolute(path):
@@ -89,8 +78,8 @@ def _has_seat(event):
 
 def _status_email(registration, *, subject_prefix, template):
     event = registration.event
-    _email_on_commit(
-        to=[registration.user.email],
+    email_on_commit(
+        to=[registration.user],
         subject=f"{subject_prefix}: {event.title}",
         template=template,
         context={
@@ -286,20 +275,20 @@ def event_email_participants(*, event: EventPage, subject: str, body: str, by: U
     subject, body = subject.strip(), body.strip()
     if not subject or not body:
         raise ValidationError("Write a subject and a message.")
-    addresses = list(
-        event.registrations.filter(status=RegistrationStatus.CONFIRMED).values_list(
-            "user__email", flat=True
+    participants = list(
+        User.objects.filter(
+            event_registrations__event=event,
+            event_registrations__status=RegistrationStatus.CONFIRMED,
         )
     )
-    if not addresses:
+    if not participants:
         raise ValidationError("Nobody is confirmed yet: there is no one to email.")
-    _email_on_commit(
-        to=addresses,
+    return email_on_commit(
+        to=participants,
         subject=f"[{event.title}] {subject}",
         template="events/email/message.txt",
         context={"event": event, "body": body, "by": by, "url": _absolute(event.url or "/")},
     )
-    return len(set(addresses))
 
 
 def _check_upload(upload):

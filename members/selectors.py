@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
+from django.utils.translation import gettext
 
 from .enums import MembershipRole, OrganizationStatus, Visibility
 from .models import Membership, Organization, User
@@ -97,3 +98,12 @@ def second_factor_missing(user) -> bool:
         and user.has_perm("members.needs_mfa")
         and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
     )
+
+
+def name_shown_to(viewer, person):
+    """The person's name where the viewer may see them (members.view_person, the rule the
+    pages follow), else words that name nobody: an email or a notice must not reveal a
+    person who keeps their profile private."""
+    if viewer.has_perm("members.view_person", person):
+        return person.name
+    return gettext("someone who keeps their profile private")

@@ -6,10 +6,11 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
+
+from network.platform.email import email_on_commit
 
 from .enums import (
     InvitationStatus,
@@ -18,21 +19,11 @@ from .enums import (
     RequestStatus,
 )
 from .models import ApiToken, Invitation, Membership, MembershipRequest, Organization, User
+from .selectors import name_shown_to
 
 INVITATION_LIFETIME = timedelta(days=14)
 # Paths under /members/ that an organization's slug must never shadow.
 RESERVED_SLUGS = {"apply", "people", "profile", "invitations", "new", "mine"}
-
-
-def _email_on_commit(*, to, subject, template, context):
-    """Render now, send after commit: a rolled-back write never mails anybody."""
-    from .tasks import send_email
-
-    recipients = [address for address in to if address]
-    if not recipients:
-        return
-    body = render_to_string(template, context)
-    transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=recipients))
 
 
 def _absolute(path):
@@ -90,9 +81,8 @@ def organization_apply(
     )
     organization.slug = _unique_slug(organization.name, organization.acronym)
     _save(organization)
-    staff = User.objects.filter(is_staff=True, is_active=True).values_list("email", flat=True)
-    _email_on_commit(
-        to=list(staff),
+    email_on_commit(
+        to=User.objects.filter(is_staff=True, is_active=True),
         subject=f"New application: {organization.name}",
         template="members/email/application_received.txt",
         context={
@@ -131,8 +121,8 @@ def organization_admit(*, organization: Organization, by: User, reason: str = ""
                 role=MembershipRole.FOCAL_POINT,
             )
         )
-        _email_on_commit(
-            to=[organization.applied_by.email],
+        email_on_commit(
+            to=[organization.applied_by],
             subject=f"{organization.name} is now a member of the network",
             template="members/email/application_admitted.txt",
             context={
@@ -155,8 +145,8 @@ def organization_decline(*, organization: Organization, by: User, reason: str) -
         organization, by=by, status=OrganizationStatus.DECLINED, reason=reason.strip()
     )
     if organization.applied_by_id:
-        _email_on_commit(
-            to=[organization.applied_by.email],
+        email_on_commit(
+            to=[organization.applied_by],
             subject=f"Your application for {organization.name}",
             template="members/email/application_declined.txt",
             context={"organization": organization},
@@ -230,8 +220,10 @@ def invitation_create(*, organization: Organization, email: str, by: User) -> In
             expires_at=timezone.now() + INVITATION_LIFETIME,
         )
     )
-    _email_on_commit(
-        to=[email],
+    # An invitee who already has an account sees names as they would on the site.
+    invitee = User.objects.filter(email__iexact=email, is_active=True).first()
+    email_on_commit(
+        to=[invitee or email],
         subject=f"Join {organization.name} on the Inter Agency Research Network",
         template="members/email/invitation.txt",
         context={
@@ -308,12 +300,15 @@ def membership_request_create(
     if organization.memberships.filter(user=user).exists():
         raise ValidationError(f"You are already a member of {organization.name}.")
     request = _save(MembershipRequest(user=user, organization=organization, message=message))
-    managers = organization.memberships.filter(
-        role__in=[MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE]
-    ).values_list("user__email", flat=True)
-    _email_on_commit(
-        to=list(managers),
-        subject=f"{user.name} asks to join {organization.name}",
+    managers = User.objects.filter(
+        memberships__organization=organization,
+        memberships__role__in=[MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE],
+    )
+    email_on_commit(
+        to=managers,
+        subject=lambda recipient: (
+            f"{capfirst(name_shown_to(recipient, user))} asks to join {organization.name}"
+        ),
         template="members/email/membership_requested.txt",
         context={
             "organization": organization,
@@ -347,8 +342,8 @@ def membership_request_decide(
     organization = request.organization
     if approve and not organization.memberships.filter(user=request.user).exists():
         _save(Membership(user=request.user, organization=organization))
-    _email_on_commit(
-        to=[request.user.email],
+    email_on_commit(
+        to=[request.user],
         subject=f"Your request to join {organization.name}",
         template="members/email/membership_decided.txt",
         context={"organization": organization, "approved": approve},

@@ -5,18 +5,19 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 
 from members.enums import MembershipRole, OrganizationStatus
 from members.models import Organization, User
+from members.selectors import name_shown_to
 from network.discussions.selectors import room_for
 from network.discussions.services import (
     room_member_add,
     room_member_remove,
     room_moderator_remove,
 )
+from network.platform.email import email_on_commit
 
 from .enums import (
     OPEN_TO_JOIN,
@@ -78,22 +79,23 @@ def _absolute(path):
 
 def _notify_on_commit(*, users, project, subject, template, context):
     """Tell people on the site now and by email after commit: a rolled-back write notifies
-    nobody, because the notification rows roll back with it and the email is never queued."""
-    from members.tasks import send_email
-
+    nobody, because the notification rows roll back with it and the email is never queued.
+    `subject` may be a function of the person told, when it names someone they may not see."""
     users = [user for user in users if user is not None]
-    if not users:
-        return
     ProjectNotification.objects.bulk_create(
-        ProjectNotification(user=user, project=project, text=subject[:300]) for user in users
+        ProjectNotification(
+            user=user,
+            project=project,
+            text=(subject(user) if callable(subject) else subject)[:300],
+        )
+        for user in users
     )
-    recipients = [user.email for user in users if user.email and user.is_active]
-    if not recipients:
-        return
-    body = render_to_string(
-        template, {**context, "project": project, "url": _absolute(project.get_absolute_url())}
+    email_on_commit(
+        to=users,
+        subject=subject,
+        template=template,
+        context={**context, "project": project, "url": _absolute(project.get_absolute_url())},
     )
-    transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=recipients))
 
 
 def _unique_slug(title):
@@ -420,7 +422,9 @@ def join_request_create(
     _notify_on_commit(
         users=_leads(project),
         project=project,
-        subject=f"{user.name} asks to join {project.title}",
+        subject=lambda recipient: (
+            f"{capfirst(name_shown_to(recipient, user))} asks to join {project.title}"
+        ),
         template="projects/email/join_request_received.txt",
         context={"join_request": join_request, "applicant": user},
     )

@@ -1,10 +1,10 @@
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
+
+from network.platform.email import email_on_commit
 
 from .enums import NotificationKind
 from .models import Notification
@@ -35,13 +35,13 @@ def send_mention_digest() -> int:
             by_user[notice.user].append(notice)
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     for user, notices in by_user.items():
-        body = render_to_string(
-            "discussions/email/mention_digest.txt",
-            {"user": user, "notices": notices, "base_url": base},
-        )
         count = len(notices)
-        subject = f"You were mentioned {count} time{'s' if count != 1 else ''} in discussions"
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        email_on_commit(
+            to=[user],
+            subject=f"You were mentioned {count} time{'s' if count != 1 else ''} in discussions",
+            template="discussions/email/mention_digest.txt",
+            context={"user": user, "notices": notices, "base_url": base},
+        )
         Notification.objects.filter(pk__in=[n.pk for n in notices]).update(
             emailed_at=timezone.now()
         )

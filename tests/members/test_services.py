@@ -359,11 +359,16 @@ def test_membership_request_create_emails_focal_point_and_alternate(
         )
 
     assert request.status == RequestStatus.PENDING
-    assert len(mail.outbox) == 1
-    assert sorted(mail.outbox[0].to) == sorted([focal_a.email, alternate_a.email])
-    assert mail.outbox[0].subject == f"{plain_user.name} asks to join Agency A"
-    assert "I lead the data team." in mail.outbox[0].body
-    assert "http://testserver/members/agency-a/requests/" in mail.outbox[0].body
+    # One message each, so the focal point and the alternate never see each other's address.
+    assert sorted(email.to[0] for email in mail.outbox) == sorted(
+        [focal_a.email, alternate_a.email]
+    )
+    for email in mail.outbox:
+        assert len(email.to) == 1 and email.cc == [] and email.bcc == []
+        assert email.subject == f"{plain_user.name} asks to join Agency A"
+        assert f"{plain_user.name} ({plain_user.email}) asks to join Agency A." in email.body
+        assert "I lead the data team." in email.body
+        assert "http://testserver/members/agency-a/requests/" in email.body
 
 
 def test_membership_request_second_pending_refused(org_a, focal_a, plain_user):

@@ -158,7 +158,8 @@ def test_mention_digest_skips_rooms_the_person_has_left(world, django_capture_on
         assert response.status_code == 302
     assert Notification.objects.filter(user=world.users[TEAM], kind="mention").exists()
     RoomMember.objects.filter(room=world.secret_room, user=world.users[TEAM]).delete()
-    send_mention_digest.call()
+    with django_capture_on_commit_callbacks(execute=True):
+        send_mention_digest.call()
     team_mail = [m for m in mail.outbox if world.users[TEAM].email in m.to]
     secret = (Canary.ROOM_TITLE, Canary.ROOM_TOPIC, Canary.ROOM_MESSAGE)
     assert [m.body for m in team_mail if any(c in m.body for c in secret)] == []
