@@ -2,7 +2,7 @@
 
 import rules
 
-from members.enums import MembershipRole
+from members.enums import SPOKESPERSON_ROLES
 from members.rules import is_network_member, is_staff
 
 from .enums import RegistrationStatus
@@ -33,7 +33,7 @@ def is_event_organizer(user, event):
         return Membership.objects.filter(
             user_id=user.pk,
             organization__organized_events=event.pk,
-            role__in=[MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE],
+            role__in=SPOKESPERSON_ROLES,
         ).exists()
 
     return _cached(user, event, "organizer", compute)

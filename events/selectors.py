@@ -5,6 +5,9 @@ from itertools import groupby
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from members.enums import SPOKESPERSON_ROLES
+from members.models import Organization, User
+
 from .enums import ACTIVE_STATUSES, RegistrationStatus
 from .models import EventOrganizer, EventPage
 
@@ -36,8 +39,6 @@ def past_events(*, filters=None):
 
 def timetable(event):
     """The sessions grouped by day in the event's time zone: [(date, [session, …]), …]."""
-    from members.models import User
-
     sessions = event.sessions.order_by("start", "sort_order")
     # A preview holds unsaved sessions in memory (modelcluster), where prefetching cannot go.
     if isinstance(sessions, QuerySet):
@@ -66,13 +67,10 @@ def confirmed_participants(event):
 def organizer_people(event):
     """Everyone who organizes the event: people given the role, and the focal points and
     alternates of its organizing organizations."""
-    from members.enums import MembershipRole
-    from members.models import User
-
     given = EventOrganizer.objects.filter(page_id=event.pk).values("user_id")
     speaking = User.objects.filter(
         memberships__organization__organized_events=event.pk,
-        memberships__role__in=[MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE],
+        memberships__role__in=SPOKESPERSON_ROLES,
     ).values("pk")
     return list(User.objects.filter(Q(pk__in=given) | Q(pk__in=speaking)))
 
@@ -107,20 +105,13 @@ def registration_counts(event):
 
 def representable_organizations(user):
     """The admitted member organizations a person may represent at an event."""
-    from members.enums import OrganizationStatus
-    from members.models import Organization
-
     if not user.is_authenticated:
         return Organization.objects.none()
-    return Organization.objects.filter(
-        memberships__user=user, status=OrganizationStatus.MEMBER
-    ).order_by("name")
+    return Organization.objects.members().filter(memberships__user=user).order_by("name")
 
 
 def organizing_organizations():
     """Organizations that organize at least one published event, for the list filter."""
-    from members.models import Organization
-
     return (
         Organization.objects.filter(organized_events__in=_visible().values("pk"))
         .distinct()

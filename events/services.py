@@ -14,7 +14,6 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page
 
-from members.enums import OrganizationStatus
 from members.models import Organization, User
 from network.discussions.selectors import room_for, rooms_for
 from network.discussions.services import room_member_add, room_member_remove
@@ -143,9 +142,7 @@ def registration_create(
     if event.registration_closes and now >= event.registration_closes:
         local = timezone.localtime(event.registration_closes, event.tz)
         raise ValidationError(f"Registration closed on {local:%-d %B %Y at %H:%M} ({event.tz}).")
-    if not user.memberships.filter(
-        organization=organization, organization__status=OrganizationStatus.MEMBER
-    ).exists():
+    if not user.memberships.in_member_organizations().filter(organization=organization).exists():
         raise ValidationError(
             {"organization": "Choose one of the member organizations you belong to."}
         )

@@ -43,11 +43,10 @@ def _plain(rich_text):
 
 
 def _organizations(user):
-    from members.enums import OrganizationStatus
     from members.models import Organization
 
     # Applicants, declined and former organizations are not listed anywhere public.
-    return Organization.objects.filter(status=OrganizationStatus.MEMBER)
+    return Organization.objects.members()
 
 
 def _people(user):

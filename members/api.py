@@ -87,7 +87,7 @@ def organization_export(request, filters: Query[OrganizationFilters]):
     "/{slug}", **contract(OrganizationOut, found=True), summary="One member organization"
 )
 def organization_detail(request, slug: str):
-    organization = get_object_or_404(Organization, slug=slug, status=OrganizationStatus.MEMBER)
+    organization = get_object_or_404(Organization.objects.members(), slug=slug)
     return _organization(request, organization)
 
 
@@ -113,9 +113,7 @@ PERSON_COLUMNS = list(PersonOut.model_fields)
 
 def _people(request, filters):
     """people_visible_to() is the only gate: hidden people are never listed, not even to staff."""
-    memberships = Membership.objects.filter(
-        organization__status=OrganizationStatus.MEMBER
-    ).select_related("organization")
+    memberships = Membership.objects.in_member_organizations().select_related("organization")
     people = (
         selectors.people_visible_to(request.auth)
         .prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="admitted"))

@@ -23,6 +23,10 @@ class MembershipRole(models.TextChoices):
     MEMBER = "member", "Member"
 
 
+# Who speaks for an organization: its focal point and the alternate.
+SPOKESPERSON_ROLES = (MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE)
+
+
 class Visibility(models.TextChoices):
     PUBLIC = "public", "Public"
     MEMBERS = "members", "Network members only"

@@ -12,6 +12,7 @@ from wagtail.search import index
 from network.platform.models import Sourced
 
 from .enums import (
+    SPOKESPERSON_ROLES,
     InvitationStatus,
     MembershipRole,
     OrganizationKind,
@@ -112,6 +113,21 @@ class User(index.Indexed, AbstractUser):
         return reverse("members:person", args=[self.pk])
 
 
+class OrganizationQuerySet(models.QuerySet):
+    def members(self):
+        """The admitted member organizations: the network's equal partners."""
+        return self.filter(status=OrganizationStatus.MEMBER)
+
+
+class MembershipQuerySet(models.QuerySet):
+    def spokespeople(self):
+        """Focal points and alternates: the people who speak for their organization."""
+        return self.filter(role__in=SPOKESPERSON_ROLES)
+
+    def in_member_organizations(self):
+        return self.filter(organization__status=OrganizationStatus.MEMBER)
+
+
 class Organization(index.Indexed, Sourced):
     """An equal partner of the network. Plain model: members create it and manage it by role."""
 
@@ -138,6 +154,8 @@ class Organization(index.Indexed, Sourced):
     decided_at = models.DateTimeField(null=True, blank=True)
     decision_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = OrganizationQuerySet.as_manager()
 
     search_fields = [
         index.SearchField("name", boost=3),
@@ -182,6 +200,8 @@ class Membership(models.Model):
         max_length=12, choices=MembershipRole.choices, default=MembershipRole.MEMBER
     )
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         constraints = [

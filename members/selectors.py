@@ -4,7 +4,7 @@ from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext
 
-from .enums import MembershipRole, OrganizationStatus, Visibility
+from .enums import SPOKESPERSON_ROLES, OrganizationStatus, Visibility
 from .models import Membership, Organization, User
 from .rules import is_network_member
 
@@ -22,9 +22,7 @@ def people_visible_to(viewer):
 def organization_list(*, filters=None):
     """Admitted member organizations, alphabetically, filtered by kind, country and text."""
     filters = filters or {}
-    organizations = Organization.objects.filter(status=OrganizationStatus.MEMBER).order_by(
-        Lower("name")
-    )
+    organizations = Organization.objects.members().order_by(Lower("name"))
     if kind := filters.get("kind"):
         organizations = organizations.filter(kind=kind)
     if country := filters.get("country"):
@@ -61,9 +59,7 @@ def organization_detail(*, slug, viewer):
 def focal_points(organization):
     """The focal point and alternate memberships, whoever can see them."""
     return (
-        organization.memberships.filter(
-            role__in=[MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE]
-        )
+        organization.memberships.filter(role__in=SPOKESPERSON_ROLES)
         .select_related("user")
         .order_by("role")
     )
@@ -79,7 +75,7 @@ def pending_applications():
 
 def network_figures():
     """Live figures for the home page."""
-    members = Organization.objects.filter(status=OrganizationStatus.MEMBER)
+    members = Organization.objects.members()
     countries = set()
     for headquarters, worked_in in members.values_list("headquarters_country", "countries"):
         countries.update(code for code in worked_in.split(",") if code)

@@ -13,6 +13,7 @@ from django.utils.text import capfirst, slugify
 from network.platform.email import email_on_commit
 
 from .enums import (
+    SPOKESPERSON_ROLES,
     InvitationStatus,
     MembershipRole,
     OrganizationStatus,
@@ -302,7 +303,7 @@ def membership_request_create(
     request = _save(MembershipRequest(user=user, organization=organization, message=message))
     managers = User.objects.filter(
         memberships__organization=organization,
-        memberships__role__in=[MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE],
+        memberships__role__in=SPOKESPERSON_ROLES,
     )
     email_on_commit(
         to=managers,

@@ -27,7 +27,7 @@ PAGE_SIZE = 24
 
 
 def _member_organization(slug):
-    return get_object_or_404(Organization, slug=slug, status=OrganizationStatus.MEMBER)
+    return get_object_or_404(Organization.objects.members(), slug=slug)
 
 
 def _require(request, perm, obj):
@@ -269,9 +269,7 @@ def person(request, pk):
     if not request.user.has_perm("members.view_person", person):
         # Hidden or members-only people do not exist for those who may not see them.
         raise Http404("No such person.")
-    memberships = person.memberships.filter(
-        organization__status=OrganizationStatus.MEMBER
-    ).select_related("organization")
+    memberships = person.memberships.in_member_organizations().select_related("organization")
     return render(
         request,
         "members/person.html",

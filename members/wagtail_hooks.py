@@ -90,9 +90,7 @@ def members_index(request):
         "members/admin/members_index.html",
         {
             "page_title": _("Member organizations"),
-            "organizations": Organization.objects.filter(status=OrganizationStatus.MEMBER).order_by(
-                "name"
-            ),
+            "organizations": Organization.objects.members().order_by("name"),
         },
     )
 
@@ -101,7 +99,7 @@ def member_detail(request, pk):
     """An organization's record with the source it was seeded from, where the secretariat
     ends a membership (the seed makes the organizations the sources name members)."""
     _require_reviewer(request)
-    organization = get_object_or_404(Organization, pk=pk, status=OrganizationStatus.MEMBER)
+    organization = get_object_or_404(Organization.objects.members(), pk=pk)
     form = MembershipEndForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -9,7 +9,6 @@ from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
-from members.enums import OrganizationStatus
 from members.models import Organization
 from network.platform.api import (
     MAX_EXPORT_ROWS,
@@ -91,9 +90,7 @@ def _projects(user, filters):
         "open_roles": filters.has_open_roles,
     }
     if filters.organization:
-        organization = Organization.objects.filter(
-            slug=filters.organization, status=OrganizationStatus.MEMBER
-        ).first()
+        organization = Organization.objects.members().filter(slug=filters.organization).first()
         if organization is None:
             # Like any other filter that matches nothing: an empty list, not an error.
             return selectors.project_list(user=user, filters={}).none()

@@ -1,7 +1,6 @@
 from django import forms
 from django_countries import countries as all_countries
 
-from members.enums import OrganizationStatus
 from members.models import Organization
 from network.agenda.models import ResearchPriority
 from network.gaps.models import DataGap
@@ -19,7 +18,7 @@ class ProjectFilterForm(forms.Form):
     country = forms.ChoiceField(required=False, choices=[("", "Any country"), *all_countries])
     organization = forms.ModelChoiceField(
         required=False,
-        queryset=Organization.objects.filter(status=OrganizationStatus.MEMBER).order_by("name"),
+        queryset=Organization.objects.members().order_by("name"),
         empty_label="Any organization",
         to_field_name="slug",
     )
@@ -201,7 +200,7 @@ class TeamMemberForm(forms.Form):
 
 class PartnerInviteForm(forms.Form):
     organization = forms.ModelChoiceField(
-        queryset=Organization.objects.filter(status=OrganizationStatus.MEMBER).order_by("name"),
+        queryset=Organization.objects.members().order_by("name"),
         empty_label="Choose a member organization",
     )
     committed = forms.CharField(

@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
-from members.enums import MembershipRole
+from members.enums import SPOKESPERSON_ROLES
 
 from .enums import JoinRequestStatus, PartnerStatus, ProjectStatus
 from .models import (
@@ -201,9 +201,7 @@ def my_join_requests(user):
 
 def partner_invitations_for(user):
     """Invitations waiting for an organization the user speaks for."""
-    organizations = user.memberships.filter(
-        role__in=[MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE]
-    ).values("organization_id")
+    organizations = user.memberships.filter(role__in=SPOKESPERSON_ROLES).values("organization_id")
     return (
         PartnerOrganization.objects.filter(
             organization_id__in=organizations, status=PartnerStatus.INVITED
@@ -219,9 +217,6 @@ def notifications_for(user):
 
 def lead_organizations_for(user):
     """The member organizations a person may lead a project for."""
-    from members.enums import OrganizationStatus
     from members.models import Organization
 
-    return Organization.objects.filter(
-        memberships__user=user, status=OrganizationStatus.MEMBER
-    ).order_by("name")
+    return Organization.objects.members().filter(memberships__user=user).order_by("name")

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import capfirst, slugify
 
-from members.enums import MembershipRole, OrganizationStatus
+from members.enums import SPOKESPERSON_ROLES
 from members.models import Organization, User
 from members.selectors import name_shown_to
 from network.discussions.selectors import room_for
@@ -122,9 +122,7 @@ def _is_lead(user, project):
 def _check_lead_organization(user, organization):
     if (
         organization is None
-        or not user.memberships.filter(
-            organization=organization, organization__status=OrganizationStatus.MEMBER
-        ).exists()
+        or not user.memberships.in_member_organizations().filter(organization=organization).exists()
     ):
         raise ValidationError(
             {
@@ -493,7 +491,7 @@ def _spokespeople(organization):
     return [
         membership.user
         for membership in organization.memberships.filter(
-            role__in=[MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE]
+            role__in=SPOKESPERSON_ROLES
         ).select_related("user")
     ]
 
@@ -519,7 +517,7 @@ def partner_invite(
         raise ValidationError("Propose the project to the network before inviting partners.")
     if project.status in (ProjectStatus.COMPLETED, ProjectStatus.DISCONTINUED):
         raise ValidationError("A closed project does not take new partners.")
-    if organization.status != OrganizationStatus.MEMBER:
+    if not organization.is_member:
         raise ValidationError({"organization": "Only member organizations can be partners."})
     if organization.pk == project.lead_organization_id:
         raise ValidationError({"organization": f"{organization.name} already leads the project."})
@@ -570,7 +568,7 @@ def partner_decide(
     )
     if not by.memberships.filter(
         organization_id=partner.organization_id,
-        role__in=[MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE],
+        role__in=SPOKESPERSON_ROLES,
     ).exists():
         raise ValidationError(
             f"Only the focal point or alternate of {partner.organization.name} can answer."

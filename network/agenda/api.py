@@ -9,7 +9,6 @@ from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
-from members.enums import OrganizationStatus
 from members.models import Organization
 from network.platform.api import (
     MAX_EXPORT_ROWS,
@@ -121,7 +120,7 @@ def _attach(priorities):
     if decided:
         for vote in Vote.objects.filter(priority_id__in=decided).select_related("organization"):
             votes[vote.priority_id].append(vote)
-        members = list(Organization.objects.filter(status=OrganizationStatus.MEMBER))
+        members = list(Organization.objects.members())
     for priority in priorities:
         priority.endorser_slugs = endorsers[priority.pk]
         priority.tally = (

@@ -5,7 +5,7 @@ from django.db.models import Count, Min, Prefetch
 from django.utils import timezone
 from wagtail import hooks
 
-from members.enums import MembershipRole, OrganizationStatus
+from members.enums import SPOKESPERSON_ROLES
 from members.models import Organization
 from network.gaps.enums import PROGRESS_STATUSES
 from network.gaps.models import DataGap
@@ -62,11 +62,11 @@ def organizations_spoken_for(user):
     """Member organizations the user is focal point or alternate of."""
     if not user.is_authenticated:
         return Organization.objects.none()
-    return Organization.objects.filter(
-        status=OrganizationStatus.MEMBER,
-        memberships__user=user,
-        memberships__role__in=[MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE],
-    ).order_by("name")
+    return (
+        Organization.objects.members()
+        .filter(memberships__user=user, memberships__role__in=SPOKESPERSON_ROLES)
+        .order_by("name")
+    )
 
 
 def votes_by(priority, organizations):

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from members.enums import MembershipRole, OrganizationStatus
+from members.enums import MembershipRole
 from members.models import Organization, User
 from network.platform.services import service_save
 
@@ -61,9 +61,7 @@ def priority_propose(
     """
     if not by.has_perm("agenda.propose_priority"):
         raise PermissionDenied("Only members of the network propose priorities.")
-    if not by.memberships.filter(
-        organization=organization, organization__status=OrganizationStatus.MEMBER
-    ).exists():
+    if not by.memberships.in_member_organizations().filter(organization=organization).exists():
         raise PermissionDenied("You can propose only for a member organization you belong to.")
     priority = service_save(
         ResearchPriority(
@@ -268,7 +266,7 @@ def vote_tally(*, votes, member_organizations, quorum: int) -> Tally:
 
 def priority_tally(priority: ResearchPriority) -> Tally:
     """The tally of a priority's votes against today's member organizations."""
-    members = list(Organization.objects.filter(status=OrganizationStatus.MEMBER))
+    members = list(Organization.objects.members())
     votes = list(priority.votes.select_related("cast_by"))
     return vote_tally(votes=votes, member_organizations=members, quorum=priority.quorum)
 

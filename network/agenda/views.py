@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from members.enums import OrganizationStatus
 from members.models import Organization
 from network.discussions.selectors import room_for
 from network.discussions.views import open_network_room
@@ -125,7 +124,7 @@ def _organization_from_post(request):
         pk = int(request.POST.get("organization", ""))
     except ValueError:
         return None
-    return Organization.objects.filter(pk=pk, status=OrganizationStatus.MEMBER).first()
+    return Organization.objects.members().filter(pk=pk).first()
 
 
 def _act(request, pk, action, success):
@@ -273,9 +272,9 @@ def priority_vote_close(request, pk):
 def priority_propose(request):
     if not request.user.has_perm("agenda.propose_priority"):
         raise PermissionDenied
-    organizations = Organization.objects.filter(
-        memberships__user=request.user, status=OrganizationStatus.MEMBER
-    ).order_by("name")
+    organizations = (
+        Organization.objects.members().filter(memberships__user=request.user).order_by("name")
+    )
     form = PriorityForm(
         request.POST if request.method == "POST" else None, organizations=organizations
     )

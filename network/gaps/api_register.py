@@ -9,7 +9,6 @@ from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
-from members.enums import OrganizationStatus
 from members.models import Organization
 from network.platform.api import (
     MAX_EXPORT_ROWS,
@@ -171,9 +170,7 @@ def gap_report(request, payload: GapIn):
         raise PermissionDenied("Only people from member organizations report gaps.")
     data = payload.dict()
     errors = {}
-    organization = Organization.objects.filter(
-        slug=data.pop("organization"), status=OrganizationStatus.MEMBER
-    ).first()
+    organization = Organization.objects.members().filter(slug=data.pop("organization")).first()
     if organization is None:
         errors["organization"] = "No such member organization."
     codes = list(dict.fromkeys(c.upper() for c in data.pop("countries")))

@@ -1,8 +1,6 @@
 from django import forms
 from django.utils import timezone
 
-from members.enums import OrganizationStatus
-
 from . import selectors
 from .enums import (
     GAP_TRANSITIONS,
@@ -175,6 +173,4 @@ class GapTransitionForm(forms.Form):
 def member_organizations_of(user):
     from members.models import Organization
 
-    return Organization.objects.filter(
-        memberships__user=user, status=OrganizationStatus.MEMBER
-    ).order_by("name")
+    return Organization.objects.members().filter(memberships__user=user).order_by("name")

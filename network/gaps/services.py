@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from members.enums import OrganizationStatus
 from members.models import Organization, User
 from network.platform.services import service_save
 
@@ -59,7 +58,7 @@ def gap_report(
     """
     if not (by.is_staff or by.memberships.filter(organization=organization).exists()):
         raise PermissionDenied("You can report gaps only for your own organization.")
-    if organization.status != OrganizationStatus.MEMBER:
+    if not organization.is_member:
         raise ValidationError("Only member organizations report gaps.")
     countries, sub_regions = list(countries or []), list(sub_regions or [])
     _check_places(countries, sub_regions)

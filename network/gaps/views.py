@@ -8,7 +8,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from members.enums import OrganizationStatus
 from members.models import Organization
 from network.discussions.selectors import room_for
 from network.discussions.views import open_network_room
@@ -189,7 +188,7 @@ def gap_add_evidence(request, pk):
 
 def _organizations_for(user):
     if user.is_staff:
-        return Organization.objects.filter(status=OrganizationStatus.MEMBER).order_by("name")
+        return Organization.objects.members().order_by("name")
     return member_organizations_of(user)
 
 

@@ -79,6 +79,4 @@ def organizations_of(user):
     """The admitted organizations the user belongs to (whose publications they may add)."""
     if not user.is_authenticated:
         return Organization.objects.none()
-    return Organization.objects.filter(
-        memberships__user=user, status=OrganizationStatus.MEMBER
-    ).order_by(Lower("name"))
+    return Organization.objects.members().filter(memberships__user=user).order_by(Lower("name"))
