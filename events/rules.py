@@ -2,7 +2,6 @@
 
 import rules
 
-from members.enums import SPOKESPERSON_ROLES
 from members.rules import is_network_member, is_staff
 
 from .enums import RegistrationStatus
@@ -30,11 +29,11 @@ def is_event_organizer(user, event):
 
         if EventOrganizer.objects.filter(page_id=event.pk, user_id=user.pk).exists():
             return True
-        return Membership.objects.filter(
-            user_id=user.pk,
-            organization__organized_events=event.pk,
-            role__in=SPOKESPERSON_ROLES,
-        ).exists()
+        return (
+            Membership.objects.spokespeople()
+            .filter(user_id=user.pk, organization__organized_events=event.pk)
+            .exists()
+        )
 
     return _cached(user, event, "organizer", compute)
 

@@ -4,7 +4,7 @@ from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext
 
-from .enums import SPOKESPERSON_ROLES, OrganizationStatus, Visibility
+from .enums import OrganizationStatus, Visibility
 from .models import Membership, Organization, User
 from .rules import is_network_member
 
@@ -58,11 +58,7 @@ def organization_detail(*, slug, viewer):
 
 def focal_points(organization):
     """The focal point and alternate memberships, whoever can see them."""
-    return (
-        organization.memberships.filter(role__in=SPOKESPERSON_ROLES)
-        .select_related("user")
-        .order_by("role")
-    )
+    return organization.memberships.spokespeople().select_related("user").order_by("role")
 
 
 def pending_applications():

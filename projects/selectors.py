@@ -2,8 +2,6 @@
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
-from members.enums import SPOKESPERSON_ROLES
-
 from .enums import JoinRequestStatus, PartnerStatus, ProjectStatus
 from .models import (
     JoinRequest,
@@ -201,7 +199,7 @@ def my_join_requests(user):
 
 def partner_invitations_for(user):
     """Invitations waiting for an organization the user speaks for."""
-    organizations = user.memberships.filter(role__in=SPOKESPERSON_ROLES).values("organization_id")
+    organizations = user.memberships.spokespeople().values("organization_id")
     return (
         PartnerOrganization.objects.filter(
             organization_id__in=organizations, status=PartnerStatus.INVITED

@@ -8,7 +8,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import capfirst, slugify
 
-from members.enums import SPOKESPERSON_ROLES
 from members.models import Organization, User
 from members.selectors import name_shown_to
 from network.discussions.selectors import room_for
@@ -490,9 +489,7 @@ def join_request_withdraw(*, join_request: JoinRequest, user: User) -> JoinReque
 def _spokespeople(organization):
     return [
         membership.user
-        for membership in organization.memberships.filter(
-            role__in=SPOKESPERSON_ROLES
-        ).select_related("user")
+        for membership in organization.memberships.spokespeople().select_related("user")
     ]
 
 
@@ -566,10 +563,7 @@ def partner_decide(
         .select_related("project", "organization")
         .get(pk=partner.pk)
     )
-    if not by.memberships.filter(
-        organization_id=partner.organization_id,
-        role__in=SPOKESPERSON_ROLES,
-    ).exists():
+    if not by.memberships.spokespeople().filter(organization_id=partner.organization_id).exists():
         raise ValidationError(
             f"Only the focal point or alternate of {partner.organization.name} can answer."
         )
