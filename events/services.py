@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page
@@ -19,6 +19,7 @@ from network.discussions.selectors import room_for, rooms_for
 from network.discussions.services import room_member_add, room_member_remove
 from network.library.validators import file_kind
 from network.platform.email import email_on_commit
+from network.platform.services import absolute_url, service_save
 
 from .enums import (
     ACTIVE_STATUSES,
@@ -33,24 +34,11 @@ from .models import EventOutput, EventPage, Registration
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
-def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def _save(instance):
-    instance.full_clean()
-    try:
-        instance.save()
-    except IntegrityError as error:
-        raise ValidationError("This change conflicts with one made at the same time.") from error
-    return instance
-
-
 def _save_registration(registration):
     """Save a registration and keep the event's restricted rooms (its own and its sessions')
     in step: confirmed participants are in them, anyone else is taken out (their sockets close
     after commit)."""
-    _save(registration)
+    service_save(registration)
     event = registration.event
     rooms = [room_for(event), *rooms_for(event.sessions.all()).values()]
     for room in filter(None, rooms):
@@ -84,7 +72,7 @@ def _status_email(registration, *, subject_prefix, template):
         context={
             "registration": registration,
             "event": event,
-            "url": _absolute(event.url or "/"),
+            "url": absolute_url(event.url or "/"),
         },
     )
 
@@ -284,7 +272,7 @@ def event_email_participants(*, event: EventPage, subject: str, body: str, by: U
         to=participants,
         subject=f"[{event.title}] {subject}",
         template="events/email/message.txt",
-        context={"event": event, "body": body, "by": by, "url": _absolute(event.url or "/")},
+        context={"event": event, "body": body, "by": by, "url": absolute_url(event.url or "/")},
     )
 
 
@@ -355,7 +343,7 @@ def output_add(
         document.full_clean()
         document.save()
         output.document = document
-    return _save(output)
+    return service_save(output)
 
 
 @transaction.atomic
@@ -372,7 +360,7 @@ def output_transition(*, output: EventOutput, to: str, by: User) -> EventOutput:
     output.minutes_status = to
     output.status_changed_by = by
     output.status_changed_at = timezone.now()
-    return _save(output)
+    return service_save(output)
 
 
 @transaction.atomic
@@ -386,7 +374,7 @@ def output_update(*, output: EventOutput, by: User, **fields) -> EventOutput:
         raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
     for field, value in fields.items():
         setattr(output, field, value)
-    return _save(output)
+    return service_save(output)
 
 
 @transaction.atomic

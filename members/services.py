@@ -5,12 +5,13 @@ import secrets
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import capfirst, slugify
+from django.utils.text import capfirst
 
 from network.platform.email import email_on_commit
+from network.platform.services import absolute_url, service_save, unique_slug
 
 from .enums import (
     SPOKESPERSON_ROLES,
@@ -25,32 +26,6 @@ from .selectors import name_shown_to
 INVITATION_LIFETIME = timedelta(days=14)
 # Paths under /members/ that an organization's slug must never shadow.
 RESERVED_SLUGS = {"apply", "people", "profile", "invitations", "new", "mine"}
-
-
-def _absolute(path):
-    from django.conf import settings
-
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def _unique_slug(name, acronym=""):
-    base = slugify(acronym or name)[:70] or "organization"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-org"
-    slug, n = base, 2
-    while Organization.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
-def _save(instance):
-    instance.full_clean()
-    try:
-        instance.save()
-    except IntegrityError as error:
-        # A concurrent request won the race the database constraint guards.
-        raise ValidationError("This change conflicts with one made at the same time.") from error
-    return instance
 
 
 @transaction.atomic
@@ -80,8 +55,14 @@ def organization_apply(
         status=OrganizationStatus.APPLICANT,
         applied_by=user,
     )
-    organization.slug = _unique_slug(organization.name, organization.acronym)
-    _save(organization)
+    organization.slug = unique_slug(
+        organization.acronym or organization.name,
+        queryset=Organization.objects,
+        fallback="organization",
+        reserved=RESERVED_SLUGS,
+        suffix="org",
+    )
+    service_save(organization)
     email_on_commit(
         to=User.objects.filter(is_staff=True, is_active=True),
         subject=f"New application: {organization.name}",
@@ -89,7 +70,7 @@ def organization_apply(
         context={
             "organization": organization,
             "user": user,
-            "url": _absolute(reverse("applications:index")),
+            "url": absolute_url(reverse("applications:index")),
         },
     )
     return organization
@@ -103,7 +84,7 @@ def _decide(organization, *, by, status, reason):
     organization.decided_by = by
     organization.decided_at = timezone.now()
     organization.decision_reason = reason
-    _save(organization)
+    service_save(organization)
     return organization
 
 
@@ -115,7 +96,7 @@ def organization_admit(*, organization: Organization, by: User, reason: str = ""
     """
     organization = _decide(organization, by=by, status=OrganizationStatus.MEMBER, reason=reason)
     if organization.applied_by_id:
-        _save(
+        service_save(
             Membership(
                 user_id=organization.applied_by_id,
                 organization=organization,
@@ -128,7 +109,7 @@ def organization_admit(*, organization: Organization, by: User, reason: str = ""
             template="members/email/application_admitted.txt",
             context={
                 "organization": organization,
-                "url": _absolute(organization.get_absolute_url()),
+                "url": absolute_url(organization.get_absolute_url()),
             },
         )
     return organization
@@ -184,7 +165,7 @@ def organization_membership_end(
     organization.decided_by = by
     organization.decided_at = timezone.now()
     organization.decision_reason = reason.strip()
-    return _save(organization)
+    return service_save(organization)
 
 
 @transaction.atomic
@@ -195,7 +176,7 @@ def organization_update(*, organization: Organization, by: User, **fields) -> Or
         raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
     for field, value in fields.items():
         setattr(organization, field, value)
-    return _save(organization)
+    return service_save(organization)
 
 
 def _hash(token):
@@ -212,7 +193,7 @@ def invitation_create(*, organization: Organization, email: str, by: User) -> In
     if organization.memberships.filter(user__email__iexact=email).exists():
         raise ValidationError({"email": f"{email} is already a member of {organization.name}."})
     token = secrets.token_urlsafe(32)
-    invitation = _save(
+    invitation = service_save(
         Invitation(
             organization=organization,
             email=email,
@@ -230,7 +211,7 @@ def invitation_create(*, organization: Organization, email: str, by: User) -> In
         context={
             "organization": organization,
             "by": by,
-            "url": _absolute(reverse("members:invitation", args=[token])),
+            "url": absolute_url(reverse("members:invitation", args=[token])),
             "expires_at": invitation.expires_at,
         },
     )
@@ -268,11 +249,11 @@ def invitation_accept(*, token: str, user: User) -> Membership:
     organization = invitation.organization
     if organization.memberships.filter(user=user).exists():
         raise ValidationError(f"You are already a member of {organization.name}.")
-    membership = _save(Membership(user=user, organization=organization))
+    membership = service_save(Membership(user=user, organization=organization))
     invitation.status = InvitationStatus.ACCEPTED
     invitation.accepted_by = user
     invitation.accepted_at = timezone.now()
-    _save(invitation)
+    service_save(invitation)
     MembershipRequest.objects.filter(
         user=user, organization=organization, status=RequestStatus.PENDING
     ).update(status=RequestStatus.WITHDRAWN)
@@ -285,7 +266,7 @@ def invitation_revoke(*, invitation: Invitation, by: User) -> Invitation:
     if invitation.status != InvitationStatus.PENDING:
         raise ValidationError("Only a pending invitation can be withdrawn.")
     invitation.status = InvitationStatus.REVOKED
-    return _save(invitation)
+    return service_save(invitation)
 
 
 @transaction.atomic
@@ -300,7 +281,7 @@ def membership_request_create(
         raise ValidationError("Only member organizations take requests to join.")
     if organization.memberships.filter(user=user).exists():
         raise ValidationError(f"You are already a member of {organization.name}.")
-    request = _save(MembershipRequest(user=user, organization=organization, message=message))
+    request = service_save(MembershipRequest(user=user, organization=organization, message=message))
     managers = User.objects.filter(
         memberships__organization=organization,
         memberships__role__in=SPOKESPERSON_ROLES,
@@ -315,7 +296,7 @@ def membership_request_create(
             "organization": organization,
             "user": user,
             "message": message,
-            "url": _absolute(reverse("members:requests", args=[organization.slug])),
+            "url": absolute_url(reverse("members:requests", args=[organization.slug])),
         },
     )
     return request
@@ -339,10 +320,10 @@ def membership_request_decide(
     request.status = RequestStatus.APPROVED if approve else RequestStatus.DECLINED
     request.decided_by = by
     request.decided_at = timezone.now()
-    _save(request)
+    service_save(request)
     organization = request.organization
     if approve and not organization.memberships.filter(user=request.user).exists():
-        _save(Membership(user=request.user, organization=organization))
+        service_save(Membership(user=request.user, organization=organization))
     email_on_commit(
         to=[request.user],
         subject=f"Your request to join {organization.name}",
@@ -369,7 +350,7 @@ def alternate_name(*, organization: Organization, user: User, by: User) -> Membe
         role=MembershipRole.MEMBER
     )
     membership.role = MembershipRole.ALTERNATE
-    return _save(membership)
+    return service_save(membership)
 
 
 @transaction.atomic
@@ -382,7 +363,7 @@ def focal_point_assign(*, organization: Organization, user: User, by: User) -> M
         raise ValidationError("This organization already has a focal point.")
     membership, _ = Membership.objects.get_or_create(user=user, organization=organization)
     membership.role = MembershipRole.FOCAL_POINT
-    return _save(membership)
+    return service_save(membership)
 
 
 PERSON_FIELDS = ("display_name", "bio", "countries", "languages", "visibility")
@@ -396,7 +377,7 @@ def profile_update(*, user: User, expertise: list[str] | None = None, **fields) 
         raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
     for field, value in fields.items():
         setattr(user, field, value)
-    _save(user)
+    service_save(user)
     if expertise is not None:
         user.expertise.set(expertise, clear=True)
     return user
@@ -422,7 +403,7 @@ def token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
         )
     raw = API_TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(user=user, name=name.strip(), token_hash=_token_hash(raw), prefix=raw[:12])
-    _save(token)
+    service_save(token)
     return token, raw
 
 
@@ -434,7 +415,7 @@ def token_revoke(*, token: ApiToken, by: User) -> ApiToken:
     token = ApiToken.objects.select_for_update().get(pk=token.pk)
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
-        _save(token)
+        service_save(token)
     return token
 
 

@@ -2,11 +2,10 @@
 
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
-from django.utils.text import capfirst, slugify
+from django.utils.text import capfirst
 
 from members.models import Organization, User
 from members.selectors import name_shown_to
@@ -17,6 +16,7 @@ from network.discussions.services import (
     room_moderator_remove,
 )
 from network.platform.email import email_on_commit
+from network.platform.services import absolute_url, service_save, unique_slug
 
 from .enums import (
     OPEN_TO_JOIN,
@@ -62,20 +62,6 @@ EDITABLE_FIELDS = (
 )
 
 
-def _save(instance):
-    instance.full_clean()
-    try:
-        instance.save()
-    except IntegrityError as error:
-        # A concurrent request won the race the database constraint guards.
-        raise ValidationError("This change conflicts with one made at the same time.") from error
-    return instance
-
-
-def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def _notify_on_commit(*, users, project, subject, template, context):
     """Tell people on the site now and by email after commit: a rolled-back write notifies
     nobody, because the notification rows roll back with it and the email is never queued.
@@ -93,18 +79,8 @@ def _notify_on_commit(*, users, project, subject, template, context):
         to=users,
         subject=subject,
         template=template,
-        context={**context, "project": project, "url": _absolute(project.get_absolute_url())},
+        context={**context, "project": project, "url": absolute_url(project.get_absolute_url())},
     )
-
-
-def _unique_slug(title):
-    base = slugify(title)[:70].strip("-") or "project"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-project"
-    slug, n = base, 2
-    while ResearchProject.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def _leads(project):
@@ -210,11 +186,13 @@ def project_propose(
         created_by=user,
         status=ProjectStatus.DRAFT,
     )
-    project.slug = _unique_slug(project.title)
-    _save(project)
+    project.slug = unique_slug(
+        project.title, queryset=ResearchProject.objects, fallback="project", reserved=RESERVED_SLUGS
+    )
+    service_save(project)
     _set_links(project, by=user, priorities=priorities, gaps=gaps)
-    _save(ProjectMember(project=project, user=user, role=ProjectRole.LEAD))
-    _save(
+    service_save(ProjectMember(project=project, user=user, role=ProjectRole.LEAD))
+    service_save(
         ProjectStatusChange(
             project=project, to_status=ProjectStatus.DRAFT, by=user, reason="Drafted."
         )
@@ -243,7 +221,7 @@ def project_update(
     for field, value in fields.items():
         setattr(project, field, value)
     project.updated_at = timezone.now()
-    _save(project)
+    service_save(project)
     _set_links(project, by=by, priorities=priorities, gaps=gaps)
     return project
 
@@ -279,8 +257,8 @@ def project_transition(
         raise ValidationError({"reason": "Say why the project is discontinued."})
     project.status = target
     project.updated_at = timezone.now()
-    _save(project)
-    _save(
+    service_save(project)
+    service_save(
         ProjectStatusChange(
             project=project,
             from_status=current,
@@ -325,7 +303,7 @@ def project_member_update(
         ):
             raise ValidationError("A project needs at least one lead: name another lead first.")
         member.role = role
-    return _save(member)
+    return service_save(member)
 
 
 @transaction.atomic
@@ -364,7 +342,7 @@ def open_role_add(
     """Announce that the project is looking for someone. Side effects: none."""
     if project.status in (ProjectStatus.COMPLETED, ProjectStatus.DISCONTINUED):
         raise ValidationError("A closed project does not recruit.")
-    return _save(
+    return service_save(
         OpenRole(
             project=project,
             title=title.strip(),
@@ -380,7 +358,7 @@ def open_role_set_filled(*, role: OpenRole, by: User, is_filled: bool) -> OpenRo
     """Mark an open role filled (or open again). Side effects: none."""
     role = OpenRole.objects.select_for_update().get(pk=role.pk)
     role.is_filled = is_filled
-    return _save(role)
+    return service_save(role)
 
 
 @transaction.atomic
@@ -415,7 +393,7 @@ def join_request_create(
         )
     if role is not None and (role.project_id != project.pk or role.is_filled):
         raise ValidationError({"role": "That role is not open on this project."})
-    join_request = _save(JoinRequest(project=project, user=user, role=role, message=message))
+    join_request = service_save(JoinRequest(project=project, user=user, role=role, message=message))
     _notify_on_commit(
         users=_leads(project),
         project=project,
@@ -457,9 +435,11 @@ def join_request_decide(
     join_request.decided_by = by
     join_request.decided_at = timezone.now()
     join_request.note = note.strip()
-    _save(join_request)
+    service_save(join_request)
     if accept:
-        _save(ProjectMember(project=project, user=join_request.user, role=ProjectRole.MEMBER))
+        service_save(
+            ProjectMember(project=project, user=join_request.user, role=ProjectRole.MEMBER)
+        )
         room = room_for(project)
         if room is not None:
             room_member_add(room=room, user=join_request.user)
@@ -483,7 +463,7 @@ def join_request_withdraw(*, join_request: JoinRequest, user: User) -> JoinReque
     if join_request.status != JoinRequestStatus.PENDING:
         raise ValidationError("Only a pending request can be withdrawn.")
     join_request.status = JoinRequestStatus.WITHDRAWN
-    return _save(join_request)
+    return service_save(join_request)
 
 
 def _spokespeople(organization):
@@ -535,7 +515,7 @@ def partner_invite(
     partner.invited_at = timezone.now()
     partner.decided_by = None
     partner.decided_at = None
-    _save(partner)
+    service_save(partner)
     _notify_on_commit(
         users=_spokespeople(organization),
         project=project,
@@ -574,7 +554,7 @@ def partner_decide(
         partner.committed = committed.strip()
     partner.decided_by = by
     partner.decided_at = timezone.now()
-    _save(partner)
+    service_save(partner)
     verb = "accepted" if accept else "declined"
     _notify_on_commit(
         users=_leads(partner.project),
@@ -627,7 +607,7 @@ def output_add(
                     + "."
                 }
             )
-    output = _save(
+    output = service_save(
         ProjectOutput(
             project=project,
             kind=kind,
@@ -641,7 +621,7 @@ def output_add(
     )
     evidence_title = f"{output} (output of the project “{project.title}”)"[:250]
     for gap in closes_gaps:
-        _save(OutputClosesGap(output=output, gap=gap, fills=fills))
+        service_save(OutputClosesGap(output=output, gap=gap, fills=fills))
         try:
             gap_fill(
                 gap=gap,

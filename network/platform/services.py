@@ -20,12 +20,13 @@ def service_save(instance, **save_kwargs):
     return instance
 
 
-def unique_slug(text, *, queryset, fallback, reserved=(), max_length=70):
+def unique_slug(text, *, queryset, fallback, reserved=(), suffix=None, max_length=70):
     """A slug from `text` that no row of `queryset` uses (exclude the row being renamed from
-    it), never one of `reserved` (paths the app's URLs own): "name", "name-2", …"""
+    it), never one of `reserved` (paths the app's URLs own, which get `-suffix`): "name",
+    "name-2", …"""
     base = slugify(text)[:max_length].strip("-") or fallback
     if base in reserved:
-        base = f"{base}-{fallback}"
+        base = f"{base}-{suffix or fallback}"
     slug, n = base, 2
     while queryset.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
