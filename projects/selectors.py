@@ -16,7 +16,7 @@ from .models import (
 def projects_visible_to(user):
     """Drafts are seen by their team (and the secretariat); everything else by everyone."""
     projects = ResearchProject.objects.all()
-    if user.is_authenticated and user.is_staff:
+    if user.has_perm("projects.view_every_project"):
         return projects
     visible = ~Q(status=ProjectStatus.DRAFT)
     if user.is_authenticated:
@@ -28,7 +28,7 @@ def projects_visible_to(user):
 def draft_ids_visible_to(user):
     """The drafts a person sees beyond everyone's view: their teams' (staff see all drafts,
     which their viewer class already says). Pages cached per kind of viewer vary by it."""
-    if not user.is_authenticated or user.is_staff:
+    if not user.is_authenticated or user.has_perm("projects.view_every_project"):
         return ()
     drafts = ResearchProject.objects.filter(status=ProjectStatus.DRAFT)
     visible = drafts.filter(Q(members__user=user) | Q(created_by=user))

@@ -90,10 +90,6 @@ def _leads(project):
     ]
 
 
-def _is_lead(user, project):
-    return project.members.filter(user=user, role=ProjectRole.LEAD).exists()
-
-
 def _check_lead_organization(user, organization):
     if (
         organization is None
@@ -287,7 +283,7 @@ def project_member_update(
     """
     member = ProjectMember.objects.select_for_update().select_related("project").get(pk=member.pk)
     project = _locked(member.project)
-    by_lead = _is_lead(by, project)
+    by_lead = by.has_perm("projects.manage_team", project)
     if member.user_id != by.pk and not by_lead:
         raise ValidationError("Only the person themselves or a lead can change this.")
     if committed is not None:
@@ -315,7 +311,7 @@ def project_member_remove(*, member: ProjectMember, by: User) -> None:
     """
     member = ProjectMember.objects.select_for_update().select_related("project").get(pk=member.pk)
     project = _locked(member.project)
-    if member.user_id != by.pk and not _is_lead(by, project):
+    if member.user_id != by.pk and not by.has_perm("projects.manage_team", project):
         raise ValidationError("Only the person themselves or a lead can do this.")
     if (
         member.role == ProjectRole.LEAD
@@ -373,19 +369,18 @@ def join_request_create(
 
     Side effects: notifies the project's leads on the site and by email after commit.
     """
-    from members.rules import is_network_member
-
     project = _locked(project)
     if project.status not in OPEN_TO_JOIN:
         raise ValidationError(
             f"This project is not taking requests to join: it is {project.get_status_display()}."
         )
-    if not is_network_member(user):
+    if project.members.filter(user=user).exists():
+        raise ValidationError("You are already on this project's team.")
+    # Open to join and not on the team: what the rule still asks is membership of the network.
+    if not user.has_perm("projects.join_project", project):
         raise ValidationError(
             "Only people from a member organization of the network can join projects."
         )
-    if project.members.filter(user=user).exists():
-        raise ValidationError("You are already on this project's team.")
     if project.join_requests.filter(user=user, status=JoinRequestStatus.PENDING).exists():
         raise ValidationError(
             "You have already asked to join this project. Wait for the leads' answer, "
@@ -421,7 +416,7 @@ def join_request_decide(
         .get(pk=join_request.pk)
     )
     project = join_request.project
-    if not _is_lead(by, project):
+    if not by.has_perm("projects.manage_team", project):
         raise ValidationError("Only the project's leads can decide on requests to join.")
     if join_request.status == JoinRequestStatus.WITHDRAWN:
         raise ValidationError(
@@ -487,7 +482,7 @@ def partner_invite(
     email after commit.
     """
     project = _locked(project)
-    if not _is_lead(by, project):
+    if not by.has_perm("projects.manage_team", project):
         raise ValidationError("Only the project's leads can invite partners.")
     if project.status == ProjectStatus.DRAFT:
         # A draft stays within its team: propose it before anyone outside hears of it.
@@ -543,7 +538,7 @@ def partner_decide(
         .select_related("project", "organization")
         .get(pk=partner.pk)
     )
-    if not by.memberships.spokespeople().filter(organization_id=partner.organization_id).exists():
+    if not by.has_perm("projects.decide_partnership", partner):
         raise ValidationError(
             f"Only the focal point or alternate of {partner.organization.name} can answer."
         )

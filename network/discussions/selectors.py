@@ -28,7 +28,7 @@ def rooms_visible_to(user):
     if not user.is_authenticated:
         return Room.objects.none()
     rooms = Room.objects.all()
-    if user.is_staff:
+    if user.has_perm("discussions.view_every_room"):
         return rooms
     groups = WorkingGroup.objects.filter(Q(members=user) | Q(conveners=user)).values("pk")
     allowed = (
@@ -46,7 +46,7 @@ def rooms_moderated_by(user):
     if not user.is_authenticated:
         return Room.objects.none()
     rooms = Room.objects.filter(is_archived=False)
-    if user.is_staff:
+    if user.has_perm("discussions.view_every_room"):
         return rooms
     return rooms.filter(
         Q(Exists(RoomModerator.objects.filter(room=OuterRef("pk"), user=user)))
