@@ -7,6 +7,7 @@ from network.gaps.models import DataGap
 
 from .enums import GapFill, OutputKind, ProjectRole, ProjectStatus, ProjectTheme
 from .models import OpenRole, ResearchProject
+from .services import EDITABLE_FIELDS
 
 NO_PERSONAL_DATA = "Describe the research only: never personal data of trafficked persons."
 CHOOSE_SEVERAL = "Hold Ctrl (⌘ on a Mac) to choose several."
@@ -81,26 +82,7 @@ class ProjectForm(forms.ModelForm):
 
     class Meta:
         model = ResearchProject
-        fields = [
-            "title",
-            "summary",
-            "research_questions",
-            "methodology",
-            "countries",
-            "themes",
-            "priorities",
-            "gaps",
-            "lead_organization",
-            "lead_committed",
-            "planned_start",
-            "planned_end",
-            "informed_consent",
-            "child_safeguarding",
-            "no_personal_data",
-            "ethics_review_body",
-            "contact_details",
-            "internal_notes",
-        ]
+        fields = [*EDITABLE_FIELDS, "priorities", "gaps"]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
             "research_questions": forms.Textarea(attrs={"rows": 4}),

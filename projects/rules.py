@@ -78,6 +78,7 @@ rules.add_perm("projects.view_project", project_is_published | in_project | is_s
 rules.add_perm("projects.view_project_restricted", in_project | is_staff)
 # The secretariat sees every project, drafts included (selectors.projects_visible_to).
 rules.add_perm("projects.view_every_project", is_staff)
+rules.add_perm("projects.curate_project", is_staff)
 rules.add_perm("projects.propose_project", is_network_member)
 rules.add_perm("projects.change_project", is_project_lead | is_staff)
 rules.add_perm("projects.transition_project", is_project_lead | is_staff)

@@ -60,6 +60,8 @@ EDITABLE_FIELDS = (
     "contact_details",
     "internal_notes",
 )
+# What the secretariat alone keeps: where a seeded project's facts come from.
+CURATED_FIELDS = ("source_document", "source_quote")
 
 
 def _notify_on_commit(*, users, project, subject, template, context):
@@ -207,7 +209,10 @@ def project_update(
 
     Side effects: an active project claims the open or stale gaps newly linked to it.
     """
-    unknown = set(fields) - set(EDITABLE_FIELDS)
+    allowed = set(EDITABLE_FIELDS)
+    if by.has_perm("projects.curate_project"):
+        allowed |= set(CURATED_FIELDS)
+    unknown = set(fields) - allowed
     if unknown:
         raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
     project = _locked(project)
