@@ -36,12 +36,19 @@ class MessageForm(forms.Form):
             del self.fields["topic"]
             del self.fields["new_topic"]
         else:
-            self.fields["topic"].queryset = Topic.objects.filter(room=room, locked=False).order_by(
-                "title"
-            )
+            open_topics = Topic.objects.filter(room=room, locked=False)
+            self.fields["topic"].queryset = open_topics.order_by("title")
+            # The first message goes where the conversation is: the latest open topic,
+            # rather than a new topic whose title nobody has typed yet.
+            if not self.is_bound:
+                latest = open_topics.order_by("-last_message_at", "-pk").first()
+                self.fields["topic"].initial = latest
 
     def clean(self):
         data = super().clean()
+        if data.get("new_topic"):
+            # A title typed for a new topic wins over the topic chosen by default.
+            data["topic"] = None
         if self.fixed_topic is None and not data.get("topic") and not data.get("new_topic"):
             raise forms.ValidationError("Choose a topic or give a new topic a title.")
         return data

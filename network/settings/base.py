@@ -256,6 +256,9 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 # Avatars from gravatar.com would send each editor's email hash to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The dashboard's update check fetches releases.wagtail.org, which the Content-Security-Policy
+# refuses (a console error for every editor); upgrades are chosen with `make upgrade`.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Uploads: only these kinds, each checked by its content (network.library.validators), in
 # the admin too; never HTML or SVG. Documents are served by network.library.views.
 # document_serve: through Django (so privacy checks apply and the storage URL is never

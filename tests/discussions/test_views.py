@@ -1,9 +1,12 @@
 """The room pages without JavaScript: reading, posting, editing, moderating."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from network.discussions import services
 from network.discussions.enums import RevisionAction, RoomVisibility
@@ -113,6 +116,30 @@ def test_room_post_new_topic_by_title(client, member_a, room):
     client.post(room_url(room), {"new_topic": "Indicators", "body": "First"})
     assert Topic.objects.get(room=room).title == "Indicators"
     assert Message.objects.get().topic.title == "Indicators"
+
+
+def test_room_composer_defaults_to_the_latest_open_topic(client, member_a, room):
+    now = timezone.now()
+    TopicFactory(room=room, title="Aardvark", last_message_at=now - timedelta(days=2))
+    latest = TopicFactory(room=room, title="Sampling", last_message_at=now - timedelta(days=1))
+    TopicFactory(room=room, title="Locked", last_message_at=now, locked=True)
+    client.force_login(member_a)
+    form = client.get(room_url(room)).context["form"]
+    assert form["topic"].value() == latest.pk
+    assert f'<option value="{latest.pk}" selected>Sampling</option>' in str(form["topic"])
+
+
+def test_room_post_a_typed_title_wins_over_the_default_topic(client, member_a, room, topic):
+    client.force_login(member_a)
+    client.post(room_url(room), {"topic": topic.pk, "new_topic": "Indicators", "body": "First"})
+    assert Message.objects.get().topic.title == "Indicators"
+
+
+def test_message_times_name_the_month_and_the_zone(client, member_a, room, topic):
+    MessageFactory(topic=topic, created=datetime(2026, 12, 4, 19, 14, 20, tzinfo=UTC))
+    client.force_login(member_a)
+    body = client.get(room_url(room)).content.decode()
+    assert '<time datetime="2026-12-04T19:14:20Z">4 Dec 2026, 19:14 UTC</time>' in body
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,15 @@ def test_admin_responses_carry_the_same_strict_policy(client, staff):
     assert policy["frame-ancestors"] == "'none'"
 
 
+def test_the_admin_dashboard_does_not_check_for_wagtail_updates(client, staff):
+    # The check would call releases.wagtail.org, which connect-src refuses.
+    client.force_login(staff)
+    body = client.get("/admin/").content.decode()
+    assert 'data-controller="w-upgrade' not in body
+    assert "w-panel-upgrade" not in body
+    assert "Wagtail upgrade available" not in body
+
+
 def test_session_cookie_is_httponly_and_samesite(client, plain_user):
     response = client.post("/accounts/login/", {"login": plain_user.email, "password": PASSWORD})
     cookie = response.cookies["sessionid"]

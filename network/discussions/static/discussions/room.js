@@ -16,7 +16,16 @@
   var socket = null;
   var retry = 0;
   var typingTimer = null;
+  var typingAuthor = null;
   var lastTyping = 0;
+  var lang = document.documentElement.lang || undefined;
+  // The page's language and the month as a word: "4 déc. 2026, 19:14", never "12/4/2026"
+  // (which the browser's own locale would give, and which reads two ways).
+  var timeFormat = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" });
+  var plural = new Intl.PluralRules(lang);
+  // Messages counted live in the topic list: those newer than the page, each once.
+  var countedAbove = newest;
+  var counted = {};
 
   function say(text) { if (statusLine) statusLine.textContent = text; }
 
@@ -53,7 +62,7 @@
     var time = document.createElement("time");
     time.className = "msg-time muted";
     time.dateTime = frame.created;
-    time.textContent = new Date(frame.created).toLocaleString();
+    time.textContent = timeFormat.format(new Date(frame.created));
     header.appendChild(document.createTextNode(" "));
     header.appendChild(time);
     if (frame.edited_at) {
@@ -71,13 +80,69 @@
     return article;
   }
 
+  // Server-rendered times are in UTC; shown again in the reader's own time zone.
+  function localTimes(container) {
+    container.querySelectorAll("time[datetime]").forEach(function (time) {
+      time.textContent = timeFormat.format(new Date(time.dateTime));
+    });
+  }
+
+  function messagesLabel(count) {
+    var template = plural.select(count) === "one" ? root.dataset.oneMessage : root.dataset.manyMessages;
+    return template.replace(/\d+/, String(count));
+  }
+
+  // The room's topic list: one more message in the topic (a new topic joins the list).
+  function countInTopic(frame) {
+    var topics = document.getElementById("topic-list");
+    if (!topics || frame.id <= countedAbove || counted[frame.id]) return;
+    counted[frame.id] = true;
+    var item = topics.querySelector('li[data-topic="' + frame.topic + '"]');
+    if (!item) {
+      item = document.createElement("li");
+      item.dataset.topic = frame.topic;
+      var link = document.createElement("a");
+      link.href = topicUrl(frame.topic);
+      link.textContent = frame.topic_title;
+      var count = document.createElement("span");
+      count.className = "muted topic-count";
+      count.dataset.count = "0";
+      item.appendChild(link);
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(count);
+      topics.insertBefore(item, topics.firstChild);
+      topics.hidden = false;
+      var none = document.getElementById("no-topics");
+      if (none) none.remove();
+      var choice = form && form.querySelector("select[name=topic]");
+      if (choice) choice.appendChild(new Option(frame.topic_title, frame.topic));
+    }
+    var label = item.querySelector(".topic-count");
+    var total = parseInt(label.dataset.count, 10) + 1;
+    label.dataset.count = String(total);
+    label.textContent = messagesLabel(total);
+  }
+
+  function uncount(topicId) {
+    var label = document.querySelector('#topic-list li[data-topic="' + topicId + '"] .topic-count');
+    if (!label) return;
+    var total = Math.max(parseInt(label.dataset.count, 10) - 1, 0);
+    label.dataset.count = String(total);
+    label.textContent = messagesLabel(total);
+  }
+
   function showMessage(frame) {
     if (frame.id > newest) newest = frame.id;
+    countInTopic(frame);
+    if (typingAuthor === frame.author_id) clearTyping();
     var mine = pending[frame.client_id];
     delete pending[frame.client_id];
     if (mine && form) {
       var field = form.querySelector("textarea[name=body]");
       if (field.value === mine.body) field.value = "";
+      // The next message follows this one, into the topic it may just have opened.
+      var choice = form.querySelector("select[name=topic]");
+      if (choice) choice.value = String(frame.topic);
     }
     if (onlyTopic !== null && frame.topic !== onlyTopic) return;
     var existing = document.getElementById("m" + frame.id);
@@ -105,11 +170,18 @@
     });
   }
 
+  function clearTyping() {
+    clearTimeout(typingTimer);
+    typingAuthor = null;
+    if (typingLine) typingLine.textContent = "";
+  }
+
   function showTyping(frame) {
     if (!typingLine) return;
     typingLine.textContent = frame.author + " is typing…";
+    typingAuthor = frame.author_id;
     clearTimeout(typingTimer);
-    typingTimer = setTimeout(function () { typingLine.textContent = ""; }, 3000);
+    typingTimer = setTimeout(clearTyping, 3000);
   }
 
   function send(frame) {
@@ -136,7 +208,10 @@
       if (frame.type === "message") showMessage(frame);
       else if (frame.type === "message.hidden") {
         var gone = document.getElementById("m" + frame.id);
-        if (gone) gone.remove();
+        if (gone) {
+          uncount(gone.dataset.topic);
+          gone.remove();
+        }
       } else if (frame.type === "presence") showPresence(frame.members);
       else if (frame.type === "typing") showTyping(frame);
       else if (frame.type === "error") {
@@ -159,7 +234,9 @@
       var titleField = form.querySelector("input[name=new_topic]");
       var topic = onlyTopic;
       if (topic === null) {
-        topic = topicField && topicField.value ? parseInt(topicField.value, 10) : (titleField ? titleField.value.trim() : "");
+        // A typed title opens (or finds) that topic; otherwise the chosen one, as the form does.
+        var title = titleField ? titleField.value.trim() : "";
+        topic = title || (topicField && topicField.value ? parseInt(topicField.value, 10) : "");
       }
       var text = bodyField.value.trim();
       if (!text || topic === "" || !socket || socket.readyState !== WebSocket.OPEN) return; // plain post
@@ -189,6 +266,7 @@
         var page = holder.content.firstElementChild;
         var paragraph = link.closest(".older");
         var before = list.scrollHeight;
+        localTimes(page);
         list.insertBefore(page, list.firstChild);
         paragraph.remove();
         window.scrollBy(0, list.scrollHeight - before);
@@ -215,6 +293,7 @@
     if (observer && link) observer.observe(link);
   }, { once: true, passive: true });
 
+  localTimes(list);
   watch();
   connect();
 })();
