@@ -5,6 +5,7 @@ import socket
 import threading
 import time
 import uuid
+from datetime import timedelta
 
 import pytest
 from channels.layers import channel_layers
@@ -125,7 +126,7 @@ def test_topic_create_duplicate_title_is_refused(room, member_a):
 
 def test_mute_user_needs_moderator(room, member_a, focal_b):
     with pytest.raises(PermissionDenied):
-        services.mute_user(room=room, user=focal_b, by=member_a, duration=services.timedelta(1))
+        services.mute_user(room=room, user=focal_b, by=member_a, duration=timedelta(1))
 
 
 def test_room_create_attached_to_an_object_once(staff, org_a):

@@ -170,7 +170,7 @@ def test_room_post_rate_limited_is_a_form_error(client, member_a, room, topic):
 
 
 def test_room_post_muted_person_is_refused(client, member_a, staff, room, topic):
-    services.mute_user(room=room, user=member_a, by=staff, duration=services.timedelta(hours=1))
+    services.mute_user(room=room, user=member_a, by=staff, duration=timedelta(hours=1))
     client.force_login(member_a)
     response = client.post(room_url(room), {"topic": topic.pk, "body": "hello"})
     assert response.status_code == 400

@@ -1,0 +1,167 @@
+"""Rooms, who is in them, and who is muted there."""
+
+from datetime import datetime, timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from members.models import User
+from network.platform.services import service_save, unique_slug
+
+from .. import events, selectors
+from ..enums import RoomVisibility
+from ..models import (
+    Mute,
+    Room,
+    RoomMember,
+    RoomModerator,
+    WorkingGroup,
+)
+from .common import (
+    RESERVED_SLUGS,
+    _require,
+)
+
+# Rooms and who is in them.
+
+
+@transaction.atomic
+def room_create(
+    *,
+    title: str,
+    by: User | None,
+    visibility: str = RoomVisibility.NETWORK,
+    target=None,
+    slug: str = "",
+    description: str = "",
+    working_group: WorkingGroup | None = None,
+) -> Room:
+    """Create a room, free-standing or attached to `target` (any model instance), optionally
+    for a working group (whose conveners moderate it and, if restricted, whose members see it).
+
+    Permission is the caller's for plain rooms: views check discussions.add_room; other apps'
+    services create the rooms of their own objects. A group's room needs a convener of the
+    group (or staff). Side effects: none.
+    """
+    if working_group is not None and by is not None:
+        _require(
+            by, "discussions.add_group_room", working_group, "Only its conveners open rooms here."
+        )
+    room = Room(
+        title=title.strip(),
+        slug=slug
+        or unique_slug(title, queryset=Room.objects, fallback="room", reserved=RESERVED_SLUGS),
+        visibility=visibility,
+        description=description,
+        created_by=by,
+        working_group=working_group,
+    )
+    if target is not None:
+        room.content_type = ContentType.objects.get_for_model(target)
+        room.object_id = target.pk
+    return service_save(room)
+
+
+@transaction.atomic
+def room_for_target(
+    *,
+    target,
+    title: str,
+    by: User,
+    visibility: str = RoomVisibility.NETWORK,
+    members=(),
+    moderators=(),
+) -> Room:
+    """The room attached to `target` (a project, priority, gap…), created on first use.
+
+    Permission is the caller's: the owning app decides who may discuss its object. Side
+    effects: `members` may see a restricted room and `moderators` moderate it (idempotent).
+    """
+    room = selectors.room_for(target) or room_create(
+        title=title, by=by, visibility=visibility, target=target
+    )
+    for user in members:
+        room_member_add(room=room, user=user)
+    for user in moderators:
+        room_moderator_add(room=room, user=user)
+    return room
+
+
+@transaction.atomic
+def room_target_deleted(*, target) -> Room | None:
+    """The object a room is attached to is being deleted: its room is archived and let go.
+
+    Archived, it takes no new messages and stays readable by exactly those who could read it
+    (its visibility, members and moderators are left as they are: nobody gains sight of its
+    messages). Let go, it no longer answers for an id that a restored object may take again
+    (a page revision brings its sessions back with their old ids): that object opens a room of
+    its own instead of inheriting this one. Returns the room, or None if there was none.
+
+    Side effects: after commit, the sockets in the room re-check (room_saved).
+    """
+    room = (
+        Room.objects.select_for_update()
+        .filter(content_type=ContentType.objects.get_for_model(target), object_id=target.pk)
+        .first()
+    )
+    if room is None:
+        return None
+    room.is_archived = True
+    room.content_type, room.object_id = None, None
+    return service_save(room)
+
+
+@transaction.atomic
+def room_member_add(*, room: Room, user: User) -> RoomMember:
+    """Let `user` see a restricted room. Idempotent. Side effects: none."""
+    member, _ = RoomMember.objects.get_or_create(room=room, user=user)
+    return member
+
+
+@transaction.atomic
+def room_member_remove(*, room: Room, user: User) -> None:
+    """Take `user` off the room's list.
+
+    Side effects: after commit, every socket of that person in this room re-checks access and
+    closes (4403) if it is gone.
+    """
+    RoomMember.objects.filter(room=room, user=user).delete()
+    events.access_changed_on_commit([user.pk])
+
+
+@transaction.atomic
+def room_moderator_add(*, room: Room, user: User) -> RoomModerator:
+    moderator, _ = RoomModerator.objects.get_or_create(room=room, user=user)
+    return moderator
+
+
+@transaction.atomic
+def room_moderator_remove(*, room: Room, user: User) -> None:
+    """Side effects: after commit, that person's sockets re-check access (see member_remove)."""
+    RoomModerator.objects.filter(room=room, user=user).delete()
+    events.access_changed_on_commit([user.pk])
+
+
+@transaction.atomic
+def mute_user(
+    *,
+    room: Room,
+    user: User,
+    by: User,
+    until: datetime | None = None,
+    duration: timedelta | None = None,
+    reason: str = "",
+) -> Mute:
+    """Stop `user` posting in `room` until a time (or for a duration). Side effects: none."""
+    _require(by, "discussions.moderate_room", room)
+    if user.pk == by.pk:
+        raise ValidationError("You cannot mute yourself.")
+    if until is None:
+        if duration is None:
+            raise ValidationError("Say how long the mute lasts.")
+        until = timezone.now() + duration
+    if until <= timezone.now():
+        raise ValidationError("A mute must end in the future.")
+    return service_save(Mute(room=room, user=user, until=until, by=by, reason=reason.strip()))
