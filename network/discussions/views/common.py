@@ -1,0 +1,55 @@
+"""What the discussion views share: finding a room, topic or message the person may see, and
+running a service."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from network.platform.messages import error_messages
+
+from ..models import Message, Room, Topic
+
+ROOMS_PER_PAGE = 30
+
+
+def _room(request, slug):
+    """The room, or 404 for anybody who may not see it: restricted stays invisible."""
+    room = Room.objects.filter(slug=slug).first()
+    if room is None or not request.user.has_perm("discussions.view_room", room):
+        raise Http404("No such room.")
+    return room
+
+
+def _topic(room, topic_id):
+    return get_object_or_404(Topic.objects.select_related("room"), room=room, pk=topic_id)
+
+
+def _message(room, message_id):
+    return get_object_or_404(
+        Message.objects.select_related("author", "topic", "room"),
+        room=room,
+        pk=message_id,
+        hidden=False,
+        deleted_at__isnull=True,
+    )
+
+
+def _before(request):
+    try:
+        return max(int(request.GET.get("before", "")), 0) or None
+    except ValueError:
+        return None
+
+
+def _act(request, action, success, **kwargs):
+    try:
+        action(**kwargs)
+    except PermissionDenied:
+        raise
+    except ValidationError as error:
+        for text in error_messages(error):
+            messages.error(request, text)
+        return False
+    messages.success(request, success)
+    return True

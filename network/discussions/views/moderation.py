@@ -1,0 +1,249 @@
+"""Acting on topics and messages: follow, resolve, lock, move, edit, delete, hide, and the history
+moderators read."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from network.platform.messages import error_messages
+
+from .. import selectors, services
+from ..forms import (
+    HideForm,
+    MessageEditForm,
+    MoveTopicForm,
+    ResolveForm,
+)
+from ..models import Message
+from .common import (
+    _act,
+    _message,
+    _room,
+    _topic,
+)
+
+
+@login_required
+@require_POST
+def topic_follow(request, slug, topic_id):
+    topic = _topic(_room(request, slug), topic_id)
+    follow = request.POST.get("follow") == "1"
+    _act(
+        request,
+        services.topic_follow,
+        "You follow this topic." if follow else "You no longer follow this topic.",
+        topic=topic,
+        user=request.user,
+        follow=follow,
+    )
+    return redirect(topic)
+
+
+@login_required
+@require_POST
+def topic_resolve(request, slug, topic_id):
+    topic = _topic(_room(request, slug), topic_id)
+    if request.POST.get("reopen"):
+        _act(
+            request, services.topic_reopen, "The topic is open again.", topic=topic, by=request.user
+        )
+    else:
+        form = ResolveForm(request.POST)
+        note = form.cleaned_data["decision_note"] if form.is_valid() else ""
+        if form.is_valid():
+            _act(
+                request,
+                services.topic_resolve,
+                "The topic is resolved.",
+                topic=topic,
+                by=request.user,
+                decision_note=note,
+            )
+        else:
+            messages.error(request, "The decision note is at most 2,000 characters.")
+    return redirect(topic)
+
+
+@login_required
+def topic_lock(request, slug, topic_id):
+    room = _room(request, slug)
+    topic = _topic(room, topic_id)
+    if not request.user.has_perm("discussions.moderate_room", room):
+        raise PermissionDenied
+    lock = not topic.locked
+    if request.method == "POST":
+        _act(
+            request,
+            services.topic_lock,
+            "The topic is locked." if lock else "The topic is unlocked.",
+            topic=topic,
+            by=request.user,
+            locked=lock,
+        )
+        return redirect(topic)
+    verb = "Lock" if lock else "Unlock"
+    return render(
+        request,
+        "discussions/confirm.html",
+        {
+            "room": room,
+            "heading": f"{verb} “{topic.title}”?",
+            "text": "Nobody can post in a locked topic until a moderator unlocks it."
+            if lock
+            else "People can post in this topic again.",
+            "button": verb,
+            "cancel": topic.get_absolute_url(),
+        },
+    )
+
+
+@login_required
+def topic_move(request, slug, topic_id):
+    """A moderator of both rooms moves a topic; widening its audience needs a confirmation."""
+    room = _room(request, slug)
+    topic = _topic(room, topic_id)
+    if not request.user.has_perm("discussions.moderate_room", room):
+        raise PermissionDenied
+    rooms = selectors.rooms_moderated_by(request.user).exclude(pk=room.pk).order_by("title")
+    form = MoveTopicForm(request.POST if request.method == "POST" else None, rooms=rooms)
+    if request.method == "POST" and form.is_valid():
+        to_room = form.cleaned_data["to_room"]
+        try:
+            moved = services.topic_move(
+                topic=topic,
+                to_room=to_room,
+                by=request.user,
+                confirm_wider=form.cleaned_data["confirm_wider"],
+            )
+        except ValidationError as error:
+            form.add_error(
+                "confirm_wider" if error.code == "confirm_wider" else None, error_messages(error)
+            )
+        else:
+            messages.success(request, f"The topic is now in “{to_room.title}”.")
+            return redirect(moved)
+    return render(
+        request,
+        "discussions/confirm.html",
+        {
+            "room": room,
+            "heading": f"Move “{topic.title}” to another room",
+            "text": "The topic moves with all its messages. People who cannot see the other "
+            "room stop following it.",
+            "form": form,
+            "button": "Move",
+            "cancel": topic.get_absolute_url(),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def message_edit(request, slug, message_id):
+    room = _room(request, slug)
+    message = _message(room, message_id)
+    if not request.user.has_perm("discussions.change_message", message):
+        raise PermissionDenied
+    form = MessageEditForm(
+        request.POST if request.method == "POST" else None, initial={"body": message.body}
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _act(
+            request,
+            services.message_edit,
+            "Your message is updated.",
+            message=message,
+            by=request.user,
+            body=form.cleaned_data["body"],
+        )
+    ):
+        return redirect(f"{message.topic.get_absolute_url()}#m{message.pk}")
+    return render(
+        request, "discussions/message_form.html", {"room": room, "message": message, "form": form}
+    )
+
+
+@login_required
+def message_delete(request, slug, message_id):
+    room = _room(request, slug)
+    message = _message(room, message_id)
+    if not request.user.has_perm("discussions.delete_message", message):
+        raise PermissionDenied
+    if request.method == "POST":
+        _act(
+            request,
+            services.message_delete,
+            "Your message is deleted.",
+            message=message,
+            by=request.user,
+        )
+        return redirect(message.topic)
+    return render(
+        request,
+        "discussions/confirm.html",
+        {
+            "room": room,
+            "heading": "Delete your message?",
+            "quote": message,
+            "text": "It disappears for everybody. Moderators keep its text.",
+            "button": "Delete",
+            "danger": True,
+            "cancel": f"{message.topic.get_absolute_url()}#m{message.pk}",
+        },
+    )
+
+
+@login_required
+def message_hide(request, slug, message_id):
+    room = _room(request, slug)
+    message = _message(room, message_id)
+    if not request.user.has_perm("discussions.moderate_room", room):
+        raise PermissionDenied
+    form = HideForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        _act(
+            request,
+            services.message_hide,
+            "The message is hidden.",
+            message=message,
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+        return redirect(message.topic)
+    return render(
+        request,
+        "discussions/confirm.html",
+        {
+            "room": room,
+            "heading": f"Hide this message by {message.author.name}?",
+            "quote": message,
+            "text": "It disappears at once for everybody, including open pages.",
+            "form": form,
+            "button": "Hide",
+            "danger": True,
+            "cancel": f"{message.topic.get_absolute_url()}#m{message.pk}",
+        },
+    )
+
+
+@login_required
+def message_history(request, slug, message_id):
+    """Moderators see every earlier version of a message, hidden and deleted ones included."""
+    room = _room(request, slug)
+    if not request.user.has_perm("discussions.moderate_room", room):
+        raise PermissionDenied
+    message = get_object_or_404(
+        Message.objects.select_related("author", "topic__room", "hidden_by"),
+        room=room,
+        pk=message_id,
+    )
+    revisions = message.revisions.select_related("by")
+    return render(
+        request,
+        "discussions/message_history.html",
+        {"room": room, "message": message, "revisions": revisions},
+    )
