@@ -1,0 +1,82 @@
+"""People: their profile and their API tokens."""
+
+import hashlib
+import secrets
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from network.platform.services import service_save
+
+from ..models import ApiToken, User
+
+PERSON_FIELDS = ("display_name", "bio", "countries", "languages", "visibility")
+
+
+@transaction.atomic
+def profile_update(*, user: User, expertise: list[str] | None = None, **fields) -> User:
+    """Change a person's own profile. Side effects: none."""
+    unknown = set(fields) - set(PERSON_FIELDS)
+    if unknown:
+        raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
+    for field, value in fields.items():
+        setattr(user, field, value)
+    service_save(user)
+    if expertise is not None:
+        user.expertise.set(expertise, clear=True)
+    return user
+
+
+API_TOKEN_PREFIX = "iarn_"  # noqa: S105 -- a public format marker, not a secret
+
+
+MAX_ACTIVE_TOKENS = 10
+
+
+def _token_hash(raw):
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+@transaction.atomic
+def token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """Create a personal API token; return it with the raw token, which is never stored.
+
+    Side effects: none beyond the row.
+    """
+    if user.network_api_tokens.filter(revoked_at__isnull=True).count() >= MAX_ACTIVE_TOKENS:
+        raise ValidationError(
+            f"You have {MAX_ACTIVE_TOKENS} active tokens; revoke one before creating another."
+        )
+    raw = API_TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken(user=user, name=name.strip(), token_hash=_token_hash(raw), prefix=raw[:12])
+    service_save(token)
+    return token, raw
+
+
+@transaction.atomic
+def token_revoke(*, token: ApiToken, by: User) -> ApiToken:
+    """Revoke a token at once; only its owner may. Side effects: none beyond the row."""
+    if token.user_id != by.pk:
+        raise PermissionDenied
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        service_save(token)
+    return token
+
+
+def token_authenticate(raw: str) -> User | None:
+    """The active user of an active token, or None. Records when it was last used."""
+    if not raw.startswith(API_TOKEN_PREFIX) or len(raw) > 100:
+        return None
+    token = (
+        ApiToken.objects.filter(token_hash=_token_hash(raw), revoked_at__isnull=True)
+        .select_related("user")
+        .first()
+    )
+    if token is None or not token.user.is_active:
+        return None
+    # An update, not save(): no race with a revocation, and one query per request at most.
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user

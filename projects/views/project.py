@@ -1,0 +1,238 @@
+"""Projects: the list, a new project, its page, editing, status, outputs and my projects."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from network.discussions import services as discussion_services
+from network.discussions.enums import RoomVisibility
+from network.discussions.selectors import room_for
+from network.platform.messages import error_messages
+from network.platform.pagecache import cached_page
+from network.platform.pagination import paginate
+
+from .. import selectors, services
+from ..enums import TRANSITIONS, JoinRequestStatus, PartnerStatus, ProjectRole, ProjectStatus
+from ..forms import (
+    DecisionForm,
+    FirstRoleForm,
+    JoinRequestForm,
+    OutputForm,
+    PartnerDecisionForm,
+    ProjectFilterForm,
+    ProjectForm,
+    TransitionForm,
+)
+from .common import (
+    PAGE_SIZE,
+    _project,
+    _require,
+)
+
+
+@cached_page(
+    depends_on=["projects", "members", "agenda", "gaps"],
+    perms=["projects.propose_project"],
+    variant=lambda request: selectors.draft_ids_visible_to(request.user),
+)
+def project_list(request):
+    form = ProjectFilterForm(request.GET or None)
+    filters = {}
+    if form.is_bound:
+        # Invalid fields are reported and drop out of cleaned_data; the valid ones still filter.
+        form.is_valid()
+        filters = form.cleaned_data
+    page, page_error = paginate(
+        request, selectors.project_list(user=request.user, filters=filters), PAGE_SIZE
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "projects/project_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "filtered": bool(filters and any(filters.values())),
+            "page_error": page_error,
+            "can_propose": request.user.has_perm("projects.propose_project"),
+        },
+    )
+
+
+@login_required
+def project_new(request):
+    _require(request, "projects.propose_project")
+    lead_organizations = selectors.lead_organizations_for(request.user)
+    form = ProjectForm(
+        request.POST if request.method == "POST" else None, lead_organizations=lead_organizations
+    )
+    role_form = FirstRoleForm(request.POST if request.method == "POST" else None, prefix="role")
+    if request.method == "POST" and form.is_valid() & role_form.is_valid():
+        role = role_form.role()
+        try:
+            project = services.project_propose(
+                user=request.user, open_roles=[role] if role else [], **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error_messages(error))
+        else:
+            messages.success(
+                request,
+                "Your project is saved as a draft, visible only to its team. "
+                "Propose it to the network when it is ready.",
+            )
+            return redirect(project)
+    return render(
+        request,
+        "projects/project_form.html",
+        {"form": form, "role_form": role_form, "project": None},
+    )
+
+
+def project_detail(request, slug):
+    project = _project(request, slug)
+    user = request.user
+    team = user.has_perm("projects.view_project_restricted", project)
+    is_lead = user.has_perm("projects.manage_team", project)
+    own_requests = (
+        list(project.join_requests.filter(user=user).select_related("role"))
+        if user.is_authenticated
+        else []
+    )
+    pending_own = next((r for r in own_requests if r.status == JoinRequestStatus.PENDING), None)
+    partners = [p for p in project.partners.all() if p.status == PartnerStatus.ACCEPTED]
+    people = list(project.members.all())
+    for member in people:
+        # People who hide their profile stay hidden on project pages too.
+        member.shown = user.has_perm("members.view_person", member.user)
+    context = {
+        "project": project,
+        "team": team,
+        "is_lead": is_lead,
+        "can_edit": user.has_perm("projects.change_project", project),
+        "can_transition": user.has_perm("projects.transition_project", project)
+        and bool(TRANSITIONS[ProjectStatus(project.status)]),
+        "can_join": user.has_perm("projects.join_project", project) and pending_own is None,
+        "can_add_output": user.has_perm("projects.add_output", project),
+        "pending_own": pending_own,
+        "partners": partners,
+        "invited_partners": [p for p in project.partners.all() if p.status != "accepted"],
+        "people": people,
+        "my_membership": next((m for m in people if m.user_id == user.pk), None),
+        "open_roles": [r for r in project.open_roles.all() if not r.is_filled],
+        "join_form": JoinRequestForm(project=project),
+        "pending_requests": selectors.pending_join_requests(project) if is_lead else [],
+        "decision_form": DecisionForm(),
+        "discussion_room": room_for(project) if team else None,
+    }
+    return render(request, "projects/project_detail.html", context)
+
+
+@login_required
+@require_POST
+def project_discussion(request, slug):
+    """The team's own room: only the team (and staff) see it; leads moderate it."""
+    project = _project(request, slug)
+    _require(request, "projects.view_project_restricted", project)
+    team = list(project.members.select_related("user"))
+    room = discussion_services.room_for_target(
+        target=project,
+        title=f"Project: {project.title}",
+        by=request.user,
+        visibility=RoomVisibility.RESTRICTED,
+        members=[m.user for m in team],
+        moderators=[m.user for m in team if m.role == ProjectRole.LEAD],
+    )
+    return redirect("discussions:room", slug=room.slug)
+
+
+@login_required
+def project_edit(request, slug):
+    project = _project(request, slug)
+    _require(request, "projects.change_project", project)
+    form = ProjectForm(
+        request.POST if request.method == "POST" else None,
+        instance=project,
+        lead_organizations=selectors.lead_organizations_for(request.user),
+        initial={"themes": project.themes},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_update(project=project, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error_messages(error))
+        else:
+            messages.success(request, "The project is saved.")
+            return redirect(project)
+    return render(request, "projects/project_form.html", {"form": form, "project": project})
+
+
+@login_required
+def project_status(request, slug):
+    project = _project(request, slug)
+    _require(request, "projects.transition_project", project)
+    allowed = TRANSITIONS[ProjectStatus(project.status)]
+    form = TransitionForm(request.POST if request.method == "POST" else None, allowed=allowed)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_transition(
+                project=project,
+                by=request.user,
+                to_status=form.cleaned_data["to_status"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error_messages(error))
+        else:
+            project.refresh_from_db()
+            messages.success(request, f"The project is now {project.get_status_display()}.")
+            return redirect(project)
+    return render(
+        request,
+        "projects/project_status.html",
+        {"project": project, "form": form, "allowed": allowed},
+    )
+
+
+@login_required
+def output_new(request, slug):
+    project = _project(request, slug)
+    _require(request, "projects.add_output", project)
+    form = OutputForm(request.POST if request.method == "POST" else None, project=project)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.output_add(project=project, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error_messages(error))
+        else:
+            closed = form.cleaned_data.get("closes_gaps") or []
+            note = (
+                f" It closes {len(closed)} gap{'s' if len(closed) != 1 else ''} on the register."
+                if closed
+                else ""
+            )
+            messages.success(
+                request, f"“{form.cleaned_data['title']}” is listed as an output.{note}"
+            )
+            return redirect(project)
+    return render(request, "projects/output_form.html", {"project": project, "form": form})
+
+
+@login_required
+def mine(request):
+    user = request.user
+    if request.method == "POST":
+        services.notifications_mark_read(user=user)
+        return redirect("projects:mine")
+    context = {
+        "projects": selectors.my_projects(user),
+        "join_requests": selectors.my_join_requests(user),
+        "invitations": selectors.partner_invitations_for(user),
+        "notifications": selectors.notifications_for(user),
+        "partner_form": PartnerDecisionForm(),
+    }
+    return render(request, "projects/mine.html", context)

@@ -1,0 +1,229 @@
+"""The team: joining, requests, members, partners and open roles."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import capfirst
+from django.views.decorators.http import require_POST
+
+from network.platform.messages import error_messages
+
+from .. import services
+from ..enums import ProjectStatus
+from ..forms import (
+    DecisionForm,
+    JoinRequestForm,
+    OpenRoleForm,
+    PartnerDecisionForm,
+    PartnerInviteForm,
+    TeamMemberForm,
+)
+from ..models import JoinRequest, OpenRole, PartnerOrganization
+from .common import (
+    _project,
+    _require,
+)
+
+
+@login_required
+@require_POST
+def project_join(request, slug):
+    project = _project(request, slug)
+    form = JoinRequestForm(request.POST, project=project)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect(project)
+    try:
+        services.join_request_create(
+            project=project,
+            user=request.user,
+            message=form.cleaned_data["message"],
+            role=form.cleaned_data["role"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error_messages(error)))
+    else:
+        messages.success(request, "Your request is with the project's leads.")
+    return redirect(project)
+
+
+@login_required
+@require_POST
+def join_request_decide(request, slug, pk):
+    project = _project(request, slug)
+    _require(request, "projects.manage_team", project)
+    join_request = get_object_or_404(
+        JoinRequest.objects.select_related("user"), pk=pk, project=project
+    )
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose to accept or decline.")
+        return redirect(project)
+    accept = form.cleaned_data["decision"] == "accept"
+    try:
+        services.join_request_decide(
+            join_request=join_request,
+            by=request.user,
+            accept=accept,
+            note=form.cleaned_data["note"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error_messages(error)))
+    else:
+        verb = "accepted" if accept else "declined"
+        messages.success(request, f"The request from {join_request.user.name} is {verb}.")
+    return redirect(project)
+
+
+@login_required
+@require_POST
+def join_request_withdraw(request, slug, pk):
+    project = _project(request, slug)
+    # Someone else's request does not exist for this person.
+    join_request = get_object_or_404(JoinRequest, pk=pk, project=project, user=request.user)
+    try:
+        services.join_request_withdraw(join_request=join_request, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error_messages(error)))
+    else:
+        messages.success(request, "Your request is withdrawn.")
+    return redirect("projects:mine" if request.POST.get("next") == "mine" else project)
+
+
+@login_required
+@require_POST
+def team_member_update(request, slug, pk):
+    project = _project(request, slug)
+    member = get_object_or_404(project.members.select_related("user"), pk=pk)
+    # Team members change what they commit; leads also change roles (checked in the service).
+    if member.user_id != request.user.pk:
+        _require(request, "projects.manage_team", project)
+    form = TeamMemberForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect(project)
+    try:
+        services.project_member_update(
+            member=member,
+            by=request.user,
+            committed=form.cleaned_data["committed"] if "committed" in request.POST else None,
+            role=form.cleaned_data["role"] or None,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error_messages(error)))
+    else:
+        messages.success(request, f"The team entry for {member.user.name} is saved.")
+    return redirect(project)
+
+
+@login_required
+def team_member_remove(request, slug, pk):
+    """A lead takes someone off the team, or a member leaves it: asked on a page, done on POST."""
+    project = _project(request, slug)
+    member = get_object_or_404(project.members.select_related("user"), pk=pk)
+    leaving = member.user_id == request.user.pk
+    if not leaving:
+        _require(request, "projects.manage_team", project)
+    # A person who hides their profile is not named here either (as on the project page).
+    name = (
+        member.user.name
+        if request.user.has_perm("members.view_person", member.user)
+        else "a researcher who keeps their profile private"
+    )
+    if request.method == "POST":
+        try:
+            services.project_member_remove(member=member, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error_messages(error)))
+            return redirect(project)
+        if not leaving:
+            messages.success(request, f"{capfirst(name)} is no longer on the team.")
+            return redirect(project)
+        messages.success(request, f"You have left {project.title}.")
+        # A draft is seen only by its team: someone who left it could not open it any more.
+        return redirect("projects:mine" if project.status == ProjectStatus.DRAFT else project)
+    return render(
+        request,
+        "projects/team_member_remove.html",
+        {"project": project, "member": member, "name": name, "leaving": leaving},
+    )
+
+
+@login_required
+def partner_invite(request, slug):
+    project = _project(request, slug)
+    _require(request, "projects.manage_team", project)
+    form = PartnerInviteForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.partner_invite(project=project, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            field = "organization" if getattr(error, "error_dict", None) else None
+            form.add_error(field, error_messages(error))
+        else:
+            messages.success(
+                request,
+                f"{form.cleaned_data['organization'].name} is invited; its focal point will "
+                "answer for the organization.",
+            )
+            return redirect(project)
+    return render(request, "projects/partner_invite.html", {"project": project, "form": form})
+
+
+@login_required
+@require_POST
+def partner_decide(request, pk):
+    partner = get_object_or_404(
+        PartnerOrganization.objects.select_related("project", "organization"), pk=pk
+    )
+    if not request.user.has_perm("projects.decide_partnership", partner):
+        # An invitation to another organization does not exist for this person.
+        raise Http404("No such invitation.")
+    form = PartnerDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose to accept or decline.")
+        return redirect("projects:mine")
+    accept = form.cleaned_data["decision"] == "accept"
+    try:
+        services.partner_decide(
+            partner=partner,
+            by=request.user,
+            accept=accept,
+            committed=form.cleaned_data["committed"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error_messages(error)))
+    else:
+        verb = "is now a partner in" if accept else "declined to partner in"
+        messages.success(request, f"{partner.organization.name} {verb} {partner.project.title}.")
+    return redirect("projects:mine")
+
+
+@login_required
+def open_role_new(request, slug):
+    project = _project(request, slug)
+    _require(request, "projects.manage_team", project)
+    form = OpenRoleForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.open_role_add(project=project, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error_messages(error))
+        else:
+            messages.success(request, f"The role “{form.cleaned_data['title']}” is open.")
+            return redirect(project)
+    return render(request, "projects/open_role_form.html", {"project": project, "form": form})
+
+
+@login_required
+@require_POST
+def open_role_fill(request, slug, pk):
+    project = _project(request, slug)
+    _require(request, "projects.manage_team", project)
+    role = get_object_or_404(OpenRole, pk=pk, project=project)
+    filled = request.POST.get("filled") != "0"
+    services.open_role_set_filled(role=role, by=request.user, is_filled=filled)
+    messages.success(request, f"The role “{role.title}” is {'filled' if filled else 'open again'}.")
+    return redirect(project)
