@@ -1,11 +1,11 @@
-"""Views for event pages and their organizers. Routed by the pages (routes.py)."""
+"""The events index, an event page with registration, its discussions and calendar files."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -15,42 +15,21 @@ from wagtail.models import Page, Site
 from network.discussions import services as discussion_services
 from network.discussions.enums import RoomVisibility
 from network.discussions.selectors import room_for, rooms_for
-from network.platform.csv import csv_download
 from network.platform.messages import error_messages
 from network.platform.pagecache import cached_page
 
-from . import selectors, services
-from .enums import ACTIVE_STATUSES, RegistrationStatus
-from .forms import (
-    DecisionForm,
-    EmailParticipantsForm,
+from .. import selectors, services
+from ..enums import ACTIVE_STATUSES, RegistrationStatus
+from ..forms import (
     EventFilterForm,
-    OutputForm,
-    OutputStatusForm,
     RegistrationForm,
 )
-from .ical import calendar_response
-from .models import EventIndexPage, EventPage
-
-PAGE_SIZE = 12
-
-
-def _sub(page, request, name, **kwargs):
-    # A page previewed before its first save has no URL yet.
-    base = page.get_url(request) or "/"
-    return base + page.reverse_subpage(name, kwargs=kwargs or None)
-
-
-def _require_manager(request, page):
-    """Anonymous people are sent to sign in; signed-in people without the role are refused."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm("events.manage_event", page):
-        raise PermissionDenied
-    return None
-
-
-# --- The list --------------------------------------------------------------------------------
+from ..ical import calendar_response
+from ..models import EventIndexPage, EventPage
+from .common import (
+    PAGE_SIZE,
+    _sub,
+)
 
 
 def _paginate(queryset, request, param):
@@ -88,9 +67,6 @@ def index_calendar(request, page):
     return calendar_response(
         selectors.upcoming_events(), request, filename="network-events.ics", private=False
     )
-
-
-# --- One event -------------------------------------------------------------------------------
 
 
 def _registration_form(request, page, data=None):
@@ -284,163 +260,3 @@ def calendar_file(request, path):
     if isinstance(page, EventIndexPage):
         return index_calendar(request, page)
     raise Http404
-
-
-# --- Organizers ------------------------------------------------------------------------------
-
-
-def manage_participants(request, page):
-    if refusal := _require_manager(request, page):
-        return refusal
-    if request.method == "POST":
-        form = DecisionForm(request.POST, event=page)
-        if form.is_valid():
-            accept = form.cleaned_data["decision"] == "accept"
-            try:
-                counts = services.registration_decide(
-                    event=page,
-                    registration_ids=[r.pk for r in form.cleaned_data["registrations"]],
-                    accept=accept,
-                    by=request.user,
-                )
-            except ValidationError as error:
-                messages.error(request, " ".join(error_messages(error)))
-            else:
-                if accept:
-                    messages.success(request, f"{counts['confirmed']} confirmed.")
-                    if counts["waitlisted"]:
-                        messages.warning(
-                            request,
-                            f"The event is full: {counts['waitlisted']} put on the waiting "
-                            "list instead. Raise the capacity to confirm them.",
-                        )
-                else:
-                    messages.success(request, f"{counts['declined']} declined.")
-        else:
-            messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-        return redirect(_sub(page, request, "manage"))
-    registrations = list(selectors.registrations_for_organizers(page))
-    by_country = {}
-    for registration in registrations:
-        if registration.status == RegistrationStatus.CONFIRMED:
-            country = registration.organization.headquarters_country
-            key = country.name if country else "Country not given"
-            by_country[key] = by_country.get(key, 0) + 1
-    return TemplateResponse(
-        request,
-        "events/manage_participants.html",
-        {
-            "page": page,
-            "registrations": registrations,
-            "by_country": sorted(by_country.items()),
-            "counts": selectors.registration_counts(page),
-            "csv_url": _sub(page, request, "manage_csv"),
-            "email_url": _sub(page, request, "manage_email"),
-            "outputs_url": _sub(page, request, "manage_outputs"),
-        },
-    )
-
-
-def manage_csv(request, page):
-    if refusal := _require_manager(request, page):
-        return refusal
-    questions = [q.label for q in page.questions.all()]
-    header = ["Name", "Email", "Organization", "Country", "Status", "Registered at", *questions]
-    rows = (
-        [
-            r.user.name,
-            r.user.email,
-            r.organization.name,
-            r.organization.headquarters_country.code if r.organization.headquarters_country else "",
-            r.get_status_display(),
-            r.created_at.isoformat(timespec="seconds"),
-            *[r.answers.get(label, "") for label in questions],
-        ]
-        for r in selectors.registrations_for_organizers(page)
-    )
-    return csv_download(f"{page.slug}-participants.csv", header, rows)
-
-
-def manage_email(request, page):
-    if refusal := _require_manager(request, page):
-        return refusal
-    form = EmailParticipantsForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            sent = services.event_email_participants(
-                event=page, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_error(None, error.messages)
-        else:
-            messages.success(request, f"Your message is on its way to {sent} participant(s).")
-            return redirect(_sub(page, request, "manage"))
-    return TemplateResponse(
-        request,
-        "events/manage_email.html",
-        {
-            "page": page,
-            "form": form,
-            "counts": selectors.registration_counts(page),
-            "manage_url": _sub(page, request, "manage"),
-        },
-    )
-
-
-def manage_outputs(request, page):
-    if refusal := _require_manager(request, page):
-        return refusal
-    form = OutputForm(
-        request.POST if request.method == "POST" else None,
-        request.FILES if request.method == "POST" else None,
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            output = services.output_add(event=page, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error.messages)
-        else:
-            messages.success(request, f"“{output.title}” is added to the event's outputs.")
-            return redirect(_sub(page, request, "manage_outputs"))
-    outputs = selectors.outputs(page)
-    return TemplateResponse(
-        request,
-        "events/manage_outputs.html",
-        {
-            "page": page,
-            "form": form,
-            "outputs": [
-                (output, _sub(page, request, "manage_output_status", pk=output.pk))
-                for output in outputs
-            ],
-            "manage_url": _sub(page, request, "manage"),
-        },
-        status=400 if form.errors else 200,
-    )
-
-
-def manage_output_status(request, page, pk):
-    if refusal := _require_manager(request, page):
-        return refusal
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    output = get_object_or_404(page.outputs, pk=pk)
-    form = OutputStatusForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Choose draft, agreed or final.")
-    else:
-        try:
-            output = services.output_transition(
-                output=output, to=form.cleaned_data["to"], by=request.user
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error_messages(error)))
-        else:
-            messages.success(
-                request, f"“{output.title}” is now {output.get_minutes_status_display().lower()}."
-            )
-    return redirect(_sub(page, request, "manage_outputs"))

@@ -1,0 +1,40 @@
+"""Views for event pages and their organizers, routed by the pages (routes.py); in modules
+by subject."""
+
+from .common import PAGE_SIZE
+from .manage import (
+    manage_csv,
+    manage_email,
+    manage_output_status,
+    manage_outputs,
+    manage_participants,
+)
+from .pages import (
+    calendar_file,
+    event_calendar,
+    event_cancel,
+    event_detail,
+    event_discussion,
+    event_index,
+    event_register,
+    index_calendar,
+    session_discussion,
+)
+
+__all__ = [
+    "PAGE_SIZE",
+    "calendar_file",
+    "event_calendar",
+    "event_cancel",
+    "event_detail",
+    "event_discussion",
+    "event_index",
+    "event_register",
+    "index_calendar",
+    "manage_csv",
+    "manage_email",
+    "manage_output_status",
+    "manage_outputs",
+    "manage_participants",
+    "session_discussion",
+]

@@ -1,0 +1,180 @@
+"""The organizers' pages: participants, their CSV, email to them, and outputs."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+
+from network.platform.csv import csv_download
+from network.platform.messages import error_messages
+
+from .. import selectors, services
+from ..enums import RegistrationStatus
+from ..forms import (
+    DecisionForm,
+    EmailParticipantsForm,
+    OutputForm,
+    OutputStatusForm,
+)
+from .common import (
+    _require_manager,
+    _sub,
+)
+
+
+def manage_participants(request, page):
+    if refusal := _require_manager(request, page):
+        return refusal
+    if request.method == "POST":
+        form = DecisionForm(request.POST, event=page)
+        if form.is_valid():
+            accept = form.cleaned_data["decision"] == "accept"
+            try:
+                counts = services.registration_decide(
+                    event=page,
+                    registration_ids=[r.pk for r in form.cleaned_data["registrations"]],
+                    accept=accept,
+                    by=request.user,
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error_messages(error)))
+            else:
+                if accept:
+                    messages.success(request, f"{counts['confirmed']} confirmed.")
+                    if counts["waitlisted"]:
+                        messages.warning(
+                            request,
+                            f"The event is full: {counts['waitlisted']} put on the waiting "
+                            "list instead. Raise the capacity to confirm them.",
+                        )
+                else:
+                    messages.success(request, f"{counts['declined']} declined.")
+        else:
+            messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect(_sub(page, request, "manage"))
+    registrations = list(selectors.registrations_for_organizers(page))
+    by_country = {}
+    for registration in registrations:
+        if registration.status == RegistrationStatus.CONFIRMED:
+            country = registration.organization.headquarters_country
+            key = country.name if country else "Country not given"
+            by_country[key] = by_country.get(key, 0) + 1
+    return TemplateResponse(
+        request,
+        "events/manage_participants.html",
+        {
+            "page": page,
+            "registrations": registrations,
+            "by_country": sorted(by_country.items()),
+            "counts": selectors.registration_counts(page),
+            "csv_url": _sub(page, request, "manage_csv"),
+            "email_url": _sub(page, request, "manage_email"),
+            "outputs_url": _sub(page, request, "manage_outputs"),
+        },
+    )
+
+
+def manage_csv(request, page):
+    if refusal := _require_manager(request, page):
+        return refusal
+    questions = [q.label for q in page.questions.all()]
+    header = ["Name", "Email", "Organization", "Country", "Status", "Registered at", *questions]
+    rows = (
+        [
+            r.user.name,
+            r.user.email,
+            r.organization.name,
+            r.organization.headquarters_country.code if r.organization.headquarters_country else "",
+            r.get_status_display(),
+            r.created_at.isoformat(timespec="seconds"),
+            *[r.answers.get(label, "") for label in questions],
+        ]
+        for r in selectors.registrations_for_organizers(page)
+    )
+    return csv_download(f"{page.slug}-participants.csv", header, rows)
+
+
+def manage_email(request, page):
+    if refusal := _require_manager(request, page):
+        return refusal
+    form = EmailParticipantsForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sent = services.event_email_participants(
+                event=page, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, f"Your message is on its way to {sent} participant(s).")
+            return redirect(_sub(page, request, "manage"))
+    return TemplateResponse(
+        request,
+        "events/manage_email.html",
+        {
+            "page": page,
+            "form": form,
+            "counts": selectors.registration_counts(page),
+            "manage_url": _sub(page, request, "manage"),
+        },
+    )
+
+
+def manage_outputs(request, page):
+    if refusal := _require_manager(request, page):
+        return refusal
+    form = OutputForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            output = services.output_add(event=page, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error.messages)
+        else:
+            messages.success(request, f"“{output.title}” is added to the event's outputs.")
+            return redirect(_sub(page, request, "manage_outputs"))
+    outputs = selectors.outputs(page)
+    return TemplateResponse(
+        request,
+        "events/manage_outputs.html",
+        {
+            "page": page,
+            "form": form,
+            "outputs": [
+                (output, _sub(page, request, "manage_output_status", pk=output.pk))
+                for output in outputs
+            ],
+            "manage_url": _sub(page, request, "manage"),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def manage_output_status(request, page, pk):
+    if refusal := _require_manager(request, page):
+        return refusal
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    output = get_object_or_404(page.outputs, pk=pk)
+    form = OutputStatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose draft, agreed or final.")
+    else:
+        try:
+            output = services.output_transition(
+                output=output, to=form.cleaned_data["to"], by=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error_messages(error)))
+        else:
+            messages.success(
+                request, f"“{output.title}” is now {output.get_minutes_status_display().lower()}."
+            )
+    return redirect(_sub(page, request, "manage_outputs"))
