@@ -79,6 +79,10 @@ def test_seeded_project_page_shows_partners_as_equals(organizations, client):
     assert "The project organized three workshops" in html
     assert "The source does not give the workshops&#x27; dates or places." in html
     assert '<h2 id="source-note-heading">Source</h2>' in html
+    # The seeded status carries no date the sources do not give: the day it was loaded is
+    # not the day the project ended.
+    assert "<li>As the sources state: Completed" in html
+    assert timezone.now().strftime("%-d %b %Y") + ": Completed" not in html
 
 
 @pytest.fixture
