@@ -223,3 +223,17 @@ def test_join_request_from_visible_person_names_them(
     [email] = mail.outbox
     assert email.subject == f"{focal_b.name} asks to join Routes of trafficked children"
     assert f'{focal_b.name} asks to join "Routes of trafficked children".' in email.body
+
+
+def test_plain_text_email_keeps_apostrophes_and_ampersands(db, django_capture_on_commit_callbacks):
+    """Emails are plain text: nothing is HTML-escaped (O'Brien, not O&#x27;Brien)."""
+    focal = MembershipFactory(role=MembershipRole.FOCAL_POINT)
+    asker = UserFactory(display_name="Siobhan O'Brien", visibility="public")
+    with django_capture_on_commit_callbacks(execute=True):
+        member_services.membership_request_create(
+            user=asker, organization=focal.organization, message="Data & methods <team>"
+        )
+    (email,) = mail.outbox
+    assert "Siobhan O'Brien" in email.body
+    assert "Data & methods <team>" in email.body
+    assert "&#x27;" not in email.body and "&amp;" not in email.body
