@@ -44,16 +44,14 @@ def directory(request):
         form.is_valid()
         filters = form.cleaned_data
     organizations = selectors.organization_list(filters=filters)
-    page, page_error = paginate(request, organizations, PAGE_SIZE)
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, page_error, query = paginate(request, organizations, PAGE_SIZE)
     return render(
         request,
         "members/directory.html",
         {
             "form": form,
             "page": page,
-            "query": query.urlencode(),
+            "query": query,
             "filtered": bool(filters and any(filters.values())),
             "page_error": page_error,
         },

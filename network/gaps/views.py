@@ -50,16 +50,14 @@ def _choices():
 def gap_list(request):
     form = GapFilterForm(request.GET or None)
     filters = _filters(form)
-    page, page_error = paginate(request, selectors.gap_list(filters), PAGE_SIZE)
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, page_error, query = paginate(request, selectors.gap_list(filters), PAGE_SIZE)
     return render(
         request,
         "gaps/gap_list.html",
         {
             "form": form,
             "page": page,
-            "query": query.urlencode(),
+            "query": query,
             "filtered": bool(filters),
             "page_error": page_error,
             "can_report": request.user.has_perm("gaps.report_gap"),

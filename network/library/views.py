@@ -38,16 +38,16 @@ def publication_list(request):
         # Invalid fields are reported and drop out; the valid ones still filter.
         form.is_valid()
         filters = form.cleaned_data
-    page, page_error = paginate(request, selectors.publication_list(filters=filters), PAGE_SIZE)
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, page_error, query = paginate(
+        request, selectors.publication_list(filters=filters), PAGE_SIZE
+    )
     return render(
         request,
         "library/publication_list.html",
         {
             "form": form,
             "page": page,
-            "query": query.urlencode(),
+            "query": query,
             "filtered": any(v for k, v in filters.items() if k != "sort"),
             "page_error": page_error,
             "can_add": request.user.has_perm("library.add_publication"),

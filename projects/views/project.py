@@ -44,18 +44,16 @@ def project_list(request):
         # Invalid fields are reported and drop out of cleaned_data; the valid ones still filter.
         form.is_valid()
         filters = form.cleaned_data
-    page, page_error = paginate(
+    page, page_error, query = paginate(
         request, selectors.project_list(user=request.user, filters=filters), PAGE_SIZE
     )
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "projects/project_list.html",
         {
             "form": form,
             "page": page,
-            "query": query.urlencode(),
+            "query": query,
             "filtered": bool(filters and any(filters.values())),
             "page_error": page_error,
             "can_propose": request.user.has_perm("projects.propose_project"),
