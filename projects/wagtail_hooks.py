@@ -28,6 +28,10 @@ class ResearchProjectEditView(EditView):
             return self.form_invalid(form)
 
 
+# The inspect view shows these lists by their labels rather than their codes.
+READABLE = {"countries": "country_names", "themes": "theme_labels"}
+
+
 class ResearchProjectViewSet(ModelViewSet):
     model = ResearchProject
     icon = "clipboard-list"
@@ -40,27 +44,13 @@ class ResearchProjectViewSet(ModelViewSet):
     list_display = ["title", "status", "lead_organization", "created_at"]
     list_filter = ["status"]
     search_fields = ["title", "summary"]
+    # Every editable field (lists shown by their labels), then what the site records.
     inspect_view_fields = [
-        "title",
         "status",
-        "lead_organization",
-        "summary",
-        "research_questions",
-        "methodology",
-        "country_names",
-        "theme_labels",
-        "planned_start",
-        "planned_end",
-        "informed_consent",
-        "child_safeguarding",
-        "no_personal_data",
-        "ethics_review_body",
-        "contact_details",
-        "internal_notes",
+        *(READABLE.get(name, name) for name in EDITABLE_FIELDS),
         "created_by",
         "created_at",
-        "source_document",
-        "source_quote",
+        *CURATED_FIELDS,
     ]
     # Status is left out: it changes only through project_transition, which records why.
     form_fields = [*EDITABLE_FIELDS, *CURATED_FIELDS]
