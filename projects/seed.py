@@ -72,7 +72,9 @@ PROJECTS = [
             "caritas-lithuania",
             "tartu-child-support-centre",
         ],
-        "countries": ["DK", "EE", "LT"],
+        # The source names the partners' countries, not where the project worked ("the
+        # region"): no countries are stated.
+        "countries": [],
         "themes": ["methods_data", "responses_impact"],
         "status": ProjectStatus.COMPLETED,
         "status_reason": "A one-year project that culminated with the Oslo conference of June "
