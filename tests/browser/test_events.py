@@ -67,6 +67,10 @@ def test_event_from_admin_to_calendar(new_page, home_page, staff_with_totp, scre
     # A date picker closes when its field loses focus; one left open covers the menu below.
     admin.locator("#id_title").click()
     expect(admin.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
+    # Publishing while an autosave of the new page is under way races it (the autosave has
+    # created the page): publish once the last change's save has ended.
+    admin.wait_for_timeout(600)
+    expect(admin.locator(".w-autosave-indicator__state--saving")).to_be_hidden()
     admin.get_by_role("button", name="More actions").click()
     admin.get_by_role("button", name="Publish").click()
     expect(admin.locator("body")).to_contain_text("published")
