@@ -10,6 +10,7 @@ from events.feeds import UpcomingEventsFeed
 from home import views as home_views
 from network.agenda.feeds import AdoptedPrioritiesFeed
 from network.api import api, not_found
+from network.countries.urls import round_patterns
 from network.gaps.feeds import NewGapsFeed
 from network.library import views as library_views
 from network.library.feeds import NewPublicationsFeed
@@ -45,6 +46,8 @@ urlpatterns = [
     path("projects/", include("projects.urls")),
     path("library/", include("network.library.urls")),
     path("discussions/", include("network.discussions.urls")),
+    path("countries/", include("network.countries.urls")),
+    path("rounds/", include(round_patterns)),
     path("search/", home_views.search, name="search"),
     path("feeds/", include((feed_patterns, "feeds"))),
     path("api/v1/", api.urls),

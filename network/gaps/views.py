@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 
 from members.models import Organization
 from network.discussions.selectors import room_for
@@ -117,6 +118,8 @@ def gap_detail(request, pk):
         {
             "gap": gap,
             "projects": selectors.gap_addressed_by(user=request.user, gap=gap),
+            # Panels other instruments add (countries: proposed changes from update rounds).
+            "panels": [fn(request=request, gap=gap) for fn in hooks.get_hooks("gap_detail_panels")],
             "discussion_room": room_for(gap),
             "discussion_url": reverse("gaps:discussion", args=[gap.pk]),
             "can_change": can_change,

@@ -16,6 +16,7 @@ FLOORS = {
     "network.agenda": 3,
     "network.gaps": 3,
     "network.library": 3,
+    "network.countries": 3,
     "projects": 3,
     "events": 3,
     "home": 4,

@@ -15,6 +15,7 @@ SEED_APPS = [
     "network.library",
     "projects",
     "network.discussions",
+    "network.countries",
 ]
 
 

@@ -1,0 +1,363 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from network.gaps.models import Country
+from network.platform.csv import csv_download
+from network.platform.messages import error_messages
+from network.platform.pagecache import cached_page
+
+from . import profile, selectors, services
+from .enums import AnswerStatus, SourceKind
+from .forms import AnswerForm, RespondentsForm, ReturnForm, RoundForm
+from .models import Answer, GapChangeProposal, Round
+
+
+def _run(request, action, success):
+    """Call one service; a refusal becomes a message on the page, never a 500."""
+    try:
+        result = action()
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(error_messages(error)))
+        return None
+    messages.success(request, success)
+    return result or True
+
+
+# Country pages ----------------------------------------------------------------------------
+
+
+@cached_page(depends_on=["countries", "gaps", "projects", "members"])
+def country_list(request):
+    groups, versions = selectors.country_overview()
+    return render(
+        request,
+        "countries/country_list.html",
+        {
+            "groups": groups,
+            "figures": selectors.baseline_figures(versions),
+            "countries_with_data": len(versions),
+            "baseline_source": selectors.BASELINE_SOURCE,
+            "baseline_period": selectors.BASELINE_PERIOD,
+        },
+    )
+
+
+def _country(code):
+    country = Country.objects.select_related("sub_region").filter(code=code.upper()).first()
+    if country is None:
+        raise Http404(_("No country with the code “%(code)s” is covered.") % {"code": code})
+    return country
+
+
+def country_detail(request, code):
+    detail = selectors.country_detail(code=code, user=request.user)
+    if detail is None:
+        raise Http404(_("No country with the code “%(code)s” is covered.") % {"code": code})
+    return render(request, "countries/country_detail.html", {**detail, "source_kinds": SourceKind})
+
+
+def country_history(request, code):
+    country = _country(code)
+    return render(
+        request,
+        "countries/country_history.html",
+        {"country": country, "history": selectors.profile_history(country)},
+    )
+
+
+def profile_export(request):
+    """Every current profile as CSV: one row per country and field, with its source."""
+    versions = selectors.current_versions()
+    questions = selectors._labels()
+    rows = []
+    for country in Country.objects.order_by("code"):
+        version = versions.get(country.pk)
+        for row in selectors.profile_rows(version, questions):
+            entry = row["entry"]
+            rows.append(
+                [
+                    country.code,
+                    country,
+                    version.number,
+                    row["key"],
+                    row["value"],
+                    entry.get("source_kind", ""),
+                    entry.get("source_ref", ""),
+                    entry.get("round", ""),
+                    entry.get("answered_by", []),
+                ]
+            )
+    header = ["iso", "country", "version", "field", "value", "source", "reference", "round",
+              "answered by"]  # fmt: skip
+    return csv_download("country-profiles.csv", header, rows)
+
+
+# Rounds -----------------------------------------------------------------------------------
+
+
+@login_required
+def round_list(request):
+    return render(
+        request,
+        "countries/round_list.html",
+        {
+            "rounds": selectors.rounds_visible_to(request.user),
+            "can_manage": request.user.has_perm("countries.manage_rounds"),
+        },
+    )
+
+
+@login_required
+def round_open(request):
+    if not request.user.has_perm("countries.manage_rounds"):
+        raise PermissionDenied(_("Only the secretariat opens country rounds."))
+    form = RoundForm(request.POST or None)
+    respondents = None
+    if request.method == "POST" and form.is_valid():
+        respondents = RespondentsForm(
+            request.POST if "confirm" in request.POST else None,
+            countries=form.cleaned_data["countries"],
+        )
+        if "confirm" in request.POST and respondents.is_valid():
+            round_ = _run(
+                request,
+                lambda: services.round_open(
+                    by=request.user,
+                    title=form.cleaned_data["title"],
+                    questionnaire=form.cleaned_data["questionnaire"],
+                    deadline=form.cleaned_data["deadline"],
+                    assignments=respondents.assignments(),
+                ),
+                _("The round is open and the respondents have been told."),
+            )
+            if round_:
+                return redirect("rounds:detail", slug=round_.slug)
+    return render(request, "countries/round_form.html", {"form": form, "respondents": respondents})
+
+
+def _round_for(request, slug):
+    round_ = get_object_or_404(Round.objects.select_related("questionnaire"), slug=slug)
+    if not selectors.rounds_visible_to(request.user).filter(pk=round_.pk).exists():
+        raise Http404(_("No such round."))
+    return round_
+
+
+@login_required
+def round_detail(request, slug):
+    round_ = _round_for(request, slug)
+    visible = {a.pk for a in selectors.answers_visible_to(request.user, round_)}
+    rows = [
+        {**row, "answers": [a for a in row["answers"] if a.pk in visible]}
+        for row in selectors.round_progress(round_)
+    ]
+    return render(
+        request,
+        "countries/round_detail.html",
+        {
+            "round": round_,
+            "rows": [row for row in rows if row["answers"] or row["round_country"].published_id],
+            "can_manage": request.user.has_perm("countries.manage_rounds"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def round_remind(request, slug):
+    round_ = _round_for(request, slug)
+    _run(
+        request,
+        lambda: services.round_remind(round=round_, by=request.user),
+        _("Reminders were sent to every organization that has not submitted."),
+    )
+    return redirect("rounds:detail", slug=slug)
+
+
+@login_required
+def round_export(request, slug):
+    round_ = _round_for(request, slug)
+    if not request.user.has_perm("countries.manage_rounds"):
+        raise PermissionDenied(_("Only the secretariat exports a round's answers."))
+    questions = list(round_.questionnaire.questions.all())
+    header = ["iso", "country", "organization", "status", "revision"]
+    for question in questions:
+        header += [question.key, f"{question.key} source", f"{question.key} reference"]
+    rows = []
+    for answer in selectors.answers_visible_to(request.user, round_):
+        row = [answer.round_country.country.code, answer.round_country.country,
+               answer.organization, answer.get_status_display(), answer.revision]  # fmt: skip
+        for question in questions:
+            entry = answer.values.get(question.key) or {}
+            row += [entry.get("value"), entry.get("source_kind"), entry.get("source_ref")]
+        rows.append(row)
+    return csv_download(f"round-{round_.slug}.csv", header, rows)
+
+
+def _round_country(request, slug, code):
+    round_ = _round_for(request, slug)
+    round_country = selectors.round_country(round_, code)
+    if round_country is None:
+        raise Http404(_("%(code)s is not in this round.") % {"code": code.upper()})
+    return round_, round_country
+
+
+@login_required
+def round_answer(request, slug, code):
+    """The answering organization's form, or the secretariat's review of every answer."""
+    round_, round_country = _round_country(request, slug, code)
+    questions = list(round_.questionnaire.questions.all())
+    if request.user.has_perm("countries.manage_rounds"):
+        return _review(request, round_, round_country, questions)
+    answers = [a for a in round_country.answers.all() if request.user.has_perm(
+        "countries.view_answer", a)]  # fmt: skip
+    if not answers:
+        raise PermissionDenied(_("Your organization is not asked to answer for this country."))
+    answer = next(
+        (a for a in answers if a.organization.slug == request.GET.get("organization")), answers[0]
+    )
+    can_answer = request.user.has_perm("countries.answer_round", answer)
+    if not answer.values and answer.revision == 0:
+        # Prefilled from the current profile.
+        current = selectors.ProfileVersion.objects.filter(
+            country=round_country.country, is_current=True
+        ).first()
+        if current:
+            answer.values = {k: v for k, v in current.values.items()}
+    form = AnswerForm(request.POST or None, questions=questions, answer=answer)
+    if request.method == "POST":
+        if not can_answer:
+            raise PermissionDenied(
+                _("Only the focal point or alternate of %(organization)s answers for it.")
+                % {"organization": answer.organization}
+            )
+        if form.is_valid():
+            submit = "submit" in request.POST
+            done = _run(
+                request,
+                lambda: services.answer_save(
+                    answer=answer,
+                    by=request.user,
+                    values=form.values(),
+                    revision=form.cleaned_data["revision"],
+                    submit=submit,
+                ),
+                _("Your answer was submitted to the secretariat.")
+                if submit
+                else _("Your draft was saved. Only your organization and the secretariat see it."),
+            )
+            if done:
+                url = reverse("rounds:answer", args=[round_.slug, round_country.country.code])
+                return redirect(f"{url}?organization={answer.organization.slug}")
+        else:
+            messages.error(request, _("Nothing was saved: correct the answers marked below."))
+    return render(
+        request,
+        "countries/answer_form.html",
+        {
+            "round": round_,
+            "round_country": round_country,
+            "answer": answer,
+            "answers": answers,
+            "form": form,
+            "can_answer": can_answer and answer.status != AnswerStatus.SUBMITTED,
+            "no_personal_data": profile,
+        },
+    )
+
+
+def _review(request, round_, round_country, questions):
+    answers, keys = services.consolidation(round_country)
+    labels = {q.key: q for q in questions}
+    consolidated = [
+        {
+            "key": key,
+            "question": labels.get(key),
+            "disagree": found["disagree"],
+            "entries": [
+                {
+                    "answer": answer,
+                    "value": profile.display(
+                        labels[key].kind, entry.get("value"), choices=labels[key].choices,
+                        unit=labels[key].unit, counts_people=labels[key].counts_people,
+                    ) if key in labels else entry.get("value"),
+                    "entry": entry,
+                }
+                for answer, entry in found["entries"]
+            ],
+        }
+        for key, found in sorted(
+            keys.items(), key=lambda item: [q.key for q in questions].index(item[0])
+            if item[0] in labels else 999
+        )
+    ]  # fmt: skip
+    return render(
+        request,
+        "countries/review.html",
+        {
+            "round": round_,
+            "round_country": round_country,
+            "all_answers": list(round_country.answers.all()),
+            "submitted": answers,
+            "consolidated": consolidated,
+            "return_form": ReturnForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def round_publish(request, slug, code):
+    _round, round_country = _round_country(request, slug, code)
+    chosen = {}
+    for key, value in request.POST.items():
+        if key.startswith("choose_") and value.isdigit():
+            chosen[key.removeprefix("choose_")] = int(value)
+    done = _run(
+        request,
+        lambda: services.profile_publish(
+            round_country=round_country, by=request.user, chosen=chosen
+        ),
+        _("The profile of %(country)s is published.") % {"country": round_country.country},
+    )
+    if done:
+        return redirect("countries:detail", code=round_country.country.code)
+    return redirect("rounds:answer", slug=slug, code=round_country.country.code)
+
+
+@login_required
+@require_POST
+def answer_return(request, slug, code, pk):
+    _round, round_country = _round_country(request, slug, code)
+    answer = get_object_or_404(Answer, pk=pk, round_country=round_country)
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say what should change before sending the answer back."))
+    else:
+        _run(
+            request,
+            lambda: services.answer_return(
+                answer=answer, by=request.user, comment=form.cleaned_data["comment"]
+            ),
+            _("The answer was sent back to %(organization)s.")
+            % {"organization": answer.organization},
+        )
+    return redirect("rounds:answer", slug=slug, code=round_country.country.code)
+
+
+@login_required
+@require_POST
+def proposal_decide(request, pk):
+    proposal = get_object_or_404(GapChangeProposal, pk=pk)
+    accept = request.POST.get("decision") == "accept"
+    _run(
+        request,
+        lambda: services.proposal_decide(proposal=proposal, by=request.user, accept=accept),
+        _("The gap change was accepted.") if accept else _("The gap change was declined."),
+    )
+    return redirect("gaps:detail", pk=proposal.gap_id)
