@@ -12,6 +12,7 @@ from ninja.errors import ValidationError as RequestValidationError
 from events.api import router as events_router
 from members.api import organizations_router, people_router
 from network.agenda.api import router as priorities_router
+from network.countries.api import router as profiles_router
 from network.gaps.api import router as countries_router
 from network.gaps.api_register import gaps_router, indicators_router
 from network.library.api import router as publications_router
@@ -40,6 +41,7 @@ api = NetworkAPI(
 
 api.add_router("/organizations", organizations_router, tags=["organizations"])
 api.add_router("/countries", countries_router, tags=["countries"])
+api.add_router("/countries", profiles_router, tags=["countries"])
 api.add_router("/people", people_router, tags=["people"])
 api.add_router("/events", events_router, tags=["events"])
 api.add_router("/publications", publications_router, tags=["publications"])

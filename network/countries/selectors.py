@@ -46,7 +46,8 @@ def freshness(version, now=None):
 
 
 def _codes(value):
-    return [str(code) for code in value] if value else []
+    """Codes of a multiple CountryField read with values_list: the stored "AL,MD" text."""
+    return [code for code in value.split(",") if code] if value else []
 
 
 def current_versions():
@@ -223,7 +224,7 @@ def baseline_figures(versions):
     ]
 
 
-def _labels():
+def question_specs():
     """Question labels and how to show each key, from the newest questionnaire asking it."""
     spec = {}
     for question in Question.objects.order_by("questionnaire__created_at", "order"):
@@ -235,7 +236,7 @@ def profile_rows(version, questions=None):
     """The profile's answers in questionnaire order, each as the viewer reads it."""
     if version is None:
         return []
-    questions = questions if questions is not None else _labels()
+    questions = questions if questions is not None else question_specs()
     rows = []
     for key, question in questions.items():
         entry = version.values.get(key)
@@ -299,7 +300,7 @@ def country_detail(*, code, user):
             Organization.objects.members().filter(countries__contains=code).order_by("name")
         ),
         "people": list(
-            people_visible_to(user).filter(countries__contains=code).order_by("name")[:50]
+            people_visible_to(user).filter(countries__contains=code).order_by("display_name")[:50]
         ),
         "rounds": open_rounds_for(country),
     }
@@ -318,7 +319,7 @@ def profile_history(country):
         .select_related("round", "published_by")
         .order_by("-number")
     )
-    questions = _labels()
+    questions = question_specs()
     return [
         {
             "version": version,

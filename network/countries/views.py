@@ -74,7 +74,7 @@ def country_history(request, code):
 def profile_export(request):
     """Every current profile as CSV: one row per country and field, with its source."""
     versions = selectors.current_versions()
-    questions = selectors._labels()
+    questions = selectors.question_specs()
     rows = []
     for country in Country.objects.order_by("code"):
         version = versions.get(country.pk)
