@@ -13,7 +13,7 @@ from network.platform.messages import error_messages
 from network.platform.pagecache import cached_page
 
 from . import profile, selectors, services
-from .enums import AnswerStatus, SourceKind
+from .enums import AnswerStatus
 from .forms import AnswerForm, RespondentsForm, ReturnForm, RoundForm
 from .models import Answer, GapChangeProposal, Round
 
@@ -27,6 +27,11 @@ def _run(request, action, success):
         return None
     messages.success(request, success)
     return result or True
+
+
+def _secretariat_only(request):
+    if not request.user.has_perm("countries.manage_rounds"):
+        raise PermissionDenied(_("Only the secretariat manages country rounds."))
 
 
 # Country pages ----------------------------------------------------------------------------
@@ -48,22 +53,22 @@ def country_list(request):
     )
 
 
-def _country(code):
-    country = Country.objects.select_related("sub_region").filter(code=code.upper()).first()
-    if country is None:
-        raise Http404(_("No country with the code “%(code)s” is covered.") % {"code": code})
-    return country
+def _unknown(request, code):
+    """A clear answer for a code the network does not cover, with the way back."""
+    return render(request, "countries/unknown.html", {"code": code[:10]}, status=404)
 
 
 def country_detail(request, code):
     detail = selectors.country_detail(code=code, user=request.user)
     if detail is None:
-        raise Http404(_("No country with the code “%(code)s” is covered.") % {"code": code})
-    return render(request, "countries/country_detail.html", {**detail, "source_kinds": SourceKind})
+        return _unknown(request, code)
+    return render(request, "countries/country_detail.html", detail)
 
 
 def country_history(request, code):
-    country = _country(code)
+    country = Country.objects.select_related("sub_region").filter(code=code.upper()).first()
+    if country is None:
+        return _unknown(request, code)
     return render(
         request,
         "countries/country_history.html",
@@ -115,8 +120,7 @@ def round_list(request):
 
 @login_required
 def round_open(request):
-    if not request.user.has_perm("countries.manage_rounds"):
-        raise PermissionDenied(_("Only the secretariat opens country rounds."))
+    _secretariat_only(request)
     form = RoundForm(request.POST or None)
     respondents = None
     if request.method == "POST" and form.is_valid():
@@ -171,6 +175,7 @@ def round_detail(request, slug):
 @require_POST
 def round_remind(request, slug):
     round_ = _round_for(request, slug)
+    _secretariat_only(request)
     _run(
         request,
         lambda: services.round_remind(round=round_, by=request.user),
@@ -182,8 +187,7 @@ def round_remind(request, slug):
 @login_required
 def round_export(request, slug):
     round_ = _round_for(request, slug)
-    if not request.user.has_perm("countries.manage_rounds"):
-        raise PermissionDenied(_("Only the secretariat exports a round's answers."))
+    _secretariat_only(request)
     questions = list(round_.questionnaire.questions.all())
     header = ["iso", "country", "organization", "status", "revision"]
     for question in questions:
@@ -266,9 +270,21 @@ def round_answer(request, slug, code):
             "answers": answers,
             "form": form,
             "can_answer": can_answer and answer.status != AnswerStatus.SUBMITTED,
-            "no_personal_data": profile,
+            "readonly": _readonly(questions, answer),
         },
     )
+
+
+def _readonly(questions, answer):
+    rows = []
+    for question in questions:
+        entry = answer.values.get(question.key) or {}
+        shown = profile.display(
+            question.kind, entry.get("value"), choices=question.choices, unit=question.unit,
+            counts_people=question.counts_people,
+        )  # fmt: skip
+        rows.append({"label": _(question.label), "value": shown, "entry": entry})
+    return rows
 
 
 def _review(request, round_, round_country, questions):
@@ -314,6 +330,7 @@ def _review(request, round_, round_country, questions):
 @require_POST
 def round_publish(request, slug, code):
     _round, round_country = _round_country(request, slug, code)
+    _secretariat_only(request)
     chosen = {}
     for key, value in request.POST.items():
         if key.startswith("choose_") and value.isdigit():
@@ -334,6 +351,7 @@ def round_publish(request, slug, code):
 @require_POST
 def answer_return(request, slug, code, pk):
     _round, round_country = _round_country(request, slug, code)
+    _secretariat_only(request)
     answer = get_object_or_404(Answer, pk=pk, round_country=round_country)
     form = ReturnForm(request.POST)
     if not form.is_valid():
@@ -353,6 +371,7 @@ def answer_return(request, slug, code, pk):
 @login_required
 @require_POST
 def proposal_decide(request, pk):
+    _secretariat_only(request)
     proposal = get_object_or_404(GapChangeProposal, pk=pk)
     accept = request.POST.get("decision") == "accept"
     _run(

@@ -66,6 +66,8 @@ VIEWERS_OF_SECRET_ROOM = (LEAD, TEAM, MODERATOR, STAFF)
 NETWORK_AND_STAFF = (*NETWORK, STAFF)
 TEAM_AND_STAFF = (LEAD, TEAM, STAFF)
 NOT_PROJECT_TEAM = tuple(r for r in NETWORK if r not in (LEAD, TEAM))
+# Who sees the Albania round: the answering organizations' people (A and B) and staff.
+ROUND_SEERS = (MEMBER_A, FOCAL_A, FOCAL_B, STAFF)
 
 
 def hidden_from_others(seers, yes, no_for_seers=403, anon=LOGIN):
@@ -403,6 +405,59 @@ SITE = [
         lambda w: f"/gaps/{w.gap.pk}/evidence/",
         GET=signed_in(405),
         POST=allow([MEMBER_A, FOCAL_A, STAFF], yes=OK),
+    ),
+    # countries and their update rounds
+    row("countries/", lambda w: "/countries/", GET=everyone(200)),
+    row("countries/profiles.csv", lambda w: "/countries/profiles.csv", GET=everyone(200)),
+    row("countries/<str:code>/", lambda w: "/countries/AL/", GET=everyone(200)),
+    row("countries/<str:code>/history/", lambda w: "/countries/AL/history/", GET=everyone(200)),
+    row(
+        "countries/proposals/<int:pk>/decide/",
+        lambda w: f"/countries/proposals/{w.proposal.pk}/decide/",
+        GET=signed_in(405),
+        POST=allow([STAFF], yes=OK),
+    ),
+    row("rounds/", lambda w: "/rounds/", GET=signed_in(200)),
+    row(
+        "rounds/new/",
+        lambda w: "/rounds/new/",
+        GET=allow([STAFF]),
+        POST=allow([STAFF], yes=OK),
+    ),
+    row(
+        "rounds/<slug:slug>/",
+        lambda w: "/rounds/albania-update/",
+        GET=hidden_from_others(ROUND_SEERS, {role: 200 for role in ROUND_SEERS}),
+    ),
+    row(
+        "rounds/<slug:slug>/remind/",
+        lambda w: "/rounds/albania-update/remind/",
+        GET=signed_in(405),
+        POST=hidden_from_others(ROUND_SEERS, {STAFF: OK}),
+    ),
+    row(
+        "rounds/<slug:slug>/answers.csv",
+        lambda w: "/rounds/albania-update/answers.csv",
+        GET=hidden_from_others(ROUND_SEERS, {STAFF: 200}),
+    ),
+    row(
+        "rounds/<slug:slug>/<str:code>/",
+        lambda w: "/rounds/albania-update/AL/",
+        GET=hidden_from_others(ROUND_SEERS, {role: 200 for role in ROUND_SEERS}),
+        # A plain member reads the organization's answer; only its spokespeople change it.
+        POST=hidden_from_others(ROUND_SEERS, {FOCAL_A: OK, FOCAL_B: OK, STAFF: OK}),
+    ),
+    row(
+        "rounds/<slug:slug>/<str:code>/publish/",
+        lambda w: "/rounds/albania-update/AL/publish/",
+        GET=signed_in(405),
+        POST=hidden_from_others(ROUND_SEERS, {STAFF: OK}),
+    ),
+    row(
+        "rounds/<slug:slug>/<str:code>/return/<int:pk>/",
+        lambda w: f"/rounds/albania-update/AL/return/{w.submitted_answer.pk}/",
+        GET=signed_in(405),
+        POST=hidden_from_others(ROUND_SEERS, {STAFF: OK}),
     ),
     # projects
     row("projects/", lambda w: "/projects/", GET=everyone(200)),
@@ -962,6 +1017,12 @@ API = [
     row(
         "GET /api/v1/countries/export.csv",
         lambda w: "/api/v1/countries/export.csv",
+        GET=everyone(200),
+    ),
+    row("GET /api/v1/countries/{code}", lambda w: "/api/v1/countries/AL", GET=everyone(200)),
+    row(
+        "GET /api/v1/countries/{code}/history",
+        lambda w: "/api/v1/countries/AL/history",
         GET=everyone(200),
     ),
     row("GET /api/v1/people", lambda w: "/api/v1/people?limit=100", GET=everyone(200)),

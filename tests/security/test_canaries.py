@@ -54,6 +54,13 @@ def test_search_finds_canaries_for_those_who_may_see_them(world):
 def test_canaries_are_where_the_roles_that_may_see_them_look(world):
     """The scans can fail: each canary shows where it belongs."""
     seen = {
+        (MEMBER_A, "/rounds/albania-update/AL/"): [Canary.DRAFT_ANSWER],
+        (FOCAL_B, "/rounds/albania-update/AL/"): [Canary.SUBMITTED_ANSWER],
+        (STAFF, "/rounds/albania-update/AL/"): [Canary.SUBMITTED_ANSWER],
+        (STAFF, "/rounds/albania-update/answers.csv"): [
+            Canary.DRAFT_ANSWER,
+            Canary.SUBMITTED_ANSWER,
+        ],
         (LEAD, "/projects/balkan-routes/"): [
             Canary.TEAM_CONTACT,
             Canary.TEAM_NOTES,

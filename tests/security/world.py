@@ -17,7 +17,10 @@ from events.models import EventOrganizer
 from home.models import HomePage, StandardPage
 from members import services as member_services
 from members.enums import MembershipRole, OrganizationStatus, Visibility
+from network.countries.enums import AnswerStatus
+from network.countries.models import GapChangeProposal
 from network.discussions.enums import RoomVisibility
+from network.gaps.enums import GapStatus
 from projects.enums import ProjectRole, ProjectStatus
 from tests.factories import (
     InvitationFactory,
@@ -25,6 +28,12 @@ from tests.factories import (
     MembershipRequestFactory,
     OrganizationFactory,
     UserFactory,
+)
+from tests.factories.countries import (
+    AnswerFactory,
+    ProfileVersionFactory,
+    RoundCountryFactory,
+    RoundFactory,
 )
 from tests.factories.discussions import (
     MessageFactory,
@@ -108,6 +117,8 @@ class Canary:
     EVENT_LINK = "CanaryEventOnlineLink"
     EVENT_VENUE = "CanaryEventVenueDetails"
     TOKEN_NAME = "CanaryTokenName"
+    DRAFT_ANSWER = "CanaryDraftRoundAnswer"
+    SUBMITTED_ANSWER = "CanarySubmittedRoundAnswer"
 
     SEEN_BY = {
         HIDDEN_NAME: (),
@@ -134,6 +145,9 @@ class Canary:
         EVENT_LINK: (ORGANIZER, PARTICIPANT, STAFF),
         EVENT_VENUE: (ORGANIZER, PARTICIPANT, STAFF),
         TOKEN_NAME: (MEMBER_A,),
+        # A round's answers: the answering organization's people and the secretariat.
+        DRAFT_ANSWER: (MEMBER_A, FOCAL_A, STAFF),
+        SUBMITTED_ANSWER: (FOCAL_B, STAFF),
     }
 
     @classmethod
@@ -331,4 +345,27 @@ def build():
     w.indicator = IndicatorFactory()
     w.priority = PriorityFactory(proposing_organization=w.org_a)
     w.publication = PublicationFactory(publishers=[w.org_a], slug="routes-study")
+
+    # A country round for Albania: Agency A's draft, Agency B's submitted answer, both with
+    # canaries; an earlier round's published profile proposing a change to the gap.
+    w.round = RoundFactory(title="Albania update", slug="albania-update")
+    w.round_country = RoundCountryFactory(round=w.round, country=w.country)
+
+    def summary(text):
+        return {"summary": {"value": text, "source_kind": "knowledge", "source_ref": ""}}
+
+    w.draft_answer = AnswerFactory(
+        round_country=w.round_country, organization=w.org_a, revision=1,
+        values=summary(Canary.DRAFT_ANSWER),
+    )  # fmt: skip
+    w.submitted_answer = AnswerFactory(
+        round_country=w.round_country, organization=w.org_b, revision=1,
+        status=AnswerStatus.SUBMITTED, values=summary(Canary.SUBMITTED_ANSWER),
+    )  # fmt: skip
+    w.profile = ProfileVersionFactory(
+        country=w.country, number=1, values=summary("Published summary")
+    )
+    w.proposal = GapChangeProposal.objects.create(
+        gap=w.gap, version=w.profile, to_status=GapStatus.PARTLY_FILLED, reason="Now by age."
+    )
     return w
