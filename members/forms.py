@@ -156,6 +156,8 @@ class ProfileForm(forms.ModelForm):
             attrs={
                 **MULTISELECT,
                 "data-multiselect-create": "",
+                "data-multiselect-add": _("Add"),
+                "data-multiselect-replaces": "id_expertise_other",
                 "data-multiselect-help": _(
                     "Type to search; press Enter to add expertise that is not in the list."
                 ),
