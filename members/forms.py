@@ -200,6 +200,8 @@ class ProfileForm(forms.ModelForm):
         listed.update({e.name: e.name for e in mine})
         self.fields["expertise"].choices = sorted(listed.items(), key=lambda c: c[0].lower())
         self.initial["expertise"] = [e.name for e in mine]
+        if self.instance.pk:
+            self.initial["countries"] = [c.code for c in self.instance.countries]
         # The field order people read: expertise, then the box that adds to it.
         self.order_fields(["display_name", "bio", "expertise", "expertise_other"])
 
