@@ -1,6 +1,5 @@
 """API: member organizations and the people each caller may see."""
 
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 from pydantic import Field
@@ -9,13 +8,14 @@ from network.platform.api import MAX_EXPORT_ROWS, PageParams, contract, csv_resp
 from network.platform.api import page_schema as _page
 
 from . import selectors
-from .enums import OrganizationKind, OrganizationStatus
-from .models import Membership, Organization
+from .enums import OrganizationKind
+from .models import Organization
 
 organizations_router = Router()
 people_router = Router()
 
 COUNTRY = r"^[A-Za-z]{2}$"
+LANGUAGE = r"^[a-z]{2,3}(-[a-z]{2,4})?$"
 
 
 def _absolute(request, path):
@@ -95,15 +95,21 @@ class PersonOut(Schema):
     id: int
     name: str
     bio: str
+    expertise: list[str] = Field(description="Names from the network's expertise list")
     countries: list[str]
     languages: list[str]
-    organizations: list[str]
+    organizations: list[str] = Field(description="Slugs of their admitted organizations")
+    projects: list[str] = Field(description="Slugs of the projects you may see that they are in")
     url: str
 
 
 class PeopleFilters(Schema):
+    expertise: str | None = Field(None, max_length=110, description="Expertise slug")
+    country: str | None = Field(None, pattern=COUNTRY, description="ISO 3166 code")
+    language: str | None = Field(
+        None, pattern=LANGUAGE, description="Language code, as in the profile (e.g. en, fr, ru)"
+    )
     organization: str | None = Field(None, max_length=80, description="Organization slug")
-    country: str | None = Field(None, pattern=COUNTRY)
     q: str | None = Field(None, max_length=200, description="Text in name or bio")
 
 
@@ -112,48 +118,39 @@ PERSON_COLUMNS = list(PersonOut.model_fields)
 
 
 def _people(request, filters):
-    """people_visible_to() is the only gate: hidden people are never listed, not even to staff."""
-    memberships = Membership.objects.in_member_organizations().select_related("organization")
-    people = (
-        selectors.people_visible_to(request.auth)
-        .prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="admitted"))
-        .order_by("display_name", "pk")
-    )
-    if filters.organization:
-        people = people.filter(
-            memberships__organization__slug=filters.organization,
-            memberships__organization__status=OrganizationStatus.MEMBER,
-        )
-    if filters.country:
-        people = people.filter(countries__contains=filters.country.upper())
-    if filters.q:
-        from django.db.models import Q
-
-        people = people.filter(Q(display_name__icontains=filters.q) | Q(bio__icontains=filters.q))
-    return people
+    """The directory's selector is the only gate: public people for everyone, members-only
+    people for network members and staff, hidden people never (but to themselves)."""
+    return selectors.person_directory(viewer=request.auth, filters=filters.dict())
 
 
 def _person(request, person):
+    projects = person.involvements.get("projects", (None, []))[1]
     return {
         "id": person.pk,
         "name": person.name,
         "bio": person.bio,
+        "expertise": [e.name for e in person.expertise.all()],
         "countries": [str(c) for c in person.countries],
         "languages": list(person.languages),
         "organizations": [m.organization.slug for m in person.admitted],
+        "projects": [p.slug for p in projects],
         "url": _absolute(request, person.get_absolute_url()),
     }
 
 
 @people_router.get("", **contract(PersonPage), summary="List the people you may see")
 def person_list(request, filters: Query[PeopleFilters], page: Query[PageParams]):
-    """Public people for everyone; members-only people for network members; hidden: never."""
+    """The people directory (/people/) with the same filters. Public people for everyone;
+    members-only people for network members and staff; hidden people: never."""
     result = page_of(_people(request, filters), page)
-    result["results"] = [_person(request, p) for p in result["results"]]
+    people = selectors.people_involvements(result["results"], viewer=request.auth)
+    result["results"] = [_person(request, p) for p in people]
     return result
 
 
 @people_router.get("/export.csv", summary="The people you may see, as CSV", **contract(csv=True))
 def person_export(request, filters: Query[PeopleFilters]):
-    rows = (_person(request, p) for p in _people(request, filters)[:MAX_EXPORT_ROWS])
-    return csv_response(rows, PERSON_COLUMNS, "people.csv")
+    people = selectors.people_involvements(
+        _people(request, filters)[:MAX_EXPORT_ROWS], viewer=request.auth
+    )
+    return csv_response((_person(request, p) for p in people), PERSON_COLUMNS, "people.csv")

@@ -1,10 +1,13 @@
 from django import forms
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
 from .enums import OrganizationKind, RequestStatus, Visibility
 from .models import LANGUAGE_CHOICES, MembershipRequest, Organization, User
+from .selectors import expertise_suggestions
 from .services import PROFILE_FIELDS
+from .services.people import EXPERTISE_NAME_LENGTH
 
 NO_PERSONAL_DATA = "Describe work and research only: never personal data of trafficked persons."
 
@@ -17,6 +20,33 @@ class DirectoryFilterForm(forms.Form):
     country = forms.ChoiceField(
         label="Country of work", required=False, choices=[("", "All countries"), *all_countries]
     )
+
+
+class PeopleFilterForm(forms.Form):
+    """The people directory's filters; lists come from what may be shown to anyone."""
+
+    q = forms.CharField(label=_("Name or words in the bio"), required=False, max_length=100)
+    expertise = forms.ChoiceField(label=_("Expertise"), required=False)
+    country = forms.ChoiceField(
+        label=_("Country of work"),
+        required=False,
+        choices=[("", _("All countries")), *all_countries],
+    )
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, choices=[("", _("All languages")), *LANGUAGE_CHOICES]
+    )
+    organization = forms.ChoiceField(label=_("Organization"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["expertise"].choices = [
+            ("", _("All expertise")),
+            *expertise_suggestions().values_list("slug", "name"),
+        ]
+        self.fields["organization"].choices = [
+            ("", _("All organizations")),
+            *Organization.objects.members().order_by(Lower("name")).values_list("slug", "name"),
+        ]
 
 
 class OrganizationForm(forms.ModelForm):
@@ -97,33 +127,98 @@ class DecisionForm(forms.Form):
     )
 
 
+MAX_EXPERTISE = 30
+# On the profile's long lists; network/static/network/multiselect.js makes them searchable.
+MULTISELECT = {
+    "data-multiselect": "",
+    "data-multiselect-help": _("Type to search; choose several."),
+}
+
+
+class ExpertiseField(forms.MultipleChoiceField):
+    """The list's entries plus names typed in: a value need not be one of the choices, and
+    one value may hold several names separated by commas (the form without scripts)."""
+
+    def valid_value(self, value):
+        return True
+
+    def to_python(self, value):
+        names = [n.strip() for v in super().to_python(value) for n in v.split(",")]
+        return [n for n in names if n]
+
+
 class ProfileForm(forms.ModelForm):
-    expertise = forms.CharField(
-        label="Expertise",
+    expertise = ExpertiseField(
+        label=_("Expertise"),
         required=False,
-        max_length=500,
-        help_text="Comma-separated topics, e.g. data collection, child protection.",
+        help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
+        widget=forms.SelectMultiple(
+            attrs={
+                **MULTISELECT,
+                "data-multiselect-create": "",
+                "data-multiselect-add": _("Add"),
+                "data-multiselect-replaces": "id_expertise_other",
+                "data-multiselect-help": _(
+                    "Type to search; press Enter to add expertise that is not in the list."
+                ),
+            }
+        ),
+    )
+    expertise_other = forms.CharField(
+        label=_("Expertise not in the list"),
+        required=False,
+        max_length=1000,
+        help_text=_("Comma-separated, e.g. data collection, child protection."),
+    )
+    countries = forms.MultipleChoiceField(
+        label=_("Countries of work"),
+        required=False,
+        choices=all_countries,
+        help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
+        widget=forms.SelectMultiple(attrs=MULTISELECT),
     )
     languages = forms.MultipleChoiceField(
-        label="Languages", required=False, choices=LANGUAGE_CHOICES
+        label=_("Languages"),
+        required=False,
+        choices=LANGUAGE_CHOICES,
+        help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
+        widget=forms.SelectMultiple(attrs=MULTISELECT),
     )
 
     class Meta:
         model = User
         fields = ["display_name", "bio", "countries", "languages", "visibility"]
-        help_texts = {"bio": "About your work. " + NO_PERSONAL_DATA}
+        help_texts = {
+            "bio": _("About your work. Never include personal data of trafficked persons.")
+        }
         widgets = {"bio": forms.Textarea(attrs={"rows": 4}), "visibility": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        mine = list(self.instance.expertise.all()) if self.instance.pk else []
+        listed = {e.name: e.name for e in expertise_suggestions(person=self.instance)}
+        listed.update({e.name: e.name for e in mine})
+        self.fields["expertise"].choices = sorted(listed.items(), key=lambda c: c[0].lower())
+        self.initial["expertise"] = [e.name for e in mine]
         if self.instance.pk:
-            self.initial["expertise"] = ", ".join(t.name for t in self.instance.expertise.all())
+            self.initial["countries"] = [c.code for c in self.instance.countries]
+        # The field order people read: expertise, then the box that adds to it.
+        self.order_fields(["display_name", "bio", "expertise", "expertise_other"])
 
-    def clean_expertise(self):
-        tags = [t.strip() for t in self.cleaned_data["expertise"].split(",") if t.strip()]
-        if any(len(t) > 100 for t in tags):
-            raise forms.ValidationError("Each topic can be at most 100 characters.")
-        return tags
+    def clean(self):
+        cleaned = super().clean()
+        other = [n.strip() for n in cleaned.get("expertise_other", "").split(",") if n.strip()]
+        names = list(dict.fromkeys([*cleaned.get("expertise", []), *other]))
+        if any(len(n) > EXPERTISE_NAME_LENGTH for n in names):
+            self.add_error(
+                "expertise",
+                _("Each topic can be at most %(n)s characters.") % {"n": EXPERTISE_NAME_LENGTH},
+            )
+        elif len(names) > MAX_EXPERTISE:
+            self.add_error("expertise", _("Choose at most %(n)s topics.") % {"n": MAX_EXPERTISE})
+        cleaned["expertise"] = names
+        cleaned.pop("expertise_other", None)
+        return cleaned
 
 
 class ApiTokenForm(forms.Form):

@@ -5,8 +5,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from taggit.managers import TaggableManager
 from wagtail.search import index
 
 from network.platform.models import Sourced
@@ -46,6 +46,30 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
+class Expertise(models.Model):
+    """A topic people work on: a controlled list that grows by people's own additions while they
+    edit their profile. Plain model, not a snippet: no page picks it, and members add to it."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=110, unique=True, allow_unicode=True)
+
+    class Meta:
+        ordering = [Lower("name")]
+        verbose_name = _("expertise")
+        verbose_name_plural = _("expertise")
+        constraints = [
+            # "Data collection" and "data collection" are one topic: the list stays controlled.
+            models.UniqueConstraint(
+                Lower("name"),
+                name="expertise_name_unique_ci",
+                violation_error_message=_("This expertise is already in the list."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
 class User(index.Indexed, AbstractUser):
     """A person, and their profile. Plain model: accounts belong to allauth, not the page tree."""
 
@@ -58,7 +82,9 @@ class User(index.Indexed, AbstractUser):
         blank=True,
         help_text="About your work. Never include personal data of trafficked persons.",
     )
-    expertise = TaggableManager("expertise", blank=True, help_text="Comma-separated topics.")
+    expertise = models.ManyToManyField(
+        Expertise, verbose_name=_("expertise"), blank=True, related_name="people"
+    )
     countries = CountryField("countries of work", multiple=True, blank=True)
     languages = models.JSONField(default=list, blank=True)
     visibility = models.CharField(

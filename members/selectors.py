@@ -5,7 +5,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext
 
 from .enums import OrganizationStatus, Visibility
-from .models import Membership, Organization, User
+from .models import Expertise, Membership, Organization, User
 from .rules import is_network_member
 
 
@@ -17,6 +17,78 @@ def people_visible_to(viewer):
     if viewer.is_authenticated:
         allowed |= Q(pk=viewer.pk)
     return User.objects.filter(allowed, is_active=True)
+
+
+def listed_people():
+    """People the directory may list to someone: active and not hidden."""
+    return User.objects.filter(is_active=True).exclude(visibility=Visibility.HIDDEN)
+
+
+def expertise_suggestions(*, person=None):
+    """The expertise list as it is offered: entries that a listed person holds (an entry only
+    hidden people hold would tell of them), plus the person's own."""
+    held = Q(people__in=listed_people())
+    if person is not None and person.pk:
+        held |= Q(people=person)
+    return Expertise.objects.filter(pk__in=Expertise.objects.filter(held).values("pk"))
+
+
+# What people take part in, from apps above members (projects): each registers, in its
+# AppConfig.ready(), a key, a label and a function (viewer, person ids) -> {person id: [items
+# the viewer may see]} that answers in one query. Members never imports those apps.
+_involvements = {}
+
+
+def register_person_involvement(key, *, label, fetch):
+    _involvements[key] = (label, fetch)
+
+
+def person_directory(*, viewer, filters=None):
+    """People the viewer may see (public to anyone, members-only to network members and
+    staff, hidden to nobody but themselves), by name, filtered by expertise (slug), country
+    and language (codes), organization (slug) and text, with their expertise and admitted
+    organizations prefetched. Attach what they take part in with people_involvements()."""
+    filters = filters or {}
+    memberships = (
+        Membership.objects.in_member_organizations()
+        .select_related("organization")
+        .order_by(Lower("organization__name"))
+    )
+    people = people_visible_to(viewer).prefetch_related(
+        Prefetch("expertise", queryset=Expertise.objects.order_by(Lower("name"))),
+        Prefetch("memberships", queryset=memberships, to_attr="admitted"),
+    )
+    if slug := filters.get("expertise"):
+        people = people.filter(pk__in=User.objects.filter(expertise__slug=slug).values("pk"))
+    if country := filters.get("country"):
+        # Codes are two letters joined by commas, so a substring match is exact.
+        people = people.filter(countries__contains=country.upper())
+    if language := filters.get("language"):
+        # A JSON list of codes: the quoted code matches it alone ("en" is not "en-gb").
+        people = people.filter(languages__icontains=f'"{language}"')
+    if organization := filters.get("organization"):
+        people = people.filter(
+            pk__in=Membership.objects.in_member_organizations()
+            .filter(organization__slug=organization)
+            .values("user_id")
+        )
+    if text := filters.get("q"):
+        people = people.filter(Q(display_name__icontains=text) | Q(bio__icontains=text))
+    return people.order_by(Lower("display_name"), "pk")
+
+
+def people_involvements(people, *, viewer):
+    """Set `involvements` on each person: {key: (label, [items the viewer may see])}, one
+    query per registered kind whatever the number of people."""
+    people = list(people)
+    ids = [person.pk for person in people]
+    found = {key: fetch(viewer, ids) for key, (_label, fetch) in _involvements.items()}
+    for person in people:
+        person.involvements = {
+            key: (label, found[key].get(person.pk, []))
+            for key, (label, _f) in _involvements.items()
+        }
+    return people
 
 
 def organization_list(*, filters=None):

@@ -19,11 +19,13 @@ from .forms import (
     MembershipDecisionForm,
     MembershipRequestForm,
     OrganizationForm,
+    PeopleFilterForm,
     ProfileForm,
 )
 from .models import Organization, User
 
 PAGE_SIZE = 24
+PEOPLE_PAGE_SIZE = 20
 
 
 def _member_organization(slug):
@@ -35,7 +37,7 @@ def _require(request, perm, obj):
         raise PermissionDenied
 
 
-@cached_page(depends_on=["members", "taggit"])
+@cached_page(depends_on=["members"])
 def directory(request):
     form = DirectoryFilterForm(request.GET or None)
     filters = {}
@@ -48,6 +50,31 @@ def directory(request):
     return render(
         request,
         "members/directory.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query,
+            "filtered": bool(filters and any(filters.values())),
+            "page_error": page_error,
+        },
+    )
+
+
+def people(request):
+    """/people/: the resource persons the viewer may see, with what they work on and where.
+    Not page-cached: what a person sees depends on the projects they are in."""
+    form = PeopleFilterForm(request.GET or None)
+    filters = {}
+    if form.is_bound:
+        # Invalid fields are reported and drop out of cleaned_data; the valid ones still filter.
+        form.is_valid()
+        filters = form.cleaned_data
+    listed = selectors.person_directory(viewer=request.user, filters=filters)
+    page, page_error, query = paginate(request, listed, PEOPLE_PAGE_SIZE)
+    page.object_list = selectors.people_involvements(page.object_list, viewer=request.user)
+    return render(
+        request,
+        "members/people.html",
         {
             "form": form,
             "page": page,

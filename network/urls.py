@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from events.feeds import UpcomingEventsFeed
 from home import views as home_views
+from members import views as member_views
 from network.agenda.feeds import AdoptedPrioritiesFeed
 from network.api import api, not_found
 from network.countries.urls import round_patterns
@@ -41,6 +42,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),
+    path("people/", member_views.people, name="people"),
     path("agenda/", include("network.agenda.urls")),
     path("gaps/", include("network.gaps.urls")),
     path("projects/", include("projects.urls")),

@@ -25,6 +25,22 @@ def projects_visible_to(user):
     return projects.filter(pk__in=ResearchProject.objects.filter(visible).values("pk"))
 
 
+def projects_of_people(viewer, person_ids):
+    """{person id: [projects the viewer may see with that person on the team]}, by title, in
+    one query (members.selectors.people_involvements asks it for the people directory)."""
+    found = {}
+    rows = (
+        ProjectMember.objects.filter(
+            user_id__in=person_ids, project__in=projects_visible_to(viewer)
+        )
+        .select_related("project")
+        .order_by("project__title", "project__pk")
+    )
+    for row in rows:
+        found.setdefault(row.user_id, []).append(row.project)
+    return found
+
+
 def draft_ids_visible_to(user):
     """The drafts a person sees beyond everyone's view: their teams' (staff see all drafts,
     which their viewer class already says). Pages cached per kind of viewer vary by it."""

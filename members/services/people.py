@@ -6,17 +6,58 @@ import secrets
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from network.platform.services import service_save
 
-from ..models import ApiToken, User
+from ..models import ApiToken, Expertise, User
 
 PERSON_FIELDS = ("display_name", "bio", "countries", "languages", "visibility")
 
 
+EXPERTISE_NAME_LENGTH = 100
+
+
+def _expertise_slug(name):
+    base = slugify(name, allow_unicode=True)[:EXPERTISE_NAME_LENGTH].strip("-") or "expertise"
+    slug, n = base, 2
+    while Expertise.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def expertise_get_or_create(*, names: list[str]) -> list[Expertise]:
+    """The list's entries for these names, matched whatever their case, in the order given and
+    once each; a name not in the list yet is added to it (the list is controlled, and grows
+    by people's own additions). Side effects: new Expertise rows."""
+    found = {}
+    for raw in names:
+        name = " ".join(raw.split())
+        if not name:
+            continue
+        if len(name) > EXPERTISE_NAME_LENGTH:
+            raise ValidationError(
+                _("Each expertise can be at most %(n)s characters.") % {"n": EXPERTISE_NAME_LENGTH}
+            )
+        entry = Expertise.objects.filter(name__iexact=name).first()
+        if entry is None:
+            try:
+                entry = service_save(Expertise(name=name, slug=_expertise_slug(name)))
+            except ValidationError:
+                # Someone added the same name at the same moment: theirs is ours too.
+                entry = Expertise.objects.filter(name__iexact=name).first()
+                if entry is None:
+                    raise
+        found.setdefault(entry.pk, entry)
+    return list(found.values())
+
+
 @transaction.atomic
 def profile_update(*, user: User, expertise: list[str] | None = None, **fields) -> User:
-    """Change a person's own profile. Side effects: none."""
+    """Change a person's own profile; `expertise` names the topics, from the list or new.
+    Side effects: expertise not in the list yet is added to it (expertise_get_or_create)."""
     unknown = set(fields) - set(PERSON_FIELDS)
     if unknown:
         raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
@@ -24,7 +65,7 @@ def profile_update(*, user: User, expertise: list[str] | None = None, **fields) 
         setattr(user, field, value)
     service_save(user)
     if expertise is not None:
-        user.expertise.set(expertise, clear=True)
+        user.expertise.set(expertise_get_or_create(names=expertise))
     return user
 
 

@@ -7,7 +7,14 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from members.enums import MembershipRole, OrganizationKind, OrganizationStatus
-from members.models import Invitation, Membership, MembershipRequest, Organization, User
+from members.models import (
+    Expertise,
+    Invitation,
+    Membership,
+    MembershipRequest,
+    Organization,
+    User,
+)
 
 PASSWORD = "correct horse battery staple 42"
 
@@ -39,6 +46,15 @@ class UserFactory(DjangoModelFactory):
         self.save()
         if create and extracted is not False:
             EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+class ExpertiseFactory(DjangoModelFactory):
+    class Meta:
+        model = Expertise
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
 
 
 class OrganizationFactory(DjangoModelFactory):

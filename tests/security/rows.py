@@ -255,6 +255,21 @@ SITE = [
         note="a members-only person",
         GET=allow(NETWORK_AND_STAFF, no=404, anon=404),
     ),
+    # The people directory: hidden people never, members-only people to the network and staff
+    # (every answer is scanned for the canaries, the projects' draft among them).
+    row("people/", lambda w: "/people/", GET=everyone(200)),
+    row(
+        "people/",
+        lambda w: "/people/?organization=agency-a&expertise=quiet-topic",
+        note="filtered to the hidden person's organization and expertise",
+        GET=everyone(200),
+    ),
+    row(
+        "people/",
+        lambda w: "/people/?organization=agency-b",
+        note="filtered to the members-only person's organization",
+        GET=everyone(200),
+    ),
     row(
         "members/invitations/<str:token>/",
         lambda w: "/members/invitations/bogus-token/",
@@ -1026,6 +1041,18 @@ API = [
         GET=everyone(200),
     ),
     row("GET /api/v1/people", lambda w: "/api/v1/people?limit=100", GET=everyone(200)),
+    row(
+        "GET /api/v1/people",
+        lambda w: "/api/v1/people?organization=agency-a&limit=100",
+        note="filtered to the hidden person's organization",
+        GET=everyone(200),
+    ),
+    row(
+        "GET /api/v1/people",
+        lambda w: "/api/v1/people?expertise=quiet-topic",
+        note="filtered to the hidden person's expertise",
+        GET=everyone(200),
+    ),
     row("GET /api/v1/people/export.csv", lambda w: "/api/v1/people/export.csv", GET=everyone(200)),
     row("GET /api/v1/events", lambda w: "/api/v1/events?limit=100", GET=everyone(200)),
     row("GET /api/v1/events/export.csv", lambda w: "/api/v1/events/export.csv", GET=everyone(200)),

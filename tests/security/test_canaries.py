@@ -82,6 +82,8 @@ def test_canaries_are_where_the_roles_that_may_see_them_look(world):
         (STAFF, "/events/private-event/"): [Canary.PRIVATE_EVENT],
         (FOCAL_B, "/login-page/"): [Canary.LOGIN_PAGE],
         (FOCAL_B, f"/members/people/{world.members_only.pk}/"): [Canary.MEMBERS_ONLY_NAME],
+        (FOCAL_B, "/people/"): [Canary.MEMBERS_ONLY_NAME],
+        (TEAM, "/people/"): [Canary.DRAFT_PROJECT],
         (MEMBER_A, "/members/profile/"): [Canary.TOKEN_NAME],
     }
     missing = []
@@ -89,6 +91,36 @@ def test_canaries_are_where_the_roles_that_may_see_them_look(world):
         text = body_of(send(world, role, "GET", url))
         missing += [(role, url, c) for c in canaries if c not in text]
     assert missing == []
+
+
+PEOPLE_URLS = [
+    ("page", "/people/"),
+    ("page", "/people/?organization=agency-a"),
+    ("page", "/people/?organization=agency-b"),
+    ("page", "/members/profile/"),  # the expertise the profile form suggests
+    ("api", "/api/v1/people?limit=100"),
+    ("api", "/api/v1/people?organization=agency-a&limit=100"),
+    ("api", "/api/v1/people/export.csv"),
+]
+HIDDEN_PERSON = (Canary.HIDDEN_NAME, Canary.HIDDEN_BIO, Canary.HIDDEN_EXPERTISE)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_people_directory_never_shows_a_hidden_person_nor_members_only_to_outsiders(world, role):
+    from tests.security.matrix import send_api
+    from tests.security.world import NETWORK
+
+    found = []
+    for kind, url in PEOPLE_URLS:
+        if kind == "page" and url.startswith("/members/") and role == ANON:
+            continue
+        sender = send if kind == "page" else send_api
+        text = body_of(sender(world, role, "GET", url))
+        found += [(url, c) for c in HIDDEN_PERSON if c.lower() in text.lower()]
+        shown_members_only = Canary.MEMBERS_ONLY_NAME.lower() in text.lower()
+        if role not in (*NETWORK, STAFF) and shown_members_only:
+            found.append((url, Canary.MEMBERS_ONLY_NAME))
+    assert found == []
 
 
 def test_sitemap_lists_public_pages_only(world):

@@ -23,6 +23,7 @@ from network.discussions.enums import RoomVisibility
 from network.gaps.enums import GapStatus
 from projects.enums import ProjectRole, ProjectStatus
 from tests.factories import (
+    ExpertiseFactory,
     InvitationFactory,
     MembershipFactory,
     MembershipRequestFactory,
@@ -97,6 +98,7 @@ class Canary:
     HIDDEN_BIO = "CanaryHiddenPersonBio"
     HIDDEN_PARTICIPANT = "CanaryHiddenParticipantName"
     MEMBERS_ONLY_NAME = "CanaryMembersOnlyName"
+    HIDDEN_EXPERTISE = "CanaryHiddenExpertise"
     APPLICANT_MANDATE = "CanaryApplicantMandate"
     DRAFT_PROJECT = "CanaryDraftProjectTitle"
     DRAFT_SUMMARY = "CanaryDraftProjectSummary"
@@ -125,6 +127,8 @@ class Canary:
         HIDDEN_BIO: (),
         HIDDEN_PARTICIPANT: (ORGANIZER, STAFF),
         MEMBERS_ONLY_NAME: (*NETWORK, STAFF),
+        # Held by the hidden person alone: no list of expertise may offer it.
+        HIDDEN_EXPERTISE: (),
         APPLICANT_MANDATE: (STAFF,),
         DRAFT_PROJECT: (LEAD, TEAM, STAFF),
         DRAFT_SUMMARY: (LEAD, TEAM, STAFF),
@@ -201,6 +205,7 @@ def build():
         bio=Canary.HIDDEN_BIO,
         visibility=Visibility.HIDDEN,
     )
+    w.hidden.expertise.add(ExpertiseFactory(name=Canary.HIDDEN_EXPERTISE, slug="quiet-topic"))
     w.members_only = person(
         w.org_b, display_name=Canary.MEMBERS_ONLY_NAME, visibility=Visibility.MEMBERS
     )
