@@ -6,7 +6,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from members.models import Organization, User
-from network.platform.services import check_slug, service_save, unique_slug
+from network.platform.services import check_fields, check_slug, service_save, unique_slug
 
 from . import selectors
 from .models import Publication
@@ -227,9 +227,7 @@ def _update(
     gaps=None,
     priorities=None,
 ):
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ValidationError(f"Unknown fields: {', '.join(sorted(unknown))}.")
+    check_fields(fields, allowed=allowed)
     publication = Publication.objects.select_for_update().get(pk=publication.pk)
     if fields.get("slug", publication.slug) != publication.slug:
         check_slug(fields["slug"], reserved=RESERVED_SLUGS)

@@ -33,6 +33,13 @@ def unique_slug(text, *, queryset, fallback, reserved=(), suffix=None, max_lengt
     return slug
 
 
+def check_fields(fields, *, allowed):
+    """An update service takes only the fields it lets the caller change."""
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise ValidationError(f"Unknown fields: {', '.join(sorted(unknown))}.")
+
+
 def check_slug(slug, *, reserved):
     """A slug chosen by hand (in the Wagtail admin) must not be one of `reserved`: the paths
     the app's URLs own, which the object's page would shadow."""

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from members.models import User
-from network.platform.services import check_slug, service_save, unique_slug
+from network.platform.services import check_fields, check_slug, service_save, unique_slug
 
 from .. import events, selectors
 from ..enums import RoomVisibility
@@ -84,9 +84,7 @@ def room_update(*, room: Room, by: User, **fields) -> Room:
     Side effects: after commit, every socket in the room re-checks access (the room_saved
     receiver), so that a room made restricted or archived stops serving those it excludes.
     """
-    unknown = set(fields) - ROOM_FIELDS
-    if unknown:
-        raise ValidationError(f"Unknown fields: {', '.join(sorted(unknown))}.")
+    check_fields(fields, allowed=ROOM_FIELDS)
     room = Room.objects.select_for_update().get(pk=room.pk)
     if fields.get("slug", room.slug) != room.slug:
         check_slug(fields["slug"], reserved=RESERVED_SLUGS)
