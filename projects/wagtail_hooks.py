@@ -1,31 +1,24 @@
 """The secretariat inspects and curates research projects in the Wagtail admin. Status
 changes still go through the project page, where the transition rules and history live."""
 
-from django.core.exceptions import ValidationError
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.views.generic.models import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from network.platform.views import ServiceEditView
 
 from .models import ProjectOutput, ResearchProject
 from .selectors import projects_addressing, projects_by_priority
 from .services import CURATED_FIELDS, EDITABLE_FIELDS, project_update
 
 
-class ResearchProjectEditView(EditView):
+class ResearchProjectEditView(ServiceEditView):
     """Saves through project_update: the admin follows the rules and side effects of the
     project page (gap claims, the lead organization check), and a refusal is shown on the
     form with nothing changed."""
 
-    def save_instance(self):
-        return project_update(project=self.object, by=self.request.user, **self.form.cleaned_data)
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            form.add_error(None, error.messages)
-            return self.form_invalid(form)
+    def save_through(self, data):
+        return project_update(project=self.object, by=self.request.user, **data)
 
 
 # The inspect view shows these lists by their labels rather than their codes.

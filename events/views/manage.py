@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 
 from network.platform.csv import csv_download
 from network.platform.messages import error_messages
+from network.platform.views import RAISE, run_service
 
 from .. import selectors, services
 from ..enums import RegistrationStatus
@@ -99,16 +100,21 @@ def manage_email(request, page):
     if refusal := _require_manager(request, page):
         return refusal
     form = EmailParticipantsForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            sent = services.event_email_participants(
-                event=page, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_error(None, error.messages)
-        else:
-            messages.success(request, f"Your message is on its way to {sent} participant(s).")
-            return redirect(_sub(page, request, "manage"))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
+            request,
+            services.event_email_participants,
+            success=lambda sent: f"Your message is on its way to {sent} participant(s).",
+            on_denied=RAISE,
+            form=form,
+            event=page,
+            by=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        return redirect(_sub(page, request, "manage"))
     return TemplateResponse(
         request,
         "events/manage_email.html",
@@ -128,18 +134,22 @@ def manage_outputs(request, page):
         request.POST if request.method == "POST" else None,
         request.FILES if request.method == "POST" else None,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            output = services.output_add(event=page, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error.messages)
-        else:
-            messages.success(request, f"“{output.title}” is added to the event's outputs.")
-            return redirect(_sub(page, request, "manage_outputs"))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
+            request,
+            services.output_add,
+            success=lambda output: f"“{output.title}” is added to the event's outputs.",
+            on_denied=RAISE,
+            form=form,
+            to_fields=True,
+            event=page,
+            by=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        return redirect(_sub(page, request, "manage_outputs"))
     outputs = selectors.outputs(page)
     return TemplateResponse(
         request,
@@ -167,14 +177,15 @@ def manage_output_status(request, page, pk):
     if not form.is_valid():
         messages.error(request, "Choose draft, agreed or final.")
     else:
-        try:
-            output = services.output_transition(
-                output=output, to=form.cleaned_data["to"], by=request.user
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error_messages(error)))
-        else:
-            messages.success(
-                request, f"“{output.title}” is now {output.get_minutes_status_display().lower()}."
-            )
+        run_service(
+            request,
+            services.output_transition,
+            success=lambda output: (
+                f"“{output.title}” is now {output.get_minutes_status_display().lower()}."
+            ),
+            on_denied=RAISE,
+            output=output,
+            to=form.cleaned_data["to"],
+            by=request.user,
+        )
     return redirect(_sub(page, request, "manage_outputs"))

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -15,8 +15,8 @@ from wagtail.models import Page, Site
 from network.discussions import services as discussion_services
 from network.discussions.enums import RoomVisibility
 from network.discussions.selectors import room_for, rooms_for
-from network.platform.messages import error_messages
 from network.platform.pagecache import cached_page
+from network.platform.views import RAISE, run_service
 
 from .. import selectors, services
 from ..enums import ACTIVE_STATUSES, RegistrationStatus
@@ -67,6 +67,16 @@ def index_calendar(request, page):
     return calendar_response(
         selectors.upcoming_events(), request, filename="network-events.ics", private=False
     )
+
+
+# What a person is told once registered, by the status the registration got.
+REGISTERED = {
+    RegistrationStatus.CONFIRMED: "You are registered: your place is confirmed.",
+    RegistrationStatus.WAITLISTED: "The event is full: you are on the waiting list. "
+    "We will email you if a seat frees up.",
+    RegistrationStatus.PENDING: "Your registration is received. The organizers will "
+    "decide and tell you by email.",
+}
 
 
 def _registration_form(request, page, data=None):
@@ -194,24 +204,16 @@ def event_register(request, page):
         return redirect(page.get_url(request))
     form = _registration_form(request, page, request.POST)
     if form.is_valid():
-        try:
-            registration = services.registration_create(
-                event=page,
-                user=request.user,
-                organization=form.cleaned_data["organization"],
-                answers=form.answers(),
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error_messages(error)))
-        else:
-            text = {
-                RegistrationStatus.CONFIRMED: "You are registered: your place is confirmed.",
-                RegistrationStatus.WAITLISTED: "The event is full: you are on the waiting list. "
-                "We will email you if a seat frees up.",
-                RegistrationStatus.PENDING: "Your registration is received. The organizers will "
-                "decide and tell you by email.",
-            }[registration.status]
-            messages.success(request, text)
+        if run_service(
+            request,
+            services.registration_create,
+            success=lambda registration: REGISTERED[registration.status],
+            on_denied=RAISE,
+            event=page,
+            user=request.user,
+            organization=form.cleaned_data["organization"],
+            answers=form.answers(),
+        ):
             return redirect(page.get_url(request))
     else:
         messages.error(request, "Please correct the registration form below.")
@@ -229,12 +231,14 @@ def event_cancel(request, page):
     if registration is None:
         messages.error(request, "You have no active registration for this event.")
     else:
-        try:
-            services.registration_cancel(registration=registration, by=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error_messages(error)))
-        else:
-            messages.success(request, "Your registration is cancelled.")
+        run_service(
+            request,
+            services.registration_cancel,
+            success="Your registration is cancelled.",
+            on_denied=RAISE,
+            registration=registration,
+            by=request.user,
+        )
     return redirect(page.get_url(request))
 
 

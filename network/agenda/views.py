@@ -3,7 +3,7 @@ from itertools import groupby
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,8 +14,8 @@ from network.discussions.selectors import room_for
 from network.discussions.views import open_network_room
 from network.gaps.enums import GapStatus
 from network.platform.csv import csv_download
-from network.platform.messages import error_messages
 from network.platform.pagecache import cached_page
+from network.platform.views import TELL, run_service
 
 from . import selectors, services
 from .enums import STATUS_ORDER, PriorityStatus, Theme, VoterRole
@@ -127,15 +127,11 @@ def _organization_from_post(request):
     return Organization.objects.members().filter(pk=pk).first()
 
 
-def _act(request, pk, action, success):
-    """Run one service for a POST on a priority; refusals become messages, never a 500."""
+def _act(request, pk, service, success, **kwargs):
+    """Run one service for a POST on a priority; refusals, a refused permission included,
+    become messages, never a 500."""
     priority = _priority(pk)
-    try:
-        action(priority)
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, " ".join(error_messages(error)) or "You may not do that.")
-    else:
-        messages.success(request, success)
+    run_service(request, service, success=success, on_denied=TELL, priority=priority, **kwargs)
     return redirect(priority)
 
 
@@ -149,8 +145,10 @@ def priority_endorse(request, pk):
     return _act(
         request,
         pk,
-        lambda p: services.priority_endorse(priority=p, organization=organization, by=request.user),
+        services.priority_endorse,
         f"{organization.name} endorses this priority.",
+        organization=organization,
+        by=request.user,
     )
 
 
@@ -164,10 +162,10 @@ def priority_withdraw_endorsement(request, pk):
     return _act(
         request,
         pk,
-        lambda p: services.priority_endorsement_withdraw(
-            priority=p, organization=organization, by=request.user
-        ),
+        services.priority_endorsement_withdraw,
         f"The endorsement of {organization.name} is withdrawn.",
+        organization=organization,
+        by=request.user,
     )
 
 
@@ -178,14 +176,16 @@ def priority_support(request, pk):
         return _act(
             request,
             pk,
-            lambda p: services.priority_support_withdraw(priority=p, by=request.user),
+            services.priority_support_withdraw,
             "You no longer support this priority.",
+            by=request.user,
         )
     return _act(
         request,
         pk,
-        lambda p: services.priority_support(priority=p, by=request.user),
+        services.priority_support,
         "You support this priority.",
+        by=request.user,
     )
 
 
@@ -201,11 +201,12 @@ def vote(request, pk):
     return _act(
         request,
         pk,
-        lambda p: services.vote_cast(
-            priority=p, organization=organization, by=request.user, choice=choice
-        ),
+        services.vote_cast,
         f"Your vote for {organization.name} is recorded: {choice}. "
         "You can change it until the vote closes.",
+        organization=organization,
+        by=request.user,
+        choice=choice,
     )
 
 
@@ -223,10 +224,11 @@ def priority_move(request, pk):
     return _act(
         request,
         pk,
-        lambda p: services.priority_transition(
-            priority=p, to_status=to_status, by=request.user, reason=form.cleaned_data["reason"]
-        ),
+        services.priority_transition,
         f"The priority is now “{PriorityStatus(to_status).label}”.",
+        to_status=to_status,
+        by=request.user,
+        reason=form.cleaned_data["reason"],
     )
 
 
@@ -243,14 +245,12 @@ def priority_vote_open(request, pk):
     return _act(
         request,
         pk,
-        lambda p: services.priority_vote_open(
-            priority=p,
-            by=request.user,
-            closes_at=form.cleaned_data["closes_at"],
-            quorum=form.cleaned_data["quorum"],
-            reason=form.cleaned_data["reason"],
-        ),
+        services.priority_vote_open,
         "The priority is put to the network: focal points can vote now.",
+        by=request.user,
+        closes_at=form.cleaned_data["closes_at"],
+        quorum=form.cleaned_data["quorum"],
+        reason=form.cleaned_data["reason"],
     )
 
 
@@ -263,8 +263,9 @@ def priority_vote_close(request, pk):
     return _act(
         request,
         pk,
-        lambda p: services.priority_vote_close(priority=p, by=request.user),
+        services.priority_vote_close,
         "The vote is closed and its result applied.",
+        by=request.user,
     )
 
 
@@ -280,20 +281,21 @@ def priority_propose(request):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            priority = services.priority_propose(
-                by=request.user,
-                organization=data["organization"],
-                title=data["title"],
-                rationale=data["rationale"],
-                theme=data["theme"],
-                gaps=list(data["gaps"]),
-            )
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, error_messages(error))
-        else:
-            messages.success(request, "Your priority is proposed to the network.")
-            return redirect(priority)
+        proposed = run_service(
+            request,
+            services.priority_propose,
+            success="Your priority is proposed to the network.",
+            on_denied=TELL,
+            form=form,
+            by=request.user,
+            organization=data["organization"],
+            title=data["title"],
+            rationale=data["rationale"],
+            theme=data["theme"],
+            gaps=list(data["gaps"]),
+        )
+        if proposed:
+            return redirect(proposed.result)
     return render(request, "agenda/priority_form.html", {"form": form})
 
 

@@ -1,9 +1,23 @@
-"""Rooms in the Wagtail admin, for the secretariat: list, archive, rename."""
+"""Rooms and working groups in the Wagtail admin, for the secretariat: list, archive, rename.
+Create and edit save through the services."""
 
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from network.platform.views import ServiceCreateView, ServiceEditView
+
+from . import services
 from .models import Room, WorkingGroup
+
+
+class RoomCreateView(ServiceCreateView):
+    def save_through(self, data):
+        return services.room_create(by=self.request.user, **data)
+
+
+class RoomEditView(ServiceEditView):
+    def save_through(self, data):
+        return services.room_update(room=self.object, by=self.request.user, **data)
 
 
 class RoomViewSet(ModelViewSet):
@@ -16,6 +30,18 @@ class RoomViewSet(ModelViewSet):
     list_filter = ["visibility", "is_archived"]
     search_fields = ["title", "slug"]
     form_fields = ["title", "slug", "description", "visibility", "working_group", "is_archived"]
+    add_view_class = RoomCreateView
+    edit_view_class = RoomEditView
+
+
+class WorkingGroupCreateView(ServiceCreateView):
+    def save_through(self, data):
+        return services.working_group_create(by=self.request.user, **data)
+
+
+class WorkingGroupEditView(ServiceEditView):
+    def save_through(self, data):
+        return services.working_group_update(group=self.object, by=self.request.user, **data)
 
 
 class WorkingGroupViewSet(ModelViewSet):
@@ -29,6 +55,8 @@ class WorkingGroupViewSet(ModelViewSet):
     list_display = ["name", "slug", "created_at"]
     search_fields = ["name", "description"]
     form_fields = ["name", "slug", "description", "conveners", "members"]
+    add_view_class = WorkingGroupCreateView
+    edit_view_class = WorkingGroupEditView
 
 
 @hooks.register("register_admin_viewset")

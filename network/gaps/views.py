@@ -2,7 +2,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,9 +13,9 @@ from members.models import Organization
 from network.discussions.selectors import room_for
 from network.discussions.views import open_network_room
 from network.platform.csv import csv_download
-from network.platform.messages import error_messages
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
+from network.platform.views import RAISE, run_service
 
 from . import selectors, services
 from .enums import Area, Disaggregation, ExploitationForm, GapStatus
@@ -151,18 +151,17 @@ def gap_move(request, pk):
     if not form.is_valid():
         messages.error(request, "Choose one of the statuses this gap can move to.")
         return redirect(gap)
-    try:
-        services.gap_transition(
-            gap=gap,
-            to_status=form.cleaned_data["to_status"],
-            by=request.user,
-            reason=form.cleaned_data["reason"],
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error_messages(error)))
-    else:
-        label = GapStatus(form.cleaned_data["to_status"]).label
-        messages.success(request, f"The gap is now “{label}”.")
+    label = GapStatus(form.cleaned_data["to_status"]).label
+    run_service(
+        request,
+        services.gap_transition,
+        success=f"The gap is now “{label}”.",
+        on_denied=RAISE,
+        gap=gap,
+        to_status=form.cleaned_data["to_status"],
+        by=request.user,
+        reason=form.cleaned_data["reason"],
+    )
     return redirect(gap)
 
 
@@ -178,12 +177,15 @@ def gap_add_evidence(request, pk):
     if not form.is_valid() or not form.evidence():
         messages.error(request, "Give the source a title (and a valid link, if any).")
         return redirect(gap)
-    try:
-        services.gap_evidence_add(gap=gap, by=request.user, **form.evidence()[0])
-    except ValidationError as error:
-        messages.error(request, " ".join(error_messages(error)))
-    else:
-        messages.success(request, "The source is cited.")
+    run_service(
+        request,
+        services.gap_evidence_add,
+        success="The source is cited.",
+        on_denied=RAISE,
+        gap=gap,
+        by=request.user,
+        **form.evidence()[0],
+    )
     return redirect(gap)
 
 
@@ -211,24 +213,25 @@ def gap_report(request):
     if request.method == "POST" and form.is_valid() and evidence_form.is_valid():
         data = dict(form.cleaned_data)
         try:
-            gap = services.gap_report(
+            reported = run_service(
+                request,
+                services.gap_report,
+                success="The gap is in the register. Thank you.",
+                on_denied=RAISE,
+                form=form,
+                to_fields=True,
                 by=request.user,
                 organization=data.pop("organization"),
                 forms=data.pop("exploitation_forms"),
                 evidence=evidence_form.evidence(),
                 **data,
             )
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errs in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errs)
-            else:
-                form.add_error(None, error_messages(error))
         except PermissionDenied as error:
+            # Refused for the organization chosen: said next to it.
             form.add_error("organization", str(error))
         else:
-            messages.success(request, "The gap is in the register. Thank you.")
-            return redirect(gap)
+            if reported:
+                return redirect(reported.result)
     return _gap_form_response(request, form=form, evidence_form=evidence_form)
 
 
@@ -261,19 +264,19 @@ def gap_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data.pop("organization")
-        try:
-            services.gap_update(
-                gap=gap,
-                by=request.user,
-                countries=data.pop("countries"),
-                sub_regions=data.pop("sub_regions"),
-                forms=data.pop("exploitation_forms"),
-                **data,
-            )
-        except ValidationError as error:
-            form.add_error(None, error_messages(error))
-        else:
-            messages.success(request, "The gap is saved.")
+        if run_service(
+            request,
+            services.gap_update,
+            success="The gap is saved.",
+            on_denied=RAISE,
+            form=form,
+            gap=gap,
+            by=request.user,
+            countries=data.pop("countries"),
+            sub_regions=data.pop("sub_regions"),
+            forms=data.pop("exploitation_forms"),
+            **data,
+        ):
             return redirect(reverse("gaps:detail", args=[gap.pk]))
     return _gap_form_response(request, form=form, evidence_form=None, gap=gap)
 

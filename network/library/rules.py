@@ -24,3 +24,5 @@ def is_publisher_member(user, publication):
 rules.add_perm("library.add_publication", is_network_member | is_staff)
 rules.add_perm("library.change_publication", is_publisher_member | is_staff)
 rules.add_perm("library.delete_publication", is_publisher_member | is_staff)
+# The address, the document picked in the documents library and the source: the secretariat's.
+rules.add_perm("library.curate_publication", is_staff)

@@ -1,12 +1,12 @@
 """Every write to the library: publications and their documents."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from members.models import Organization, User
-from network.platform.services import unique_slug
+from network.platform.services import check_fields, check_slug, service_save, unique_slug
 
 from . import selectors
 from .models import Publication
@@ -57,11 +57,8 @@ def _check_publishers(*, by, publishers, other_publishers):
 
 
 def _save(publication, publishers):
-    """Save a publication the caller has already full_clean()ed, then set its publishers."""
-    try:
-        publication.save()
-    except IntegrityError as error:
-        raise ValidationError("This change conflicts with one made at the same time.") from error
+    """Save a publication, then set its publishers."""
+    service_save(publication)
     publication.publishers.set(publishers)
     return publication
 
@@ -82,17 +79,25 @@ def publication_create(
     languages: list[str] | None = None,
     link: str = "",
     upload=None,
+    document=None,
+    slug: str = "",
+    source_document: str = "",
+    source_quote: str = "",
     gaps=None,
     priorities=None,
 ) -> Publication:
     """Add a publication for one or more organizations, with the gaps and priorities it
-    informs.
+    informs. The secretariat may also give the CURATED_FIELDS in the admin: a slug chosen by
+    hand (otherwise made from the title), a document from the documents library, the source.
 
-    Side effects: stores the uploaded file as a Wagtail document; the search index is
-    updated by Wagtail's save signal.
+    Side effects: records who added it; stores the uploaded file as a Wagtail document; the
+    search index is updated by Wagtail's save signal.
     """
     if not by.has_perm("library.add_publication"):
         raise PermissionDenied("Only people of a member organization can add publications.")
+    curated = slug or document or source_document or source_quote
+    if curated and not by.has_perm("library.curate_publication"):
+        raise PermissionDenied("You may not curate publications.")
     publishers = list(publishers or [])
     _check_publishers(by=by, publishers=publishers, other_publishers=other_publishers)
     publication = Publication(
@@ -106,9 +111,14 @@ def publication_create(
         countries=list(countries or []),
         languages=list(languages or []),
         link=link,
+        document=document,
+        source_document=source_document.strip(),
+        source_quote=source_quote.strip(),
         added_by=by,
     )
-    publication.slug = unique_slug(
+    if slug:
+        check_slug(slug, reserved=RESERVED_SLUGS)
+    publication.slug = slug or unique_slug(
         publication.title,
         queryset=Publication.objects,
         fallback="publication",
@@ -130,6 +140,25 @@ def _set_links(publication, *, gaps, priorities):
         publication.priorities.set(priorities)
 
 
+# What people of the publishers change on the site; the secretariat also curates the address
+# (slug), the document picked from the documents library and the source, in the admin.
+EDITABLE_FIELDS = frozenset(
+    {
+        "title",
+        "type",
+        "summary",
+        "other_publishers",
+        "year",
+        "month",
+        "regions",
+        "countries",
+        "languages",
+        "link",
+    }
+)
+CURATED_FIELDS = frozenset({"slug", "document", "source_document", "source_quote"})
+
+
 @transaction.atomic
 def publication_update(
     *,
@@ -142,29 +171,66 @@ def publication_update(
     priorities=None,
     **fields,
 ) -> Publication:
-    """Change a publication's fields, publishers or document.
+    """Change a publication's fields (EDITABLE_FIELDS), publishers or document.
 
-    Side effects: stores a newly uploaded file as a Wagtail document (the old one stays in
-    the documents library for editors to clean up).
+    Side effects: records when it changed; stores a newly uploaded file as a Wagtail document
+    (the old one stays in the documents library for editors to clean up).
     """
     if not by.has_perm("library.change_publication", publication):
         raise PermissionDenied("You may not change this publication.")
-    allowed = {
-        "title",
-        "type",
-        "summary",
-        "other_publishers",
-        "year",
-        "month",
-        "regions",
-        "countries",
-        "languages",
-        "link",
-    }
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ValidationError(f"Unknown fields: {', '.join(sorted(unknown))}.")
+    return _update(
+        publication=publication,
+        by=by,
+        fields=fields,
+        allowed=EDITABLE_FIELDS,
+        publishers=publishers,
+        upload=upload,
+        remove_document=remove_document,
+        gaps=gaps,
+        priorities=priorities,
+    )
+
+
+@transaction.atomic
+def publication_curate(
+    *,
+    publication: Publication,
+    by: User,
+    publishers: list[Organization] | None = None,
+    **fields,
+) -> Publication:
+    """The secretariat's edit in the Wagtail admin: what publication_update changes, and the
+    CURATED_FIELDS too (a slug chosen by hand may not shadow a page of the library).
+
+    Side effects: records when it changed.
+    """
+    if not by.has_perm("library.curate_publication", publication):
+        raise PermissionDenied("You may not curate this publication.")
+    return _update(
+        publication=publication,
+        by=by,
+        fields=fields,
+        allowed=EDITABLE_FIELDS | CURATED_FIELDS,
+        publishers=publishers,
+    )
+
+
+def _update(
+    *,
+    publication,
+    by,
+    fields,
+    allowed,
+    publishers=None,
+    upload=None,
+    remove_document=False,
+    gaps=None,
+    priorities=None,
+):
+    check_fields(fields, allowed=allowed)
     publication = Publication.objects.select_for_update().get(pk=publication.pk)
+    if fields.get("slug", publication.slug) != publication.slug:
+        check_slug(fields["slug"], reserved=RESERVED_SLUGS)
     if publishers is None:
         publishers = list(publication.publishers.all())
     for name, value in fields.items():

@@ -1,26 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from wagtail.documents.views.serve import serve as wagtail_document_serve
 
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
+from network.platform.views import RAISE, run_service
 
 from . import citation, selectors, services
 from .forms import PublicationFilterForm, PublicationForm
 
 PAGE_SIZE = 20
-
-
-def _add_errors(form, error):
-    """Attach a service's errors to the form's fields, or above the form if it has no such field."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, messages_ in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages_)
 
 
 def _publication(slug):
@@ -89,13 +81,18 @@ def publication_add(request):
     if request.method == "GET" and len(own) == 1:
         form.initial["publishers"] = own
     if request.method == "POST" and form.is_valid():
-        try:
-            publication = services.publication_create(by=request.user, **form.service_kwargs())
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, f"“{publication.title}” is in the library.")
-            return redirect(publication)
+        added = run_service(
+            request,
+            services.publication_create,
+            success=lambda publication: f"“{publication.title}” is in the library.",
+            on_denied=RAISE,
+            form=form,
+            to_fields=True,
+            by=request.user,
+            **form.service_kwargs(),
+        )
+        if added:
+            return redirect(added.result)
     return render(request, "library/publication_form.html", {"form": form, "adding": True})
 
 
@@ -111,18 +108,20 @@ def publication_edit(request, slug):
     )
     if request.method == "POST" and form.is_valid():
         data = form.service_kwargs()
-        try:
-            publication = services.publication_update(
-                publication=publication,
-                by=request.user,
-                remove_document=data.pop("remove_document", False),
-                **data,
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, "The publication is saved.")
-            return redirect(publication)
+        saved = run_service(
+            request,
+            services.publication_update,
+            success="The publication is saved.",
+            on_denied=RAISE,
+            form=form,
+            to_fields=True,
+            publication=publication,
+            by=request.user,
+            remove_document=data.pop("remove_document", False),
+            **data,
+        )
+        if saved:
+            return redirect(saved.result)
     return render(
         request,
         "library/publication_form.html",

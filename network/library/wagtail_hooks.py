@@ -1,9 +1,31 @@
-"""The secretariat curates the library in the Wagtail admin."""
+"""The secretariat curates the library in the Wagtail admin, saving through the services."""
 
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from network.platform.views import ServiceCreateView, ServiceEditView
+
 from .models import Publication
+from .services import publication_create, publication_curate
+
+
+class PublicationCreateView(ServiceCreateView):
+    def save_through(self, data):
+        data = dict(data)
+        return publication_create(
+            by=self.request.user, publishers=list(data.pop("publishers")), **data
+        )
+
+
+class PublicationEditView(ServiceEditView):
+    def save_through(self, data):
+        data = dict(data)
+        return publication_curate(
+            publication=self.object,
+            by=self.request.user,
+            publishers=list(data.pop("publishers")),
+            **data,
+        )
 
 
 class PublicationViewSet(ModelViewSet):
@@ -29,6 +51,8 @@ class PublicationViewSet(ModelViewSet):
         "source_document",
         "source_quote",
     ]
+    add_view_class = PublicationCreateView
+    edit_view_class = PublicationEditView
 
 
 @hooks.register("register_admin_viewset")

@@ -33,6 +33,25 @@ def unique_slug(text, *, queryset, fallback, reserved=(), suffix=None, max_lengt
     return slug
 
 
+def check_fields(fields, *, allowed):
+    """An update service takes only the fields it lets the caller change."""
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise ValidationError(f"Unknown fields: {', '.join(sorted(unknown))}.")
+
+
+def check_slug(slug, *, reserved):
+    """A slug chosen by hand (in the Wagtail admin) must not be one of `reserved`: the paths
+    the app's URLs own, which the object's page would shadow."""
+    if slug in reserved:
+        raise ValidationError(
+            {
+                "slug": _("“%(slug)s” is the address of another page; choose another slug.")
+                % {"slug": slug}
+            }
+        )
+
+
 def absolute_url(path):
     """The site's address for a path, for emails and other text read off the site."""
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

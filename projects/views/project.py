@@ -12,6 +12,7 @@ from network.discussions.selectors import room_for
 from network.platform.messages import error_messages
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
+from network.platform.views import RAISE, run_service
 
 from .. import selectors, services
 from ..enums import TRANSITIONS, JoinRequestStatus, PartnerStatus, ProjectRole, ProjectStatus
@@ -71,19 +72,19 @@ def project_new(request):
     role_form = FirstRoleForm(request.POST if request.method == "POST" else None, prefix="role")
     if request.method == "POST" and form.is_valid() & role_form.is_valid():
         role = role_form.role()
-        try:
-            project = services.project_propose(
-                user=request.user, open_roles=[role] if role else [], **form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_error(None, error_messages(error))
-        else:
-            messages.success(
-                request,
-                "Your project is saved as a draft, visible only to its team. "
-                "Propose it to the network when it is ready.",
-            )
-            return redirect(project)
+        done = run_service(
+            request,
+            services.project_propose,
+            success="Your project is saved as a draft, visible only to its team. "
+            "Propose it to the network when it is ready.",
+            on_denied=RAISE,
+            form=form,
+            user=request.user,
+            open_roles=[role] if role else [],
+            **form.cleaned_data,
+        )
+        if done:
+            return redirect(done.result)
     return render(
         request,
         "projects/project_form.html",
@@ -159,12 +160,17 @@ def project_edit(request, slug):
         initial={"themes": project.themes},
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.project_update(project=project, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error_messages(error))
-        else:
-            messages.success(request, "The project is saved.")
+        done = run_service(
+            request,
+            services.project_update,
+            success="The project is saved.",
+            on_denied=RAISE,
+            form=form,
+            project=project,
+            by=request.user,
+            **form.cleaned_data,
+        )
+        if done:
             return redirect(project)
     return render(request, "projects/project_form.html", {"form": form, "project": project})
 
@@ -202,20 +208,23 @@ def output_new(request, slug):
     _require(request, "projects.add_output", project)
     form = OutputForm(request.POST if request.method == "POST" else None, project=project)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.output_add(project=project, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error_messages(error))
-        else:
-            closed = form.cleaned_data.get("closes_gaps") or []
-            note = (
-                f" It closes {len(closed)} gap{'s' if len(closed) != 1 else ''} on the register."
-                if closed
-                else ""
-            )
-            messages.success(
-                request, f"“{form.cleaned_data['title']}” is listed as an output.{note}"
-            )
+        closed = form.cleaned_data.get("closes_gaps") or []
+        note = (
+            f" It closes {len(closed)} gap{'s' if len(closed) != 1 else ''} on the register."
+            if closed
+            else ""
+        )
+        done = run_service(
+            request,
+            services.output_add,
+            success=f"“{form.cleaned_data['title']}” is listed as an output.{note}",
+            on_denied=RAISE,
+            form=form,
+            project=project,
+            by=request.user,
+            **form.cleaned_data,
+        )
+        if done:
             return redirect(project)
     return render(request, "projects/output_form.html", {"project": project, "form": form})
 

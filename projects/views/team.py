@@ -9,6 +9,7 @@ from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 
 from network.platform.messages import error_messages
+from network.platform.views import RAISE, run_service
 
 from .. import services
 from ..enums import ProjectStatus
@@ -35,17 +36,16 @@ def project_join(request, slug):
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
         return redirect(project)
-    try:
-        services.join_request_create(
-            project=project,
-            user=request.user,
-            message=form.cleaned_data["message"],
-            role=form.cleaned_data["role"],
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error_messages(error)))
-    else:
-        messages.success(request, "Your request is with the project's leads.")
+    run_service(
+        request,
+        services.join_request_create,
+        success="Your request is with the project's leads.",
+        on_denied=RAISE,
+        project=project,
+        user=request.user,
+        message=form.cleaned_data["message"],
+        role=form.cleaned_data["role"],
+    )
     return redirect(project)
 
 
@@ -62,18 +62,17 @@ def join_request_decide(request, slug, pk):
         messages.error(request, "Choose to accept or decline.")
         return redirect(project)
     accept = form.cleaned_data["decision"] == "accept"
-    try:
-        services.join_request_decide(
-            join_request=join_request,
-            by=request.user,
-            accept=accept,
-            note=form.cleaned_data["note"],
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error_messages(error)))
-    else:
-        verb = "accepted" if accept else "declined"
-        messages.success(request, f"The request from {join_request.user.name} is {verb}.")
+    verb = "accepted" if accept else "declined"
+    run_service(
+        request,
+        services.join_request_decide,
+        success=f"The request from {join_request.user.name} is {verb}.",
+        on_denied=RAISE,
+        join_request=join_request,
+        by=request.user,
+        accept=accept,
+        note=form.cleaned_data["note"],
+    )
     return redirect(project)
 
 
@@ -83,12 +82,14 @@ def join_request_withdraw(request, slug, pk):
     project = _project(request, slug)
     # Someone else's request does not exist for this person.
     join_request = get_object_or_404(JoinRequest, pk=pk, project=project, user=request.user)
-    try:
-        services.join_request_withdraw(join_request=join_request, user=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error_messages(error)))
-    else:
-        messages.success(request, "Your request is withdrawn.")
+    run_service(
+        request,
+        services.join_request_withdraw,
+        success="Your request is withdrawn.",
+        on_denied=RAISE,
+        join_request=join_request,
+        user=request.user,
+    )
     return redirect("projects:mine" if request.POST.get("next") == "mine" else project)
 
 
@@ -104,17 +105,16 @@ def team_member_update(request, slug, pk):
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
         return redirect(project)
-    try:
-        services.project_member_update(
-            member=member,
-            by=request.user,
-            committed=form.cleaned_data["committed"] if "committed" in request.POST else None,
-            role=form.cleaned_data["role"] or None,
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error_messages(error)))
-    else:
-        messages.success(request, f"The team entry for {member.user.name} is saved.")
+    run_service(
+        request,
+        services.project_member_update,
+        success=f"The team entry for {member.user.name} is saved.",
+        on_denied=RAISE,
+        member=member,
+        by=request.user,
+        committed=form.cleaned_data["committed"] if "committed" in request.POST else None,
+        role=form.cleaned_data["role"] or None,
+    )
     return redirect(project)
 
 
@@ -186,18 +186,17 @@ def partner_decide(request, pk):
         messages.error(request, "Choose to accept or decline.")
         return redirect("projects:mine")
     accept = form.cleaned_data["decision"] == "accept"
-    try:
-        services.partner_decide(
-            partner=partner,
-            by=request.user,
-            accept=accept,
-            committed=form.cleaned_data["committed"],
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error_messages(error)))
-    else:
-        verb = "is now a partner in" if accept else "declined to partner in"
-        messages.success(request, f"{partner.organization.name} {verb} {partner.project.title}.")
+    verb = "is now a partner in" if accept else "declined to partner in"
+    run_service(
+        request,
+        services.partner_decide,
+        success=f"{partner.organization.name} {verb} {partner.project.title}.",
+        on_denied=RAISE,
+        partner=partner,
+        by=request.user,
+        accept=accept,
+        committed=form.cleaned_data["committed"],
+    )
     return redirect("projects:mine")
 
 
@@ -207,12 +206,17 @@ def open_role_new(request, slug):
     _require(request, "projects.manage_team", project)
     form = OpenRoleForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.open_role_add(project=project, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error_messages(error))
-        else:
-            messages.success(request, f"The role “{form.cleaned_data['title']}” is open.")
+        done = run_service(
+            request,
+            services.open_role_add,
+            success=f"The role “{form.cleaned_data['title']}” is open.",
+            on_denied=RAISE,
+            form=form,
+            project=project,
+            by=request.user,
+            **form.cleaned_data,
+        )
+        if done:
             return redirect(project)
     return render(request, "projects/open_role_form.html", {"project": project, "form": form})
 

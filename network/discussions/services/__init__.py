@@ -18,6 +18,9 @@ from .rooms import (
     room_moderator_add,
     room_moderator_remove,
     room_target_deleted,
+    room_update,
+    working_group_create,
+    working_group_update,
 )
 from .topics import (
     room_mark_read,
@@ -50,6 +53,7 @@ __all__ = [
     "room_moderator_add",
     "room_moderator_remove",
     "room_target_deleted",
+    "room_update",
     "topic_create",
     "topic_follow",
     "topic_lock",
@@ -57,4 +61,6 @@ __all__ = [
     "topic_reopen",
     "topic_resolve",
     "widens_audience",
+    "working_group_create",
+    "working_group_update",
 ]

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from members.models import User
-from network.platform.services import service_save, unique_slug
+from network.platform.services import check_fields, check_slug, service_save, unique_slug
 
 from .. import events, selectors
 from ..enums import RoomVisibility
@@ -37,18 +37,18 @@ def room_create(
     slug: str = "",
     description: str = "",
     working_group: WorkingGroup | None = None,
+    is_archived: bool = False,
 ) -> Room:
     """Create a room, free-standing or attached to `target` (any model instance), optionally
     for a working group (whose conveners moderate it and, if restricted, whose members see it).
 
-    Permission is the caller's for plain rooms: views check discussions.add_room; other apps'
-    services create the rooms of their own objects. A group's room needs a convener of the
-    group (or staff). Side effects: none.
+    Permission is the caller's for plain rooms: views check discussions.add_room, the Wagtail
+    admin its model permission; other apps' services create the rooms of their own objects. A
+    group's room needs a convener of the group (or staff). Side effects: records who opened it.
     """
-    if working_group is not None and by is not None:
-        _require(
-            by, "discussions.add_group_room", working_group, "Only its conveners open rooms here."
-        )
+    _check_group(by, working_group)
+    if slug:
+        check_slug(slug, reserved=RESERVED_SLUGS)
     room = Room(
         title=title.strip(),
         slug=slug
@@ -57,11 +57,90 @@ def room_create(
         description=description,
         created_by=by,
         working_group=working_group,
+        is_archived=is_archived,
     )
     if target is not None:
         room.content_type = ContentType.objects.get_for_model(target)
         room.object_id = target.pk
     return service_save(room)
+
+
+def _check_group(by, working_group):
+    if working_group is not None and by is not None:
+        _require(
+            by, "discussions.add_group_room", working_group, "Only its conveners open rooms here."
+        )
+
+
+ROOM_FIELDS = {"title", "slug", "description", "visibility", "working_group", "is_archived"}
+
+
+@transaction.atomic
+def room_update(*, room: Room, by: User, **fields) -> Room:
+    """Change a room's title, slug, description, visibility, working group or archiving.
+
+    Permission is the caller's (the Wagtail admin's model permission); moving the room into a
+    working group needs a convener of that group (or staff), as opening one there does.
+    Side effects: after commit, every socket in the room re-checks access (the room_saved
+    receiver), so that a room made restricted or archived stops serving those it excludes.
+    """
+    check_fields(fields, allowed=ROOM_FIELDS)
+    room = Room.objects.select_for_update().get(pk=room.pk)
+    if fields.get("slug", room.slug) != room.slug:
+        check_slug(fields["slug"], reserved=RESERVED_SLUGS)
+    group = fields.get("working_group", room.working_group)
+    if group is not None and group.pk != room.working_group_id:
+        _check_group(by, group)
+    for name, value in fields.items():
+        setattr(room, name, value.strip() if isinstance(value, str) else value)
+    return service_save(room)
+
+
+@transaction.atomic
+def working_group_create(
+    *,
+    name: str,
+    slug: str,
+    by: User,
+    description: str = "",
+    conveners=(),
+    members=(),
+) -> WorkingGroup:
+    """Set up a standing working group with its conveners and members.
+
+    Permission is the caller's (the Wagtail admin's model permission). Side effects: none.
+    """
+    group = service_save(
+        WorkingGroup(name=name.strip(), slug=slug, description=description.strip())
+    )
+    group.conveners.set(conveners)
+    group.members.set(members)
+    return group
+
+
+@transaction.atomic
+def working_group_update(
+    *,
+    group: WorkingGroup,
+    by: User,
+    name: str,
+    slug: str,
+    description: str = "",
+    conveners=(),
+    members=(),
+) -> WorkingGroup:
+    """Change a working group, its conveners and its members.
+
+    Permission is the caller's (the Wagtail admin's model permission). Side effects: after
+    commit, the sockets of everybody who left the group (as member or convener) re-check
+    access (the working_group_people_changed receiver).
+    """
+    group = WorkingGroup.objects.select_for_update().get(pk=group.pk)
+    group.name, group.slug, group.description = name.strip(), slug, description.strip()
+    service_save(group)
+    group.conveners.set(conveners)
+    group.members.set(members)
+    return group
 
 
 @transaction.atomic

@@ -1,12 +1,8 @@
 """What the discussion views share: finding a room, topic or message the person may see, and
 running a service."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-
-from network.platform.messages import error_messages
 
 from ..models import Message, Room, Topic
 
@@ -40,16 +36,3 @@ def _before(request):
         return max(int(request.GET.get("before", "")), 0) or None
     except ValueError:
         return None
-
-
-def _act(request, action, success, **kwargs):
-    try:
-        action(**kwargs)
-    except PermissionDenied:
-        raise
-    except ValidationError as error:
-        for text in error_messages(error):
-            messages.error(request, text)
-        return False
-    messages.success(request, success)
-    return True

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from network.platform.messages import error_messages
+from network.platform.views import RAISE, run_service
 
 from .. import selectors, services
 from ..forms import (
@@ -18,7 +19,6 @@ from ..forms import (
 )
 from ..models import Message
 from .common import (
-    _act,
     _message,
     _room,
     _topic,
@@ -30,10 +30,11 @@ from .common import (
 def topic_follow(request, slug, topic_id):
     topic = _topic(_room(request, slug), topic_id)
     follow = request.POST.get("follow") == "1"
-    _act(
+    run_service(
         request,
         services.topic_follow,
-        "You follow this topic." if follow else "You no longer follow this topic.",
+        success="You follow this topic." if follow else "You no longer follow this topic.",
+        on_denied=RAISE,
         topic=topic,
         user=request.user,
         follow=follow,
@@ -46,17 +47,23 @@ def topic_follow(request, slug, topic_id):
 def topic_resolve(request, slug, topic_id):
     topic = _topic(_room(request, slug), topic_id)
     if request.POST.get("reopen"):
-        _act(
-            request, services.topic_reopen, "The topic is open again.", topic=topic, by=request.user
+        run_service(
+            request,
+            services.topic_reopen,
+            success="The topic is open again.",
+            on_denied=RAISE,
+            topic=topic,
+            by=request.user,
         )
     else:
         form = ResolveForm(request.POST)
         note = form.cleaned_data["decision_note"] if form.is_valid() else ""
         if form.is_valid():
-            _act(
+            run_service(
                 request,
                 services.topic_resolve,
-                "The topic is resolved.",
+                success="The topic is resolved.",
+                on_denied=RAISE,
                 topic=topic,
                 by=request.user,
                 decision_note=note,
@@ -74,10 +81,11 @@ def topic_lock(request, slug, topic_id):
         raise PermissionDenied
     lock = not topic.locked
     if request.method == "POST":
-        _act(
+        run_service(
             request,
             services.topic_lock,
-            "The topic is locked." if lock else "The topic is unlocked.",
+            success="The topic is locked." if lock else "The topic is unlocked.",
+            on_denied=RAISE,
             topic=topic,
             by=request.user,
             locked=lock,
@@ -152,10 +160,11 @@ def message_edit(request, slug, message_id):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _act(
+        and run_service(
             request,
             services.message_edit,
-            "Your message is updated.",
+            success="Your message is updated.",
+            on_denied=RAISE,
             message=message,
             by=request.user,
             body=form.cleaned_data["body"],
@@ -174,10 +183,11 @@ def message_delete(request, slug, message_id):
     if not request.user.has_perm("discussions.delete_message", message):
         raise PermissionDenied
     if request.method == "POST":
-        _act(
+        run_service(
             request,
             services.message_delete,
-            "Your message is deleted.",
+            success="Your message is deleted.",
+            on_denied=RAISE,
             message=message,
             by=request.user,
         )
@@ -205,10 +215,11 @@ def message_hide(request, slug, message_id):
         raise PermissionDenied
     form = HideForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        _act(
+        run_service(
             request,
             services.message_hide,
-            "The message is hidden.",
+            success="The message is hidden.",
+            on_denied=RAISE,
             message=message,
             by=request.user,
             reason=form.cleaned_data["reason"],

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from members.models import User
 from network.platform.messages import error_messages
+from network.platform.views import RAISE, TELL, run_service
 
 from .. import presence, selectors, services
 from ..forms import (
@@ -22,7 +23,6 @@ from ..forms import (
 from ..models import TopicFollow, WorkingGroup
 from .common import (
     ROOMS_PER_PAGE,
-    _act,
     _before,
     _room,
     _topic,
@@ -56,13 +56,17 @@ def room_create(request):
         initial={"working_group": group},
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            room = services.room_create(by=request.user, **form.cleaned_data)
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, error_messages(error))
-        else:
-            messages.success(request, f"The room “{room.title}” is open.")
-            return redirect(room)
+        opened = run_service(
+            request,
+            services.room_create,
+            success=lambda room: f"The room “{room.title}” is open.",
+            on_denied=TELL,
+            form=form,
+            by=request.user,
+            **form.cleaned_data,
+        )
+        if opened:
+            return redirect(opened.result)
     return render(request, "discussions/room_form.html", {"form": form})
 
 
@@ -173,10 +177,11 @@ def room_mute(request, slug, user_id):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _act(
+        and run_service(
             request,
             services.mute_user,
-            f"{person.name} cannot post in this room for {form.label}.",
+            success=f"{person.name} cannot post in this room for {form.label}.",
+            on_denied=RAISE,
             room=room,
             user=person,
             by=request.user,

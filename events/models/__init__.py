@@ -1,0 +1,27 @@
+"""Events: the pages (event index, event, organizers, questions, sessions) and the records
+people create around them (registrations, outputs), with the same public names as before."""
+
+from .pages import (
+    LANGUAGE_CHOICES,
+    TEXT_FEATURES,
+    EventIndexPage,
+    EventOrganizer,
+    EventPage,
+    EventQuestion,
+    Session,
+    validate_time_zone,
+)
+from .records import EventOutput, Registration
+
+__all__ = [
+    "LANGUAGE_CHOICES",
+    "TEXT_FEATURES",
+    "EventIndexPage",
+    "EventOrganizer",
+    "EventOutput",
+    "EventPage",
+    "EventQuestion",
+    "Registration",
+    "Session",
+    "validate_time_zone",
+]

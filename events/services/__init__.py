@@ -1,0 +1,25 @@
+"""Every write to an event's registrations, participant mailings and outputs, in modules by
+subject; the public names are here."""
+
+from .outputs import MAX_UPLOAD_BYTES, output_add, output_transition, output_update
+from .registrations import (
+    STATUS_TEMPLATES,
+    event_email_participants,
+    registration_cancel,
+    registration_create,
+    registration_decide,
+    registration_remind_due,
+)
+
+__all__ = [
+    "MAX_UPLOAD_BYTES",
+    "STATUS_TEMPLATES",
+    "event_email_participants",
+    "output_add",
+    "output_transition",
+    "output_update",
+    "registration_cancel",
+    "registration_create",
+    "registration_decide",
+    "registration_remind_due",
+]

@@ -1,0 +1,109 @@
+"""Running a service from a view: the site's views and the Wagtail admin's create and edit
+views call the app's service and tell the person the outcome, one way everywhere."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+from wagtail.admin.views.generic.models import CreateView, EditView
+from wagtail.log_actions import log
+
+from .messages import error_messages
+
+# What run_service does when the service raises PermissionDenied: let it through (Django
+# answers 403), or tell the person as it tells a refusal and carry on.
+RAISE, TELL = "raise", "tell"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What run_service returns: true when the service succeeded, with what it returned."""
+
+    ok: bool
+    result: Any = None
+
+    def __bool__(self):
+        return self.ok
+
+
+def run_service(
+    request,
+    service,
+    /,
+    *,
+    success=None,
+    on_denied,
+    form=None,
+    to_fields=False,
+    **kwargs,
+) -> Outcome:
+    """Call `service(**kwargs)` for a view and tell the person the outcome.
+
+    On success, flash `success`: a text, or a function of the service's result that returns
+    one (None says nothing). A refusal (ValidationError, and PermissionDenied when `on_denied`
+    is TELL) is never a 500: its sentences go on `form` when one is given (on the fields it
+    names with `to_fields`, else above the form), otherwise into one error message.
+    `on_denied` has no default: each view says whether a refused permission is a 403 (RAISE)
+    or a message (TELL), the answer the authorization matrix holds it to.
+    """
+    try:
+        result = service(**kwargs)
+    except PermissionDenied as error:
+        if on_denied == RAISE:
+            raise
+        _tell(request, error, form=form, to_fields=False)
+        return Outcome(False)
+    except ValidationError as error:
+        _tell(request, error, form=form, to_fields=to_fields)
+        return Outcome(False)
+    text = success(result) if callable(success) else success
+    if text:
+        messages.success(request, text)
+    return Outcome(True, result)
+
+
+def _tell(request, error, *, form, to_fields):
+    if form is None:
+        messages.error(request, " ".join(error_messages(error)) or _("You may not do that."))
+    elif to_fields and hasattr(error, "error_dict"):
+        for field, texts in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, texts)
+    else:
+        form.add_error(None, error_messages(error))
+
+
+class _SavesThroughService:
+    """A Wagtail admin form view whose object is saved by the app's service (`save_through`)
+    rather than the raw ModelForm, so that the admin follows the rules and side effects of
+    the site. A refusal is shown on the form with nothing changed; the admin's history entry
+    is still written."""
+
+    history_action = ""
+
+    def save_through(self, data):
+        """Call the service with the form's cleaned data; return the saved object."""
+        raise NotImplementedError
+
+    def save_instance(self):
+        instance = self.save_through(self.form.cleaned_data)
+        log(instance=instance, action=self.history_action, user=self.request.user)
+        return instance
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            # The service refused inside the view's transaction, which rolled back.
+            form.add_error(None, error_messages(error))
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+
+class ServiceCreateView(_SavesThroughService, CreateView):
+    history_action = "wagtail.create"
+
+
+class ServiceEditView(_SavesThroughService, EditView):
+    history_action = "wagtail.edit"
