@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -9,24 +9,13 @@ from django.views.decorators.http import require_POST
 
 from network.gaps.models import Country
 from network.platform.csv import csv_download
-from network.platform.messages import error_messages
 from network.platform.pagecache import cached_page
+from network.platform.views import RAISE, run_service
 
 from . import profile, selectors, services
 from .enums import AnswerStatus
 from .forms import AnswerForm, RespondentsForm, ReturnForm, RoundForm
 from .models import Answer, GapChangeProposal, Round
-
-
-def _run(request, action, success):
-    """Call one service; a refusal becomes a message on the page, never a 500."""
-    try:
-        result = action()
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, " ".join(error_messages(error)))
-        return None
-    messages.success(request, success)
-    return result or True
 
 
 def _secretariat_only(request):
@@ -129,19 +118,19 @@ def round_open(request):
             countries=form.cleaned_data["countries"],
         )
         if "confirm" in request.POST and respondents.is_valid():
-            round_ = _run(
+            opened = run_service(
                 request,
-                lambda: services.round_open(
-                    by=request.user,
-                    title=form.cleaned_data["title"],
-                    questionnaire=form.cleaned_data["questionnaire"],
-                    deadline=form.cleaned_data["deadline"],
-                    assignments=respondents.assignments(),
-                ),
-                _("The round is open and the respondents have been told."),
+                services.round_open,
+                success=_("The round is open and the respondents have been told."),
+                on_denied=RAISE,
+                by=request.user,
+                title=form.cleaned_data["title"],
+                questionnaire=form.cleaned_data["questionnaire"],
+                deadline=form.cleaned_data["deadline"],
+                assignments=respondents.assignments(),
             )
-            if round_:
-                return redirect("rounds:detail", slug=round_.slug)
+            if opened:
+                return redirect("rounds:detail", slug=opened.result.slug)
     return render(request, "countries/round_form.html", {"form": form, "respondents": respondents})
 
 
@@ -176,10 +165,13 @@ def round_detail(request, slug):
 def round_remind(request, slug):
     round_ = _round_for(request, slug)
     _secretariat_only(request)
-    _run(
+    run_service(
         request,
-        lambda: services.round_remind(round=round_, by=request.user),
-        _("Reminders were sent to every organization that has not submitted."),
+        services.round_remind,
+        success=_("Reminders were sent to every organization that has not submitted."),
+        on_denied=RAISE,
+        round=round_,
+        by=request.user,
     )
     return redirect("rounds:detail", slug=slug)
 
@@ -242,18 +234,18 @@ def round_answer(request, slug, code):
             )
         if form.is_valid():
             submit = "submit" in request.POST
-            done = _run(
+            done = run_service(
                 request,
-                lambda: services.answer_save(
-                    answer=answer,
-                    by=request.user,
-                    values=form.values(),
-                    revision=form.cleaned_data["revision"],
-                    submit=submit,
-                ),
-                _("Your answer was submitted to the secretariat.")
+                services.answer_save,
+                success=_("Your answer was submitted to the secretariat.")
                 if submit
                 else _("Your draft was saved. Only your organization and the secretariat see it."),
+                on_denied=RAISE,
+                answer=answer,
+                by=request.user,
+                values=form.values(),
+                revision=form.cleaned_data["revision"],
+                submit=submit,
             )
             if done:
                 url = reverse("rounds:answer", args=[round_.slug, round_country.country.code])
@@ -335,12 +327,14 @@ def round_publish(request, slug, code):
     for key, value in request.POST.items():
         if key.startswith("choose_") and value.isdigit():
             chosen[key.removeprefix("choose_")] = int(value)
-    done = _run(
+    done = run_service(
         request,
-        lambda: services.profile_publish(
-            round_country=round_country, by=request.user, chosen=chosen
-        ),
-        _("The profile of %(country)s is published.") % {"country": round_country.country},
+        services.profile_publish,
+        success=_("The profile of %(country)s is published.") % {"country": round_country.country},
+        on_denied=RAISE,
+        round_country=round_country,
+        by=request.user,
+        chosen=chosen,
     )
     if done:
         return redirect("countries:detail", code=round_country.country.code)
@@ -357,13 +351,15 @@ def answer_return(request, slug, code, pk):
     if not form.is_valid():
         messages.error(request, _("Say what should change before sending the answer back."))
     else:
-        _run(
+        run_service(
             request,
-            lambda: services.answer_return(
-                answer=answer, by=request.user, comment=form.cleaned_data["comment"]
-            ),
-            _("The answer was sent back to %(organization)s.")
+            services.answer_return,
+            success=_("The answer was sent back to %(organization)s.")
             % {"organization": answer.organization},
+            on_denied=RAISE,
+            answer=answer,
+            by=request.user,
+            comment=form.cleaned_data["comment"],
         )
     return redirect("rounds:answer", slug=slug, code=round_country.country.code)
 
@@ -374,9 +370,13 @@ def proposal_decide(request, pk):
     _secretariat_only(request)
     proposal = get_object_or_404(GapChangeProposal, pk=pk)
     accept = request.POST.get("decision") == "accept"
-    _run(
+    run_service(
         request,
-        lambda: services.proposal_decide(proposal=proposal, by=request.user, accept=accept),
-        _("The gap change was accepted.") if accept else _("The gap change was declined."),
+        services.proposal_decide,
+        success=_("The gap change was accepted.") if accept else _("The gap change was declined."),
+        on_denied=RAISE,
+        proposal=proposal,
+        by=request.user,
+        accept=accept,
     )
     return redirect("gaps:detail", pk=proposal.gap_id)
