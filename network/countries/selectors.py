@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop as _
 from events.selectors import event_list
 from members.models import Organization
 from members.selectors import people_visible_to
-from network.gaps.enums import GapStatus
+from network.gaps.enums import Disaggregation, GapStatus
 from network.gaps.models import Country, DataGap
 from network.gaps.selectors import gap_list
 from network.library.selectors import publication_list
@@ -159,6 +159,29 @@ BASELINE = [
 ]
 BASELINE_SOURCE = sources.INNOCENTI_EUROPE
 BASELINE_PERIOD = "Systematic data collection for this study was done between 2003 and 2005."
+
+
+def data_availability():
+    """Per country, by sub-region: which disaggregations its data-collection systems publish,
+    as its current profile says (None where the profile does not say)."""
+    versions = current_versions()
+    columns = list(Disaggregation.choices)
+    groups = defaultdict(list)
+    for country in Country.objects.select_related("sub_region").order_by("code"):
+        version = versions.get(country.pk)
+        published = _value(version, profile.DISAGGREGATIONS) if version else None
+        groups[country.sub_region].append(
+            {
+                "country": country,
+                "systems": bool(version and _value(version, profile.DATA_SYSTEMS)),
+                "cells": [
+                    (label, None if published is None else value in published)
+                    for value, label in columns
+                ],
+            }
+        )
+    ordered = sorted(groups.items(), key=lambda item: (item[0] is None, str(item[0] or "")))
+    return {"columns": columns, "groups": ordered}
 
 
 def _value(version, key):

@@ -7,6 +7,7 @@ app_name = "countries"
 urlpatterns = [
     path("", views.country_list, name="list"),
     path("profiles.csv", views.profile_export, name="export"),
+    path("data-availability/", views.data_availability, name="availability"),
     path("proposals/<int:pk>/decide/", views.proposal_decide, name="decide_proposal"),
     path("<str:code>/", views.country_detail, name="detail"),
     path("<str:code>/history/", views.country_history, name="history"),

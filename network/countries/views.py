@@ -42,6 +42,13 @@ def country_list(request):
     )
 
 
+@cached_page(depends_on=["countries", "gaps"])
+def data_availability(request):
+    return render(
+        request, "countries/data_availability.html", {"table": selectors.data_availability()}
+    )
+
+
 def _unknown(request, code):
     """A clear answer for a code the network does not cover, with the way back."""
     return render(request, "countries/unknown.html", {"code": code[:10]}, status=404)

@@ -23,6 +23,11 @@ def proposed_gap_changes(*, request, gap):
     )
 
 
+@hooks.register("heatmap_views")
+def data_availability_view():
+    return [(_("Data availability by country"), reverse("countries:availability"))]
+
+
 @hooks.register("register_admin_menu_item")
 def rounds_menu_item():
     return MenuItem(_("Country rounds"), reverse("rounds:list"), icon_name="site", order=250)

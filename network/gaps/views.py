@@ -299,6 +299,8 @@ def heatmap(request):
             "column_key": "disaggregation" if view == "disaggregation" else "area",
             "base_query": urlencode(filters),
             "legend": selectors.HEAT_LEGEND,
+            # Views of other instruments (countries: data availability from the profiles).
+            "other_views": [view for fn in hooks.get_hooks("heatmap_views") for view in fn()],
             "status_label": GapStatus(filters["status"]).label.lower()
             if filters.get("status")
             else "",

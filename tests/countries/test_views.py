@@ -279,3 +279,18 @@ def test_a_round_is_invisible_to_organizations_not_asked(client, focal_b, org_a)
     assert answer.round_country.round.title not in client.get("/rounds/").content.decode()
 
 
+
+
+def test_data_availability_shows_what_profiles_say_and_the_heatmap_links_it(client):
+    questionnaire_v1()
+    ProfileVersionFactory(
+        country=CountryFactory(code="MD"), number=1,
+        values={"disaggregations": _entry(["age", "sex"])},
+    )  # fmt: skip
+    CountryFactory(code="AL")
+    body = client.get("/countries/data-availability/").content.decode()
+    moldova = body[body.index(">Moldova<") : body.index("</tr>", body.index(">Moldova<"))]
+    assert moldova.count(">published<") == 2 and moldova.count(">not published<") == 2
+    albania = body[body.index(">Albania<") : body.index("</tr>", body.index(">Albania<"))]
+    assert "published" not in albania.replace("not stated", "")
+    assert "/countries/data-availability/" in client.get("/gaps/heatmap/").content.decode()

@@ -424,6 +424,11 @@ SITE = [
     # countries and their update rounds
     row("countries/", lambda w: "/countries/", GET=everyone(200)),
     row("countries/profiles.csv", lambda w: "/countries/profiles.csv", GET=everyone(200)),
+    row(
+        "countries/data-availability/",
+        lambda w: "/countries/data-availability/",
+        GET=everyone(200),
+    ),
     row("countries/<str:code>/", lambda w: "/countries/AL/", GET=everyone(200)),
     row("countries/<str:code>/history/", lambda w: "/countries/AL/history/", GET=everyone(200)),
     row(
