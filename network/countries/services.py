@@ -27,6 +27,8 @@ from .rules import speaks_for_answering_organization
 User = get_user_model()
 
 NO_RESPONDENT = gettext_noop("Choose at least one organization to answer for %(country)s.")
+# Consolidation choice for a multiple choice: every option any organization gave.
+MERGE = "merge"
 # Days before the deadline on which respondents who have not submitted are reminded.
 REMINDER_DAYS = (14, 3)
 
@@ -248,13 +250,14 @@ def consolidation(round_country: RoundCountry):
 
 @transaction.atomic
 def profile_publish(
-    *, round_country: RoundCountry, by: User, chosen: dict[str, int] | None = None
+    *, round_country: RoundCountry, by: User, chosen: dict[str, int | str] | None = None
 ) -> ProfileVersion:
     """Consolidate the submitted answers into a new version of the country's profile.
 
     `chosen` maps a question key to the answer whose value wins where answers disagree
-    (default: the first organization's, alphabetically); the others are kept as the
-    disagreement. Fields nobody answered keep their current value and its source.
+    (default: the first organization's, alphabetically), or to MERGE for a multiple choice:
+    every option any organization gave. The others are kept as the disagreement. Fields
+    nobody answered keep their current value and its source.
     Side effects: the new version becomes current; the country counts as published in the
     round; a gap change is proposed where the change bears on an open gap.
     """
@@ -283,6 +286,10 @@ def profile_publish(
         entries = found["entries"]
         winner = next((e for e in entries if e[0].pk == chosen.get(key)), entries[0])
         answer, entry = winner
+        if chosen.get(key) == MERGE and all(isinstance(e["value"], list) for _a, e in entries):
+            merged = sorted({str(v) for _a, e in entries for v in e["value"]})
+            answer, entry = entries[0][0], {**entry, "value": merged}
+            entries = [(a, {**e, "value": merged}) for a, e in entries]
         new = {
             **entry,
             "round": round_country.round.title,

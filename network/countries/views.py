@@ -332,8 +332,8 @@ def round_publish(request, slug, code):
     _secretariat_only(request)
     chosen = {}
     for key, value in request.POST.items():
-        if key.startswith("choose_") and value.isdigit():
-            chosen[key.removeprefix("choose_")] = int(value)
+        if key.startswith("choose_") and (value.isdigit() or value == services.MERGE):
+            chosen[key.removeprefix("choose_")] = int(value) if value.isdigit() else value
     done = run_service(
         request,
         services.profile_publish,

@@ -239,3 +239,23 @@ def test_reminders_go_14_and_3_days_before_to_those_who_have_not_submitted(
         assert services.rounds_remind_due(today=today) == 1
     assert [m.to for m in mail.outbox] == [[focal_a.email]]
     assert "Reminder" in mail.outbox[0].subject
+
+
+def test_publish_may_merge_a_multiple_choice(staff, org_a, org_b, focal_a, focal_b):
+    round_country = RoundCountryFactory(country=CountryFactory(code="MD"))
+    a = AnswerFactory(round_country=round_country, organization=org_a)
+    b = AnswerFactory(round_country=round_country, organization=org_b)
+    services.answer_save(
+        answer=a, by=focal_a, revision=0, submit=True,
+        values={"roles": _entry(["origin", "transit"])},
+    )  # fmt: skip
+    services.answer_save(
+        answer=b, by=focal_b, revision=0, submit=True,
+        values={"roles": _entry(["destination", "origin"])},
+    )  # fmt: skip
+    version = services.profile_publish(
+        round_country=round_country, by=staff, chosen={"roles": services.MERGE}
+    )
+    roles = version.values["roles"]
+    assert roles["value"] == ["destination", "origin", "transit"]
+    assert roles["answered_by"] == ["Agency A", "Agency B"] and roles["disagreement"] == []
