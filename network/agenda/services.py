@@ -6,6 +6,7 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from wagtail import hooks
 
 from members.enums import MembershipRole
 from members.models import Organization, User
@@ -298,6 +299,10 @@ def priority_vote_close(
         f"(quorum {priority.quorum}%{'' if tally.quorum_met else ', not reached'})."
     )
     _record(priority, to_status=status, by=by, reason=reason)
+    if status == PriorityStatus.ADOPTED:
+        # Apps above the agenda record what an adoption means (decisions: a decision record).
+        for fn in hooks.get_hooks("priority_adopted"):
+            fn(priority=priority)
     return tally
 
 

@@ -479,6 +479,23 @@ SITE = [
         GET=signed_in(405),
         POST=hidden_from_others(ROUND_SEERS, {STAFF: OK}),
     ),
+    # decisions and action points
+    row("decisions/", lambda w: "/decisions/", GET=everyone(200)),
+    row("decisions/export.csv", lambda w: "/decisions/export.csv", GET=everyone(200)),
+    row(
+        "decisions/new/",
+        lambda w: "/decisions/new/",
+        GET=allow([STAFF]),
+        POST=allow([STAFF], yes=OK),
+    ),
+    row("decisions/<int:pk>/", lambda w: f"/decisions/{w.decision.pk}/", GET=everyone(200)),
+    row(
+        "decisions/<int:pk>/status/",
+        lambda w: f"/decisions/{w.decision.pk}/status/",
+        GET=signed_in(405),
+        # Agency A is responsible: its focal point moves it (an empty form re-renders).
+        POST=allow([FOCAL_A, STAFF], yes=OK),
+    ),
     # projects
     row("projects/", lambda w: "/projects/", GET=everyone(200)),
     row(

@@ -36,6 +36,7 @@ from tests.factories.countries import (
     RoundCountryFactory,
     RoundFactory,
 )
+from tests.factories.decisions import DecisionFactory
 from tests.factories.discussions import (
     MessageFactory,
     RoomFactory,
@@ -373,4 +374,5 @@ def build():
     w.proposal = GapChangeProposal.objects.create(
         gap=w.gap, version=w.profile, to_status=GapStatus.PARTLY_FILLED, reason="Now by age."
     )
+    w.decision = DecisionFactory(responsible=[w.org_a], text="Share the routes study")
     return w

@@ -1,0 +1,24 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RecordKind(models.TextChoices):
+    DECISION = "decision", _("Decision")
+    ACTION_POINT = "action_point", _("Action point")
+
+
+class DecisionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+# Where a record may go next; done and dropped may be reopened, with a note saying why.
+TRANSITIONS = {
+    DecisionStatus.OPEN: {DecisionStatus.IN_PROGRESS, DecisionStatus.DONE, DecisionStatus.DROPPED},
+    DecisionStatus.IN_PROGRESS: {DecisionStatus.OPEN, DecisionStatus.DONE, DecisionStatus.DROPPED},
+    DecisionStatus.DONE: {DecisionStatus.OPEN},
+    DecisionStatus.DROPPED: {DecisionStatus.OPEN},
+}
+CLOSED = {DecisionStatus.DONE, DecisionStatus.DROPPED}

@@ -1,0 +1,59 @@
+"""Shared reads for the decision and action register. The register is public: it records
+what the network decided, never case records."""
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from members.models import Organization
+
+from .enums import CLOSED
+from .models import Decision, DecisionStatusChange
+
+
+def decision_list(filters=None):
+    """Records filtered by kind, status, responsible organization, meeting and overdue."""
+    filters = filters or {}
+    decisions = Decision.objects.select_related("event", "priority_vote").prefetch_related(
+        Prefetch("responsible", queryset=Organization.objects.order_by("name"))
+    )
+    if kind := filters.get("kind"):
+        decisions = decisions.filter(kind=kind)
+    if status := filters.get("status"):
+        decisions = decisions.filter(status=status)
+    if organization := filters.get("organization"):
+        decisions = decisions.filter(
+            pk__in=Decision.responsible.through.objects.filter(organization=organization).values(
+                "decision_id"
+            )
+        )
+    if event := filters.get("event"):
+        decisions = decisions.filter(event=event)
+    if filters.get("overdue"):
+        decisions = decisions.filter(due__lt=timezone.localdate()).exclude(status__in=CLOSED)
+    return decisions.order_by("-created_at", "-pk")
+
+
+def decision_detail(pk):
+    return (
+        Decision.objects.filter(pk=pk)
+        .select_related("event", "priority_vote")
+        .prefetch_related(
+            Prefetch("responsible", queryset=Organization.objects.order_by("name")),
+            "priorities",
+            "gaps",
+            "projects",
+            Prefetch(
+                "history",
+                queryset=DecisionStatusChange.objects.select_related("by", "organization"),
+            ),
+        )
+        .first()
+    )
+
+
+def overdue_for(organization_ids):
+    """Open action points past their due date for which any of the organizations answers."""
+    return decision_list({"overdue": True}).filter(
+        Q(pk__in=Decision.responsible.through.objects.filter(
+            organization_id__in=organization_ids).values("decision_id"))
+    )  # fmt: skip

@@ -1,0 +1,119 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from network.platform.csv import csv_download
+from network.platform.pagecache import cached_page
+from network.platform.pagination import paginate
+from network.platform.views import RAISE, run_service
+
+from . import selectors, services
+from .forms import DecisionFilterForm, DecisionForm, TransitionForm
+
+PAGE_SIZE = 25
+
+
+def _filters(request):
+    form = DecisionFilterForm(request.GET or None)
+    if not form.is_bound:
+        return form, {}
+    form.is_valid()
+    return form, {key: value for key, value in form.cleaned_data.items() if value}
+
+
+@cached_page(depends_on=["decisions", "members", "events"], perms=["decisions.record_decision"])
+def decision_list(request):
+    form, filters = _filters(request)
+    page, page_error, query = paginate(request, selectors.decision_list(filters), PAGE_SIZE)
+    return render(
+        request,
+        "decisions/decision_list.html",
+        {
+            "form": form,
+            "page": page,
+            "page_error": page_error,
+            "query": query,
+            "filtered": bool(filters),
+            "can_record": request.user.has_perm("decisions.record_decision"),
+        },
+    )
+
+
+def decision_export(request):
+    _form, filters = _filters(request)
+    rows = (
+        [
+            d.pk, d.get_kind_display(), d.text, d.get_status_display(),
+            [o.name for o in d.responsible.all()], d.due or "",
+            d.event.title if d.event else "", d.created_at.date(),
+        ]
+        for d in selectors.decision_list(filters)
+    )  # fmt: skip
+    header = ["id", "kind", "text", "status", "responsible", "due", "meeting", "recorded"]
+    return csv_download("decisions.csv", header, rows)
+
+
+def decision_detail(request, pk):
+    decision = selectors.decision_detail(pk)
+    if decision is None:
+        raise Http404(_("No such decision or action point."))
+    can_change = request.user.has_perm("decisions.change_status", decision)
+    return render(
+        request,
+        "decisions/decision_detail.html",
+        {
+            "decision": decision,
+            "form": TransitionForm(decision=decision) if can_change else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def decision_transition(request, pk):
+    decision = selectors.decision_detail(pk)
+    if decision is None:
+        raise Http404(_("No such decision or action point."))
+    if not request.user.has_perm("decisions.change_status", decision):
+        raise PermissionDenied(_("Only the responsible organizations change its status."))
+    form = TransitionForm(request.POST, decision=decision)
+    if not form.is_valid():
+        return render(
+            request, "decisions/decision_detail.html", {"decision": decision, "form": form}
+        )
+    run_service(
+        request,
+        services.decision_transition,
+        success=_("The status is now “%(status)s”.")
+        % {"status": dict(form.fields["to_status"].choices)[form.cleaned_data["to_status"]]},
+        on_denied=RAISE,
+        decision=decision,
+        by=request.user,
+        to_status=form.cleaned_data["to_status"],
+        note=form.cleaned_data["note"],
+    )
+    return redirect(decision)
+
+
+@login_required
+def decision_new(request):
+    if not request.user.has_perm("decisions.record_decision"):
+        raise PermissionDenied(_("Only the secretariat records decisions."))
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        recorded = run_service(
+            request,
+            services.decision_record,
+            success=_("Recorded."),
+            on_denied=RAISE,
+            form=form,
+            to_fields=True,
+            by=request.user,
+            **form.cleaned_data,
+        )
+        if recorded:
+            return redirect(recorded.result)
+    return render(request, "decisions/decision_form.html", {"form": form})
