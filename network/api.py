@@ -13,6 +13,7 @@ from events.api import router as events_router
 from members.api import organizations_router, people_router
 from network.agenda.api import router as priorities_router
 from network.countries.api import router as profiles_router
+from network.decisions.api import router as decisions_router
 from network.gaps.api import router as countries_router
 from network.gaps.api_register import gaps_router, indicators_router
 from network.library.api import router as publications_router
@@ -49,6 +50,7 @@ api.add_router("/priorities", priorities_router, tags=["priorities"])
 api.add_router("/gaps", gaps_router, tags=["gaps"])
 api.add_router("/indicators", indicators_router, tags=["indicators"])
 api.add_router("/projects", projects_router, tags=["projects"])
+api.add_router("/decisions", decisions_router, tags=["decisions"])
 
 
 def _messages(error):

@@ -157,3 +157,15 @@ def test_a_focal_point_marks_it_done_on_its_page(client, org_a, focal_a, focal_b
     assert "Sent to CBSS" in body and "Agency A" in body
     decision.refresh_from_db()
     assert decision.status == DecisionStatus.DONE
+
+
+def test_the_api_lists_and_filters_the_register(client, org_a, org_b):
+    mine = DecisionFactory(responsible=[org_a], text="Ours")
+    DecisionFactory(responsible=[org_b], text="Theirs")
+    data = client.get("/api/v1/decisions?organization=agency-a").json()
+    assert [d["text"] for d in data["results"]] == ["Ours"]
+    assert data["results"][0]["responsible"] == ["agency-a"]
+    assert client.get("/api/v1/decisions?organization=nobody").json()["count"] == 0
+    assert client.get(f"/api/v1/decisions/{mine.pk}").json()["status"] == "open"
+    assert client.get("/api/v1/decisions/999999").status_code == 404
+    assert client.get("/api/v1/decisions?status=maybe").status_code == 400

@@ -1062,6 +1062,12 @@ API = [
         lambda w: "/api/v1/countries/AL/history",
         GET=everyone(200),
     ),
+    row("GET /api/v1/decisions", lambda w: "/api/v1/decisions", GET=everyone(200)),
+    row(
+        "GET /api/v1/decisions/{pk}",
+        lambda w: f"/api/v1/decisions/{w.decision.pk}",
+        GET=everyone(200),
+    ),
     row("GET /api/v1/people", lambda w: "/api/v1/people?limit=100", GET=everyone(200)),
     row(
         "GET /api/v1/people",
