@@ -227,9 +227,7 @@ def round_answer(request, slug, code):
     can_answer = request.user.has_perm("countries.answer_round", answer)
     if not answer.values and answer.revision == 0:
         # Prefilled from the current profile.
-        current = selectors.ProfileVersion.objects.filter(
-            country=round_country.country, is_current=True
-        ).first()
+        current = selectors.current_version(round_country.country)
         if current:
             answer.values = {k: v for k, v in current.values.items()}
     form = AnswerForm(request.POST or None, questions=questions, answer=answer)
