@@ -68,6 +68,9 @@ def search(request):
     terms = site_search.terms_of(query)
     user = request.user
     results = {k.key: site_search.search_kind(k, query, user) for k in site_search.KINDS}
+    previews = {}
+    if kind is None:
+        previews = {k: results[k].preview(site_search.PREVIEW_SIZE) for k in results}
     counts = [(k, results[k.key].count()) for k in site_search.KINDS]
     context["counts"] = counts
     context["total"] = sum(n for _, n in counts)
@@ -97,7 +100,7 @@ def search(request):
             {
                 "kind": k,
                 "count": n,
-                "hits": [_hit(k, obj, terms) for obj in results[k.key][: site_search.PREVIEW_SIZE]],
+                "hits": [_hit(k, obj, terms) for obj in previews[k.key]],
                 "more_url": site_search.search_url(query, k.key)
                 if n > site_search.PREVIEW_SIZE
                 else "",
