@@ -88,8 +88,9 @@ def measure(runs):
             median = statistics.median(times)
             medians.append(median)
             worst.append(max(times))
+            hits = TOTAL.search(response.content.decode())[1]
             print(
-                f"{query:24} {who:9} {TOTAL.search(response.content.decode())[1]:>6} {len(captured):>7} "
+                f"{query:24} {who:9} {hits:>6} {len(captured):>7} "
                 f"{median:>7.1f} {max(times):>7.1f} {sql:>6.0f}"
             )
     print(
