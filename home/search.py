@@ -395,13 +395,34 @@ class IndexedHits(Hits):
         if self._entries is None:
             self._count = 0
             return []
-        rows = list(
-            self._entries.annotate(_total=Window(Count("pk"))).values_list("object_id", "_total")[
-                :size
-            ]
-        )
-        self._count = rows[0][1] if rows else 0
-        return self._objects([key for key, _ in rows])
+        return previews({"": self}, size)[""]
+
+    def _preview_rows(self, key, size):
+        """The first `size` (kind, id, total of the kind) rows, for one UNION ALL of kinds."""
+        return self._entries.annotate(
+            _kind=Value(key, output_field=CharField()), _total=Window(Count("pk"))
+        ).values_list("_kind", "object_id", "_total")[:size]
+
+
+def previews(hits, size):
+    """The first `size` hits of each kind ({key: Hits}), each kind's count known after. On
+    PostgreSQL every kind's ranking and count is one UNION ALL query, not one per kind."""
+    indexed = {
+        key: kind_hits
+        for key, kind_hits in hits.items()
+        if isinstance(kind_hits, IndexedHits) and kind_hits._entries is not None
+    }
+    found = {key: kind_hits.preview(size) for key, kind_hits in hits.items() if key not in indexed}
+    if not indexed:
+        return found
+    parts = [kind_hits._preview_rows(key, size) for key, kind_hits in indexed.items()]
+    rows = {key: [] for key in indexed}
+    for key, object_id, total in parts[0].union(*parts[1:], all=True):
+        rows[key].append((object_id, total))
+    for key, kind_hits in indexed.items():
+        kind_hits._count = rows[key][0][1] if rows[key] else 0
+        found[key] = kind_hits._objects([object_id for object_id, _ in rows[key]])
+    return found
 
 
 def highlight(text, terms, length=SNIPPET_LENGTH):

@@ -95,7 +95,7 @@ def _search_results(request, context, kind):
     results = site_search.search_kinds(query, user)
     previews = {}
     if kind is None:
-        previews = {k: results[k].preview(site_search.PREVIEW_SIZE) for k in results}
+        previews = site_search.previews(results, site_search.PREVIEW_SIZE)
     counts = [(k, results[k.key].count()) for k in site_search.KINDS]
     context["counts"] = counts
     context["total"] = sum(n for _, n in counts)
