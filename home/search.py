@@ -6,12 +6,20 @@ own pages use. Wagtail search does the matching (PostgreSQL full text on Postgre
 """
 
 import difflib
+import hashlib
 import html
 import re
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+from django.db.models import BigIntegerField, CharField, Count, F, QuerySet, Value, Window
+from django.db.models.functions import Cast
+from django.db.models.sql import Query
 from django.urls import reverse
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -217,13 +225,204 @@ def viewer_variant(request):
     return f"{own};drafts={draft_ids_visible_to(user)}"
 
 
+# Searches one client may run at once: enough for a person with two tabs, few enough that
+# one client cannot hold every worker. Slots live in the shared cache (Redis in production),
+# so the limit holds across workers; a slot whose worker died frees itself after SLOT_SECONDS.
+CONCURRENT_SEARCHES = 2
+SLOT_SECONDS = 30
+
+
+class TooManySearches(Exception):
+    """The client already runs CONCURRENT_SEARCHES searches."""
+
+
+def _client_key(request):
+    from allauth.core.internal.httpkit import get_client_ip
+
+    # The signed-in person, else the address allauth's login throttle uses (it honours
+    # TRUSTED_PROXY_COUNT, so behind nginx it is the client's, not nginx's).
+    if request.user.is_authenticated:
+        return f"search-slots:user:{request.user.pk}"
+    try:
+        address = get_client_ip(request)
+    except ImproperlyConfigured:  # fewer X-Forwarded-For entries than trusted proxies
+        address = request.META.get("REMOTE_ADDR")
+    return f"search-slots:ip:{address}"
+
+
+@contextmanager
+def search_slot(request):
+    """Hold one of the client's search slots while the block runs; raise TooManySearches
+    when all are taken. The slot is given back however the block ends."""
+    key = _client_key(request)
+    cache.add(key, 0, SLOT_SECONDS)
+    try:
+        held = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, SLOT_SECONDS)
+        held = 1
+    cache.touch(key, SLOT_SECONDS)
+    try:
+        if held > CONCURRENT_SEARCHES:
+            raise TooManySearches
+        yield
+    finally:
+        try:
+            if cache.decr(key) < 0:  # the key expired and came back while this one ran
+                cache.set(key, 0, SLOT_SECONDS)
+        except ValueError:  # expired while the search ran: nothing left to give back
+            pass
+
+
 def terms_of(query):
     return [t for t in TERM.findall(query.lower()) if len(t) > 1]
 
 
-def search_kind(kind, query, user):
-    """Wagtail search results (lazy, sliceable, countable) among what `user` may see."""
-    return get_search_backend().search(query, kind.visible(user))
+def search_kinds(query, user):
+    """Each kind's hits for `query` among what `user` may see, best first (see `Hits`)."""
+    if connection.vendor != "postgresql":
+        return {kind.key: Hits(kind, query, user) for kind in KINDS}
+    tsquery = parsed_tsquery(query, KINDS[0].visible(user))
+    return {kind.key: IndexedHits(kind, query, user, tsquery) for kind in KINDS}
+
+
+class Hits:
+    """One kind's hits, in Wagtail search's order (rank, then newest pk): countable and
+    sliceable into objects, as Paginator needs. Wagtail's own results, on SQLite."""
+
+    def __init__(self, kind, query, user):
+        self.visible = kind.visible(user)
+        self.results = get_search_backend().search(query, self.visible)
+        self._count = None
+
+    def count(self):
+        if self._count is None:
+            self._count = self.results.count()
+        return self._count
+
+    def __getitem__(self, window):
+        return list(self.results[window])
+
+    def preview(self, size):
+        """The first `size` hits; the count comes with them where the database allows."""
+        self.count()
+        return self[:size]
+
+
+class ParsedQuery(SearchQuery):
+    """A tsquery already in PostgreSQL's normal form, sent as a constant. Wagtail's
+    `to_tsquery(…)` is only stable, so PostgreSQL parses and stems it again for every row it
+    matches and ranks: two thirds of the time of a common word."""
+
+    template = "%(expressions)s::tsquery"
+
+    def __init__(self, text):
+        super().__init__(Value(text), search_type="raw")
+
+
+def parsed_tsquery(query, queryset):
+    """Wagtail's tsquery for `query` (its terms, all required) as PostgreSQL normalizes it
+    (stemmed, stop words dropped); None when there is no term to search for."""
+    from wagtail.search.models import IndexEntry
+
+    backend = get_search_backend()
+    compiler = backend.query_compiler_class(queryset, query)
+    tsquery = compiler.build_tsquery(compiler.query, config=compiler.get_config(backend))
+    if tsquery is None:
+        return None
+    sql_query = Query(IndexEntry)
+    sql, params = sql_query.get_compiler(connection=connection).compile(
+        tsquery.resolve_expression(sql_query)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT ({sql})::text", params)
+        return ParsedQuery(cursor.fetchone()[0])
+
+
+class IndexedHits(Hits):
+    """The same hits and order on PostgreSQL, ranked in the search index table alone.
+
+    Wagtail joins each kind's table to the index on `object_id = pk::varchar` and filters on
+    `title || body`, which no index covers: the planner, misjudging how many rows match, ranks
+    every entry of the kind against every row (seconds for a common word). Here the match is
+    answered by the GIN index on `title || body` (home/migrations/0002), visibility is a
+    semi-join on the visible primary keys, the rank is Wagtail's own expression (the rank of
+    the title times its length norm, plus the rank of the body) on the query parsed once, and
+    only the requested window of ids leaves the database, with the total counted in the same
+    query for previews."""
+
+    def __init__(self, kind, query, user, tsquery):
+        super().__init__(kind, query, user)
+        self._entries = None if tsquery is None else self._ranked_entries(tsquery)
+
+    def _ranked_entries(self, tsquery):
+        from wagtail.search.models import IndexEntry
+        from wagtail.search.utils import get_descendants_content_types_pks
+
+        weights = self.results.query_compiler.sql_weights
+        rank = (
+            SearchRank(F("title"), tsquery, weights=weights) * F("title_norm")
+            + SearchRank(F("body"), tsquery, weights=weights) * 1.0
+        )
+        visible_keys = self.visible.annotate(_key=Cast("pk", CharField(max_length=50))).values(
+            "_key"
+        )
+        return (
+            IndexEntry.objects.annotate(_vector_=F("title")._combine(F("body"), "||", False))
+            .filter(
+                _vector_=tsquery,
+                content_type_id__in=get_descendants_content_types_pks(self.visible.model),
+                object_id__in=visible_keys,
+            )
+            .order_by(rank.desc(), Cast("object_id", BigIntegerField()).desc())
+        )
+
+    def count(self):
+        if self._count is None:
+            self._count = 0 if self._entries is None else self._entries.count()
+        return self._count
+
+    def _objects(self, keys):
+        by_pk = self.visible.in_bulk([int(key) for key in keys])
+        return [by_pk[int(key)] for key in keys if int(key) in by_pk]
+
+    def __getitem__(self, window):
+        if self._entries is None:
+            return []
+        return self._objects(list(self._entries.values_list("object_id", flat=True)[window]))
+
+    def preview(self, size):
+        if self._entries is None:
+            self._count = 0
+            return []
+        return previews({"": self}, size)[""]
+
+    def _preview_rows(self, key, size):
+        """The first `size` (kind, id, total of the kind) rows, for one UNION ALL of kinds."""
+        return self._entries.annotate(
+            _kind=Value(key, output_field=CharField()), _total=Window(Count("pk"))
+        ).values_list("_kind", "object_id", "_total")[:size]
+
+
+def previews(hits, size):
+    """The first `size` hits of each kind ({key: Hits}), each kind's count known after. On
+    PostgreSQL every kind's ranking and count is one UNION ALL query, not one per kind."""
+    indexed = {
+        key: kind_hits
+        for key, kind_hits in hits.items()
+        if isinstance(kind_hits, IndexedHits) and kind_hits._entries is not None
+    }
+    found = {key: kind_hits.preview(size) for key, kind_hits in hits.items() if key not in indexed}
+    if not indexed:
+        return found
+    parts = [kind_hits._preview_rows(key, size) for key, kind_hits in indexed.items()]
+    rows = {key: [] for key in indexed}
+    for key, object_id, total in parts[0].union(*parts[1:], all=True):
+        rows[key].append((object_id, total))
+    for key, kind_hits in indexed.items():
+        kind_hits._count = rows[key][0][1] if rows[key] else 0
+        found[key] = kind_hits._objects([object_id for object_id, _ in rows[key]])
+    return found
 
 
 def highlight(text, terms, length=SNIPPET_LENGTH):
@@ -253,18 +452,69 @@ def highlight(text, terms, length=SNIPPET_LENGTH):
     return mark_safe(prefix + marked + suffix)  # noqa: S308 -- escaped, then our own tags
 
 
-def suggestions(query, user, limit=3):
+# What the search page shows comes from these apps; a write to any of them makes the cached
+# vocabulary of 'did you mean' stale (network/platform/cache.py versions).
+SEARCHED_APPS = [
+    "members",
+    "agenda",
+    "gaps",
+    "projects",
+    "events",
+    "library",
+    "home",
+    "wagtailcore",
+]
+SUGGEST_CUTOFF = 0.75
+VOCABULARY_SECONDS = 600
+
+
+def _vocabulary(request):
+    """The words (over three letters, no digits) of the titles the searcher may see, by
+    length. Cached per kind of viewer exactly as the search page is (viewer class and variant:
+    people hidden from a class never lend it their names), until SEARCHED_APPS are written."""
+    from network.platform.cache import app_version, versions
+    from network.platform.pagecache import viewer_class
+
+    names = [app_version(app) for app in SEARCHED_APPS]
+    current = versions(names)
+    viewer = f"{viewer_class(request)}|{viewer_variant(request)}"
+    stamp = ".".join(str(current[name]) for name in names)
+    key = "search-vocabulary:" + hashlib.sha256(f"{viewer}|{stamp}".encode()).hexdigest()
+    by_length = cache.get(key)
+    if by_length is None:
+        words = set()
+        for kind in KINDS:
+            titles = kind.visible(request.user).values_list(kind.suggest_from, flat=True)[:2000]
+            for name in titles:
+                # Words, not numbers: `Agency 0042` lends `agency` only.
+                words.update(t for t in terms_of(name or "") if len(t) > 3 and t.isalpha())
+        by_length = {}
+        for word in sorted(words):
+            by_length.setdefault(len(word), []).append(word)
+        cache.set(key, by_length, VOCABULARY_SECONDS)
+    return by_length
+
+
+def _close_matches(term, by_length, limit):
+    # difflib's ratio is at most 2·min(a, b)/(a + b) for lengths a and b, so words of other
+    # lengths can never reach the cutoff: leaving them out changes no answer.
+    n = len(term)
+    candidates = [
+        word
+        for length, words in by_length.items()
+        if 2 * min(n, length) / (n + length) >= SUGGEST_CUTOFF
+        for word in words
+    ]
+    return difflib.get_close_matches(term, candidates, n=limit, cutoff=SUGGEST_CUTOFF)
+
+
+def suggestions(query, request, limit=3):
     """'Did you mean' queries: each term replaced by its closest word among visible titles."""
-    vocabulary = set()
-    for kind in KINDS:
-        names = kind.visible(user).values_list(kind.suggest_from, flat=True)[:2000]
-        for name in names:
-            vocabulary.update(t for t in terms_of(name or "") if len(t) > 3)
-    vocabulary = sorted(vocabulary)
     terms = terms_of(query)
     if not terms:
         return []
-    options = [difflib.get_close_matches(t, vocabulary, n=limit, cutoff=0.75) or [t] for t in terms]
+    by_length = _vocabulary(request)
+    options = [_close_matches(t, by_length, limit) or [t] for t in terms]
     found = []
     for i in range(limit):
         suggestion = " ".join(choices[min(i, len(choices) - 1)] for choices in options)

@@ -2,6 +2,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -65,9 +66,36 @@ def search(request):
     }
     if not query:
         return render(request, "home/search.html", context)
+    try:
+        with site_search.search_slot(request):
+            return _search_results(request, context, kind)
+    except site_search.TooManySearches:
+        limit = site_search.CONCURRENT_SEARCHES
+        context["search_messages"].append(
+            ngettext(
+                "You already have %(count)d search running. Please wait for it to finish, "
+                "then search again.",
+                "You already have %(count)d searches running. Please wait for them to finish, "
+                "then search again.",
+                limit,
+            )
+            % {"count": limit}
+        )
+        context["refused"] = True
+        response = render(request, "home/search.html", context, status=429)
+        response["Retry-After"] = "1"
+        return response
+
+
+def _search_results(request, context, kind):
+    query = context["query"]
+    messages_ = context["search_messages"]
     terms = site_search.terms_of(query)
     user = request.user
-    results = {k.key: site_search.search_kind(k, query, user) for k in site_search.KINDS}
+    results = site_search.search_kinds(query, user)
+    previews = {}
+    if kind is None:
+        previews = site_search.previews(results, site_search.PREVIEW_SIZE)
     counts = [(k, results[k.key].count()) for k in site_search.KINDS]
     context["counts"] = counts
     context["total"] = sum(n for _, n in counts)
@@ -97,7 +125,7 @@ def search(request):
             {
                 "kind": k,
                 "count": n,
-                "hits": [_hit(k, obj, terms) for obj in results[k.key][: site_search.PREVIEW_SIZE]],
+                "hits": [_hit(k, obj, terms) for obj in previews[k.key]],
                 "more_url": site_search.search_url(query, k.key)
                 if n > site_search.PREVIEW_SIZE
                 else "",
@@ -107,6 +135,6 @@ def search(request):
         ]
     if context["total"] == 0:
         context["suggestions"] = [
-            (s, site_search.search_url(s)) for s in site_search.suggestions(query, user)
+            (s, site_search.search_url(s)) for s in site_search.suggestions(query, request)
         ]
     return render(request, "home/search.html", context)
