@@ -480,6 +480,7 @@ SITE = [
         "projects/new/", lambda w: "/projects/new/", GET=allow(NETWORK), POST=allow(NETWORK, yes=OK)
     ),
     row("projects/mine/", lambda w: "/projects/mine/", GET=signed_in(200)),
+    row("desk/", lambda w: "/desk/", GET=signed_in(200)),
     row(
         "projects/partnerships/<int:pk>/decide/",
         lambda w: f"/projects/partnerships/{w.partner.pk}/decide/",

@@ -1,0 +1,11 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from .selectors import desk_for
+
+
+@login_required
+def desk(request):
+    sections = desk_for(request.user)
+    total = sum(len(section.items) for section in sections)
+    return render(request, "desk/desk.html", {"sections": sections, "total": total})
