@@ -3,10 +3,11 @@ their own. Each registered kind answers for all those organizations at once."""
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.utils import timezone
 
 from members.models import Organization
-from network.platform.cache import app_version, versioned, versions
+from network.platform.cache import app_version, versions
 
 from .registry import kinds, watched_apps
 
@@ -54,16 +55,25 @@ def desk_for(user, *, now=None):
     return result
 
 
-def desk_count(user):
-    """How many items are on the person's desk, cached per person under the versions of every
-    app whose writes change the items."""
-    if not user.is_authenticated:
-        return 0
+def _count_key(user):
     current = versions([app_version(app) for app in watched_apps()])
     stamp = "-".join(str(current[app_version(app)]) for app in watched_apps())
-    return versioned(
-        "desk:count",
-        f"{user.pk}:{stamp}",
-        lambda: sum(len(section.items) for section in desk_for(user)),
-        COUNT_CACHED_FOR,
-    )
+    return f"desk:count:{user.pk}:{stamp}"
+
+
+def desk_count(user, *, compute=True):
+    """How many items are on the person's desk, cached per person under the versions of every
+    app whose writes change the items. With compute=False, only a cached count (or None)."""
+    if not user.is_authenticated:
+        return None
+    key = _count_key(user)
+    count = cache.get(key)
+    if count is None and compute:
+        count = sum(len(section.items) for section in desk_for(user))
+        cache.set(key, count, COUNT_CACHED_FOR)
+    return count
+
+
+def desk_count_remember(user, count):
+    """Store the count the desk page just worked out, for the header of cached pages."""
+    cache.set(_count_key(user), count, COUNT_CACHED_FOR)

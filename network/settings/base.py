@@ -174,6 +174,7 @@ PAGE_CACHE_APPS = [
     "events",
     "projects",
     "countries",
+    "desk",
     "home",
     "wagtailcore",
     "taggit",
