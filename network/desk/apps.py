@@ -16,5 +16,7 @@ class DeskConfig(AppConfig):
     def ready(self):
         from .kinds import membership_items
         from .registry import register
+        from .selectors import notice_items
 
         register("members", membership_items, apps=("members",))
+        register("notices", notice_items, apps=("desk",))

@@ -77,3 +77,60 @@ def desk_count(user, *, compute=True):
 def desk_count_remember(user, count):
     """Store the count the desk page just worked out, for the header of cached pages."""
     cache.set(_count_key(user), count, COUNT_CACHED_FOR)
+
+
+def notice_list():
+    from django.db.models import Count
+
+    from .models import Notice
+
+    return Notice.objects.annotate(
+        recipient_count=Count("recipients", distinct=True),
+        acknowledged_count=Count("acknowledgements", distinct=True),
+    )
+
+
+def notice_detail(pk):
+    """The notice and its rows, one per recipient organization, alphabetical, with the
+    acknowledgement when there is one."""
+    from .models import Notice
+
+    notice = Notice.objects.filter(pk=pk).select_related("sent_by").first()
+    if notice is None:
+        return None, []
+    acks = {ack.organization_id: ack for ack in notice.acknowledgements.select_related("by")}
+    rows = [(org, acks.get(org.pk)) for org in notice.recipients.order_by("name")]
+    return notice, rows
+
+
+def notice_items(*, user, organizations):
+    """For the desk: notices to the organizations not yet acknowledged. Two queries."""
+    from django.utils.translation import gettext as _
+
+    from .models import Notice, NoticeAcknowledgement
+    from .registry import DeskItem
+
+    if not organizations:
+        return []
+    notices = Notice.objects.filter(recipients__in=organizations).distinct()
+    recipients = Notice.recipients.through.objects.filter(
+        notice__in=notices, organization__in=organizations
+    ).select_related("notice")
+    done = set(
+        NoticeAcknowledgement.objects.filter(organization__in=organizations).values_list(
+            "notice_id", "organization_id"
+        )
+    )
+    by_pk = {org.pk: org for org in organizations}
+    return [
+        DeskItem(
+            organization=by_pk[link.organization_id],
+            kind=_("Notice"),
+            title=link.notice.title,
+            reason=_("The secretariat asks your organization to acknowledge it."),
+            url=link.notice.get_absolute_url(),
+            deadline=link.notice.acknowledge_by,
+        )
+        for link in recipients
+        if (link.notice_id, link.organization_id) not in done
+    ]

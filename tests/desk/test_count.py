@@ -26,5 +26,3 @@ def test_header_count_is_the_persons_own(client, org_a, focal_a, member_a):
 
 def test_header_has_no_desk_for_anonymous(client):
     assert 'class="desk-link"' not in client.get("/members/").content.decode()
-
-
