@@ -6,6 +6,12 @@ class EventsConfig(AppConfig):
     verbose_name = "Events"
 
     def ready(self):
+        from network.desk.registry import register
+
+        from .selectors import desk_items
+
+        register("events", desk_items, apps=("events",))
+
         from datetime import timedelta
 
         from network.platform import periodic

@@ -51,6 +51,8 @@ urlpatterns = [
     path("countries/", include("network.countries.urls")),
     path("rounds/", include(round_patterns)),
     path("decisions/", include("network.decisions.urls")),
+    path("desk/", include("network.desk.urls")),
+    path("notices/", include("network.desk.notice_urls")),
     path("search/", home_views.search, name="search"),
     path("feeds/", include((feed_patterns, "feeds"))),
     path("api/v1/", api.urls),

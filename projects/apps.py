@@ -25,3 +25,9 @@ class ProjectsConfig(AppConfig):
         )
         # The people directory lists the projects each person is in, as its viewer may see them.
         register_person_involvement("projects", label=_("Projects"), fetch=projects_of_people)
+
+        from network.desk.registry import register
+
+        from .selectors import desk_items
+
+        register("projects", desk_items, apps=("projects",))

@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
-from .enums import JoinRequestStatus, PartnerStatus, ProjectStatus
+from .enums import JoinRequestStatus, PartnerStatus, ProjectRole, ProjectStatus
 from .models import (
     JoinRequest,
     OpenRole,
@@ -234,3 +234,50 @@ def lead_organizations_for(user):
     from members.models import Organization
 
     return Organization.objects.members().filter(memberships__user=user).order_by("name")
+
+
+def desk_items(*, user, organizations):
+    """For the desk: partner invitations to the organizations, join requests to projects the
+    person leads, and the person's own pending join requests. Three queries."""
+    from django.utils.translation import gettext as _
+
+    from network.desk.registry import DeskItem
+
+    items = [
+        DeskItem(
+            organization=invitation.organization,
+            kind=_("Partner invitation"),
+            title=invitation.project.title,
+            reason=_("Your organization is invited to take part in this project."),
+            url=invitation.project.get_absolute_url(),
+        )
+        for invitation in PartnerOrganization.objects.filter(
+            organization__in=organizations, status=PartnerStatus.INVITED
+        ).select_related("project", "organization")
+    ]
+    led = ProjectMember.objects.filter(user=user, role=ProjectRole.LEAD).values("project_id")
+    items += [
+        DeskItem(
+            organization=None,
+            kind=_("Join request"),
+            title=request.project.title,
+            reason=_("%(person)s asks to join a project you lead.") % {"person": request.user},
+            url=request.project.get_absolute_url(),
+        )
+        for request in JoinRequest.objects.filter(
+            project_id__in=led, status=JoinRequestStatus.PENDING
+        ).select_related("project", "user")
+    ]
+    items += [
+        DeskItem(
+            organization=None,
+            kind=_("Your join request"),
+            title=request.project.title,
+            reason=_("Waiting for the project's leads."),
+            url=request.project.get_absolute_url(),
+        )
+        for request in JoinRequest.objects.filter(
+            user=user, status=JoinRequestStatus.PENDING
+        ).select_related("project")
+    ]
+    return items

@@ -15,3 +15,9 @@ class AgendaConfig(AppConfig):
 
         # Every minute: a vote past its window shows as closing until this runs.
         periodic.register("close_due_votes", task=close_due_votes, every=timedelta(minutes=1))
+
+        from network.desk.registry import register
+
+        from .selectors import desk_items
+
+        register("agenda", desk_items, apps=("agenda",))

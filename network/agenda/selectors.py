@@ -104,3 +104,73 @@ def priorities_addressed_by(*, user, priorities):
         for pk, items in fn(user=user, priorities=priorities).items():
             found.setdefault(pk, []).extend(items)
     return found
+
+
+def desk_items(*, user, organizations):
+    """For the desk: votes open for the organizations, with whether each voted and who; and
+    priorities proposed by others that wait for the organization's endorsement. Three queries
+    whatever the number of items."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from network.desk.registry import DeskItem
+
+    if not organizations:
+        return []
+    now = timezone.now()
+    items = []
+    open_votes = list(
+        ResearchPriority.objects.filter(
+            status=PriorityStatus.PUT_TO_NETWORK, vote_opens_at__lte=now, vote_closes_at__gt=now
+        ).order_by("vote_closes_at", "pk")
+    )
+    cast = {}
+    for vote in Vote.objects.filter(
+        priority__in=open_votes, organization__in=organizations
+    ).select_related("cast_by"):
+        cast.setdefault((vote.priority_id, vote.organization_id), []).append(vote)
+    for priority in open_votes:
+        for organization in organizations:
+            votes = cast.get((priority.pk, organization.pk), [])
+            if votes:
+                reason = _("Voted (%(who)s); you may still change the vote.") % {
+                    "who": ", ".join(str(vote.cast_by or _("a former member")) for vote in votes)
+                }
+            else:
+                reason = _("Your organization has not voted yet.")
+            items.append(
+                DeskItem(
+                    organization=organization,
+                    kind=_("Vote"),
+                    title=priority.title,
+                    reason=reason,
+                    url=reverse("agenda:detail", args=[priority.pk]),
+                    deadline=priority.vote_closes_at,
+                )
+            )
+    waiting = list(
+        ResearchPriority.objects.filter(
+            status__in=(PriorityStatus.PROPOSED, PriorityStatus.UNDER_DISCUSSION)
+        ).order_by("title", "pk")
+    )
+    endorsed = set(
+        Endorsement.objects.filter(
+            priority__in=waiting, organization__in=organizations
+        ).values_list("priority_id", "organization_id")
+    )
+    for priority in waiting:
+        for organization in organizations:
+            if priority.proposing_organization_id == organization.pk:
+                continue
+            if (priority.pk, organization.pk) in endorsed:
+                continue
+            items.append(
+                DeskItem(
+                    organization=organization,
+                    kind=_("Endorsement"),
+                    title=priority.title,
+                    reason=_("Proposed by another organization; will yours endorse it?"),
+                    url=reverse("agenda:detail", args=[priority.pk]),
+                )
+            )
+    return items

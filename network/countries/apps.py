@@ -8,6 +8,12 @@ class CountriesConfig(AppConfig):
     verbose_name = _("Country profiles")
 
     def ready(self):
+        from network.desk.registry import register
+
+        from .selectors import desk_items
+
+        register("countries", desk_items, apps=("countries",))
+
         from datetime import timedelta
 
         from network.platform import periodic

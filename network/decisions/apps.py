@@ -6,3 +6,10 @@ class DecisionsConfig(AppConfig):
     name = "network.decisions"
     label = "decisions"
     verbose_name = _("Decisions and action points")
+
+    def ready(self):
+        from network.desk.registry import register
+
+        from .selectors import desk_items
+
+        register("decisions", desk_items, apps=("decisions",))

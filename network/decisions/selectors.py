@@ -1,12 +1,17 @@
 """Shared reads for the decision and action register. The register is public: it records
 what the network decided, never case records."""
 
+from datetime import timedelta
+
 from django.db.models import Prefetch, Q
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from members.models import Organization
+from network.desk.registry import DeskItem
 
-from .enums import CLOSED
+from .enums import CLOSED, RecordKind
 from .models import Decision, DecisionStatusChange
 
 
@@ -57,3 +62,36 @@ def overdue_for(organization_ids):
         Q(pk__in=Decision.responsible.through.objects.filter(
             organization_id__in=organization_ids).values("decision_id"))
     )  # fmt: skip
+
+
+def desk_items(*, user, organizations):
+    """For the desk: open action points the organizations are responsible for that are
+    overdue or due within 30 days. An overdue one carries no deadline, so that it stays on
+    the desk until it is done or dropped. One query."""
+    today = timezone.localdate()
+    points = (
+        decision_list({"kind": RecordKind.ACTION_POINT})
+        .exclude(status__in=CLOSED)
+        .filter(due__isnull=False, due__lte=today + timedelta(days=30))
+        .filter(
+            pk__in=Decision.responsible.through.objects.filter(
+                organization__in=organizations
+            ).values("decision_id")
+        )
+    )
+    ids = {organization.pk for organization in organizations}
+    return [
+        DeskItem(
+            organization=organization,
+            kind=gettext("Action point"),
+            title=point.text[:140],
+            reason=gettext("Overdue since %(date)s.") % {"date": date_format(point.due)}
+            if point.due < today
+            else gettext("Your organization is responsible for it."),
+            url=point.get_absolute_url(),
+            deadline=None if point.due < today else point.due,
+        )
+        for point in points
+        for organization in point.responsible.all()
+        if organization.pk in ids
+    ]

@@ -7,6 +7,12 @@ class GapsConfig(AppConfig):
     verbose_name = "Data gaps"
 
     def ready(self):
+        from network.desk.registry import register
+
+        from .selectors import desk_items
+
+        register("gaps", desk_items, apps=("gaps",))
+
         from datetime import timedelta
 
         from network.platform import periodic

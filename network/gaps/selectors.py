@@ -165,3 +165,23 @@ def gap_addressed_by(*, user, gap):
     """What the user may see that addresses the gap: research projects, from the apps that
     claim gaps and register a `gap_addressed_by` hook (gaps import none of them)."""
     return [item for fn in hooks.get_hooks("gap_addressed_by") for item in fn(user=user, gap=gap)]
+
+
+def desk_items(*, user, organizations):
+    """For the desk: gaps the organizations reported that went stale. One query."""
+    from django.utils.translation import gettext as _
+
+    from network.desk.registry import DeskItem
+
+    return [
+        DeskItem(
+            organization=gap.reported_by,
+            kind=_("Stale gap"),
+            title=gap.title,
+            reason=_("Its evidence is out of date: review it or mark it filled."),
+            url=gap.get_absolute_url(),
+        )
+        for gap in DataGap.objects.filter(
+            reported_by__in=organizations, status=GapStatus.STALE
+        ).select_related("reported_by")
+    ]

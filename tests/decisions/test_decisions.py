@@ -169,3 +169,21 @@ def test_the_api_lists_and_filters_the_register(client, org_a, org_b):
     assert client.get(f"/api/v1/decisions/{mine.pk}").json()["status"] == "open"
     assert client.get("/api/v1/decisions/999999").status_code == 404
     assert client.get("/api/v1/decisions?status=maybe").status_code == 400
+
+
+def test_overdue_and_coming_action_points_are_on_the_responsible_desk(
+    client, org_a, focal_a, focal_b
+):
+    DecisionFactory(
+        responsible=[org_a], text="Overdue point", due=timezone.localdate() - timedelta(days=3)
+    )
+    DecisionFactory(
+        responsible=[org_a], text="Coming point", due=timezone.localdate() + timedelta(days=5)
+    )
+    DecisionFactory(responsible=[org_a], text="Undated point")
+    client.force_login(focal_a)
+    body = client.get("/desk/").content.decode()
+    assert "Overdue point" in body and "Overdue since" in body
+    assert "Coming point" in body and "Undated point" not in body
+    client.force_login(focal_b)
+    assert "Overdue point" not in client.get("/desk/").content.decode()

@@ -13,6 +13,7 @@ FLOORS = {
     "network.platform": 0,
     "members": 1,
     "network.discussions": 2,
+    "network.desk": 2,
     "network.agenda": 3,
     "network.gaps": 3,
     "network.library": 3,

@@ -502,6 +502,27 @@ SITE = [
         "projects/new/", lambda w: "/projects/new/", GET=allow(NETWORK), POST=allow(NETWORK, yes=OK)
     ),
     row("projects/mine/", lambda w: "/projects/mine/", GET=signed_in(200)),
+    row("desk/", lambda w: "/desk/", GET=signed_in(200)),
+    row("notices/", lambda w: "/notices/", GET=everyone(200)),
+    row(
+        "notices/new/",
+        lambda w: "/notices/new/",
+        GET=allow((STAFF,)),
+        POST=allow((STAFF,), yes=OK),
+    ),
+    row(
+        "notices/<int:pk>/",
+        lambda w: f"/notices/{w.notice.pk}/",
+        note="members-only text; only the recipients' spokespeople acknowledge",
+        GET=each(404, **{role: 200 for role in NETWORK_AND_STAFF}),
+        POST=each(404, **({role: 403 for role in NETWORK_AND_STAFF} | {FOCAL_A: OK, FOCAL_B: OK})),
+    ),
+    row(
+        "notices/<int:pk>/remind/",
+        lambda w: f"/notices/{w.notice.pk}/remind/",
+        GET=signed_in(405),
+        POST=allow((STAFF,), yes=OK),
+    ),
     row(
         "projects/partnerships/<int:pk>/decide/",
         lambda w: f"/projects/partnerships/{w.partner.pk}/decide/",

@@ -37,6 +37,7 @@ from tests.factories.countries import (
     RoundFactory,
 )
 from tests.factories.decisions import DecisionFactory
+from tests.factories.desk import NoticeFactory
 from tests.factories.discussions import (
     MessageFactory,
     RoomFactory,
@@ -277,6 +278,9 @@ def build():
     w.secret_message = MessageFactory(
         topic=w.secret_topic, author=users[TEAM], body=Canary.ROOM_MESSAGE
     )
+
+    # A members-only notice to organizations A and B.
+    w.notice = NoticeFactory(title="Convocation", recipients=[w.org_a, w.org_b])
 
     # Events: a published one with details for participants, a draft and a private one.
     events_index()

@@ -20,6 +20,7 @@ from .profiles import (
 )
 from .rounds import (
     answers_visible_to,
+    desk_items,
     round_country,
     round_progress,
     rounds_visible_to,
@@ -36,6 +37,7 @@ __all__ = [
     "current_version",
     "current_versions",
     "data_availability",
+    "desk_items",
     "freshness",
     "pending_proposals",
     "profile_history",

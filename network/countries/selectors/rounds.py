@@ -1,8 +1,12 @@
 """Rounds: who sees which, and where each country stands."""
 
 from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext
 
-from ..enums import AnswerStatus, Progress
+from network.desk.registry import DeskItem
+
+from ..enums import AnswerStatus, Progress, RoundStatus
 from ..models import Answer, Round, RoundCountry
 
 
@@ -62,3 +66,28 @@ def round_country(round_, code):
         )
         .first()
     )
+
+
+def desk_items(*, user, organizations):
+    """For the desk: the organizations' answers in open rounds not submitted yet. One query."""
+    answers = Answer.objects.filter(
+        organization__in=organizations,
+        status__in=(AnswerStatus.DRAFT, AnswerStatus.RETURNED),
+        round_country__round__status=RoundStatus.OPEN,
+    ).select_related("organization", "round_country__round", "round_country__country")
+    return [
+        DeskItem(
+            organization=answer.organization,
+            kind=gettext("Country round"),
+            title=f"{answer.round_country.round.title} — {answer.round_country.country.code.name}",
+            reason=gettext("Sent back to you with a comment.")
+            if answer.status == AnswerStatus.RETURNED
+            else gettext("Your organization's answer is not submitted yet."),
+            url=reverse(
+                "rounds:answer",
+                args=[answer.round_country.round.slug, answer.round_country.country.code.code],
+            ),
+            deadline=answer.round_country.round.deadline,
+        )
+        for answer in answers
+    ]

@@ -1,0 +1,12 @@
+from django import template
+
+from ..selectors import desk_count
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def desk_item_count(context, user):
+    """The person's desk count; on a page served from the page cache only a cached count (None
+    when there is none yet: the header then shows the link without a number)."""
+    return desk_count(user, compute=not context.get("from_page_cache"))
