@@ -19,9 +19,15 @@ class DecisionFilterForm(forms.Form):
         queryset=Organization.objects.members().order_by("name"), to_field_name="slug",
     )  # fmt: skip
     event = forms.ModelChoiceField(
-        label=_("Meeting"), required=False, queryset=EventPage.objects.live().order_by("-start")
+        label=_("Meeting"), required=False, queryset=EventPage.objects.none()
     )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Public meetings only: the filter is on a page everyone sees. (Wagtail's public()
+        # reads the view restrictions, so it is built per form, not at import.)
+        self.fields["event"].queryset = EventPage.objects.live().public().order_by("-start")
 
 
 class DecisionForm(forms.Form):

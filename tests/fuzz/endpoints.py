@@ -835,4 +835,151 @@ EVENTS = [
     ),
 ]
 
-ENDPOINTS = [*MEMBERS, *AGENDA, *GAPS, *PROJECTS, *LIBRARY, *DISCUSSIONS, *EVENTS]
+ROUND = lambda w: w.round.slug  # noqa: E731
+IN_A_MONTH = lambda w: (timezone.localdate() + timedelta(days=30)).isoformat()  # noqa: E731
+GAP_DECISION_WRITES = frozenset(
+    {"countries_gapchangeproposal", "gaps_datagap", "gaps_gapstatuschange", "gaps_gapevidence"}
+)
+
+COUNTRIES = [
+    Endpoint(
+        "rounds:open",
+        "staff",
+        _r("rounds:open"),
+        lambda w: st.fixed_dictionaries(
+            {
+                "title": SENTENCE,
+                "questionnaire": st.just(str(w.round.questionnaire_id)),
+                "deadline": st.just(IN_A_MONTH(w)),
+                "countries": st.just([str(w.country.pk)]),
+                "respondents_AL": st.just([str(w.org_a.pk)]),
+                "confirm": st.just("1"),
+            }
+        ),
+        frozenset({"countries_round", "countries_roundcountry", "countries_answer"}),
+        must_write="countries_round",
+    ),
+    Endpoint(
+        "rounds:remind",
+        "staff",
+        _r("rounds:remind", ROUND),
+        NOTHING,
+        frozenset(),
+        may_be_noop=True,
+    ),
+    Endpoint(
+        "rounds:answer",
+        "focal_a",
+        _r("rounds:answer", ROUND, "AL"),
+        _dict(
+            revision="0",
+            q_summary=SENTENCE,
+            q_summary_source_kind="knowledge",
+            q_palermo_year=st.sampled_from(["", "2003"]),
+            q_palermo_year_source_kind="publication",
+            q_palermo_year_source_ref=SENTENCE,
+            save="1",
+        ),
+        frozenset({"countries_answer"}),
+        must_write="countries_answer",
+    ),
+    Endpoint(
+        "rounds:publish",
+        "staff",
+        _r("rounds:publish", ROUND, "AL"),
+        NOTHING,
+        frozenset(
+            {"countries_profileversion", "countries_roundcountry", "countries_gapchangeproposal"}
+        ),
+        must_write="countries_profileversion",
+    ),
+    Endpoint(
+        "rounds:return",
+        "staff",
+        _r("rounds:return", ROUND, "AL", lambda w: w.submitted_answer.pk),
+        _dict(comment=SENTENCE),
+        frozenset({"countries_answer"}),
+        must_write="countries_answer",
+    ),
+    Endpoint(
+        "countries:decide_proposal",
+        "staff",
+        _r("countries:decide_proposal", lambda w: w.proposal.pk),
+        _dict(decision=st.sampled_from(["accept", "decline"])),
+        GAP_DECISION_WRITES,
+        must_write="countries_gapchangeproposal",
+    ),
+]
+
+DECISIONS = [
+    Endpoint(
+        "decisions:new",
+        "staff",
+        _r("decisions:new"),
+        lambda w: st.fixed_dictionaries(
+            {
+                "kind": st.just("action_point"),
+                "text": SENTENCE,
+                "responsible": st.just([str(w.org_a.pk)]),
+                "due": st.sampled_from(["", IN_A_MONTH(w)]),
+            }
+        ),
+        frozenset(
+            {
+                "decisions_decision",
+                "decisions_decision_responsible",
+                "decisions_decisionstatuschange",
+            }
+        ),
+        must_write="decisions_decision",
+    ),
+    Endpoint(
+        "decisions:transition",
+        "focal_a",
+        _r("decisions:transition", lambda w: w.decision.pk),
+        _dict(to_status=st.sampled_from(["in_progress", "done", "dropped"]), note=SENTENCE),
+        frozenset({"decisions_decision", "decisions_decisionstatuschange"}),
+        must_write="decisions_decisionstatuschange",
+    ),
+]
+
+NOTICES = [
+    Endpoint(
+        "notices:new",
+        "staff",
+        _r("notices:new"),
+        lambda w: st.fixed_dictionaries(
+            {
+                "title": SENTENCE,
+                "body": SENTENCE,
+                "organizations": st.just([str(w.org_a.pk)]),
+                "acknowledge_by": st.just(IN_A_MONTH(w) + " 12:00"),
+            }
+        ),
+        frozenset({"desk_notice", "desk_notice_recipients"}),
+        must_write="desk_notice",
+    ),
+    Endpoint(
+        "notices:detail",
+        "focal_a",
+        _r("notices:detail", lambda w: w.notice.pk),
+        lambda w: st.fixed_dictionaries(
+            {"organization": st.just(str(w.org_a.pk)), "comment": EMPTY_OR_SENTENCE}
+        ),
+        frozenset({"desk_noticeacknowledgement"}),
+        must_write="desk_noticeacknowledgement",
+    ),
+    Endpoint(
+        "notices:remind",
+        "staff",
+        _r("notices:remind", lambda w: w.notice.pk),
+        NOTHING,
+        frozenset(),
+        may_be_noop=True,
+    ),
+]
+
+ENDPOINTS = [
+    *MEMBERS, *AGENDA, *GAPS, *PROJECTS, *LIBRARY, *DISCUSSIONS, *EVENTS, *COUNTRIES,
+    *DECISIONS, *NOTICES,
+]  # fmt: skip

@@ -14,7 +14,10 @@ from members import services as member_services
 from members.enums import MembershipRole
 from network.agenda import services as agenda_services
 from network.agenda.enums import PriorityStatus
+from network.countries.enums import AnswerStatus
+from network.countries.models import GapChangeProposal
 from network.discussions.enums import RoomVisibility
+from network.gaps.enums import GapStatus
 from projects.enums import ProjectRole, ProjectStatus
 from tests.factories import (
     InvitationFactory,
@@ -23,6 +26,14 @@ from tests.factories import (
     OrganizationFactory,
     UserFactory,
 )
+from tests.factories.countries import (
+    AnswerFactory,
+    ProfileVersionFactory,
+    RoundCountryFactory,
+    RoundFactory,
+)
+from tests.factories.decisions import DecisionFactory
+from tests.factories.desk import NoticeFactory
 from tests.factories.discussions import (
     MessageFactory,
     RoomFactory,
@@ -153,4 +164,25 @@ def build_world():
     o["event_output"] = EventOutputFactory(
         event=event, kind=OutputKind.MINUTES, minutes_status=MinutesStatus.DRAFT
     )
+    # A country round for Albania: Agency A's draft, Agency B's submitted answer; an earlier
+    # published profile proposing a change to the gap. A notice to A and B. An action point A
+    # is responsible for.
+    o["round"] = RoundFactory(title="Albania update", slug="albania-update")
+    o["round_country"] = RoundCountryFactory(round=o["round"], country=o["country"])
+    o["draft_answer"] = AnswerFactory(round_country=o["round_country"], organization=o["org_a"])
+    o["submitted_answer"] = AnswerFactory(
+        round_country=o["round_country"],
+        organization=o["org_b"],
+        status=AnswerStatus.SUBMITTED,
+        revision=1,
+        values={"summary": {"value": "Words", "source_kind": "knowledge", "source_ref": ""}},
+    )
+    o["proposal"] = GapChangeProposal.objects.create(
+        gap=o["gap"],
+        version=ProfileVersionFactory(country=o["country"], number=1),
+        to_status=GapStatus.PARTLY_FILLED,
+        reason="Now by age.",
+    )
+    o["notice"] = NoticeFactory(recipients=[o["org_a"], o["org_b"]])
+    o["decision"] = DecisionFactory(responsible=[o["org_a"]])
     return World(o)

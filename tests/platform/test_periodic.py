@@ -47,6 +47,7 @@ def test_each_app_registers_its_jobs():
         "mark_stale_gaps": timedelta(days=1),
         "send_event_reminders": timedelta(hours=1),
         "send_mention_digest": timedelta(days=1),
+        "remind_rounds_due": timedelta(days=1),
     }
 
 
@@ -63,6 +64,7 @@ def test_scheduler_enqueues_each_due_job_once_when_run_twice(database_backend):
     assert _queued() == [
         "events.tasks.send_event_reminders",
         "network.agenda.tasks.close_due_votes",
+        "network.countries.tasks.remind_rounds_due",
         "network.discussions.tasks.send_mention_digest",
         "network.gaps.tasks.mark_stale_gaps",
     ]

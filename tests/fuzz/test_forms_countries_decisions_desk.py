@@ -1,0 +1,19 @@
+"""POST views of countries and rounds, decisions and notices: see tests/fuzz/forms.py."""
+
+import pytest
+
+from tests.fuzz import forms
+from tests.fuzz.endpoints import COUNTRIES, DECISIONS, NOTICES
+
+pytestmark = pytest.mark.django_db
+ENDPOINTS = [*COUNTRIES, *DECISIONS, *NOTICES]
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
+def test_form_survives_fuzzing(endpoint, world, client):
+    forms.fuzz(endpoint, world, client)
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
+def test_valid_body_writes_what_it_should(endpoint, world, client):
+    forms.valid(endpoint, world, client)
