@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "events",
     "projects",
     "network.countries",
+    "network.catalogue",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -17,6 +17,7 @@ FLOORS = {
     "network.gaps": 3,
     "network.library": 3,
     "network.countries": 3,
+    "network.catalogue": 3,
     "projects": 3,
     "events": 3,
     "home": 4,
