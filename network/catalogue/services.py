@@ -271,8 +271,9 @@ def access_request_remind_ended(*, today: date | None = None) -> int:
         access_request.reminded_at = timezone.now()
         service_save(access_request)
         _record(access_request, action=RequestAction.END_DATE_PASSED, by=None)
+        people = _owner_spokespeople(access_request.dataset) + _requesters(access_request)
         _tell(
-            _owner_spokespeople(access_request.dataset) + _requesters(access_request),
+            list({person.pk: person for person in people}.values()),
             access_request,
             subject=_("Access to “%(title)s” has reached its end date")
             % {"title": access_request.dataset.title},
