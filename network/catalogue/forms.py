@@ -60,6 +60,12 @@ class DatasetFilterForm(forms.Form):
 
 class DatasetForm(RefusesFiles, forms.ModelForm):
     owner = forms.ModelChoiceField(queryset=None, label=_("Owning organization"), empty_label=None)
+    external_link = forms.URLField(
+        required=False,
+        assume_scheme="https",
+        label=_("Link to the open release"),
+        help_text=_("Only for open datasets: where the data itself is published."),
+    )
 
     class Meta:
         model = Dataset
