@@ -7,6 +7,9 @@ class AccessCondition(models.TextChoices):
     MEMBERS = "members", _("On request to network members")
     AGREEMENT = "agreement", _("On request, with a data-sharing agreement")
     NOT_SHAREABLE = "not_shareable", _("Not shareable")
+    # For seeded records whose sources do not say how the data is shared: a member may
+    # still ask the owner, who decides.
+    NOT_STATED = "not_stated", _("Not stated in the sources: ask the owner")
 
 
 class ContactRole(models.TextChoices):

@@ -124,7 +124,11 @@ class Dataset(Sourced):
 
     @property
     def is_requestable(self):
-        return self.access in (AccessCondition.MEMBERS, AccessCondition.AGREEMENT)
+        return self.access in (
+            AccessCondition.MEMBERS,
+            AccessCondition.AGREEMENT,
+            AccessCondition.NOT_STATED,
+        )
 
 
 class AccessRequest(models.Model):

@@ -16,6 +16,7 @@ SEED_APPS = [
     "projects",
     "network.discussions",
     "network.countries",
+    "network.catalogue",
 ]
 
 
