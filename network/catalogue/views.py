@@ -206,6 +206,12 @@ def request_detail(request, pk):
 @require_POST
 def request_advance(request, pk):
     access_request = _visible_request(request, pk)
+    user = request.user
+    if not (
+        user.has_perm("catalogue.decide_request", access_request)
+        or user.has_perm("catalogue.answer_request", access_request)
+    ):
+        raise PermissionDenied(_("Only the two organizations take steps on a request."))
     form = DecisionForm(request.POST, request.FILES or None)
     if not form.is_valid():
         for errors in form.errors.values():
