@@ -95,20 +95,20 @@ def owner_choices():
 
 
 def datasets_for_gap(gap):
-    """Datasets that could help with a gap: covering one of its countries or sub-regions,
-    or one of its forms of exploitation when it names no place."""
-    countries = list(gap.countries.all())
-    regions = list(gap.sub_regions.all())
+    """Datasets that could help with a gap: covering one of its countries or sub-regions (or
+    a country of one of its sub-regions)."""
+    countries = [c.pk for c in gap.countries.all()]
+    regions = [r.pk for r in gap.sub_regions.all()]
+    if not countries and not regions:
+        return Dataset.objects.none()
     place = (
         Q(countries__in=countries)
         | Q(sub_regions__in=regions)
         | Q(countries__sub_region__in=regions)
         | Q(sub_regions__countries__in=countries)
     )
-    datasets = dataset_list()
-    if countries or regions:
-        return datasets.filter(place).distinct()
-    return Dataset.objects.none()
+    matching = Dataset.objects.filter(place).values("pk")
+    return dataset_list().filter(pk__in=matching)
 
 
 def requests_visible_to(user):

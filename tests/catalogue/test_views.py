@@ -188,3 +188,16 @@ def test_end_before_start_is_told_and_nothing_changes(client, focal_b, org_b):
     assert "The end date must come after the start." in response.content.decode()
     access_request.refresh_from_db()
     assert access_request.status == RequestStatus.SUBMITTED
+
+
+def test_gap_page_shows_datasets_that_could_help(client):
+    from tests.factories.gaps import DataGapFactory
+
+    moldova = CountryFactory(code="MD")
+    DatasetFactory(title="Moldova cases", countries=[moldova], disaggregations=["sex"])
+    DatasetFactory(title="Unrelated register", countries=[CountryFactory(code="FR")])
+    gap = DataGapFactory(countries=[moldova])
+    body = client.get(gap.get_absolute_url()).content.decode()
+    assert "Datasets that could help" in body
+    assert "Moldova cases" in body and "covers Moldova, disaggregated by sex" in body
+    assert "Unrelated register" not in body

@@ -45,6 +45,8 @@ def test_each_app_registers_its_jobs():
     assert {job.name: job.every for job in periodic.registered()} == {
         "close_due_votes": timedelta(minutes=1),
         "mark_stale_gaps": timedelta(days=1),
+        "remind_access_ended": timedelta(days=1),
+        "remind_rounds_due": timedelta(days=1),
         "send_event_reminders": timedelta(hours=1),
         "send_mention_digest": timedelta(days=1),
     }
