@@ -111,6 +111,13 @@ def datasets_for_gap(gap):
     return dataset_list().filter(pk__in=matching)
 
 
+def datasets_for_country(country):
+    place = Q(countries=country)
+    if country.sub_region_id:
+        place |= Q(sub_regions=country.sub_region_id)
+    return dataset_list().filter(pk__in=Dataset.objects.filter(place).values("pk"))
+
+
 def requests_visible_to(user):
     """Requests of the person's admitted organizations, made or received; staff see all."""
     requests = AccessRequest.objects.select_related(

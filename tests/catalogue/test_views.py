@@ -201,3 +201,12 @@ def test_gap_page_shows_datasets_that_could_help(client):
     assert "Datasets that could help" in body
     assert "Moldova cases" in body and "covers Moldova, disaggregated by sex" in body
     assert "Unrelated register" not in body
+
+
+def test_country_page_shows_datasets_covering_it(client):
+    moldova = CountryFactory(code="MD")
+    DatasetFactory(title="Moldova cases", countries=[moldova], year_from=2008, year_to=2012)
+    DatasetFactory(title="Unrelated register", countries=[CountryFactory(code="FR")])
+    body = client.get("/countries/MD/").content.decode()
+    assert "Datasets covering it" in body
+    assert "Moldova cases" in body and "Unrelated register" not in body
