@@ -69,8 +69,13 @@ class DatasetForm(RefusesFiles, forms.ModelForm):
 
     class Meta:
         model = Dataset
-        fields = ["owner", *sorted(FIELDS - {"title"}), *sorted(RELATIONS)]
-        fields.insert(1, "title")
+        # In the order a person describes a dataset; FIELDS and RELATIONS are all here.
+        fields = [
+            "owner", "co_owners", "title", "description", "unit_of_record", "countries",
+            "sub_regions", "year_from", "year_to", "variables", "disaggregations", "forms",
+            "update_frequency", "standard", "access", "external_link", "legal_basis",
+            "safeguards", "contact_role", "publications", "projects",
+        ]  # fmt: skip
         widgets = {
             "co_owners": forms.CheckboxSelectMultiple,
             "countries": forms.SelectMultiple,
