@@ -210,3 +210,17 @@ def test_country_page_shows_datasets_covering_it(client):
     body = client.get("/countries/MD/").content.decode()
     assert "Datasets covering it" in body
     assert "Moldova cases" in body and "Unrelated register" not in body
+
+
+def test_request_list_costs_the_same_queries_for_3_and_30_requests(client, focal_b, org_b,
+                                                                    org_a):  # fmt: skip
+    dataset = DatasetFactory(owner=org_b)
+    # One requesting organization: a new one would bump the cached roles, not an N+1.
+    for _ in range(3):
+        AccessRequestFactory(dataset=dataset, organization=org_a)
+    client.force_login(focal_b)
+    _queries(client, "/data/requests/")  # the first request caches the person's roles
+    small = _queries(client, "/data/requests/")
+    for _ in range(27):
+        AccessRequestFactory(dataset=dataset, organization=org_a)
+    assert _queries(client, "/data/requests/") == small
