@@ -12,6 +12,7 @@ from ninja.errors import ValidationError as RequestValidationError
 from events.api import router as events_router
 from members.api import organizations_router, people_router
 from network.agenda.api import router as priorities_router
+from network.catalogue.api import router as datasets_router
 from network.countries.api import router as profiles_router
 from network.decisions.api import router as decisions_router
 from network.gaps.api import router as countries_router
@@ -30,8 +31,9 @@ api = NetworkAPI(
     title="Inter Agency Research Network API",
     version="1",
     description="Read the network's organizations, countries, people, events, publications, "
-    "research priorities, data gaps, indicators and projects; add publications, report gaps, "
-    "endorse priorities and ask to join projects with a personal token "
+    "research priorities, data gaps, indicators, projects and datasets (metadata only); add "
+    "publications, report gaps, endorse priorities and ask to join projects with a personal "
+    "token "
     "(`Authorization: Bearer <token>`, created on your profile page; reads need none). "
     "Lists take `limit` (at most 100) and `offset`; each has a CSV export.",
     urls_namespace="api",
@@ -51,6 +53,7 @@ api.add_router("/gaps", gaps_router, tags=["gaps"])
 api.add_router("/indicators", indicators_router, tags=["indicators"])
 api.add_router("/projects", projects_router, tags=["projects"])
 api.add_router("/decisions", decisions_router, tags=["decisions"])
+api.add_router("/datasets", datasets_router, tags=["datasets"])
 
 
 def _messages(error):

@@ -49,6 +49,7 @@ urlpatterns = [
     path("library/", include("network.library.urls")),
     path("discussions/", include("network.discussions.urls")),
     path("countries/", include("network.countries.urls")),
+    path("data/", include("network.catalogue.urls")),
     path("rounds/", include(round_patterns)),
     path("decisions/", include("network.decisions.urls")),
     path("desk/", include("network.desk.urls")),

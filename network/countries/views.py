@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 
 from network.gaps.models import Country
 from network.platform.csv import csv_download
@@ -58,6 +59,11 @@ def country_detail(request, code):
     detail = selectors.country_detail(code=code, user=request.user)
     if detail is None:
         return _unknown(request, code)
+    # Panels other instruments add (the catalogue: datasets covering the country).
+    detail["panels"] = [
+        fn(request=request, country=detail["country"])
+        for fn in hooks.get_hooks("country_detail_panels")
+    ]
     return render(request, "countries/country_detail.html", detail)
 
 

@@ -979,7 +979,70 @@ NOTICES = [
     ),
 ]
 
+DATASET_WRITES = frozenset(
+    {
+        "catalogue_dataset",
+        "catalogue_dataset_co_owners",
+        "catalogue_dataset_countries",
+        "catalogue_dataset_sub_regions",
+        "catalogue_dataset_publications",
+        "catalogue_dataset_projects",
+    }
+)
+DATASET_BODY = {
+    "title": SENTENCE,
+    "description": SENTENCE,
+    "unit_of_record": st.just("assisted cases"),
+    "access": st.sampled_from(["members", "agreement"]),
+    "contact_role": st.just("focal_point"),
+    "disaggregations": st.just(["age"]),
+}
+CATALOGUE = [
+    Endpoint(
+        "catalogue:create",
+        "member_a",
+        _r("catalogue:create"),
+        lambda w: st.fixed_dictionaries({**DATASET_BODY, "owner": st.just(str(w.org_a.pk))}),
+        DATASET_WRITES,
+        must_write="catalogue_dataset",
+    ),
+    Endpoint(
+        "catalogue:edit",
+        "focal_b",
+        _r("catalogue:edit", lambda w: w.dataset.slug),
+        lambda w: st.fixed_dictionaries(DATASET_BODY),
+        DATASET_WRITES,
+        must_write="catalogue_dataset",
+    ),
+    Endpoint(
+        "catalogue:request_access",
+        "member_a",
+        _r("catalogue:request_access", lambda w: w.dataset.slug),
+        lambda w: st.fixed_dictionaries(
+            {
+                "organization": st.just(str(w.org_a.pk)),
+                "purpose": SENTENCE,
+                "variables_needed": SENTENCE,
+                "coverage_needed": SENTENCE,
+                "storage": SENTENCE,
+                "retention": SENTENCE,
+                "k_confirmed": st.just("on"),
+            }
+        ),
+        frozenset({"catalogue_accessrequest", "catalogue_accessevent"}),
+        must_write="catalogue_accessrequest",
+    ),
+    Endpoint(
+        "catalogue:advance",
+        "focal_b",
+        _r("catalogue:advance", lambda w: w.data_request.pk),
+        _dict(action=st.sampled_from(["more_info", "declined"]), note=SENTENCE),
+        frozenset({"catalogue_accessrequest", "catalogue_accessevent"}),
+        must_write="catalogue_accessevent",
+    ),
+]
+
 ENDPOINTS = [
     *MEMBERS, *AGENDA, *GAPS, *PROJECTS, *LIBRARY, *DISCUSSIONS, *EVENTS, *COUNTRIES,
-    *DECISIONS, *NOTICES,
+    *DECISIONS, *NOTICES, *CATALOGUE,
 ]  # fmt: skip

@@ -1,12 +1,13 @@
-"""POST views of countries and rounds, decisions and notices: see tests/fuzz/forms.py."""
+"""POST views of countries and rounds, decisions, notices and the data catalogue: see
+tests/fuzz/forms.py."""
 
 import pytest
 
 from tests.fuzz import forms
-from tests.fuzz.endpoints import COUNTRIES, DECISIONS, NOTICES
+from tests.fuzz.endpoints import CATALOGUE, COUNTRIES, DECISIONS, NOTICES
 
 pytestmark = pytest.mark.django_db
-ENDPOINTS = [*COUNTRIES, *DECISIONS, *NOTICES]
+ENDPOINTS = [*COUNTRIES, *DECISIONS, *NOTICES, *CATALOGUE]
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)

@@ -26,6 +26,7 @@ from tests.factories import (
     OrganizationFactory,
     UserFactory,
 )
+from tests.factories.catalogue import AccessRequestFactory, DatasetFactory
 from tests.factories.countries import (
     AnswerFactory,
     ProfileVersionFactory,
@@ -185,4 +186,9 @@ def build_world():
     )
     o["notice"] = NoticeFactory(recipients=[o["org_a"], o["org_b"]])
     o["decision"] = DecisionFactory(responsible=[o["org_a"]])
+    # Agency B's dataset in the catalogue; Agency A's pending request for it.
+    o["dataset"] = DatasetFactory(owner=o["org_b"], slug="routes-register")
+    o["data_request"] = AccessRequestFactory(
+        dataset=o["dataset"], organization=o["org_a"], requested_by=o["member_a"]
+    )
     return World(o)

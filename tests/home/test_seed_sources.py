@@ -18,6 +18,7 @@ from events.models import EventPage
 from home.management.commands.load_network_data import SEED_APPS
 from members.models import Organization
 from network.agenda.models import ResearchPriority
+from network.catalogue.models import Dataset
 from network.gaps.models import DataGap, Indicator
 from network.library.models import Publication
 from network.platform import sources
@@ -177,6 +178,7 @@ def test_every_seeded_record_quotes_its_source_document():
         ResearchProject,
         EventPage,
         Publication,
+        Dataset,
     ):
         records = list(model.objects.all())
         assert records, model

@@ -19,6 +19,7 @@ FLOORS = {
     "network.library": 3,
     "network.countries": 3,
     "network.decisions": 3,
+    "network.catalogue": 3,
     "projects": 3,
     "events": 3,
     "home": 4,

@@ -45,9 +45,10 @@ def test_each_app_registers_its_jobs():
     assert {job.name: job.every for job in periodic.registered()} == {
         "close_due_votes": timedelta(minutes=1),
         "mark_stale_gaps": timedelta(days=1),
+        "remind_access_ended": timedelta(days=1),
+        "remind_rounds_due": timedelta(days=1),
         "send_event_reminders": timedelta(hours=1),
         "send_mention_digest": timedelta(days=1),
-        "remind_rounds_due": timedelta(days=1),
     }
 
 
@@ -64,6 +65,7 @@ def test_scheduler_enqueues_each_due_job_once_when_run_twice(database_backend):
     assert _queued() == [
         "events.tasks.send_event_reminders",
         "network.agenda.tasks.close_due_votes",
+        "network.catalogue.tasks.remind_access_ended",
         "network.countries.tasks.remind_rounds_due",
         "network.discussions.tasks.send_mention_digest",
         "network.gaps.tasks.mark_stale_gaps",

@@ -68,6 +68,8 @@ TEAM_AND_STAFF = (LEAD, TEAM, STAFF)
 NOT_PROJECT_TEAM = tuple(r for r in NETWORK if r not in (LEAD, TEAM))
 # Who sees the Albania round: the answering organizations' people (A and B) and staff.
 ROUND_SEERS = (MEMBER_A, FOCAL_A, FOCAL_B, STAFF)
+# Who sees Agency A's request for Agency B's dataset: both organizations' people and staff.
+DATA_REQUEST_SEERS = (MEMBER_A, FOCAL_A, FOCAL_B, STAFF)
 
 
 def hidden_from_others(seers, yes, no_for_seers=403, anon=LOGIN):
@@ -495,6 +497,40 @@ SITE = [
         GET=signed_in(405),
         # Agency A is responsible: its focal point moves it (an empty form re-renders).
         POST=allow([FOCAL_A, STAFF], yes=OK),
+    ),
+    # the data catalogue and its access requests
+    row("data/", lambda w: "/data/", GET=everyone(200)),
+    row(
+        "data/new/",
+        lambda w: "/data/new/",
+        GET=allow(NETWORK_AND_STAFF),
+        POST=allow(NETWORK_AND_STAFF, yes=OK),
+    ),
+    row("data/requests/", lambda w: "/data/requests/", GET=signed_in(200)),
+    row(
+        "data/requests/<int:pk>/",
+        lambda w: f"/data/requests/{w.data_request.pk}/",
+        GET=hidden_from_others(DATA_REQUEST_SEERS, {r: 200 for r in DATA_REQUEST_SEERS}),
+    ),
+    row(
+        "data/requests/<int:pk>/step/",
+        lambda w: f"/data/requests/{w.data_request.pk}/step/",
+        GET=signed_in(405),
+        # The requesting organization answers, the owner decides; staff only read.
+        POST=hidden_from_others(DATA_REQUEST_SEERS, {MEMBER_A: OK, FOCAL_A: OK, FOCAL_B: OK}),
+    ),
+    row("data/<slug:slug>/", lambda w: "/data/routes-register/", GET=everyone(200)),
+    row(
+        "data/<slug:slug>/edit/",
+        lambda w: "/data/routes-register/edit/",
+        GET=allow([FOCAL_B, STAFF]),
+        POST=allow([FOCAL_B, STAFF], yes=OK),
+    ),
+    row(
+        "data/<slug:slug>/request/",
+        lambda w: "/data/routes-register/request/",
+        GET=allow(NETWORK),
+        POST=allow(NETWORK, yes=OK),
     ),
     # projects
     row("projects/", lambda w: "/projects/", GET=everyone(200)),
@@ -1070,6 +1106,12 @@ API = [
         lambda w: "/api/v1/organizations/applicant-agency",
         note="an applicant",
         GET=everyone(404),
+    ),
+    row("GET /api/v1/datasets", lambda w: "/api/v1/datasets", GET=everyone(200)),
+    row(
+        "GET /api/v1/datasets/{slug}",
+        lambda w: "/api/v1/datasets/routes-register",
+        GET=everyone(200),
     ),
     row("GET /api/v1/countries", lambda w: "/api/v1/countries", GET=everyone(200)),
     row(

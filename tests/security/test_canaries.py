@@ -55,6 +55,9 @@ def test_canaries_are_where_the_roles_that_may_see_them_look(world):
     """The scans can fail: each canary shows where it belongs."""
     seen = {
         (MEMBER_A, "/rounds/albania-update/AL/"): [Canary.DRAFT_ANSWER],
+        (MEMBER_A, f"/data/requests/{world.data_request.pk}/"): [Canary.DATA_REQUEST],
+        (FOCAL_B, f"/data/requests/{world.data_request.pk}/"): [Canary.DATA_REQUEST],
+        (STAFF, f"/data/requests/{world.data_request.pk}/"): [Canary.DATA_REQUEST],
         (FOCAL_B, "/rounds/albania-update/AL/"): [Canary.SUBMITTED_ANSWER],
         (STAFF, "/rounds/albania-update/AL/"): [Canary.SUBMITTED_ANSWER],
         (STAFF, "/rounds/albania-update/answers.csv"): [

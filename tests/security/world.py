@@ -30,6 +30,7 @@ from tests.factories import (
     OrganizationFactory,
     UserFactory,
 )
+from tests.factories.catalogue import AccessRequestFactory, DatasetFactory
 from tests.factories.countries import (
     AnswerFactory,
     ProfileVersionFactory,
@@ -123,6 +124,7 @@ class Canary:
     TOKEN_NAME = "CanaryTokenName"
     DRAFT_ANSWER = "CanaryDraftRoundAnswer"
     SUBMITTED_ANSWER = "CanarySubmittedRoundAnswer"
+    DATA_REQUEST = "CanaryDataAccessPurpose"
 
     SEEN_BY = {
         HIDDEN_NAME: (),
@@ -154,6 +156,8 @@ class Canary:
         # A round's answers: the answering organization's people and the secretariat.
         DRAFT_ANSWER: (MEMBER_A, FOCAL_A, STAFF),
         SUBMITTED_ANSWER: (FOCAL_B, STAFF),
+        # An access request: the requesting organization (A), the owner (B) and staff.
+        DATA_REQUEST: (MEMBER_A, FOCAL_A, FOCAL_B, STAFF),
     }
 
     @classmethod
@@ -379,4 +383,12 @@ def build():
         gap=w.gap, version=w.profile, to_status=GapStatus.PARTLY_FILLED, reason="Now by age."
     )
     w.decision = DecisionFactory(responsible=[w.org_a], text="Share the routes study")
+
+    # Agency B's dataset in the catalogue, and Agency A's request for it.
+    w.dataset = DatasetFactory(owner=w.org_b, slug="routes-register", countries=[w.country])
+    w.data_request = AccessRequestFactory(
+        dataset=w.dataset, organization=w.org_a, requested_by=users[MEMBER_A],
+        purpose=f"Compare routes. {Canary.DATA_REQUEST}",
+    )  # fmt: skip
+    w.data_request.events.create(action="submitted", by=users[MEMBER_A], organization=w.org_a)
     return w

@@ -1,0 +1,138 @@
+"""Reads of the catalogue, with their visibility and the queries they cost."""
+
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
+
+from members.enums import OrganizationStatus
+from members.models import Organization
+from members.rules import _roles
+from network.gaps.enums import Disaggregation
+from network.gaps.fields import choice_list_has
+from network.gaps.models import Country
+
+from .models import AccessEvent, AccessRequest, Dataset
+
+
+def dataset_list(*, filters: dict | None = None):
+    """Datasets matching `filters` (country code, sub_region slug, year, disaggregation,
+    form, owner slug, access), with what a list shows, in a fixed number of queries."""
+    filters = filters or {}
+    datasets = Dataset.objects.select_related("owner").prefetch_related(
+        "co_owners", Prefetch("countries", queryset=Country.objects.order_by("code")), "sub_regions"
+    )
+    if filters.get("country"):
+        code = filters["country"].upper()
+        datasets = datasets.filter(Q(countries__code=code) | Q(sub_regions__countries__code=code))
+    if filters.get("sub_region"):
+        datasets = datasets.filter(sub_regions__slug=filters["sub_region"])
+    if filters.get("year"):
+        year = filters["year"]
+        datasets = datasets.filter(
+            Q(year_from__isnull=True) | Q(year_from__lte=year),
+            Q(year_to__isnull=True) | Q(year_to__gte=year),
+        )
+    if filters.get("disaggregation"):
+        datasets = datasets.filter(**choice_list_has("disaggregations", filters["disaggregation"]))
+    if filters.get("form"):
+        datasets = datasets.filter(**choice_list_has("forms", filters["form"]))
+    if filters.get("owner"):
+        datasets = datasets.filter(
+            Q(owner__slug=filters["owner"]) | Q(co_owners__slug=filters["owner"])
+        )
+    if filters.get("access"):
+        datasets = datasets.filter(access=filters["access"])
+    return datasets.distinct().order_by("title", "pk")
+
+
+def dataset_detail(slug):
+    return (
+        Dataset.objects.select_related("owner")
+        .prefetch_related("co_owners", "countries", "sub_regions", "publications", "projects")
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def _join(items):
+    items = [str(item) for item in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return _("%(first)s and %(last)s") % {"first": ", ".join(items[:-1]), "last": items[-1]}
+
+
+def coverage_summary(dataset):
+    """One line, e.g. “covers Moldova, 2008 to 2012, disaggregated by age and sex”. Reads the
+    prefetched countries and sub-regions."""
+    places = [c.code.name for c in dataset.countries.all()] + [
+        r.name for r in dataset.sub_regions.all()
+    ]
+    parts = []
+    if places:
+        parts.append(_("covers %(places)s") % {"places": _join(places)})
+    start, end = dataset.year_from, dataset.year_to
+    if start and end:
+        parts.append(str(start) if start == end else f"{start}–{end}")  # noqa: RUF001
+    elif start:
+        parts.append(_("from %(year)s") % {"year": start})
+    elif end:
+        parts.append(_("until %(year)s") % {"year": end})
+    labels = dict(Disaggregation.choices)
+    if dataset.disaggregations:
+        parts.append(
+            _("disaggregated by %(dims)s")
+            % {"dims": _join(str(labels[d]).lower() for d in dataset.disaggregations)}
+        )
+    return ", ".join(parts)
+
+
+def owner_choices():
+    return list(
+        Organization.objects.filter(Q(datasets__isnull=False) | Q(co_owned_datasets__isnull=False))
+        .distinct()
+        .order_by("name")
+        .values_list("slug", "name")
+    )
+
+
+def datasets_for_gap(gap):
+    """Datasets that could help with a gap: covering one of its countries or sub-regions (or
+    a country of one of its sub-regions)."""
+    countries = [c.pk for c in gap.countries.all()]
+    regions = [r.pk for r in gap.sub_regions.all()]
+    if not countries and not regions:
+        return Dataset.objects.none()
+    place = (
+        Q(countries__in=countries)
+        | Q(sub_regions__in=regions)
+        | Q(countries__sub_region__in=regions)
+        | Q(sub_regions__countries__in=countries)
+    )
+    matching = Dataset.objects.filter(place).values("pk")
+    return dataset_list().filter(pk__in=matching)
+
+
+def datasets_for_country(country):
+    place = Q(countries=country)
+    if country.sub_region_id:
+        place |= Q(sub_regions=country.sub_region_id)
+    return dataset_list().filter(pk__in=Dataset.objects.filter(place).values("pk"))
+
+
+def requests_visible_to(user):
+    """Requests of the person's admitted organizations, made or received; staff see all."""
+    requests = AccessRequest.objects.select_related(
+        "dataset", "dataset__owner", "organization", "requested_by"
+    )
+    if user.is_staff:
+        return requests
+    roles = _roles(user).items()
+    org_ids = [org_id for org_id, (_role, status) in roles if status == OrganizationStatus.MEMBER]
+    return requests.filter(
+        Q(organization_id__in=org_ids)
+        | Q(dataset__owner_id__in=org_ids)
+        | Q(dataset__co_owners__in=org_ids)
+    ).distinct()
+
+
+def request_log(access_request):
+    return AccessEvent.objects.filter(request=access_request).select_related("by", "organization")

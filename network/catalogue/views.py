@@ -1,0 +1,230 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from network.platform.pagination import paginate
+from network.platform.views import RAISE, TELL, run_service
+from projects.selectors import projects_visible_to
+
+from . import selectors, services
+from .enums import AccessCondition, RequestAction
+from .forms import METADATA_ONLY, AccessRequestForm, DatasetFilterForm, DatasetForm, DecisionForm
+from .models import AccessRequest, Dataset
+
+PER_PAGE = 20
+
+
+def dataset_list(request):
+    form = DatasetFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    page, page_message, query = paginate(request, selectors.dataset_list(filters=filters), PER_PAGE)
+    rows = [{"dataset": d, "summary": selectors.coverage_summary(d)} for d in page]
+    return render(
+        request,
+        "catalogue/dataset_list.html",
+        {
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "page_message": page_message,
+            "query": query,
+            "filtered": bool(filters and any(filters.values())),
+            "can_describe": request.user.has_perm("catalogue.describe_dataset"),
+        },
+    )
+
+
+def _dataset(slug):
+    dataset = selectors.dataset_detail(slug)
+    if dataset is None:
+        raise Http404(_("No dataset has this address."))
+    return dataset
+
+
+def dataset_detail(request, slug):
+    dataset = _dataset(slug)
+    visible = projects_visible_to(request.user).values("pk")
+    return render(
+        request,
+        "catalogue/dataset_detail.html",
+        {
+            "dataset": dataset,
+            "summary": selectors.coverage_summary(dataset),
+            "projects": dataset.projects.filter(pk__in=visible),
+            "can_change": request.user.has_perm("catalogue.change_dataset", dataset),
+            "can_request": dataset.is_requestable
+            and request.user.has_perm("catalogue.request_access"),
+            "not_shareable": dataset.access == AccessCondition.NOT_SHAREABLE,
+        },
+    )
+
+
+def _dataset_form(request, *, dataset=None):
+    form = DatasetForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=dataset,
+        user=request.user,
+        editing=dataset is not None,
+    )
+    if request.method == "POST" and form.is_valid():
+        fields, relations = form.split()
+        if dataset is None:
+            done = run_service(
+                request,
+                services.dataset_create,
+                success=_("The dataset is in the catalogue."),
+                on_denied=TELL,
+                form=form,
+                to_fields=True,
+                by=request.user,
+                owner=form.cleaned_data["owner"],
+                fields=fields,
+                relations=relations,
+            )
+        else:
+            done = run_service(
+                request,
+                services.dataset_update,
+                success=_("The dataset's description is saved."),
+                on_denied=RAISE,
+                form=form,
+                to_fields=True,
+                by=request.user,
+                dataset=Dataset.objects.get(pk=dataset.pk),
+                fields=fields,
+                relations=relations,
+            )
+        if done:
+            return redirect(done.result.get_absolute_url())
+    return render(
+        request,
+        "catalogue/dataset_form.html",
+        {"form": form, "dataset": dataset, "metadata_only": METADATA_ONLY},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def dataset_create(request):
+    if not request.user.has_perm("catalogue.describe_dataset"):
+        raise PermissionDenied(_("Only people of member organizations describe datasets."))
+    return _dataset_form(request)
+
+
+@login_required
+def dataset_edit(request, slug):
+    dataset = _dataset(slug)
+    if not request.user.has_perm("catalogue.change_dataset", dataset):
+        raise PermissionDenied(_("Only the owning organizations' people change this dataset."))
+    return _dataset_form(request, dataset=dataset)
+
+
+@login_required
+def request_create(request, slug):
+    dataset = _dataset(slug)
+    if not request.user.has_perm("catalogue.request_access"):
+        raise PermissionDenied(_("Only people of member organizations ask for access."))
+    form = AccessRequestForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        done = run_service(
+            request,
+            services.access_request_create,
+            success=_("Your request is sent to the owning organization."),
+            on_denied=TELL,
+            form=form,
+            to_fields=True,
+            by=request.user,
+            dataset=dataset,
+            **data,
+        )
+        if done:
+            return redirect(done.result.get_absolute_url())
+    return render(
+        request,
+        "catalogue/request_form.html",
+        {
+            "form": form,
+            "dataset": dataset,
+            "not_shareable": dataset.access == AccessCondition.NOT_SHAREABLE,
+            "is_open": dataset.access == AccessCondition.OPEN,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def request_list(request):
+    page, page_message, query = paginate(
+        request, selectors.requests_visible_to(request.user), PER_PAGE
+    )
+    return render(
+        request,
+        "catalogue/request_list.html",
+        {"page": page, "page_message": page_message, "query": query},
+    )
+
+
+def _visible_request(request, pk):
+    access_request = get_object_or_404(
+        AccessRequest.objects.select_related(
+            "dataset", "dataset__owner", "organization", "requested_by", "project"
+        ),
+        pk=pk,
+    )
+    # Whoever may not see it learns nothing, not even that it exists.
+    if not request.user.has_perm("catalogue.view_request", access_request):
+        raise Http404(_("No request has this address."))
+    return access_request
+
+
+@login_required
+def request_detail(request, pk):
+    access_request = _visible_request(request, pk)
+    can_decide = request.user.has_perm("catalogue.decide_request", access_request)
+    can_answer = request.user.has_perm("catalogue.answer_request", access_request)
+    return render(
+        request,
+        "catalogue/request_detail.html",
+        {
+            "access_request": access_request,
+            "log": selectors.request_log(access_request),
+            "can_decide": can_decide,
+            "can_answer": can_answer,
+            "form": DecisionForm(),
+            "actions": RequestAction,
+        },
+    )
+
+
+@login_required
+@require_POST
+def request_advance(request, pk):
+    access_request = _visible_request(request, pk)
+    user = request.user
+    if not (
+        user.has_perm("catalogue.decide_request", access_request)
+        or user.has_perm("catalogue.answer_request", access_request)
+    ):
+        raise PermissionDenied(_("Only the two organizations take steps on a request."))
+    form = DecisionForm(request.POST, request.FILES or None)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(access_request.get_absolute_url())
+    run_service(
+        request,
+        services.access_request_advance,
+        success=_("Recorded."),
+        on_denied=RAISE,
+        by=request.user,
+        access_request=access_request,
+        **form.cleaned_data,
+    )
+    return redirect(access_request.get_absolute_url())
