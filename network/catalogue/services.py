@@ -258,7 +258,7 @@ def access_request_remind_ended(*, today: date | None = None) -> int:
     Side effects: an audit entry and emails per request."""
     today = today or timezone.localdate()
     due = (
-        AccessRequest.objects.select_for_update()
+        AccessRequest.objects.select_for_update(of=("self",))
         .filter(
             status__in=[RequestStatus.APPROVED, RequestStatus.DELIVERED],
             ends_on__lt=today,

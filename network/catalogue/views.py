@@ -65,8 +65,8 @@ def dataset_detail(request, slug):
 
 def _dataset_form(request, *, dataset=None):
     form = DatasetForm(
-        request.POST or None,
-        request.FILES or None,
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
         instance=dataset,
         user=request.user,
         editing=dataset is not None,
@@ -129,7 +129,11 @@ def request_create(request, slug):
     dataset = _dataset(slug)
     if not request.user.has_perm("catalogue.request_access"):
         raise PermissionDenied(_("Only people of member organizations ask for access."))
-    form = AccessRequestForm(request.POST or None, request.FILES or None, user=request.user)
+    form = AccessRequestForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        user=request.user,
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         done = run_service(
@@ -212,7 +216,7 @@ def request_advance(request, pk):
         or user.has_perm("catalogue.answer_request", access_request)
     ):
         raise PermissionDenied(_("Only the two organizations take steps on a request."))
-    form = DecisionForm(request.POST, request.FILES or None)
+    form = DecisionForm(request.POST, request.FILES if request.method == "POST" else None)
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:

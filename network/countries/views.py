@@ -123,7 +123,7 @@ def round_list(request):
 @login_required
 def round_open(request):
     _secretariat_only(request)
-    form = RoundForm(request.POST or None)
+    form = RoundForm(request.POST if request.method == "POST" else None)
     respondents = None
     if request.method == "POST" and form.is_valid():
         respondents = RespondentsForm(
@@ -236,7 +236,9 @@ def round_answer(request, slug, code):
         current = selectors.current_version(round_country.country)
         if current:
             answer.values = {k: v for k, v in current.values.items()}
-    form = AnswerForm(request.POST or None, questions=questions, answer=answer)
+    form = AnswerForm(
+        request.POST if request.method == "POST" else None, questions=questions, answer=answer
+    )
     if request.method == "POST":
         if not can_answer:
             raise PermissionDenied(

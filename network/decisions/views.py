@@ -102,7 +102,7 @@ def decision_transition(request, pk):
 def decision_new(request):
     if not request.user.has_perm("decisions.record_decision"):
         raise PermissionDenied(_("Only the secretariat records decisions."))
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         recorded = run_service(
             request,

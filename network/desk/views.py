@@ -91,7 +91,7 @@ def notice(request, pk):
 def notice_new(request):
     if not request.user.has_perm("desk.add_notice"):
         raise PermissionDenied
-    form = NoticeForm(request.POST or None)
+    form = NoticeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         outcome = run_service(

@@ -60,7 +60,7 @@ def profile_publish(
     """
     _staff_only(by)
     round_country = (
-        RoundCountry.objects.select_for_update()
+        RoundCountry.objects.select_for_update(of=("self",))
         .select_related("round", "country__sub_region")
         .get(pk=round_country.pk)
     )
@@ -170,7 +170,7 @@ def proposal_decide(*, proposal: GapChangeProposal, by: User, accept: bool) -> G
     """
     _staff_only(by)
     proposal = (
-        GapChangeProposal.objects.select_for_update()
+        GapChangeProposal.objects.select_for_update(of=("self",))
         .select_related("gap", "version__round", "version__country")
         .get(pk=proposal.pk)
     )
