@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from network.platform.pagination import paginate
 from network.platform.views import RAISE, TELL, run_service
@@ -110,6 +110,7 @@ def _dataset_form(request, *, dataset=None):
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def dataset_create(request):
     if not request.user.has_perm("catalogue.describe_dataset"):
         raise PermissionDenied(_("Only people of member organizations describe datasets."))
@@ -117,6 +118,7 @@ def dataset_create(request):
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def dataset_edit(request, slug):
     dataset = _dataset(slug)
     if not request.user.has_perm("catalogue.change_dataset", dataset):

@@ -223,4 +223,7 @@ def test_request_list_costs_the_same_queries_for_3_and_30_requests(client, focal
     small = _queries(client, "/data/requests/")
     for _ in range(27):
         AccessRequestFactory(dataset=dataset, organization=org_a)
+    # The writes changed what the desk counts: the next page recomputes the header's count
+    # once (the desk's own cost, measured in tests/desk); the one after is the list's own.
+    _queries(client, "/data/requests/")
     assert _queries(client, "/data/requests/") == small

@@ -841,7 +841,7 @@ GAP_DECISION_WRITES = frozenset(
     {"countries_gapchangeproposal", "gaps_datagap", "gaps_gapstatuschange", "gaps_gapevidence"}
 )
 
-COUNTRIES = [
+COUNTRY_ROUNDS = [
     Endpoint(
         "rounds:open",
         "staff",
@@ -1043,6 +1043,6 @@ CATALOGUE = [
 ]
 
 ENDPOINTS = [
-    *MEMBERS, *AGENDA, *GAPS, *PROJECTS, *LIBRARY, *DISCUSSIONS, *EVENTS, *COUNTRIES,
+    *MEMBERS, *AGENDA, *GAPS, *PROJECTS, *LIBRARY, *DISCUSSIONS, *EVENTS, *COUNTRY_ROUNDS,
     *DECISIONS, *NOTICES, *CATALOGUE,
 ]  # fmt: skip

@@ -4,10 +4,10 @@ tests/fuzz/forms.py."""
 import pytest
 
 from tests.fuzz import forms
-from tests.fuzz.endpoints import CATALOGUE, COUNTRIES, DECISIONS, NOTICES
+from tests.fuzz.endpoints import CATALOGUE, COUNTRY_ROUNDS, DECISIONS, NOTICES
 
 pytestmark = pytest.mark.django_db
-ENDPOINTS = [*COUNTRIES, *DECISIONS, *NOTICES, *CATALOGUE]
+ENDPOINTS = [*COUNTRY_ROUNDS, *DECISIONS, *NOTICES, *CATALOGUE]
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
