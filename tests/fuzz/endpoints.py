@@ -858,6 +858,8 @@ COUNTRY_ROUNDS = [
         ),
         frozenset({"countries_round", "countries_roundcountry", "countries_answer"}),
         must_write="countries_round",
+        # A valid first step (no "confirm") shows the second step and writes nothing yet.
+        may_be_noop=True,
     ),
     Endpoint(
         "rounds:remind",
