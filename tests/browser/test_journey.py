@@ -168,7 +168,9 @@ def test_member_journey(new_page, home_page, staff_with_totp, screenshot):
     people = colleague.locator("h2:text-is('People') + ul")
     expect(people).to_contain_text("jonas.berg")  # no display name yet: the address's name
 
-    colleague.get_by_role("navigation", name="Account").get_by_role("link").first.click()
+    colleague.get_by_role("navigation", name="Account").get_by_role(
+        "link", name="jonas.berg"
+    ).click()
     expect(colleague).to_have_url(re.compile(r"/members/profile/$"))
     expect(colleague.locator("main")).to_contain_text(f"{ORG_NAME} — Member")
     colleague.get_by_label("Display name").fill("Jonas Berg")
