@@ -2,6 +2,7 @@ from django import forms
 from django_countries import countries as all_countries
 
 from members.models import Organization
+from network.platform.forms import FastSelects
 
 from .enums import EventKind, MinutesStatus, OutputKind, RegistrationStatus
 from .models import LANGUAGE_CHOICES
@@ -9,7 +10,7 @@ from .models import LANGUAGE_CHOICES
 NO_PERSONAL_DATA = "Never include personal data of trafficked persons."
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(FastSelects, forms.Form):
     kind = forms.ChoiceField(
         label="Kind", required=False, choices=[("", "All kinds"), *EventKind.choices]
     )

@@ -3,6 +3,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
+from network.platform.forms import FastSelects
+
 from .enums import OrganizationKind, RequestStatus, Visibility
 from .models import LANGUAGE_CHOICES, MembershipRequest, Organization, User
 from .selectors import expertise_suggestions
@@ -12,7 +14,7 @@ from .services.people import EXPERTISE_NAME_LENGTH
 NO_PERSONAL_DATA = "Describe work and research only: never personal data of trafficked persons."
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(FastSelects, forms.Form):
     q = forms.CharField(label="Search", required=False, max_length=100)
     kind = forms.ChoiceField(
         label="Kind", required=False, choices=[("", "All kinds"), *OrganizationKind.choices]
@@ -22,7 +24,7 @@ class DirectoryFilterForm(forms.Form):
     )
 
 
-class PeopleFilterForm(forms.Form):
+class PeopleFilterForm(FastSelects, forms.Form):
     """The people directory's filters; lists come from what may be shown to anyone."""
 
     q = forms.CharField(label=_("Name or words in the bio"), required=False, max_length=100)

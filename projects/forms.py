@@ -4,6 +4,7 @@ from django_countries import countries as all_countries
 from members.models import Organization
 from network.agenda.models import ResearchPriority
 from network.gaps.models import DataGap
+from network.platform.forms import FastSelects
 
 from .enums import GapFill, OutputKind, ProjectRole, ProjectStatus, ProjectTheme
 from .models import OpenRole, ResearchProject
@@ -13,7 +14,7 @@ NO_PERSONAL_DATA = "Describe the research only: never personal data of trafficke
 CHOOSE_SEVERAL = "Hold Ctrl (⌘ on a Mac) to choose several."
 
 
-class ProjectFilterForm(forms.Form):
+class ProjectFilterForm(FastSelects, forms.Form):
     status = forms.ChoiceField(required=False, choices=[("", "Any status"), *ProjectStatus.choices])
     theme = forms.ChoiceField(required=False, choices=[("", "Any theme"), *ProjectTheme.choices])
     country = forms.ChoiceField(required=False, choices=[("", "Any country"), *all_countries])
@@ -32,7 +33,9 @@ class ProjectFilterForm(forms.Form):
             pk__in=ResearchProject.priorities.through.objects.exclude(
                 researchproject__status=ProjectStatus.DRAFT
             ).values("researchpriority")
-        ).order_by("title"),
+        )
+        .only("pk", "title")
+        .order_by("title"),
         empty_label="Any agenda priority",
         label="Agenda priority",
     )
@@ -42,7 +45,9 @@ class ProjectFilterForm(forms.Form):
             pk__in=ResearchProject.gaps.through.objects.exclude(
                 researchproject__status=ProjectStatus.DRAFT
             ).values("datagap")
-        ).order_by("title"),
+        )
+        .only("pk", "title")
+        .order_by("title"),
         empty_label="Any data gap",
         label="Data gap",
     )

@@ -1,13 +1,14 @@
 from django import forms
 
 from network.gaps.models import DataGap
+from network.platform.forms import FastSelects
 
 from .enums import PRIORITY_TRANSITIONS, PriorityStatus, Theme, VoteChoice
 
 NO_PERSONAL_DATA = "Never include personal data of trafficked persons."
 
 
-class PriorityFilterForm(forms.Form):
+class PriorityFilterForm(FastSelects, forms.Form):
     theme = forms.ChoiceField(choices=[("", "Any theme"), *Theme.choices], required=False)
     status = forms.ChoiceField(
         choices=[("", "Any status"), *PriorityStatus.choices], required=False

@@ -1,7 +1,7 @@
 """Shared reads for the research agenda. Priorities are public: the agenda is the
 network's open statement of what it will research."""
 
-from django.db.models import Count, Min, Prefetch
+from django.db.models import Count, Min, OuterRef, Prefetch
 from django.utils import timezone
 from wagtail import hooks
 
@@ -9,9 +9,10 @@ from members.enums import SPOKESPERSON_ROLES
 from members.models import Organization
 from network.gaps.enums import PROGRESS_STATUSES
 from network.gaps.models import DataGap
+from network.platform.queries import row_count
 
 from .enums import PriorityStatus
-from .models import Endorsement, PriorityStatusChange, ResearchPriority, Vote
+from .models import Endorsement, PriorityStatusChange, ResearchPriority, Supporter, Vote
 
 
 def priority_list(*, filters=None):
@@ -20,9 +21,11 @@ def priority_list(*, filters=None):
     priorities = (
         ResearchPriority.objects.select_related("proposing_organization")
         .annotate(
-            endorsement_count=Count("endorsements", distinct=True),
-            supporter_count=Count("supporters", distinct=True),
-            gap_count=Count("gaps", distinct=True),
+            endorsement_count=row_count(Endorsement.objects.filter(priority=OuterRef("pk"))),
+            supporter_count=row_count(Supporter.objects.filter(priority=OuterRef("pk"))),
+            gap_count=row_count(
+                ResearchPriority.gaps.through.objects.filter(researchpriority=OuterRef("pk"))
+            ),
         )
         .order_by("title")
     )

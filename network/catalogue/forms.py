@@ -6,6 +6,7 @@ from members.models import Organization
 from network.gaps.enums import Disaggregation, ExploitationForm
 from network.gaps.models import Country, SubRegion
 from network.gaps.selectors import country_choices, sub_region_choices
+from network.platform.forms import FastSelects
 from projects.selectors import projects_visible_to
 
 from . import selectors
@@ -36,7 +37,7 @@ class RefusesFiles:
         return cleaned
 
 
-class DatasetFilterForm(forms.Form):
+class DatasetFilterForm(FastSelects, forms.Form):
     country = forms.ChoiceField(required=False, label=_("Country"))
     sub_region = forms.ChoiceField(required=False, label=_("Sub-region"))
     year = forms.IntegerField(required=False, min_value=1900, max_value=2100, label=_("Year"))

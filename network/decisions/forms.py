@@ -3,11 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import EventPage
 from members.models import Organization
+from network.platform.forms import FastSelects
 
 from .enums import DecisionStatus, RecordKind
 
 
-class DecisionFilterForm(forms.Form):
+class DecisionFilterForm(FastSelects, forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All")), *RecordKind.choices]
     )

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils import timezone
 
+from network.platform.forms import FastSelects
+
 from . import selectors
 from .enums import (
     GAP_TRANSITIONS,
@@ -20,7 +22,7 @@ def _blank(choices, label="Any"):
     return [("", label), *choices]
 
 
-class GapFilterForm(forms.Form):
+class GapFilterForm(FastSelects, forms.Form):
     area = forms.ChoiceField(choices=_blank(Area.choices), required=False)
     country = forms.ChoiceField(required=False)
     sub_region = forms.ChoiceField(required=False, label="Sub-region")
@@ -38,7 +40,7 @@ class GapFilterForm(forms.Form):
         self.fields["sub_region"].choices = _blank(selectors.sub_region_choices())
 
 
-class HeatmapFilterForm(forms.Form):
+class HeatmapFilterForm(FastSelects, forms.Form):
     form = forms.ChoiceField(
         choices=_blank(ExploitationForm.choices), required=False, label="Form of exploitation"
     )

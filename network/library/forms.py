@@ -4,6 +4,7 @@ from django_countries import countries
 from wagtail.documents.forms import BaseDocumentForm
 
 from network.gaps.models import DataGap
+from network.platform.forms import FastSelects
 
 from .enums import LANGUAGE_CHOICES, PublicationSort, PublicationType, Region
 from .models import MAX_YEAR, MIN_YEAR, Publication
@@ -94,7 +95,7 @@ class PublicationForm(forms.ModelForm):
         return data
 
 
-class PublicationFilterForm(forms.Form):
+class PublicationFilterForm(FastSelects, forms.Form):
     q = forms.CharField(label="Search", required=False, max_length=200)
     type = forms.ChoiceField(choices=[("", "Any type"), *PublicationType.choices], required=False)
     organization = forms.ModelChoiceField(
@@ -116,9 +117,9 @@ class PublicationFilterForm(forms.Form):
     gap = forms.ModelChoiceField(
         label="Informs the data gap",
         # Only gaps some publication informs: a choice that can only find nothing is no choice.
-        queryset=DataGap.objects.filter(
-            pk__in=Publication.gaps.through.objects.values("datagap")
-        ).order_by("title"),
+        queryset=DataGap.objects.filter(pk__in=Publication.gaps.through.objects.values("datagap"))
+        .only("pk", "title")
+        .order_by("title"),
         required=False,
         empty_label="Any gap",
     )

@@ -1,0 +1,61 @@
+"""Form pieces every app uses."""
+
+from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import mark_safe
+
+
+class FastSelect(forms.Select):
+    """A <select> written in Python. Django renders every <option> through the template engine
+    (two includes each, about 50 µs), so the projects filter's 2,000 choices on the large
+    network took 106 of the page's 120 ms; this writes the same markup in a few milliseconds.
+    Same attributes, same `selected` rule (a single select marks its first match only)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        unmarked = set(self.format_value(value))
+        attrs = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            attrs["multiple"] = True
+
+        def option(value, label):
+            value = "" if value is None else str(value)
+            selected = value in unmarked
+            if selected and not self.allow_multiple_selected:
+                unmarked.clear()
+            # Plain formatting over format_html: this runs thousands of times per page.
+            mark = " selected" if selected else ""
+            return f'<option value="{escape(value)}"{mark}>{conditional_escape(label)}</option>'
+
+        parts = [format_html('<select name="{}"{}>', name, flatatt(attrs))]
+        for option_value, label in self.choices:
+            if isinstance(label, (list, tuple)):
+                parts.append(format_html('<optgroup label="{}">', option_value))
+                parts.extend(option(value, text) for value, text in label)
+                parts.append("</optgroup>")
+            else:
+                parts.append(option(option_value, label))
+        parts.append("</select>")
+        return mark_safe("\n".join(parts))  # noqa: S308 -- every value and label is escaped
+
+
+class FastSelectMultiple(FastSelect, forms.SelectMultiple):
+    allow_multiple_selected = True
+
+
+_FAST = {forms.Select: FastSelect, forms.SelectMultiple: FastSelectMultiple}
+
+
+class FastSelects:
+    """Form mixin: the form's plain selects render as FastSelect. For filter forms, whose
+    country, organization and gap lists run to hundreds or thousands of choices."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            fast = _FAST.get(type(field.widget))
+            if fast:
+                widget = fast(attrs=field.widget.attrs)
+                widget.choices = field.widget.choices
+                widget.is_required = field.widget.is_required
+                field.widget = widget
