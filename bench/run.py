@@ -6,7 +6,8 @@
    workers) for pages, two daphne processes for /ws/, all sharing Redis (BENCH_REDIS_URL).
 3. wrk, 10 s at 16 connections, on each page anonymous and signed in (a real session cookie
    of a network member); /healthz and / straight from gunicorn (WSGI) and from one daphne
-   (ASGI), to compare; then the WebSocket fan-out (bench/wsbench.py). --pages-only,
+   (ASGI), to compare; the same pages with varied URLs (bench/varied.py); then the WebSocket
+   fan-out (bench/wsbench.py). --pages-only (fixed and varied URLs), --varied-only,
    --servers-only and --sockets-only run one part.
 4. A table on stdout and bench/results.json.
 
@@ -235,12 +236,14 @@ def _ms(text):
     return float(match.group(1)) * UNITS[match.group(2)] if match else None
 
 
-def wrk(path, cookie=None, duration=DURATION, port=NGINX_PORT):
+def wrk(path, cookie=None, duration=DURATION, port=NGINX_PORT, script=None):
     url = f"http://127.0.0.1:{port}{path}"
     # A long timeout: a slow page's latency is measured, not dropped as a timeout.
     cmd = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{duration}", "--timeout", "30s", "--latency", url]
     if cookie:
         cmd[1:1] = ["-H", f"Cookie: sessionid={cookie}"]
+    if script:
+        cmd[1:1] = ["-s", str(script)]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
 
     def found(pattern):
@@ -256,6 +259,8 @@ def wrk(path, cookie=None, duration=DURATION, port=NGINX_PORT):
     }
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     result["non_2xx"] = int(errors.group(1)) if errors else 0
+    if hits := re.search(r"page-cache-hits (\d+) of (\d+)", out):
+        result["cache_hit_rate"] = round(int(hits.group(1)) / max(1, int(hits.group(2))), 3)
     return result
 
 
@@ -277,6 +282,57 @@ def measure_pages(cookie):
             results.setdefault(path, {})[who] = row = wrk(path, session)
             say(f"{path:20} {who:9} {row['rps']:8.1f} req/s  p99 {row['p99_ms']} ms")
     return results
+
+
+VARIED_SCRIPT = """
+import json, sys
+sys.path.insert(0, %(bench)r)
+import varied
+print(json.dumps(varied.urls()))
+"""
+
+
+def measure_varied(cookie):
+    """Issue 20, item 2: each list page and the search with URLs that rotate (bench/varied.py),
+    so that the page cache mostly misses; the hit rate is reported with the figures."""
+    import varied  # bench/ is this script's directory
+
+    out = manage("shell", "-c", VARIED_SCRIPT % {"bench": str(ROOT / "bench")}, capture=True)
+    found = json.loads(out.strip().splitlines()[-1])
+    results = {}
+    for who, session in (("anonymous", None), ("member", cookie)):
+        for path, paths in found.items():
+            script = VAR / f"varied{path.replace('/', '-')}.lua"
+            script.write_text(varied.lua(paths))
+            results.setdefault(path, {})[who] = row = wrk(path, session, script=script)
+            say(
+                f"varied {path:14} {who:9} {len(paths):4d} URLs {row['rps']:8.1f} req/s  "
+                f"p99 {row['p99_ms']} ms  page cache hits {row.get('cache_hit_rate')}"
+            )
+    return results
+
+
+def varied_table(varied, pages):
+    base = {
+        who: pages.get("/healthz", {}).get(who, {}).get("rps") for who in ("anonymous", "member")
+    }
+    lines = [
+        f"{'varied URLs':20} | {'anonymous':^41} | {'signed in':^41}",
+        f"{'':20} | {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'share':>7} {'hits':>6} "
+        f"| {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'share':>7} {'hits':>6}",
+    ]
+    for path, rows in varied.items():
+        cells = []
+        for who in ("anonymous", "member"):
+            r = rows[who]
+            share = f"{r['rps'] / base[who] * 100:6.0f}%" if base[who] else "      -"
+            hits = (r.get("cache_hit_rate") or 0) * 100
+            cells.append(
+                f"{r['rps']:8.1f} {r['p50_ms'] or 0:7.1f} {r['p99_ms'] or 0:7.1f} {share} "
+                f"{hits:5.0f}%"
+            )
+        lines.append(f"{path:20} | {cells[0]} | {cells[1]}")
+    return "\n".join(lines)
 
 
 SERVER_PAGES = ["/healthz", "/"]
@@ -343,17 +399,20 @@ def main():
     manage("collectstatic", "--noinput", "-v0")
     keys = sessions()
     servers = Servers()
-    pages, sockets, sockets_error, servers_compared = {}, [], None, {}
+    pages, varied, sockets, sockets_error, servers_compared = {}, {}, [], None, {}
     try:
         servers.up()
         check_pages(keys["member"])
         load = os.getloadavg()
         if "--servers-only" in sys.argv:
             servers_compared = measure_servers()
+        elif "--varied-only" in sys.argv:
+            varied = measure_varied(keys["member"])
         elif "--sockets-only" not in sys.argv:
             pages = measure_pages(keys["member"])
+            varied = measure_varied(keys["member"])
             servers_compared = measure_servers()
-        if not {"--pages-only", "--servers-only"} & set(sys.argv):
+        if not {"--pages-only", "--servers-only", "--varied-only"} & set(sys.argv):
             say(f"WebSocket fan-out: {len(keys['clients'])} clients over two daphne processes")
             try:
                 sockets = measure_sockets(keys["clients"])
@@ -377,6 +436,7 @@ def main():
         "load_average_before": [round(x, 2) for x in load],
         "generate_seconds": generated,
         "pages": pages,
+        "varied": varied,
         "servers": servers_compared,
         "websocket": {
             "clients": len(keys["clients"]),
@@ -391,6 +451,9 @@ def main():
     print()
     print(report)
     print()
+    if varied:
+        print(varied_table(varied, pages))
+        print()
     for name, rows in servers_compared.items():
         for path, row in rows.items():
             print(

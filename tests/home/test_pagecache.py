@@ -286,3 +286,14 @@ def test_a_group_restricted_page_is_never_served_from_the_fast_path(org_a):
         assert signed_in(insider).get("/events/").status_code == 200
     # Same viewer class as the insider (staff no, network member yes), not in the group.
     assert signed_in(outsider).get("/events/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_responses_say_whether_the_page_cache_answered(org_a):
+    visitor = Client()
+    assert visitor.get("/gaps/?status=open")["X-Page-Cache"] == "miss"
+    assert visitor.get("/gaps/?status=open")["X-Page-Cache"] == "hit"
+    assert visitor.get("/gaps/?status=open&page=2")["X-Page-Cache"] == "miss"
+    PublicationFactory(title="A write to a tracked app", publishers=[org_a])
+    assert visitor.get("/api/v1/gaps")["X-Page-Cache"] == "miss"
+    assert visitor.get("/api/v1/gaps")["X-Page-Cache"] == "hit"
