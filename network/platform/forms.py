@@ -1,9 +1,17 @@
 """Form pieces every app uses."""
 
+import hashlib
+
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from .cache import app_version, versions
 
 
 class FastSelect(forms.Select):
@@ -28,7 +36,7 @@ class FastSelect(forms.Select):
             return f'<option value="{escape(value)}"{mark}>{conditional_escape(label)}</option>'
 
         parts = [format_html('<select name="{}"{}>', name, flatatt(attrs))]
-        for option_value, label in self.choices:
+        for option_value, label in _choices(self.choices):
             if isinstance(label, (list, tuple)):
                 parts.append(format_html('<optgroup label="{}">', option_value))
                 parts.extend(option(value, text) for value, text in label)
@@ -37,6 +45,33 @@ class FastSelect(forms.Select):
                 parts.append(option(option_value, label))
         parts.append("</select>")
         return mark_safe("\n".join(parts))  # noqa: S308 -- every value and label is escaped
+
+
+def _choices(choices):
+    """A model choice field's (value, label) pairs, cached until a tracked app is written (the
+    projects filter's 2,000 gaps cost a query and 2,000 model instances on every page);
+    other choices as they are."""
+    if not isinstance(choices, ModelChoiceIterator):
+        return choices
+    field = choices.field
+    raw = "|".join(
+        [type(field).__qualname__, str(field.to_field_name), str(choices.queryset.query)]
+    )
+    apps = sorted({*settings.PAGE_CACHE_APPS, *settings.PAGE_CACHE_SHELL})
+    current = versions([app_version(app) for app in apps])
+    key = ":".join(
+        [
+            "choices",
+            hashlib.sha256(raw.encode()).hexdigest(),
+            get_language() or "",
+            *(str(current[app_version(app)]) for app in apps),
+        ]
+    )
+    pairs = cache.get(key)
+    if pairs is None:
+        pairs = [(str(value), str(label)) for value, label in choices]
+        cache.set(key, pairs, 3600)
+    return pairs
 
 
 class FastSelectMultiple(FastSelect, forms.SelectMultiple):

@@ -1,4 +1,4 @@
-"""The footer's menu is cached, and an editor's change to a page shows at once."""
+"""The footer's menu follows an editor's changes to the pages at once."""
 
 import pytest
 
@@ -13,20 +13,10 @@ def _footer(client):
     return html[html.index('aria-label="About the network"') :]
 
 
-def test_menu_follows_the_editors_changes_at_once(client, django_assert_num_queries):
+def test_menu_follows_the_editors_changes_at_once(client):
     seed.load()
     about = StandardPage.objects.get(slug="about")
     assert ">About the network</a>" in _footer(client)
-
-    # Once cached, the menu costs no query on the next page.
-    client.get("/gaps/")
-    with django_assert_num_queries(0):
-        from django.test import RequestFactory
-
-        from home.context_processors import site_menu
-
-        menu = site_menu(RequestFactory().get("/gaps/"))["site_menu"]
-    assert [item["url"] for item in menu] == ["/about/", "/ethics/", "/contact/"]
 
     about.title = "Who we are"
     about.save_revision().publish()

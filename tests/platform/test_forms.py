@@ -49,3 +49,25 @@ def test_the_mixin_swaps_plain_selects_and_keeps_binding():
     assert form.is_valid(), form.errors
     assert form.cleaned_data == {"country": "al", "countries": ["md"], "q": "x"}
     assert '<option value="al" selected>Albania</option>' in str(form["country"])
+
+
+@pytest.mark.django_db
+def test_model_choices_are_cached_until_a_write(django_assert_num_queries):
+    from members.models import Organization
+    from tests.factories import OrganizationFactory
+
+    class ByOrganization(FastSelects, forms.Form):
+        organization = forms.ModelChoiceField(
+            queryset=Organization.objects.order_by("name"), to_field_name="slug", required=False
+        )
+
+    OrganizationFactory(name="Agency A", slug="agency-a")
+    first = str(ByOrganization()["organization"])
+    assert '<option value="agency-a">Agency A</option>' in first
+    with django_assert_num_queries(0):
+        assert str(ByOrganization()["organization"]) == first
+    OrganizationFactory(name="Agency B", slug="agency-b")
+    assert '<option value="agency-b">Agency B</option>' in str(ByOrganization()["organization"])
+    # Validation still asks the database, never the cached list.
+    form = ByOrganization({"organization": "agency-b"})
+    assert form.is_valid() and form.cleaned_data["organization"].slug == "agency-b"
