@@ -14,6 +14,8 @@ from .registry import kinds, watched_apps
 # Seconds a cached count lives at most: a deadline passing is no write, so it bounds how long a
 # count may still include an item that left.
 COUNT_CACHED_FOR = 300
+# How far back the desk's "done recently" list reaches.
+DONE_RECENTLY_DAYS = 30
 
 
 @dataclass
@@ -53,6 +55,29 @@ def desk_for(user, *, now=None):
         # Soonest deadline first; items without one after them.
         section.items.sort(key=lambda i: (i.due_at is None, i.due_at or now, i.title))
     return result
+
+
+def done_recently(user, *, now=None):
+    """[(Organization or None, DeskItem)]: what the person's organizations (and the person) did
+    in the last DONE_RECENTLY_DAYS days, newest first; each kind answers from its own records."""
+    from datetime import timedelta
+
+    now = now or timezone.now()
+    organizations = organizations_spoken_for(user)
+    since = now - timedelta(days=DONE_RECENTLY_DAYS)
+    spoken = {org.pk for org in organizations}
+    done = []
+    for kind in kinds():
+        if kind.done_for is None:
+            continue
+        for item in kind.done_for(user=user, organizations=organizations, since=since):
+            if item.done_at is None or item.done_at < since:
+                continue
+            if item.organization is not None and item.organization.pk not in spoken:
+                continue
+            done.append(item)
+    done.sort(key=lambda i: (i.done_at, i.title), reverse=True)
+    return done
 
 
 def _count_key(user):
@@ -101,6 +126,35 @@ def notice_detail(pk):
     acks = {ack.organization_id: ack for ack in notice.acknowledgements.select_related("by")}
     rows = [(org, acks.get(org.pk)) for org in notice.recipients.order_by("name")]
     return notice, rows
+
+
+def notice_done(*, user, organizations, since):
+    """For the desk's "done recently": the organizations' acknowledgements since `since`. One
+    query."""
+    from django.utils.translation import gettext as _
+
+    from .models import NoticeAcknowledgement
+    from .registry import DeskItem
+
+    if not organizations:
+        return []
+    by_pk = {org.pk: org for org in organizations}
+    return [
+        DeskItem(
+            organization=by_pk[ack.organization_id],
+            kind=_("Notice"),
+            title=ack.notice.title,
+            reason=(
+                _("Acknowledged late by %(who)s.") if ack.is_late else _("Acknowledged by %(who)s.")
+            )
+            % {"who": ack.by or _("a former member")},
+            url=ack.notice.get_absolute_url(),
+            done_at=ack.at,
+        )
+        for ack in NoticeAcknowledgement.objects.filter(
+            organization__in=organizations, at__gte=since
+        ).select_related("notice", "by")
+    ]
 
 
 def notice_items(*, user, organizations):
