@@ -11,6 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
+from home.management.commands.load_demo_people import NOTICE_TITLE, PREFIX, VOTE_TITLE
 from members.enums import MembershipRole
 from members.models import Membership, Organization, User
 from network.desk.demo import DEMO_EMAIL_DOMAIN
@@ -40,7 +41,7 @@ def test_demo_people_created_named_and_passwords_printed_once(seeded, client):
     demo = User.objects.filter(email__endswith="@" + DEMO_EMAIL_DOMAIN)
     assert demo.count() == 10
     focal = demo.get(email=f"demo-focal-{first.slug}@{DEMO_EMAIL_DOMAIN}")
-    assert focal.display_name == f"Demo – focal point of {first.name}"
+    assert focal.display_name == f"{PREFIX}focal point of {first.name}"
     assert Membership.objects.get(user=focal, organization=first).role == (
         MembershipRole.FOCAL_POINT
     )
@@ -64,9 +65,9 @@ def test_demo_focal_point_sees_demo_items_and_banner(seeded, client):
     client.force_login(focal)
     page = client.get("/desk/").content.decode()
     assert "Demo account" in page
-    assert "Demo – a priority to try voting on" in page
-    assert "Demo – a notice to try acknowledging" in page
-    assert f"Demo – researcher of {second.name}" in page  # the join request
+    assert VOTE_TITLE in page
+    assert NOTICE_TITLE in page
+    assert f"{PREFIX}researcher of {second.name}" in page  # the join request
     # The banner is on other pages too.
     assert "Demo account" in client.get("/agenda/").content.decode()
 
@@ -83,9 +84,11 @@ def test_demo_people_need_seeded_organizations():
 
 
 def test_demo_people_refused_under_production_settings_module(seeded):
-    with override_settings(SETTINGS_MODULE="network.settings.production"):
-        with pytest.raises(CommandError, match="production"):
-            _run()
+    with (
+        override_settings(SETTINGS_MODULE="network.settings.production"),
+        pytest.raises(CommandError, match="production"),
+    ):
+        _run()
     assert not User.objects.filter(email__endswith="@" + DEMO_EMAIL_DOMAIN).exists()
 
 

@@ -23,7 +23,7 @@ from projects.enums import ProjectRole
 from projects.models import ProjectMember, ResearchProject
 
 PRODUCTION_SETTINGS = "network.settings.production"
-PREFIX = "Demo – "
+PREFIX = "Demo \N{EN DASH} "
 # (role key, label, membership role)
 ROLES = (
     ("focal", "focal point", MembershipRole.FOCAL_POINT),
