@@ -28,6 +28,8 @@ class DeskItem:
     deadline: datetime | date | None = None
     action_url: str = ""
     action_label: str = ""
+    # Hidden fields the action's form posts: ((name, value), ...).
+    action_fields: tuple = ()
     done_at: datetime | None = None
 
     @property

@@ -184,6 +184,9 @@ def notice_items(*, user, organizations):
             reason=_("The secretariat asks your organization to acknowledge it."),
             url=link.notice.get_absolute_url(),
             deadline=link.notice.acknowledge_by,
+            action_url=link.notice.get_absolute_url(),
+            action_label=_("Acknowledge"),
+            action_fields=(("organization", link.organization_id),),
         )
         for link in recipients
         if (link.notice_id, link.organization_id) not in done
