@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from members.models import Organization
-from network.platform.cache import app_version, versions
+from network.platform.cache import app_version, version_key, versions
 
 from .registry import kinds, watched_apps
 
@@ -81,27 +81,41 @@ def done_recently(user, *, now=None):
 
 
 def _count_key(user):
-    current = versions([app_version(app) for app in watched_apps()])
-    stamp = "-".join(str(current[app_version(app)]) for app in watched_apps())
-    return f"desk:count:{user.pk}:{stamp}"
+    return f"desk:count:{user.pk}"
+
+
+def _version_keys():
+    return [version_key(app_version(app)) for app in watched_apps()]
 
 
 def desk_count(user, *, compute=True):
-    """How many items are on the person's desk, cached per person under the versions of every
-    app whose writes change the items. With compute=False, only a cached count (or None)."""
+    """How many items are on the person's desk, cached per person with the versions of every
+    app whose writes change the items: one cache read (the count and the versions together)
+    when it is current. With compute=False, only a cached count (or None)."""
     if not user.is_authenticated:
         return None
-    key = _count_key(user)
-    count = cache.get(key)
-    if count is None and compute:
-        count = sum(len(section.items) for section in desk_for(user))
-        cache.set(key, count, COUNT_CACHED_FOR)
+    version_keys = _version_keys()
+    found = cache.get_many([_count_key(user), *version_keys])
+    if all(key in found for key in version_keys):
+        stamp = tuple(found[key] for key in version_keys)
+    else:  # a version never written or evicted: start it (rare)
+        current = versions([app_version(app) for app in watched_apps()])
+        stamp = tuple(current[app_version(app)] for app in watched_apps())
+    cached = found.get(_count_key(user))
+    if cached is not None and tuple(cached[0]) == stamp:
+        return cached[1]
+    if not compute:
+        return None
+    count = sum(len(section.items) for section in desk_for(user))
+    cache.set(_count_key(user), (stamp, count), COUNT_CACHED_FOR)
     return count
 
 
 def desk_count_remember(user, count):
-    """Store the count the desk page just worked out, for the header of cached pages."""
-    cache.set(_count_key(user), count, COUNT_CACHED_FOR)
+    """Store the count the desk page just worked out, for the header of the pages after it."""
+    current = versions([app_version(app) for app in watched_apps()])
+    stamp = tuple(current[app_version(app)] for app in watched_apps())
+    cache.set(_count_key(user), (stamp, count), COUNT_CACHED_FOR)
 
 
 def notice_list():
