@@ -46,6 +46,22 @@ def test_dashboard_empty_states(client, staff):
     assert "No vote is open." in body
     assert "No country round is open." in body
     assert "No data gap has gone stale." in body
+    assert "No organization is behind with a notice." in body
+
+
+def test_dashboard_shows_organizations_behind_with_notices(client, staff, org_a, focal_a, org_b):
+    from network.desk import services
+
+    late = NoticeFactory(
+        recipients=[org_a, org_b], acknowledge_by=timezone.now() - timedelta(days=1)
+    )
+    NoticeFactory(recipients=[org_b], acknowledge_by=timezone.now() - timedelta(days=2))
+    services.notice_acknowledge(notice=late, organization=org_a, by=focal_a)
+    body = _home(client, staff)
+    assert "Agency B" in body
+    assert "2 notices not acknowledged in time" in body
+    assert "1 notice not acknowledged in time" not in body  # Agency A acknowledged (late)
+    assert f'href="/members/{org_b.slug}/"' in body
 
 
 def test_dashboard_lists_what_waits_with_links_to_act(client, staff, org_a, focal_a, org_b):
