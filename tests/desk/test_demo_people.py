@@ -117,3 +117,20 @@ def test_demo_people_refused_when_run_with_production_settings():
     )
     assert result.returncode != 0
     assert "refuses to run under production settings" in result.stderr
+
+
+def test_demo_people_leave_organizations_with_real_spokespeople_alone(seeded):
+    from tests.factories import MembershipFactory
+
+    first, second = seeded
+    real = MembershipFactory(organization=first, role=MembershipRole.FOCAL_POINT).user
+    _run()
+    demo_orgs = set(
+        Membership.objects.filter(user__email__endswith="@" + DEMO_EMAIL_DOMAIN).values_list(
+            "organization_id", flat=True
+        )
+    )
+    assert first.pk not in demo_orgs
+    assert second.pk in demo_orgs
+    assert len(demo_orgs) == 2
+    assert Membership.objects.get(organization=first, role=MembershipRole.FOCAL_POINT).user == real

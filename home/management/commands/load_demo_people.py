@@ -65,13 +65,20 @@ class Command(BaseCommand):
 
     def handle(self, *args, reset_passwords=False, **options):
         refuse_production()
+        # Two seeded member organizations whose focal point and alternate are not real people.
+        real_spokespeople = Membership.objects.spokespeople().exclude(
+            user__email__endswith="@" + DEMO_EMAIL_DOMAIN
+        )
         organizations = list(
-            Organization.objects.members().exclude(source_document="").order_by("name")[:2]
+            Organization.objects.members()
+            .exclude(source_document="")
+            .exclude(pk__in=real_spokespeople.values("organization_id"))
+            .order_by("name")[:2]
         )
         if len(organizations) < 2:
             raise CommandError(
-                "Two seeded member organizations are needed: run `manage.py load_network_data` "
-                "first."
+                "Two seeded member organizations without a real focal point or alternate are "
+                "needed: run `manage.py load_network_data` first."
             )
         with transaction.atomic():
             printed = []
