@@ -36,6 +36,8 @@ setup: install
 
 run: setup
 	@$(BIN)/python manage.py demo_admin
+	@echo "Loading demo people (manage.py load_demo_people): focal points, alternates and others of two seeded organizations, with an open vote, a join request and a notice on their desks."
+	@$(BIN)/python manage.py load_demo_people
 	@echo "Serving the network at http://$(HOST):$(PORT)/  (admin at http://$(HOST):$(PORT)/admin/; Ctrl-C stops)"
 	@echo "Background tasks (mail) run at once inside the request (immediate backend, no worker);"
 	@echo "periodic jobs (closing votes, reminders) run only with '$(BIN)/python manage.py run_scheduler' in another terminal."

@@ -18,6 +18,6 @@ class AgendaConfig(AppConfig):
 
         from network.desk.registry import register
 
-        from .selectors import desk_items
+        from .selectors import desk_done, desk_items
 
-        register("agenda", desk_items, apps=("agenda",))
+        register("agenda", desk_items, apps=("agenda",), done_for=desk_done)

@@ -177,3 +177,30 @@ def desk_items(*, user, organizations):
                 )
             )
     return items
+
+
+def desk_done(*, user, organizations, since):
+    """For the desk's "done recently": votes the organizations cast (or last changed) since
+    `since`. One query."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from network.desk.registry import DeskItem
+
+    if not organizations:
+        return []
+    by_pk = {org.pk: org for org in organizations}
+    return [
+        DeskItem(
+            organization=by_pk[vote.organization_id],
+            kind=_("Vote"),
+            title=vote.priority.title,
+            reason=_("Voted “%(choice)s” (%(who)s).")
+            % {"choice": vote.get_choice_display(), "who": vote.cast_by or _("a former member")},
+            url=reverse("agenda:detail", args=[vote.priority_id]),
+            done_at=vote.updated_at,
+        )
+        for vote in Vote.objects.filter(
+            organization__in=organizations, updated_at__gte=since
+        ).select_related("priority", "cast_by")
+    ]

@@ -47,3 +47,61 @@ def register_priorities():
 
 
 register_permission_policy(ResearchPriority, StaffOnlyPolicy(ResearchPriority, {"view"}))
+
+
+def _open_vote_rows():
+    """Votes in progress with turnout (organizations that voted of member organizations). Two
+    queries."""
+    from django.db.models import Count
+    from django.utils import timezone
+    from django.utils.translation import gettext
+
+    from members.models import Organization
+    from network.desk.panels import PANEL_ROWS, PanelRow
+
+    from .enums import PriorityStatus
+    from .models import ResearchPriority
+
+    now = timezone.now()
+    members = Organization.objects.members().count()
+    votes = (
+        ResearchPriority.objects.filter(
+            status=PriorityStatus.PUT_TO_NETWORK, vote_opens_at__lte=now, vote_closes_at__gt=now
+        )
+        .annotate(voted=Count("votes__organization", distinct=True))
+        .order_by("vote_closes_at", "pk")[:PANEL_ROWS]
+    )
+    return [
+        PanelRow(
+            title=priority.title,
+            detail=gettext("%(voted)s of %(members)s organizations voted; closes %(closes)s")
+            % {
+                "voted": priority.voted,
+                "members": members,
+                "closes": timezone.localtime(priority.vote_closes_at).strftime("%d %b %Y %H:%M"),
+            },
+            url=priority.get_absolute_url(),
+        )
+        for priority in votes
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def open_votes_panel(request, panels):
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy
+
+    from network.desk.panels import ListPanel, staff_only
+
+    if staff_only(request):
+        panels.append(
+            ListPanel(
+                name="votes-in-progress",
+                order=41,
+                heading=gettext_lazy("Votes in progress"),
+                rows=_open_vote_rows,
+                empty=gettext_lazy("No vote is open."),
+                more_url=reverse("agenda:list"),
+                more_label=gettext_lazy("The research agenda"),
+            )
+        )

@@ -31,3 +31,58 @@ def data_availability_view():
 @hooks.register("register_admin_menu_item")
 def rounds_menu_item():
     return MenuItem(_("Country rounds"), reverse("rounds:list"), icon_name="site", order=250)
+
+
+def _round_rows():
+    """Open country rounds with progress (answers submitted of answers asked). One query."""
+    from django.db.models import Count, Q
+    from django.utils.translation import gettext
+
+    from network.desk.panels import PANEL_ROWS, PanelRow
+
+    from .enums import AnswerStatus, RoundStatus
+    from .models import Round
+
+    rounds = (
+        Round.objects.filter(status=RoundStatus.OPEN)
+        .annotate(
+            asked=Count("countries__answers", distinct=True),
+            submitted=Count(
+                "countries__answers",
+                filter=Q(countries__answers__status=AnswerStatus.SUBMITTED),
+                distinct=True,
+            ),
+        )
+        .order_by("deadline", "pk")[:PANEL_ROWS]
+    )
+    return [
+        PanelRow(
+            title=round_.title,
+            detail=gettext("%(submitted)s of %(asked)s answers submitted; deadline %(deadline)s")
+            % {
+                "submitted": round_.submitted,
+                "asked": round_.asked,
+                "deadline": round_.deadline.strftime("%d %b %Y"),
+            },
+            url=reverse("rounds:detail", args=[round_.slug]),
+        )
+        for round_ in rounds
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def rounds_panel(request, panels):
+    from network.desk.panels import ListPanel, staff_only
+
+    if staff_only(request):
+        panels.append(
+            ListPanel(
+                name="country-rounds",
+                order=43,
+                heading=_("Country rounds in progress"),
+                rows=_round_rows,
+                empty=_("No country round is open."),
+                more_url=reverse("rounds:list"),
+                more_label=_("All country rounds"),
+            )
+        )

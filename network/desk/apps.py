@@ -14,9 +14,9 @@ class DeskConfig(AppConfig):
     verbose_name = "Desk"
 
     def ready(self):
-        from .kinds import membership_items
+        from .kinds import membership_done, membership_items
         from .registry import register
-        from .selectors import notice_items
+        from .selectors import notice_done, notice_items
 
-        register("members", membership_items, apps=("members",))
-        register("notices", notice_items, apps=("desk",))
+        register("members", membership_items, apps=("members",), done_for=membership_done)
+        register("notices", notice_items, apps=("desk",), done_for=notice_done)

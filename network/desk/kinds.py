@@ -43,3 +43,42 @@ def membership_items(*, user, organizations):
         ).select_related("organization")
     ]
     return items
+
+
+def membership_done(*, user, organizations, since):
+    """Requests to join the organizations decided since `since`, and the person's own requests
+    decided since then. Two queries."""
+    items = []
+    if organizations:
+        items += [
+            DeskItem(
+                organization=request.organization,
+                kind=_("Join request"),
+                title=str(request.user),
+                reason=_("Decided (%(status)s) by %(who)s.")
+                % {
+                    "status": request.get_status_display(),
+                    "who": request.decided_by or _("a former member"),
+                },
+                url=reverse("members:requests", args=[request.organization.slug]),
+                done_at=request.decided_at,
+            )
+            for request in MembershipRequest.objects.filter(
+                organization__in=organizations, decided_at__gte=since
+            ).select_related("user", "organization", "decided_by")
+        ]
+    items += [
+        DeskItem(
+            organization=None,
+            kind=_("Your join request"),
+            title=request.organization.name,
+            reason=_("Your request was decided: %(status)s.")
+            % {"status": request.get_status_display()},
+            url=request.organization.get_absolute_url(),
+            done_at=request.decided_at,
+        )
+        for request in MembershipRequest.objects.filter(
+            user=user, decided_at__gte=since
+        ).select_related("organization")
+    ]
+    return items

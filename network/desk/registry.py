@@ -4,6 +4,11 @@ A kind is a function `items_for(*, user, organizations) -> list[DeskItem]`: `org
 are the member organizations the person speaks for (read once by the desk), so that each kind
 answers with a fixed number of queries however many items there are. `apps` names the app
 labels whose writes change the kind's items: the header count is cached under their versions.
+
+A kind may also answer `done_for(*, user, organizations, since) -> list[DeskItem]`: what the
+organizations (or the person) did since `since`, each with `done_at`, for the desk's "done
+recently" list. It is derived from the records the actions wrote (an acknowledgement, a decided
+request, a vote), so nothing is stored twice; it too costs a fixed number of queries.
 """
 
 from dataclasses import dataclass
@@ -23,6 +28,9 @@ class DeskItem:
     deadline: datetime | date | None = None
     action_url: str = ""
     action_label: str = ""
+    # Hidden fields the action's form posts: ((name, value), ...).
+    action_fields: tuple = ()
+    done_at: datetime | None = None
 
     @property
     def due_at(self):
@@ -37,14 +45,15 @@ class Kind:
     key: str
     items_for: Any
     apps: tuple
+    done_for: Any = None
 
 
 _kinds: dict[str, Kind] = {}
 
 
-def register(key, items_for, *, apps):
+def register(key, items_for, *, apps, done_for=None):
     """Register (or replace, on a second ready()) an item kind under `key`."""
-    _kinds[key] = Kind(key=key, items_for=items_for, apps=tuple(apps))
+    _kinds[key] = Kind(key=key, items_for=items_for, apps=tuple(apps), done_for=done_for)
 
 
 def kinds():

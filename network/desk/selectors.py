@@ -7,13 +7,15 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from members.models import Organization
-from network.platform.cache import app_version, versions
+from network.platform.cache import app_version, version_key, versions
 
 from .registry import kinds, watched_apps
 
 # Seconds a cached count lives at most: a deadline passing is no write, so it bounds how long a
 # count may still include an item that left.
 COUNT_CACHED_FOR = 300
+# How far back the desk's "done recently" list reaches.
+DONE_RECENTLY_DAYS = 30
 
 
 @dataclass
@@ -55,28 +57,65 @@ def desk_for(user, *, now=None):
     return result
 
 
+def done_recently(user, *, now=None):
+    """[(Organization or None, DeskItem)]: what the person's organizations (and the person) did
+    in the last DONE_RECENTLY_DAYS days, newest first; each kind answers from its own records."""
+    from datetime import timedelta
+
+    now = now or timezone.now()
+    organizations = organizations_spoken_for(user)
+    since = now - timedelta(days=DONE_RECENTLY_DAYS)
+    spoken = {org.pk for org in organizations}
+    done = []
+    for kind in kinds():
+        if kind.done_for is None:
+            continue
+        for item in kind.done_for(user=user, organizations=organizations, since=since):
+            if item.done_at is None or item.done_at < since:
+                continue
+            if item.organization is not None and item.organization.pk not in spoken:
+                continue
+            done.append(item)
+    done.sort(key=lambda i: (i.done_at, i.title), reverse=True)
+    return done
+
+
 def _count_key(user):
-    current = versions([app_version(app) for app in watched_apps()])
-    stamp = "-".join(str(current[app_version(app)]) for app in watched_apps())
-    return f"desk:count:{user.pk}:{stamp}"
+    return f"desk:count:{user.pk}"
+
+
+def _version_keys():
+    return [version_key(app_version(app)) for app in watched_apps()]
 
 
 def desk_count(user, *, compute=True):
-    """How many items are on the person's desk, cached per person under the versions of every
-    app whose writes change the items. With compute=False, only a cached count (or None)."""
+    """How many items are on the person's desk, cached per person with the versions of every
+    app whose writes change the items: one cache read (the count and the versions together)
+    when it is current. With compute=False, only a cached count (or None)."""
     if not user.is_authenticated:
         return None
-    key = _count_key(user)
-    count = cache.get(key)
-    if count is None and compute:
-        count = sum(len(section.items) for section in desk_for(user))
-        cache.set(key, count, COUNT_CACHED_FOR)
+    version_keys = _version_keys()
+    found = cache.get_many([_count_key(user), *version_keys])
+    if all(key in found for key in version_keys):
+        stamp = tuple(found[key] for key in version_keys)
+    else:  # a version never written or evicted: start it (rare)
+        current = versions([app_version(app) for app in watched_apps()])
+        stamp = tuple(current[app_version(app)] for app in watched_apps())
+    cached = found.get(_count_key(user))
+    if cached is not None and tuple(cached[0]) == stamp:
+        return cached[1]
+    if not compute:
+        return None
+    count = sum(len(section.items) for section in desk_for(user))
+    cache.set(_count_key(user), (stamp, count), COUNT_CACHED_FOR)
     return count
 
 
 def desk_count_remember(user, count):
-    """Store the count the desk page just worked out, for the header of cached pages."""
-    cache.set(_count_key(user), count, COUNT_CACHED_FOR)
+    """Store the count the desk page just worked out, for the header of the pages after it."""
+    current = versions([app_version(app) for app in watched_apps()])
+    stamp = tuple(current[app_version(app)] for app in watched_apps())
+    cache.set(_count_key(user), (stamp, count), COUNT_CACHED_FOR)
 
 
 def notice_list():
@@ -101,6 +140,35 @@ def notice_detail(pk):
     acks = {ack.organization_id: ack for ack in notice.acknowledgements.select_related("by")}
     rows = [(org, acks.get(org.pk)) for org in notice.recipients.order_by("name")]
     return notice, rows
+
+
+def notice_done(*, user, organizations, since):
+    """For the desk's "done recently": the organizations' acknowledgements since `since`. One
+    query."""
+    from django.utils.translation import gettext as _
+
+    from .models import NoticeAcknowledgement
+    from .registry import DeskItem
+
+    if not organizations:
+        return []
+    by_pk = {org.pk: org for org in organizations}
+    return [
+        DeskItem(
+            organization=by_pk[ack.organization_id],
+            kind=_("Notice"),
+            title=ack.notice.title,
+            reason=(
+                _("Acknowledged late by %(who)s.") if ack.is_late else _("Acknowledged by %(who)s.")
+            )
+            % {"who": ack.by or _("a former member")},
+            url=ack.notice.get_absolute_url(),
+            done_at=ack.at,
+        )
+        for ack in NoticeAcknowledgement.objects.filter(
+            organization__in=organizations, at__gte=since
+        ).select_related("notice", "by")
+    ]
 
 
 def notice_items(*, user, organizations):
@@ -130,6 +198,9 @@ def notice_items(*, user, organizations):
             reason=_("The secretariat asks your organization to acknowledge it."),
             url=link.notice.get_absolute_url(),
             deadline=link.notice.acknowledge_by,
+            action_url=link.notice.get_absolute_url(),
+            action_label=_("Acknowledge"),
+            action_fields=(("organization", link.organization_id),),
         )
         for link in recipients
         if (link.notice_id, link.organization_id) not in done

@@ -14,8 +14,10 @@ from .forms import AcknowledgeForm, NoticeForm
 from .models import Notice
 from .rules import may_acknowledge
 from .selectors import (
+    DONE_RECENTLY_DAYS,
     desk_count_remember,
     desk_for,
+    done_recently,
     notice_detail,
     notice_list,
     organizations_spoken_for,
@@ -27,7 +29,16 @@ def desk(request):
     sections = desk_for(request.user)
     total = sum(len(section.items) for section in sections)
     desk_count_remember(request.user, total)
-    return render(request, "desk/desk.html", {"sections": sections, "total": total})
+    return render(
+        request,
+        "desk/desk.html",
+        {
+            "sections": sections,
+            "total": total,
+            "done": done_recently(request.user),
+            "done_days": DONE_RECENTLY_DAYS,
+        },
+    )
 
 
 def notices(request):

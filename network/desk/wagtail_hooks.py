@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from . import selectors
+from .panels import PANEL_ROWS, ListPanel, PanelRow, staff_only
 
 
 @hooks.register("register_admin_menu_item")
@@ -27,3 +28,87 @@ class SecretariatPanel(Component):
 def secretariat_panel(request, panels):
     if request.user.is_staff:
         panels.append(SecretariatPanel())
+
+
+def _application_rows():
+    """Applications waiting, oldest first. One query. (Members is the floor below the desk and
+    cannot import it, so the desk adds its panel.)"""
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as gettext
+
+    from members.selectors import pending_applications
+
+    return [
+        PanelRow(
+            title=organization.name,
+            detail=gettext("applied %(date)s") % {"date": date_format(organization.created_at)},
+            url=reverse("applications:decide", args=[organization.pk]),
+        )
+        for organization in pending_applications()[:PANEL_ROWS]
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def applications_panel(request, panels):
+    if staff_only(request):
+        panels.append(
+            ListPanel(
+                name="applications-waiting",
+                order=40,
+                heading=_("Applications waiting"),
+                rows=_application_rows,
+                empty=_("No organization is waiting for a decision on its application."),
+                more_url=reverse("applications:index"),
+                more_label=_("All applications"),
+            )
+        )
+
+
+def _overdue_rows():
+    """Organizations with notices past their acknowledgement date and not acknowledged, the
+    most behind first. One query."""
+    from django.db.models import Count, Exists, OuterRef
+    from django.utils import timezone
+    from django.utils.translation import ngettext
+
+    from .models import Notice, NoticeAcknowledgement
+
+    acknowledged = NoticeAcknowledgement.objects.filter(
+        notice_id=OuterRef("notice_id"), organization_id=OuterRef("organization_id")
+    )
+    behind = (
+        Notice.recipients.through.objects.filter(notice__acknowledge_by__lt=timezone.now())
+        .exclude(Exists(acknowledged))
+        .values("organization__name", "organization__slug")
+        .annotate(overdue=Count("id"))
+        .order_by("-overdue", "organization__name")[:PANEL_ROWS]
+    )
+    return [
+        PanelRow(
+            title=row["organization__name"],
+            detail=ngettext(
+                "%(count)s notice not acknowledged in time",
+                "%(count)s notices not acknowledged in time",
+                row["overdue"],
+            )
+            % {"count": row["overdue"]},
+            url=reverse("members:organization", args=[row["organization__slug"]]),
+        )
+        for row in behind
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def overdue_panel(request, panels):
+    if staff_only(request):
+        panels.append(
+            ListPanel(
+                name="overdue-by-organization",
+                order=45,
+                heading=_("Overdue on the desk, by organization"),
+                rows=_overdue_rows,
+                empty=_("No organization is behind with a notice."),
+                more_url=reverse("notices:list"),
+                more_label=_("All notices"),
+            )
+        )

@@ -116,3 +116,46 @@ register_permission_policy(DataGap, StaffOnlyPolicy(DataGap, {"view"}))
 
 
 register_permission_policy(Indicator, StaffOnlyPolicy(Indicator, {"view", "add", "change"}))
+
+
+def _stale_gap_rows():
+    """Gaps gone stale, the longest-stale first. One query."""
+    from django.utils.translation import gettext
+
+    from network.desk.panels import PANEL_ROWS, PanelRow
+
+    from .enums import GapStatus
+
+    return [
+        PanelRow(
+            title=gap.title,
+            detail=gettext("reported by %(org)s") % {"org": gap.reported_by}
+            if gap.reported_by_id
+            else "",
+            url=gap.get_absolute_url(),
+        )
+        for gap in DataGap.objects.filter(status=GapStatus.STALE)
+        .select_related("reported_by")
+        .order_by("updated_at", "pk")[:PANEL_ROWS]
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def stale_gaps_panel(request, panels):
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy
+
+    from network.desk.panels import ListPanel, staff_only
+
+    if staff_only(request):
+        panels.append(
+            ListPanel(
+                name="gaps-stale",
+                order=44,
+                heading=gettext_lazy("Data gaps gone stale"),
+                rows=_stale_gap_rows,
+                empty=gettext_lazy("No data gap has gone stale."),
+                more_url=reverse("gaps:list") + "?status=stale",
+                more_label=gettext_lazy("All stale gaps"),
+            )
+        )

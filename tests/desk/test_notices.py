@@ -110,7 +110,9 @@ def test_notice_on_desk_until_acknowledged(client, org_a, focal_a):
     client.force_login(focal_a)
     assert "Call for votes" in client.get("/desk/").content.decode()
     services.notice_acknowledge(notice=notice, organization=org_a, by=focal_a)
-    assert "Call for votes" not in client.get("/desk/").content.decode()
+    open_part, done_part = client.get("/desk/").content.decode().split('id="desk-done-heading"')
+    assert "Call for votes" not in open_part
+    assert "Call for votes" in done_part
 
 
 def test_members_only_notice_hidden_from_outsiders(client, org_a, plain_user):
@@ -126,3 +128,25 @@ def test_public_notice_readable_by_anyone(client):
     page = client.get(f"/notices/{notice.pk}/").content.decode()
     assert "<strong>Florence</strong>" in page
     assert "0 of 1 organizations acknowledged" in page
+
+
+def test_acknowledge_button_on_desk_posts_for_the_organization(client, org_a, focal_a):
+    notice = NoticeFactory(title="Meeting dates", recipients=[org_a])
+    client.force_login(focal_a)
+    page = client.get("/desk/").content.decode()
+    assert f'action="/notices/{notice.pk}/"' in page
+    assert f'name="organization" value="{org_a.pk}"' in page
+    response = client.post(f"/notices/{notice.pk}/", {"organization": org_a.pk}, follow=True)
+    assert "Acknowledged for your organization." in response.content.decode()
+    assert NoticeAcknowledgement.objects.filter(notice=notice, organization=org_a).exists()
+
+
+def test_acknowledge_for_another_organization_from_the_page_changes_nothing(
+    client, org_a, focal_a, org_b
+):
+    notice = NoticeFactory(recipients=[org_a, org_b])
+    client.force_login(focal_a)
+    response = client.post(f"/notices/{notice.pk}/", {"organization": org_b.pk})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not NoticeAcknowledgement.objects.exists()
