@@ -89,7 +89,8 @@ def minutes_revise(
 @transaction.atomic
 def minutes_circulate(*, output: EventOutput, by: User, days: int) -> EventOutput:
     """Ask every organization with a confirmed participant at the event to sign off within
-    `days` (minutes drafted here, or uploaded as a document). Side effects: one pending sign-off per attending organization."""
+    `days` (minutes drafted here, or uploaded as a document).
+    Side effects: one pending sign-off per attending organization."""
     output = _locked_minutes(output)
     _require_organizer(by, output.event)
     if output.minutes_status != MinutesStatus.DRAFT:

@@ -1,4 +1,4 @@
-"""Minutes signed off by the organizations that attended (issue 17, items 1–2), and what the
+"""Minutes signed off by the organizations that attended (issue 17, items 1 and 2), and what the
 minutes' page, the desk and the periodic job show of it."""
 
 import re
@@ -220,7 +220,7 @@ def test_signing_off_twice_is_refused(world):
             by=world["focal_a"],
             approve=False,
             comment="Second thoughts",
-        ),  # fmt: skip
+        ),
         ValidationError,
         "Agency A has already answered for this revision.",
     )
