@@ -8,8 +8,8 @@ from datetime import timedelta
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.utils import timezone
 
-from events.enums import MinutesStatus, OutputKind, RegistrationStatus
 from events import services as event_services
+from events.enums import MinutesStatus, OutputKind, RegistrationStatus
 from events.models import EventOrganizer
 from members import services as member_services
 from members.enums import MembershipRole
