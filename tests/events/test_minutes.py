@@ -449,3 +449,29 @@ def test_existing_minutes_keep_working_when_uploaded(world):
     services.minutes_circulate(output=uploaded, by=world["organizer"], days=3)
     uploaded.refresh_from_db()
     assert uploaded.minutes_status == MinutesStatus.CIRCULATED
+
+
+def test_migration_carries_existing_minutes_status(world):
+    """Minutes agreed or final before sign-off existed say the organizers agreed them; a
+    draft stays a draft (events/migrations/0004)."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("events.migrations.0004_minutes_signoff")
+    made = {
+        status: EventOutputFactory(
+            event=world["event"], kind=OutputKind.MINUTES, minutes_status=status
+        )
+        for status in (MinutesStatus.DRAFT, MinutesStatus.AGREED, MinutesStatus.FINAL)
+    }
+    migration.carry_minutes(apps, None)
+
+    assert {
+        output.minutes_status: (output.minutes_status, output.agreed_how)
+        for output in EventOutput.objects.filter(pk__in=[o.pk for o in made.values()])
+    } == {
+        "draft": ("draft", ""),
+        "agreed": ("agreed", AgreedHow.ORGANIZERS),
+        "final": ("final", AgreedHow.ORGANIZERS),
+    }
