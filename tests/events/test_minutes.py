@@ -475,3 +475,26 @@ def test_migration_carries_existing_minutes_status(world):
         "agreed": ("agreed", AgreedHow.ORGANIZERS),
         "final": ("final", AgreedHow.ORGANIZERS),
     }
+
+
+def test_minutes_page_costs_the_same_queries_for_2_and_22_organizations(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    minutes = circulated(world)
+    client.force_login(world["organizer"])
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(minutes_url(minutes)).status_code == 200
+        return len(queries)
+
+    count()  # warms per-process caches
+    small = count()
+    for n in range(20):
+        organization = OrganizationFactory(name=f"Agency {n:02}", slug=f"agency-{n:02}")
+        RegistrationFactory(event=world["event"], organization=organization)
+        MinutesSignOff.objects.create(output=minutes, organization=organization, revision=1)
+    count()  # the header's desk count is computed again once after writes, then cached
+    assert count() == small
+    assert minutes.signoffs.count() == 22
