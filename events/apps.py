@@ -16,12 +16,18 @@ class EventsConfig(AppConfig):
 
         from network.platform import periodic
 
-        from .tasks import send_event_reminders
+        from .tasks import close_minutes_signoff_periods, send_event_reminders
 
         # Reminders go to events starting within a day; hourly keeps each one about a day
         # ahead, and a reminded registration is never reminded again.
         periodic.register(
             "send_event_reminders", task=send_event_reminders, every=timedelta(hours=1)
+        )
+        # A sign-off period ends at the minute it was given; within the hour is close enough.
+        periodic.register(
+            "close_minutes_signoff_periods",
+            task=close_minutes_signoff_periods,
+            every=timedelta(hours=1),
         )
 
         # An event or a session leaves no room behind. Both are deleted by Wagtail, never by a

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class EventKind(models.TextChoices):
@@ -45,14 +46,30 @@ class OutputKind(models.TextChoices):
 
 
 class MinutesStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    AGREED = "agreed", "Agreed"
-    FINAL = "final", "Final"
+    DRAFT = "draft", _("Draft")
+    CIRCULATED = "circulated", _("Circulated for sign-off")
+    AGREED = "agreed", _("Agreed")
+    FINAL = "final", _("Final")
 
 
-# Minutes move forward one step at a time; a final version is locked.
+# Organizers move minutes only from agreed to final; agreement is the attending
+# organizations' (minutes_sign_off, minutes_close_ended_periods). A final version is locked.
 MINUTES_TRANSITIONS = {
-    MinutesStatus.DRAFT: (MinutesStatus.AGREED,),
+    MinutesStatus.DRAFT: (),
+    MinutesStatus.CIRCULATED: (),
     MinutesStatus.AGREED: (MinutesStatus.FINAL,),
     MinutesStatus.FINAL: (),
 }
+
+
+class AgreedHow(models.TextChoices):
+    APPROVED = "approved", _("Every attending organization approved them.")
+    PERIOD_ENDED = "period_ended", _("The sign-off period ended without an objection.")
+    # Minutes marked agreed by their organizers before sign-off existed (migration 0004).
+    ORGANIZERS = "organizers", _("The organizers marked them agreed (before sign-off existed).")
+
+
+class SignOffAnswer(models.TextChoices):
+    PENDING = "pending", _("Not answered yet")
+    APPROVED = "approved", _("Approved")
+    CHANGE_REQUESTED = "change_requested", _("Asked for a change")

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
 from members.models import Organization
@@ -109,3 +110,56 @@ class OutputForm(forms.Form):
 
 class OutputStatusForm(forms.Form):
     to = forms.ChoiceField(choices=MinutesStatus.choices)
+
+
+class MinutesForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    body = forms.CharField(
+        label=_("Minutes"), max_length=50000, widget=forms.Textarea(attrs={"rows": 16}),
+        help_text=_("Markdown. Never include personal data of trafficked persons."),
+    )  # fmt: skip
+
+
+class MinutesReviseForm(forms.Form):
+    body = forms.CharField(
+        label=_("Minutes"), max_length=50000, widget=forms.Textarea(attrs={"rows": 16}),
+        help_text=_("Markdown. Never include personal data of trafficked persons."),
+    )  # fmt: skip
+    reason = forms.CharField(
+        label=_("Reason for the change"), max_length=500, required=False,
+        help_text=_("Required once the minutes are circulated: the organizations see it."),
+    )  # fmt: skip
+
+
+class CirculateForm(forms.Form):
+    days = forms.IntegerField(
+        label=_("Sign-off period (days)"), min_value=1, max_value=90, initial=14,
+        help_text=_("Minutes no organization objected to are agreed when it ends."),
+    )  # fmt: skip
+
+
+class PublishForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I understand that final minutes are locked: later changes are corrections.")
+    )
+
+
+class SignOffForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        label=_("For"), queryset=Organization.objects.none(), empty_label=None
+    )
+    answer = forms.ChoiceField(
+        label=_("Answer"), widget=forms.RadioSelect,
+        choices=[("approve", _("Approve")), ("change", _("Ask for a change"))],
+    )  # fmt: skip
+    comment = forms.CharField(
+        label=_("Comment"), max_length=2000, required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when you ask for a change."),
+    )  # fmt: skip
+
+    def __init__(self, *args, organizations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any organization may be named, so that one that did not attend hears why it cannot.
+        self.fields["organization"].queryset = Organization.objects.order_by("name")
+        self.fields["organization"].widget.choices = [(o.pk, o.name) for o in organizations]

@@ -44,4 +44,16 @@ EVENT = (
         _on_page(views.manage_output_status),
         name="manage_output_status",
     ),
+    path("minutes/<int:pk>/", _on_page(views.minutes_detail), name="minutes"),
+    path("minutes/<int:pk>/sign-off/", _on_page(views.minutes_sign_off), name="minutes_sign_off"),
+    path("manage/minutes/new/", _on_page(views.minutes_new), name="minutes_new"),
+    path("manage/minutes/<int:pk>/edit/", _on_page(views.minutes_edit), name="minutes_edit"),
+    path(
+        "manage/minutes/<int:pk>/circulate/",
+        _on_page(views.minutes_circulate),
+        name="minutes_circulate",
+    ),
+    path(
+        "manage/minutes/<int:pk>/publish/", _on_page(views.minutes_publish), name="minutes_publish"
+    ),
 )

@@ -8,8 +8,8 @@ from django.utils import timezone
 from members.enums import SPOKESPERSON_ROLES
 from members.models import Organization, User
 
-from .enums import ACTIVE_STATUSES, RegistrationStatus
-from .models import EventOrganizer, EventPage
+from .enums import ACTIVE_STATUSES, MinutesStatus, OutputKind, RegistrationStatus, SignOffAnswer
+from .models import EventOrganizer, EventOutput, EventPage, MinutesSignOff
 
 
 def _visible():
@@ -52,8 +52,16 @@ def timetable(event):
     ]
 
 
-def outputs(event):
-    return event.outputs.select_related("document").order_by("kind", "title", "pk")
+def outputs(event, *, public=False):
+    """An event's outputs; `public` leaves out minutes that are not agreed yet (their
+    organizers and signatories reach them on their own page)."""
+    outputs = event.outputs.select_related("document").order_by("kind", "title", "pk")
+    if public:
+        outputs = outputs.exclude(
+            Q(kind=OutputKind.MINUTES)
+            & Q(minutes_status__in=[MinutesStatus.DRAFT, MinutesStatus.CIRCULATED])
+        )
+    return outputs
 
 
 def confirmed_participants(event):
@@ -119,8 +127,100 @@ def organizing_organizations():
     )
 
 
+def attending_organizations(event):
+    """Organizations with a confirmed participant at the event, by name."""
+    return (
+        Organization.objects.filter(
+            event_registrations__event=event,
+            event_registrations__status=RegistrationStatus.CONFIRMED,
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
+def signoff_organizations_for(user, output):
+    """The attending organizations `user` may answer for on these minutes: as focal point or
+    alternate, or as the person who attended for it. Two queries."""
+    if not user.is_authenticated:
+        return []
+    spoken_for = Q(memberships__user=user, memberships__role__in=SPOKESPERSON_ROLES)
+    attended_for = Q(
+        event_registrations__event_id=output.event_id,
+        event_registrations__user=user,
+        event_registrations__status=RegistrationStatus.CONFIRMED,
+    )
+    ids = set(Organization.objects.filter(spoken_for | attended_for).values_list("pk", flat=True))
+    return [s.organization for s in output.signoffs.select_related("organization")
+            if s.organization_id in ids]  # fmt: skip
+
+
+def may_see_minutes(user, output):
+    """Agreed and final minutes are seen by whoever sees the event; drafts by its organizers;
+    circulated ones also by the people who may sign them off."""
+    if output.minutes_status in (MinutesStatus.AGREED, MinutesStatus.FINAL):
+        return True
+    if user.has_perm("events.manage_event", output.event):
+        return True
+    return output.minutes_status == MinutesStatus.CIRCULATED and bool(
+        signoff_organizations_for(user, output)
+    )
+
+
+def minutes_detail(event, pk):
+    """Minutes drafted for this event, with their sign-offs (alphabetically), revisions and
+    the decisions recorded from them."""
+    return (
+        EventOutput.objects.filter(event=event, pk=pk, kind=OutputKind.MINUTES)
+        .select_related("event", "document")
+        .prefetch_related(
+            Prefetch(
+                "signoffs",
+                queryset=MinutesSignOff.objects.select_related("organization", "by").order_by(
+                    "organization__name", "pk"
+                ),
+            ),
+            "revisions__by",
+            "decisions",
+        )
+        .first()
+    )
+
+
+def signoff_desk_items(*, user, organizations):
+    """For the desk: circulated minutes waiting for the answer of an organization the person
+    speaks for, due at the end of the sign-off period. One query."""
+    from django.utils.translation import gettext as _
+
+    from network.desk.registry import DeskItem
+
+    pending = (
+        MinutesSignOff.objects.filter(
+            organization__in=organizations,
+            answer=SignOffAnswer.PENDING,
+            output__minutes_status=MinutesStatus.CIRCULATED,
+        )
+        .select_related("organization", "output__event")
+        .order_by("output__signoff_until", "pk")
+    )
+    return [
+        DeskItem(
+            organization=signoff.organization,
+            kind=_("Minutes to sign off"),
+            title=signoff.output.title,
+            reason=_("%(organization)s attended %(event)s: approve the minutes or ask for a "
+                     "change.") % {"organization": signoff.organization.name,
+                                   "event": signoff.output.event.title},
+            url=signoff.output.get_absolute_url(),
+            deadline=signoff.output.signoff_until,
+        )
+        for signoff in pending
+    ]  # fmt: skip
+
+
 def desk_items(*, user, organizations):
-    """For the desk: the person's own registrations to events still ahead. One query."""
+    """For the desk: the person's own registrations to events still ahead, and the minutes
+    their organizations are asked to sign off. Two queries."""
     from django.utils.translation import gettext as _
 
     from network.desk.registry import DeskItem
@@ -141,4 +241,4 @@ def desk_items(*, user, organizations):
             deadline=registration.event.start,
         )
         for registration in registrations
-    ]
+    ] + signoff_desk_items(user=user, organizations=organizations)

@@ -11,7 +11,7 @@ from .pages import (
     Session,
     validate_time_zone,
 )
-from .records import EventOutput, Registration
+from .records import EventOutput, MinutesRevision, MinutesSignOff, Registration
 
 __all__ = [
     "LANGUAGE_CHOICES",
@@ -21,6 +21,8 @@ __all__ = [
     "EventOutput",
     "EventPage",
     "EventQuestion",
+    "MinutesRevision",
+    "MinutesSignOff",
     "Registration",
     "Session",
     "validate_time_zone",

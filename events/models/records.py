@@ -5,7 +5,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from ..enums import ACTIVE_STATUSES, MinutesStatus, OutputKind, RegistrationStatus
+from ..enums import (
+    ACTIVE_STATUSES,
+    AgreedHow,
+    MinutesStatus,
+    OutputKind,
+    RegistrationStatus,
+    SignOffAnswer,
+)
 from .pages import LANGUAGE_CHOICES, EventPage
 
 
@@ -72,6 +79,10 @@ class EventOutput(models.Model):
         "members.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     status_changed_at = models.DateTimeField(null=True, blank=True)
+    # Minutes drafted here: the current revision's sanitized Markdown (revisions keep the rest).
+    body = models.TextField(max_length=50000, blank=True)
+    signoff_until = models.DateTimeField(null=True, blank=True)
+    agreed_how = models.CharField(max_length=20, choices=AgreedHow.choices, blank=True)
 
     class Meta:
         ordering = ["kind", "title", "pk"]
@@ -79,9 +90,14 @@ class EventOutput(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return self.event.url + self.event.reverse_subpage("minutes", kwargs={"pk": self.pk})
+
     def clean(self):
         super().clean()
         has_document = self.document is not None
+        if self.kind == OutputKind.MINUTES and self.body.strip() and not has_document:
+            has_document = True  # drafted here: the text is the output
         if self.planned and (has_document or self.link):
             raise ValidationError("A planned output has no file or link yet: untick “planned”.")
         if not self.planned and not (has_document or self.link):
@@ -104,3 +120,56 @@ class EventOutput(models.Model):
         if self.document_id:
             return self.document.url
         return self.link
+
+
+class MinutesRevision(models.Model):
+    """One version of drafted minutes. Plain model: each edit after circulation says why."""
+
+    output = models.ForeignKey(EventOutput, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    body = models.TextField(max_length=50000)
+    reason = models.CharField(max_length=500, blank=True)
+    correction = models.BooleanField(default=False)
+    by = models.ForeignKey(
+        "members.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["output", "number"], name="one_minutes_revision_number")
+        ]
+
+    def __str__(self):
+        return f"{self.output} r{self.number}"
+
+
+class MinutesSignOff(models.Model):
+    """An attending organization's answer to circulated minutes. Plain model: a workflow by
+    organization. One per organization and minutes; a new revision asks again."""
+
+    output = models.ForeignKey(EventOutput, on_delete=models.CASCADE, related_name="signoffs")
+    organization = models.ForeignKey(
+        "members.Organization", on_delete=models.PROTECT, related_name="+"
+    )
+    answer = models.CharField(
+        max_length=20, choices=SignOffAnswer.choices, default=SignOffAnswer.PENDING
+    )
+    comment = models.TextField(max_length=2000, blank=True)
+    revision = models.PositiveIntegerField()
+    by = models.ForeignKey(
+        "members.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["organization__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["output", "organization"], name="one_signoff_per_organization"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organization} → {self.output} ({self.answer})"

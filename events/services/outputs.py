@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
@@ -98,6 +99,11 @@ def output_transition(*, output: EventOutput, to: str, by: User) -> EventOutput:
         current = MinutesStatus(output.minutes_status).label
         if output.minutes_status == MinutesStatus.FINAL:
             raise ValidationError("These minutes are final and locked: they cannot change.")
+        if to == MinutesStatus.AGREED:
+            raise ValidationError(
+                _("Minutes become agreed when the organizations that attended sign them off: "
+                  "circulate them.")
+            )  # fmt: skip
         raise ValidationError(f"Minutes that are {current.lower()} cannot become “{to}”.")
     output.minutes_status = to
     output.status_changed_by = by

@@ -9,6 +9,14 @@ from .manage import (
     manage_outputs,
     manage_participants,
 )
+from .minutes import (
+    minutes_circulate,
+    minutes_detail,
+    minutes_edit,
+    minutes_new,
+    minutes_publish,
+    minutes_sign_off,
+)
 from .pages import (
     calendar_file,
     event_calendar,
@@ -36,5 +44,11 @@ __all__ = [
     "manage_output_status",
     "manage_outputs",
     "manage_participants",
+    "minutes_circulate",
+    "minutes_detail",
+    "minutes_edit",
+    "minutes_new",
+    "minutes_publish",
+    "minutes_sign_off",
     "session_discussion",
 ]

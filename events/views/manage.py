@@ -162,6 +162,7 @@ def manage_outputs(request, page):
                 for output in outputs
             ],
             "manage_url": _sub(page, request, "manage"),
+            "minutes_new_url": _sub(page, request, "minutes_new"),
         },
         status=400 if form.errors else 200,
     )

@@ -130,7 +130,7 @@ def event_detail(request, page, form=None):
         "page": page,
         "self": page,
         "timetable": timetable,
-        "outputs": selectors.outputs(page),
+        "outputs": selectors.outputs(page, public=True),
         "organizers": page.organizers.all(),
         "registration": registration,
         "registration_active": active,

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from events.models import EventPage
+from events.enums import MinutesStatus, OutputKind
+from events.models import EventOutput, EventPage
 from members.models import Organization
 from network.platform.forms import FastSelects
 
@@ -49,6 +50,13 @@ class DecisionForm(forms.Form):
     event = forms.ModelChoiceField(
         label=_("Meeting"), required=False, queryset=EventPage.objects.live().order_by("-start")
     )
+    minutes = forms.ModelChoiceField(
+        required=False, widget=forms.HiddenInput,
+        queryset=EventOutput.objects.filter(
+            kind=OutputKind.MINUTES, minutes_status__in=[MinutesStatus.AGREED, MinutesStatus.FINAL]
+        ).select_related("event"),
+        error_messages={"invalid_choice": _("These minutes are not agreed or final.")},
+    )  # fmt: skip
 
 
 class TransitionForm(forms.Form):

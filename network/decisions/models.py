@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from events.models import EventPage
+from events.models import EventOutput, EventPage
 from members.models import Organization
 from network.agenda.models import ResearchPriority
 from network.gaps.models import DataGap
@@ -24,6 +24,11 @@ class Decision(Sourced):
     event = models.ForeignKey(
         EventPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=_("meeting"),
+    )  # fmt: skip
+    # Recorded from these minutes (their event is `event`); the minutes list what came of them.
+    minutes = models.ForeignKey(
+        EventOutput, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions",
+        verbose_name=_("minutes"),
     )  # fmt: skip
     priority_vote = models.OneToOneField(
         ResearchPriority, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",

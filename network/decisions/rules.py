@@ -18,3 +18,12 @@ def speaks_for_a_responsible_organization(user, decision):
 
 rules.add_perm("decisions.record_decision", is_staff)
 rules.add_perm("decisions.change_status", speaks_for_a_responsible_organization | is_staff)
+
+
+@rules.predicate
+def organizes_the_meeting_of(user, minutes):
+    """An organizer of the event whose minutes these are (the events app decides who is)."""
+    return minutes is not None and user.has_perm("events.manage_event", minutes.event)
+
+
+rules.add_perm("decisions.record_from_minutes", organizes_the_meeting_of | is_staff)

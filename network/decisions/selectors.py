@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from events.enums import MinutesStatus, OutputKind
+from events.models import EventOutput
 from members.models import Organization
 from network.desk.registry import DeskItem
 
@@ -38,10 +40,25 @@ def decision_list(filters=None):
     return decisions.order_by("-created_at", "-pk")
 
 
+def minutes_for_recording(pk):
+    """Minutes named by a request (agreed or final ones only), or None for anything else."""
+    if not str(pk or "").isdigit():
+        return None
+    return (
+        EventOutput.objects.filter(
+            pk=int(pk),
+            kind=OutputKind.MINUTES,
+            minutes_status__in=[MinutesStatus.AGREED, MinutesStatus.FINAL],
+        )
+        .select_related("event")
+        .first()
+    )
+
+
 def decision_detail(pk):
     return (
         Decision.objects.filter(pk=pk)
-        .select_related("event", "priority_vote")
+        .select_related("event", "priority_vote", "minutes__event")
         .prefetch_related(
             Prefetch("responsible", queryset=Organization.objects.order_by("name")),
             "priorities",

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from events.enums import MinutesStatus
 from members.enums import OrganizationStatus
 from members.models import Membership
 from network.platform.services import service_save
@@ -26,15 +27,25 @@ def decision_record(
     responsible=(),
     due: date | None = None,
     event=None,
+    minutes=None,
     priorities=(),
     gaps=(),
     projects=(),
 ) -> Decision:
-    """Record a decision or an action point from a meeting.
+    """Record a decision or an action point from a meeting, or from its minutes (by the
+    secretariat or, from agreed or final minutes, by the event's organizers).
 
     Side effects: the first history entry ("open").
     """
-    if not by.has_perm("decisions.record_decision"):
+    if minutes is not None:
+        if not by.has_perm("decisions.record_from_minutes", minutes):
+            raise PermissionDenied(_("Only the event's organizers and the secretariat do this."))
+        if minutes.minutes_status not in (MinutesStatus.AGREED, MinutesStatus.FINAL):
+            raise ValidationError(
+                _("Decisions are recorded from agreed or final minutes: these are not yet.")
+            )
+        event = minutes.event
+    elif not by.has_perm("decisions.record_decision"):
         raise PermissionDenied(_("Only the secretariat records decisions."))
     responsible = list(responsible)
     if kind == RecordKind.ACTION_POINT and not responsible:
@@ -44,7 +55,7 @@ def decision_record(
     if any(o.status != OrganizationStatus.MEMBER for o in responsible):
         raise ValidationError({"responsible": _("Only member organizations can be responsible.")})
     decision = service_save(
-        Decision(kind=kind, text=text.strip(), due=due, event=event, created_by=by)
+        Decision(kind=kind, text=text.strip(), due=due, event=event, minutes=minutes, created_by=by)
     )
     decision.responsible.set(responsible)
     decision.priorities.set(priorities)

@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from network.platform.csv import csv_download
 from network.platform.pagecache import cached_page
@@ -99,10 +99,21 @@ def decision_transition(request, pk):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def decision_new(request):
-    if not request.user.has_perm("decisions.record_decision"):
+    # From minutes (?minutes=<pk>), their event's organizers record too; the service decides.
+    form = DecisionForm(
+        request.POST if request.method == "POST" else None,
+        initial={"minutes": request.GET.get("minutes")},
+    )
+    minutes = selectors.minutes_for_recording(
+        request.POST.get("minutes") or request.GET.get("minutes")
+    )
+    if not (
+        request.user.has_perm("decisions.record_decision")
+        or (minutes and request.user.has_perm("decisions.record_from_minutes", minutes))
+    ):
         raise PermissionDenied(_("Only the secretariat records decisions."))
-    form = DecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         recorded = run_service(
             request,
@@ -116,4 +127,4 @@ def decision_new(request):
         )
         if recorded:
             return redirect(recorded.result)
-    return render(request, "decisions/decision_form.html", {"form": form})
+    return render(request, "decisions/decision_form.html", {"form": form, "minutes": minutes})

@@ -387,7 +387,15 @@ def test_manage_outputs_upload_and_minutes_flow(client, event, focal_a):
     assert minutes.minutes_status == MinutesStatus.DRAFT
     status_url = f"/events/data-workshop/manage/outputs/{minutes.pk}/status/"
 
-    client.post(status_url, {"to": "agreed"})
+    # Agreement is the attending organizations', never the organizers' say alone.
+    refused = client.post(status_url, {"to": "agreed"}, follow=True)
+    minutes.refresh_from_db()
+    assert minutes.minutes_status == MinutesStatus.DRAFT
+    assert shows(
+        refused,
+        "Minutes become agreed when the organizations that attended sign them off: circulate them.",
+    )
+    EventOutput.objects.filter(pk=minutes.pk).update(minutes_status=MinutesStatus.AGREED)
     client.post(status_url, {"to": "final"})
     refused = client.post(status_url, {"to": "draft"}, follow=True)
 

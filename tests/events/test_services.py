@@ -449,6 +449,8 @@ def test_output_add_without_file_link_or_planned_refused(focal_a):
 
 
 def test_minutes_go_draft_agreed_final_then_locked(focal_a):
+    """Organizers move agreed minutes to final; agreement itself is the attending
+    organizations' (tests/events/test_minutes.py)."""
     minutes = services.output_add(
         event=EventPageFactory(),
         by=focal_a,
@@ -462,7 +464,11 @@ def test_minutes_go_draft_agreed_final_then_locked(focal_a):
         lambda: services.output_transition(output=minutes, to=MinutesStatus.FINAL, by=focal_a),
         "Minutes that are draft cannot become “final”.",
     )
-    services.output_transition(output=minutes, to=MinutesStatus.AGREED, by=focal_a)
+    refused(
+        lambda: services.output_transition(output=minutes, to=MinutesStatus.AGREED, by=focal_a),
+        "Minutes become agreed when the organizations that attended sign them off: circulate them.",
+    )
+    EventOutput.objects.filter(pk=minutes.pk).update(minutes_status=MinutesStatus.AGREED)
     final = services.output_transition(output=minutes, to=MinutesStatus.FINAL, by=focal_a)
 
     assert (final.minutes_status, final.status_changed_by) == ("final", focal_a)

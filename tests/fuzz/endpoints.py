@@ -829,9 +829,55 @@ EVENTS = [
         "events:manage_output_status",
         "organizer",
         lambda w: w.event.url + f"manage/outputs/{w.event_output.pk}/status/",
-        _dict(to=st.just("agreed")),
+        _dict(to=st.just("final")),
         frozenset({"events_eventoutput"}),
         must_write="events_eventoutput",
+    ),
+    Endpoint(
+        "events:minutes_new",
+        "organizer",
+        _event("manage/minutes/new/"),
+        _dict(title=SENTENCE, body=SENTENCE),
+        frozenset({"events_eventoutput", "events_minutesrevision"}),
+        must_write="events_minutesrevision",
+    ),
+    Endpoint(
+        "events:minutes_edit",
+        "organizer",
+        lambda w: w.event.url + f"manage/minutes/{w.minutes.pk}/edit/",
+        _dict(body=SENTENCE, reason=SENTENCE),
+        frozenset({"events_eventoutput", "events_minutesrevision", "events_minutessignoff"}),
+        must_write="events_minutesrevision",
+    ),
+    Endpoint(
+        "events:minutes_circulate",
+        "organizer",
+        lambda w: w.event.url + f"manage/minutes/{w.draft_minutes.pk}/circulate/",
+        _dict(days=st.integers(min_value=1, max_value=90).map(str)),
+        frozenset({"events_eventoutput", "events_minutessignoff"}),
+        must_write="events_minutessignoff",
+    ),
+    Endpoint(
+        "events:minutes_publish",
+        "organizer",
+        lambda w: w.event.url + f"manage/minutes/{w.event_output.pk}/publish/",
+        _dict(confirm=st.just("on")),
+        frozenset({"events_eventoutput"}),
+        must_write="events_eventoutput",
+    ),
+    Endpoint(
+        "events:minutes_sign_off",
+        "participant",
+        lambda w: w.event.url + f"minutes/{w.minutes.pk}/sign-off/",
+        lambda w: st.fixed_dictionaries(
+            {
+                "organization": st.just(str(w.org_b.pk)),
+                "answer": st.sampled_from(["approve", "change"]),
+                "comment": SENTENCE,
+            }
+        ),
+        frozenset({"events_eventoutput", "events_minutessignoff"}),
+        must_write="events_minutessignoff",
     ),
 ]
 

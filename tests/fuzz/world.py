@@ -8,6 +8,7 @@ from datetime import timedelta
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.utils import timezone
 
+from events import services as event_services
 from events.enums import MinutesStatus, OutputKind, RegistrationStatus
 from events.models import EventOrganizer
 from members import services as member_services
@@ -162,8 +163,20 @@ def build_world():
         organization=o["org_c"],
         status=RegistrationStatus.PENDING,
     )
+    # Uploaded minutes the attending organizations agreed (organizers publish them), drafted
+    # minutes, and drafted minutes circulated to Agency B (member_b attended for it).
     o["event_output"] = EventOutputFactory(
-        event=event, kind=OutputKind.MINUTES, minutes_status=MinutesStatus.DRAFT
+        event=event, kind=OutputKind.MINUTES, minutes_status=MinutesStatus.AGREED
+    )
+    o["draft_minutes"] = event_services.minutes_draft(
+        event=event, by=o["organizer"], title="Draft minutes", body="What was said."
+    )
+    o["minutes"] = event_services.minutes_circulate(
+        output=event_services.minutes_draft(
+            event=event, by=o["organizer"], title="Circulated minutes", body="What was agreed."
+        ),
+        by=o["organizer"],
+        days=14,
     )
     # A country round for Albania: Agency A's draft, Agency B's submitted answer; an earlier
     # published profile proposing a change to the gap. A notice to A and B. An action point A

@@ -44,6 +44,7 @@ def _queued():
 def test_each_app_registers_its_jobs():
     assert {job.name: job.every for job in periodic.registered()} == {
         "close_due_votes": timedelta(minutes=1),
+        "close_minutes_signoff_periods": timedelta(hours=1),
         "mark_stale_gaps": timedelta(days=1),
         "remind_access_ended": timedelta(days=1),
         "remind_rounds_due": timedelta(days=1),
@@ -63,6 +64,7 @@ def test_scheduler_enqueues_each_due_job_once_when_run_twice(database_backend):
     call_command("run_scheduler", "--once")
     call_command("run_scheduler", "--once")
     assert _queued() == [
+        "events.tasks.close_minutes_signoff_periods",
         "events.tasks.send_event_reminders",
         "network.agenda.tasks.close_due_votes",
         "network.catalogue.tasks.remind_access_ended",

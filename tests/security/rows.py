@@ -1048,6 +1048,42 @@ PAGES = [
         GET=allow([ORGANIZER, STAFF], yes=405),
         POST=allow([ORGANIZER, STAFF], yes=OK),
     ),
+    # Draft minutes: their organizers and staff alone; everyone else is told nothing is there.
+    row(
+        "events.EventPage:minutes/<int:pk>/",
+        lambda w: f"/events/data-workshop/minutes/{w.draft_minutes.pk}/",
+        GET=each(404, **{ORGANIZER: 200, STAFF: 200}),
+    ),
+    row(
+        "events.EventPage:minutes/<int:pk>/sign-off/",
+        lambda w: f"/events/data-workshop/minutes/{w.draft_minutes.pk}/sign-off/",
+        GET=signed_in(405),
+        POST=each(404, **{ANON: LOGIN, ORGANIZER: OK, STAFF: OK}),
+    ),
+    row(
+        "events.EventPage:manage/minutes/new/",
+        lambda w: "/events/data-workshop/manage/minutes/new/",
+        GET=allow([ORGANIZER, STAFF]),
+        POST=allow([ORGANIZER, STAFF], yes=OK),
+    ),
+    row(
+        "events.EventPage:manage/minutes/<int:pk>/edit/",
+        lambda w: f"/events/data-workshop/manage/minutes/{w.draft_minutes.pk}/edit/",
+        GET=allow([ORGANIZER, STAFF]),
+        POST=allow([ORGANIZER, STAFF], yes=OK),
+    ),
+    row(
+        "events.EventPage:manage/minutes/<int:pk>/circulate/",
+        lambda w: f"/events/data-workshop/manage/minutes/{w.draft_minutes.pk}/circulate/",
+        GET=everyone(405),
+        POST=allow([ORGANIZER, STAFF], yes=OK),
+    ),
+    row(
+        "events.EventPage:manage/minutes/<int:pk>/publish/",
+        lambda w: f"/events/data-workshop/manage/minutes/{w.draft_minutes.pk}/publish/",
+        GET=everyone(405),
+        POST=allow([ORGANIZER, STAFF], yes=OK),
+    ),
     row(
         "events.EventPage:manage/",
         lambda w: "/events/private-event/manage/",

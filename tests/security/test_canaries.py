@@ -81,6 +81,9 @@ def test_canaries_are_where_the_roles_that_may_see_them_look(world):
         (PARTICIPANT, "/events/data-workshop/"): [Canary.EVENT_LINK, Canary.EVENT_VENUE],
         (PARTICIPANT, "/events/data-workshop/calendar.ics"): [Canary.EVENT_LINK],
         (ORGANIZER, "/events/data-workshop/manage/"): [Canary.HIDDEN_PARTICIPANT],
+        (ORGANIZER, f"/events/data-workshop/minutes/{world.draft_minutes.pk}/"): [
+            Canary.DRAFT_MINUTES
+        ],
         (STAFF, "/private-page/"): [Canary.PRIVATE_PAGE],
         (STAFF, "/events/private-event/"): [Canary.PRIVATE_EVENT],
         (FOCAL_B, "/login-page/"): [Canary.LOGIN_PAGE],

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from events import services as event_services
 from events.enums import RegistrationMode, RegistrationStatus
 from events.models import EventOrganizer
 from home.models import HomePage, StandardPage
@@ -125,6 +126,7 @@ class Canary:
     DRAFT_ANSWER = "CanaryDraftRoundAnswer"
     SUBMITTED_ANSWER = "CanarySubmittedRoundAnswer"
     DATA_REQUEST = "CanaryDataAccessPurpose"
+    DRAFT_MINUTES = "CanaryDraftMinutesText"
 
     SEEN_BY = {
         HIDDEN_NAME: (),
@@ -152,6 +154,7 @@ class Canary:
         PRIVATE_EVENT: (STAFF,),
         EVENT_LINK: (ORGANIZER, PARTICIPANT, STAFF),
         EVENT_VENUE: (ORGANIZER, PARTICIPANT, STAFF),
+        DRAFT_MINUTES: (ORGANIZER, STAFF),
         TOKEN_NAME: (MEMBER_A,),
         # A round's answers: the answering organization's people and the secretariat.
         DRAFT_ANSWER: (MEMBER_A, FOCAL_A, STAFF),
@@ -316,6 +319,11 @@ def build():
         status=RegistrationStatus.PENDING,
     )
     w.event_output = EventOutputFactory(event=w.event)
+    # Drafted minutes: their organizers (and staff) alone read them until they are circulated.
+    w.draft_minutes = event_services.minutes_draft(
+        event=w.event, by=users[ORGANIZER], title="Minutes of the data workshop",
+        body=f"The workshop discussed {Canary.DRAFT_MINUTES}.",
+    )  # fmt: skip
     w.draft_event = EventPageFactory(
         title=Canary.DRAFT_EVENT,
         slug="draft-event",
