@@ -54,6 +54,7 @@ urlpatterns = [
     path("decisions/", include("network.decisions.urls")),
     path("desk/", include("network.desk.urls")),
     path("notices/", include("network.desk.notice_urls")),
+    path("email/", include("network.digests.urls")),
     path("search/", home_views.search, name="search"),
     path("feeds/", include((feed_patterns, "feeds"))),
     path("api/v1/", api.urls),

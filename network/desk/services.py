@@ -49,6 +49,7 @@ def notice_send(
         subject=_("Notice from the network: %(title)s") % {"title": title},
         template="desk/email/notice_sent.txt",
         context={"notice": notice, "url": absolute_url(notice.get_absolute_url())},
+        must_acknowledge=True,
     )
     return notice
 
@@ -98,4 +99,5 @@ def notice_remind(*, notice, by) -> int:
         subject=_("Reminder: please acknowledge “%(title)s”") % {"title": notice.title},
         template="desk/email/notice_reminder.txt",
         context={"notice": notice, "url": absolute_url(notice.get_absolute_url())},
+        must_acknowledge=True,
     )

@@ -8,7 +8,7 @@ from members.enums import OrganizationStatus
 from members.models import User
 from members.rules import is_network_member
 
-from .enums import RoomVisibility
+from .enums import NotificationKind, RoomVisibility
 from .models import (
     Message,
     Notification,
@@ -190,3 +190,38 @@ def notifications_for(*, user):
 
 def unread_notification_count(*, user):
     return notifications_for(user=user).filter(read_at__isnull=True).count()
+
+
+def followed_topics_unread(*, user):
+    """Topics the user follows, in rooms they may still see, with unread messages; each with
+    its `unread` count, latest activity first. For the email digest (network.digests)."""
+    return (
+        Topic.objects.filter(follows__user=user, room__in=rooms_visible_to(user))
+        .select_related("room")
+        .annotate(
+            unread=Coalesce(
+                Subquery(_unread_in(user, topic=OuterRef("pk"))),
+                Value(0),
+                output_field=IntegerField(),
+            )
+        )
+        .filter(unread__gt=0)
+        .order_by("-last_message_at", "-pk")
+    )
+
+
+def pending_mentions(*, user):
+    """Mentions of the user neither read nor emailed yet, in rooms they may still see."""
+    return (
+        Notification.objects.filter(
+            user=user,
+            kind=NotificationKind.MENTION,
+            read_at__isnull=True,
+            emailed_at__isnull=True,
+            message__hidden=False,
+            message__deleted_at__isnull=True,
+            message__room__in=rooms_visible_to(user),
+        )
+        .select_related("message__author", "message__room", "message__topic")
+        .order_by("pk")
+    )

@@ -34,15 +34,21 @@ def send_mention_digest() -> int:
         if notice.user.has_perm("discussions.view_room", notice.message.room):
             by_user[notice.user].append(notice)
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    mailed = 0
     for user, notices in by_user.items():
         count = len(notices)
-        email_on_commit(
+        # Sent only to those who want each item as it happens (the others' email preference
+        # holds the mentions for their digest, network.digests, or keeps them on the site).
+        sent = email_on_commit(
             to=[user],
             subject=f"You were mentioned {count} time{'s' if count != 1 else ''} in discussions",
             template="discussions/email/mention_digest.txt",
             context={"user": user, "notices": notices, "base_url": base},
         )
+        if not sent:
+            continue
         Notification.objects.filter(pk__in=[n.pk for n in notices]).update(
             emailed_at=timezone.now()
         )
-    return len(by_user)
+        mailed += 1
+    return mailed

@@ -34,3 +34,32 @@ class PeriodicJobRun(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class EmailFrequency(models.TextChoices):
+    IMMEDIATE = "immediate", _("Each item as it happens")
+    DAILY = "daily", _("A daily digest")
+    WEEKLY = "weekly", _("A weekly digest")
+    ESSENTIAL = "essential", _("Nothing but what must be acknowledged")
+
+
+class EmailPreference(models.Model):
+    """How the network reaches one email address. Platform-owned because every email the
+    platform sends consults it (network.platform.email) and this floor may not import the apps
+    above it. Keyed by address, not by user, so that people mailed at a bare address (without
+    an account) can unsubscribe too. No row means "each item as it happens"."""
+
+    address = models.EmailField(_("email address"), unique=True)  # stored lowercased
+    frequency = models.CharField(
+        _("how the network emails you"),
+        max_length=10,
+        choices=EmailFrequency.choices,
+        default=EmailFrequency.IMMEDIATE,
+    )
+    last_digest_at = models.DateTimeField(null=True, blank=True)
+    # Keys of the desk items already listed in a digest, so the next one lists only new ones.
+    digested_items = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.address}: {self.frequency}"

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "network.countries",
     "network.decisions",
     "network.desk",
+    "network.digests",
     "network.catalogue",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

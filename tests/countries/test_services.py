@@ -87,9 +87,7 @@ def test_answer_save_after_the_deadline_changes_nothing(focal_a, org_a):
         organization=org_a, round_country__round__deadline=timezone.localdate() - timedelta(days=1)
     )
     with pytest.raises(ValidationError) as error:
-        services.answer_save(
-            answer=answer, by=focal_a, values={"summary": _entry("x")}, revision=0
-        )
+        services.answer_save(answer=answer, by=focal_a, values={"summary": _entry("x")}, revision=0)
     assert "has passed" in error.value.messages[0]
     answer.refresh_from_db()
     assert answer.values == {} and answer.revision == 0
@@ -175,9 +173,7 @@ def test_publish_consolidates_keeps_disagreement_and_older_values(
         answer=b, by=focal_b, revision=0, submit=True,
         values={"action_plan": _entry("general")},
     )  # fmt: skip
-    v2 = services.profile_publish(
-        round_country=second, by=staff, chosen={"action_plan": a.pk}
-    )
+    v2 = services.profile_publish(round_country=second, by=staff, chosen={"action_plan": a.pk})
     v1.refresh_from_db()
     assert (v1.is_current, v2.is_current, v2.number) == (False, True, 2)
     plan = v2.values["action_plan"]

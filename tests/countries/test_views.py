@@ -28,7 +28,6 @@ SOURCES_DIR = Path(
 )
 
 
-
 def _entry(value, kind="knowledge", ref=""):
     return {"value": value, "source_kind": kind, "source_ref": ref}
 
@@ -37,9 +36,7 @@ def _entry(value, kind="knowledge", ref=""):
 def test_baseline_quotes_are_the_seed_text_exactly():
     raw = (SOURCES_DIR / BASELINE_SOURCE).read_text(encoding="utf-8")
     # With a line-end hyphen kept ("anti-\ntrafficking") or undone ("Traf-\nficking").
-    texts = [
-        " ".join(re.sub(r"-[ \t]*\n\s*", joint, raw).split()) for joint in ("", "-", "- ")
-    ]
+    texts = [" ".join(re.sub(r"-[ \t]*\n\s*", joint, raw).split()) for joint in ("", "-", "- ")]
     for quote in [BASELINE_PERIOD, *(quote for _label, quote, _kind in BASELINE)]:
         assert any(quote in text for text in texts), quote
 
@@ -277,8 +274,6 @@ def test_a_round_is_invisible_to_organizations_not_asked(client, focal_b, org_a)
     client.force_login(focal_b)
     assert client.get(f"/rounds/{answer.round_country.round.slug}/").status_code == 404
     assert answer.round_country.round.title not in client.get("/rounds/").content.decode()
-
-
 
 
 def test_data_availability_shows_what_profiles_say_and_the_heatmap_links_it(client):

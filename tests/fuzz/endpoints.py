@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from hypothesis import strategies as st
 
+from network.platform.email import unsubscribe_token
 from tests.fuzz.world import INVITATION_TOKEN
 
 WORD = st.text("abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=12)
@@ -1090,7 +1091,26 @@ CATALOGUE = [
     ),
 ]
 
+EMAIL = [
+    Endpoint(
+        "email:preferences",
+        "member_a",
+        _r("email:preferences"),
+        _dict(frequency=st.sampled_from(["immediate", "daily", "weekly", "essential"])),
+        frozenset({"platform_emailpreference"}),
+        may_be_noop=True,  # choosing what one has already chosen
+    ),
+    Endpoint(
+        "email:unsubscribe",
+        "member_a",  # signed in or not alike: the token decides
+        lambda w: reverse("email:unsubscribe", args=[unsubscribe_token(w.member_a.email)]),
+        NOTHING,
+        frozenset({"platform_emailpreference"}),
+        may_be_noop=True,  # unsubscribing twice
+    ),
+]
+
 ENDPOINTS = [
     *MEMBERS, *AGENDA, *GAPS, *PROJECTS, *LIBRARY, *DISCUSSIONS, *EVENTS, *COUNTRY_ROUNDS,
-    *DECISIONS, *NOTICES, *CATALOGUE,
+    *DECISIONS, *NOTICES, *CATALOGUE, *EMAIL,
 ]  # fmt: skip

@@ -1,13 +1,14 @@
-"""POST views of countries and rounds, decisions, notices and the data catalogue: see
+"""POST views of countries and rounds, decisions, notices, the data catalogue and email
+preferences: see
 tests/fuzz/forms.py."""
 
 import pytest
 
 from tests.fuzz import forms
-from tests.fuzz.endpoints import CATALOGUE, COUNTRY_ROUNDS, DECISIONS, NOTICES
+from tests.fuzz.endpoints import CATALOGUE, COUNTRY_ROUNDS, DECISIONS, EMAIL, NOTICES
 
 pytestmark = pytest.mark.django_db
-ENDPOINTS = [*COUNTRY_ROUNDS, *DECISIONS, *NOTICES, *CATALOGUE]
+ENDPOINTS = [*COUNTRY_ROUNDS, *DECISIONS, *NOTICES, *CATALOGUE, *EMAIL]
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)

@@ -23,6 +23,7 @@ FLOORS = {
     "projects": 3,
     "events": 3,
     "home": 4,
+    "network.digests": 4,
     "network": 5,
 }
 INSTRUMENTS = {name for name, floor in FLOORS.items() if floor == 3}

@@ -48,8 +48,10 @@ def test_each_app_registers_its_jobs():
         "mark_stale_gaps": timedelta(days=1),
         "remind_access_ended": timedelta(days=1),
         "remind_rounds_due": timedelta(days=1),
+        "send_daily_digests": timedelta(days=1),
         "send_event_reminders": timedelta(hours=1),
         "send_mention_digest": timedelta(days=1),
+        "send_weekly_digests": timedelta(days=7),
     }
 
 
@@ -69,6 +71,8 @@ def test_scheduler_enqueues_each_due_job_once_when_run_twice(database_backend):
         "network.agenda.tasks.close_due_votes",
         "network.catalogue.tasks.remind_access_ended",
         "network.countries.tasks.remind_rounds_due",
+        "network.digests.tasks.send_daily_digests",
+        "network.digests.tasks.send_weekly_digests",
         "network.discussions.tasks.send_mention_digest",
         "network.gaps.tasks.mark_stale_gaps",
     ]

@@ -10,6 +10,9 @@ A restricted object answers 404 to whoever may not see it, signed in or not.
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.urls import reverse
+
+from network.platform.email import unsubscribe_token
 from tests.security.world import (
     ANON,
     FOCAL_A,
@@ -540,6 +543,19 @@ SITE = [
     row("projects/mine/", lambda w: "/projects/mine/", GET=signed_in(200)),
     row("desk/", lambda w: "/desk/", GET=signed_in(200)),
     row("notices/", lambda w: "/notices/", GET=everyone(200)),
+    row(
+        "email/preferences/",
+        lambda w: "/email/preferences/",
+        GET=signed_in(200),
+        POST=signed_in(OK),
+    ),
+    row(
+        "email/unsubscribe/<str:token>/",
+        lambda w: reverse("email:unsubscribe", args=[unsubscribe_token(w.users[MEMBER_A].email)]),
+        note="the signed token is the credential: no sign-in, GET only asks",
+        GET=everyone(200),
+        POST=everyone(OK),
+    ),
     row(
         "notices/new/",
         lambda w: "/notices/new/",
