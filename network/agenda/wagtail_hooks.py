@@ -1,10 +1,12 @@
 """Staff inspect the agenda in the Wagtail admin, read-only: priorities move only through
 the agenda pages' staff actions, which go through the services and keep the history."""
 
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from network.desk.panels import dashboard_panel
 from network.gaps.wagtail_hooks import StaffOnlyPolicy
 
 from .models import ResearchPriority
@@ -86,22 +88,12 @@ def _open_vote_rows():
     ]
 
 
-@hooks.register("construct_homepage_panels")
-def open_votes_panel(request, panels):
-    from django.urls import reverse
-    from django.utils.translation import gettext_lazy
-
-    from network.desk.panels import ListPanel, staff_only
-
-    if staff_only(request):
-        panels.append(
-            ListPanel(
-                name="votes-in-progress",
-                order=41,
-                heading=gettext_lazy("Votes in progress"),
-                rows=_open_vote_rows,
-                empty=gettext_lazy("No vote is open."),
-                more_url=reverse("agenda:list"),
-                more_label=gettext_lazy("The research agenda"),
-            )
-        )
+dashboard_panel(
+    name="votes-in-progress",
+    order=41,
+    heading=gettext_lazy("Votes in progress"),
+    rows=_open_vote_rows,
+    empty=gettext_lazy("No vote is open."),
+    url_name="agenda:list",
+    more_label=gettext_lazy("The research agenda"),
+)

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from network.desk.panels import dashboard_panel
+
 from . import selectors
 
 
@@ -70,19 +72,12 @@ def _round_rows():
     ]
 
 
-@hooks.register("construct_homepage_panels")
-def rounds_panel(request, panels):
-    from network.desk.panels import ListPanel, staff_only
-
-    if staff_only(request):
-        panels.append(
-            ListPanel(
-                name="country-rounds",
-                order=43,
-                heading=_("Country rounds in progress"),
-                rows=_round_rows,
-                empty=_("No country round is open."),
-                more_url=reverse("rounds:list"),
-                more_label=_("All country rounds"),
-            )
-        )
+dashboard_panel(
+    name="country-rounds",
+    order=43,
+    heading=_("Country rounds in progress"),
+    rows=_round_rows,
+    empty=_("No country round is open."),
+    url_name="rounds:list",
+    more_label=_("All country rounds"),
+)

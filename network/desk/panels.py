@@ -7,6 +7,8 @@ all when `rows` shows only the first ones."""
 
 from dataclasses import dataclass
 
+from django.urls import reverse
+from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 # Rows a panel lists at most; the "more" link leads to the rest.
@@ -42,3 +44,15 @@ class ListPanel(Component):
 
 def staff_only(request):
     return request.user.is_authenticated and request.user.is_staff
+
+
+def dashboard_panel(*, url_name, url_query="", **panel):
+    """Register a staff-only ListPanel on the admin home; its "more" link goes to the URL named
+    `url_name` (reversed when the panel is built, once the URLs are loaded)."""
+
+    @hooks.register("construct_homepage_panels")
+    def add_panel(request, panels):
+        if staff_only(request):
+            panels.append(ListPanel(more_url=reverse(url_name) + url_query, **panel))
+
+    return add_panel

@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from . import selectors
-from .panels import PANEL_ROWS, ListPanel, PanelRow, staff_only
+from .panels import PANEL_ROWS, PanelRow, dashboard_panel
 
 
 @hooks.register("register_admin_menu_item")
@@ -48,20 +48,15 @@ def _application_rows():
     ]
 
 
-@hooks.register("construct_homepage_panels")
-def applications_panel(request, panels):
-    if staff_only(request):
-        panels.append(
-            ListPanel(
-                name="applications-waiting",
-                order=40,
-                heading=_("Applications waiting"),
-                rows=_application_rows,
-                empty=_("No organization is waiting for a decision on its application."),
-                more_url=reverse("applications:index"),
-                more_label=_("All applications"),
-            )
-        )
+dashboard_panel(
+    name="applications-waiting",
+    order=40,
+    heading=_("Applications waiting"),
+    rows=_application_rows,
+    empty=_("No organization is waiting for a decision on its application."),
+    url_name="applications:index",
+    more_label=_("All applications"),
+)
 
 
 def _overdue_rows():
@@ -98,17 +93,12 @@ def _overdue_rows():
     ]
 
 
-@hooks.register("construct_homepage_panels")
-def overdue_panel(request, panels):
-    if staff_only(request):
-        panels.append(
-            ListPanel(
-                name="overdue-by-organization",
-                order=45,
-                heading=_("Overdue on the desk, by organization"),
-                rows=_overdue_rows,
-                empty=_("No organization is behind with a notice."),
-                more_url=reverse("notices:list"),
-                more_label=_("All notices"),
-            )
-        )
+dashboard_panel(
+    name="overdue-by-organization",
+    order=45,
+    heading=_("Overdue on the desk, by organization"),
+    rows=_overdue_rows,
+    empty=_("No organization is behind with a notice."),
+    url_name="notices:list",
+    more_label=_("All notices"),
+)

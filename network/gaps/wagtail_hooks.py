@@ -3,11 +3,14 @@ moves only through the register's own pages and services, which keep the history
 indicators are added and edited through the indicator services."""
 
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from network.desk.panels import dashboard_panel
 
 from . import services
 from .models import DataGap, Indicator
@@ -140,22 +143,13 @@ def _stale_gap_rows():
     ]
 
 
-@hooks.register("construct_homepage_panels")
-def stale_gaps_panel(request, panels):
-    from django.urls import reverse
-    from django.utils.translation import gettext_lazy
-
-    from network.desk.panels import ListPanel, staff_only
-
-    if staff_only(request):
-        panels.append(
-            ListPanel(
-                name="gaps-stale",
-                order=44,
-                heading=gettext_lazy("Data gaps gone stale"),
-                rows=_stale_gap_rows,
-                empty=gettext_lazy("No data gap has gone stale."),
-                more_url=reverse("gaps:list") + "?status=stale",
-                more_label=gettext_lazy("All stale gaps"),
-            )
-        )
+dashboard_panel(
+    name="gaps-stale",
+    order=44,
+    heading=gettext_lazy("Data gaps gone stale"),
+    rows=_stale_gap_rows,
+    empty=gettext_lazy("No data gap has gone stale."),
+    url_name="gaps:list",
+    url_query="?status=stale",
+    more_label=gettext_lazy("All stale gaps"),
+)
