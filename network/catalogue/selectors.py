@@ -13,7 +13,7 @@ from network.gaps.fields import choice_list_has
 from network.gaps.models import Country
 
 from .enums import RequestAction, RequestStatus
-from .models import AccessEvent, AccessRequest, Dataset
+from .models import AccessEvent, AccessRequest, Dataset, GapCitation
 
 
 def dataset_list(*, filters: dict | None = None):
@@ -112,6 +112,20 @@ def datasets_for_gap(gap):
     )
     matching = Dataset.objects.filter(place).values("pk")
     return dataset_list().filter(pk__in=matching)
+
+
+def gap_citations(gap):
+    """The datasets a gap cites as evidence, with what a row shows."""
+    return (
+        GapCitation.objects.filter(gap=gap)
+        .select_related("cited_by")
+        .prefetch_related(Prefetch("dataset", queryset=dataset_list()))
+    )
+
+
+def citing_gaps(dataset):
+    """The gaps that cite a dataset as evidence."""
+    return GapCitation.objects.filter(dataset=dataset).select_related("gap", "gap__reported_by")
 
 
 def datasets_for_country(country):
