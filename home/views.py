@@ -59,6 +59,8 @@ def search(request):
         "query": query,
         "kind": kind,
         "kinds": site_search.KINDS,
+        # The kinds with a page to browse, for "or browse: …" (a list never ends in ", .").
+        "browsable": [k for k in site_search.KINDS if k.browse_url],
         "search_messages": messages_,
         "groups": [],
         "counts": [],

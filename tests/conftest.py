@@ -7,6 +7,7 @@ import shutil
 import pytest
 from django.db import connection
 
+from members import services as member_services
 from members.enums import MembershipRole
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 
@@ -151,3 +152,23 @@ def staff(db):
     TOTP.activate(user, generate_totp_secret())
     assert Authenticator.objects.filter(user=user, type="totp").exists()
     return user
+
+
+@pytest.fixture
+def token_for():
+    """A personal API token for a person: the raw value, as shown once on the profile."""
+
+    def make(user, name="script"):
+        return member_services.token_create(user=user, name=name)[1]
+
+    return make
+
+
+@pytest.fixture
+def bearer(token_for):
+    """Test-client headers carrying a new token of `user`."""
+
+    def headers(user):
+        return {"HTTP_AUTHORIZATION": f"Bearer {token_for(user)}"}
+
+    return headers

@@ -1,16 +1,19 @@
 """API: the data catalogue's public metadata, with the catalogue's filters. Access requests
-are not here: they are seen only by the two organizations and staff, on the site."""
+are not public: `/datasets/requests` answers only a personal token, with the requests of the
+token owner's organizations (made or received), as the site's /data/requests/ does."""
+
+from datetime import date, datetime
 
 from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from network.platform.api import PageParams, contract, page_of
+from network.platform.api import PageParams, contract, page_of, require_token
 from network.platform.api import page_schema as _page
 
 from . import selectors
-from .enums import AccessCondition
+from .enums import AccessCondition, RequestStatus
 
 router = Router()
 
@@ -90,6 +93,92 @@ def _dataset(dataset):
 def dataset_list(request, filters: Query[DatasetFilters], page: Query[PageParams]):
     result = page_of(selectors.dataset_list(filters=filters.dict()), page)
     result["results"] = [_dataset(d) for d in result["results"]]
+    return result
+
+
+class RequestStepOut(Schema):
+    action: str
+    at: datetime
+    organization: str | None = Field(
+        description="The requesting organization's slug when it took the step; the owners' "
+        "steps carry none"
+    )
+    note: str
+
+
+class RequestOut(Schema):
+    id: int
+    dataset: str = Field(description="The dataset's slug")
+    owner: str
+    organization: str = Field(description="The requesting organization's slug")
+    status: str
+    purpose: str
+    project: str | None = Field(description="The project's slug, if the request serves one")
+    variables_needed: str
+    coverage_needed: str
+    storage: str
+    retention: str
+    conditions: str
+    starts_on: date | None
+    ends_on: date | None
+    created_at: datetime
+    log: list[RequestStepOut] = Field(description="The audit log, oldest first")
+
+
+class RequestFilters(Schema):
+    status: RequestStatus | None = None
+    dataset: str | None = Field(None, max_length=80, description="Dataset slug")
+
+
+RequestPage = _page(RequestOut, "RequestPage")
+
+
+def _request(access_request):
+    return {
+        "id": access_request.pk,
+        "dataset": access_request.dataset.slug,
+        "owner": access_request.dataset.owner.slug,
+        "organization": access_request.organization.slug,
+        "status": access_request.status,
+        "purpose": access_request.purpose,
+        "project": access_request.project.slug if access_request.project else None,
+        "variables_needed": access_request.variables_needed,
+        "coverage_needed": access_request.coverage_needed,
+        "storage": access_request.storage,
+        "retention": access_request.retention,
+        "conditions": access_request.conditions,
+        "starts_on": access_request.starts_on,
+        "ends_on": access_request.ends_on,
+        "created_at": access_request.created_at,
+        "log": [
+            {
+                "action": step.action,
+                "at": step.at,
+                "organization": step.organization.slug if step.organization else None,
+                "note": step.note,
+            }
+            for step in access_request.events.all()
+        ],
+    }
+
+
+@router.get(
+    "/requests",
+    **contract(RequestPage, private=True),
+    summary="Access requests of your organizations (needs a token)",
+)
+def request_list(request, filters: Query[RequestFilters], page: Query[PageParams]):
+    """The requests the token owner's organizations made or received, newest first; staff
+    see all. Never public."""
+    user = require_token(request)
+    requests = selectors.requests_visible_to(user).select_related("project")
+    requests = requests.prefetch_related("events__organization")
+    if filters.status:
+        requests = requests.filter(status=filters.status)
+    if filters.dataset:
+        requests = requests.filter(dataset__slug=filters.dataset)
+    result = page_of(requests, page)
+    result["results"] = [_request(r) for r in result["results"]]
     return result
 
 

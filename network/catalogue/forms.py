@@ -151,3 +151,21 @@ class DecisionForm(RefusesFiles, forms.Form):
     ends_on = forms.DateField(
         required=False, label=_("End"), widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class GapCitationForm(FastSelects, forms.Form):
+    """On a gap's page: cite a dataset of the catalogue as evidence."""
+
+    gap = forms.IntegerField(widget=forms.HiddenInput)
+    dataset = forms.ModelChoiceField(
+        queryset=Dataset.objects.order_by("title", "pk"),
+        to_field_name="slug",
+        label=_("Dataset"),
+        empty_label=_("Choose a dataset"),
+    )
+    note = forms.CharField(
+        max_length=500,
+        required=False,
+        label=_("What the dataset could show (optional)"),
+        help_text=_("Never include personal data of trafficked persons."),
+    )

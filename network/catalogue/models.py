@@ -205,3 +205,29 @@ class AccessEvent(models.Model):
 
     def __str__(self):
         return f"{self.request}: {self.get_action_display()}"
+
+
+class GapCitation(models.Model):
+    """A data gap citing a dataset as evidence that the missing figures may exist there.
+    A plain model: written by the people of the gap's reporting organization (or staff)."""
+
+    gap = models.ForeignKey(
+        "gaps.DataGap", on_delete=models.CASCADE, related_name="dataset_citations"
+    )
+    dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="citations")
+    note = models.CharField(
+        _("what the dataset could show"), max_length=500, blank=True, help_text=NO_PERSONAL_DATA
+    )
+    cited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["dataset__title", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["gap", "dataset"], name="gap_cites_dataset_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.gap} — {self.dataset}"

@@ -13,7 +13,7 @@ from network.platform.email import email_on_commit
 from network.platform.services import absolute_url, check_fields, service_save, unique_slug
 
 from .enums import STATUS_AFTER, TRANSITIONS, AccessCondition, RequestAction, RequestStatus
-from .models import AccessEvent, AccessRequest, Dataset
+from .models import AccessEvent, AccessRequest, Dataset, GapCitation
 
 User = get_user_model()
 
@@ -24,7 +24,7 @@ FIELDS = {
 }  # fmt: skip
 RELATIONS = {"co_owners", "countries", "sub_regions", "publications", "projects"}
 # Paths under /data/ that a dataset's slug must not take.
-RESERVED = ("new", "requests")
+RESERVED = ("new", "requests", "cite")
 
 
 def _set_relations(dataset, relations):
@@ -281,3 +281,25 @@ def access_request_remind_ended(*, today: date | None = None) -> int:
         )
         count += 1
     return count
+
+
+@transaction.atomic
+def gap_citation_create(*, by: User, gap, dataset: Dataset, note: str = "") -> GapCitation:
+    """Cite `dataset` as evidence on `gap`: its reporting organization's people and staff.
+
+    Side effects: none beyond the citation."""
+    if not by.has_perm("gaps.change_gap", gap):
+        raise PermissionDenied(_("Only the people of the gap's organization cite evidence on it."))
+    if GapCitation.objects.filter(gap=gap, dataset=dataset).exists():
+        raise ValidationError(_("This gap already cites that dataset."))
+    return service_save(GapCitation(gap=gap, dataset=dataset, note=note.strip(), cited_by=by))
+
+
+@transaction.atomic
+def gap_citation_delete(*, by: User, citation: GapCitation) -> None:
+    """Withdraw a citation: the same people who may cite.
+
+    Side effects: none beyond the citation."""
+    if not by.has_perm("gaps.change_gap", citation.gap):
+        raise PermissionDenied(_("Only the people of the gap's organization cite evidence on it."))
+    citation.delete()

@@ -6,14 +6,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from network.gaps.models import DataGap
 from network.platform.pagination import paginate
 from network.platform.views import RAISE, TELL, run_service
 from projects.selectors import projects_visible_to
 
 from . import selectors, services
-from .enums import AccessCondition, RequestAction
-from .forms import METADATA_ONLY, AccessRequestForm, DatasetFilterForm, DatasetForm, DecisionForm
-from .models import AccessRequest, Dataset
+from .enums import TRANSITIONS, AccessCondition, RequestAction
+from .forms import (
+    METADATA_ONLY,
+    AccessRequestForm,
+    DatasetFilterForm,
+    DatasetForm,
+    DecisionForm,
+    GapCitationForm,
+)
+from .models import AccessRequest, Dataset, GapCitation
 
 PER_PAGE = 20
 
@@ -55,6 +63,7 @@ def dataset_detail(request, slug):
             "dataset": dataset,
             "summary": selectors.coverage_summary(dataset),
             "projects": dataset.projects.filter(pk__in=visible),
+            "citations": selectors.citing_gaps(dataset),
             "can_change": request.user.has_perm("catalogue.change_dataset", dataset),
             "can_request": dataset.is_requestable
             and request.user.has_perm("catalogue.request_access"),
@@ -194,14 +203,22 @@ def request_detail(request, pk):
     access_request = _visible_request(request, pk)
     can_decide = request.user.has_perm("catalogue.decide_request", access_request)
     can_answer = request.user.has_perm("catalogue.answer_request", access_request)
+    # The owners' steps open from this status, in the order an owner takes them.
+    steps = [
+        action
+        for action, sources in TRANSITIONS.items()
+        if action != RequestAction.ANSWERED and access_request.status in sources
+    ]
     return render(
         request,
         "catalogue/request_detail.html",
         {
             "access_request": access_request,
             "log": selectors.request_log(access_request),
-            "can_decide": can_decide,
+            "can_decide": can_decide and bool(steps),
             "can_answer": can_answer,
+            "steps": steps,
+            "can_approve": RequestAction.APPROVED in steps,
             "form": DecisionForm(),
             "actions": RequestAction,
         },
@@ -234,3 +251,54 @@ def request_advance(request, pk):
         **form.cleaned_data,
     )
     return redirect(access_request.get_absolute_url())
+
+
+def _gap_or_404(pk):
+    gap = DataGap.objects.filter(pk=pk).first()
+    if gap is None:
+        raise Http404(_("No such data gap."))
+    return gap
+
+
+@login_required
+@require_POST
+def citation_create(request):
+    """POST from a gap's page: cite a dataset as evidence on the gap."""
+    form = GapCitationForm(request.POST, request.FILES if request.method == "POST" else None)
+    if not form.is_valid():
+        gap_pk = form.cleaned_data.get("gap") if "gap" not in form.errors else None
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        if gap_pk is None:
+            return redirect("catalogue:list")
+        return redirect(_gap_or_404(gap_pk).get_absolute_url())
+    gap = _gap_or_404(form.cleaned_data["gap"])
+    run_service(
+        request,
+        services.gap_citation_create,
+        success=_("The gap now cites “%(title)s” as evidence.")
+        % {"title": form.cleaned_data["dataset"].title},
+        on_denied=RAISE,
+        by=request.user,
+        gap=gap,
+        dataset=form.cleaned_data["dataset"],
+        note=form.cleaned_data["note"],
+    )
+    return redirect(gap.get_absolute_url())
+
+
+@login_required
+@require_POST
+def citation_delete(request, pk):
+    """POST from a gap's page: withdraw a citation."""
+    citation = get_object_or_404(GapCitation.objects.select_related("gap", "dataset"), pk=pk)
+    run_service(
+        request,
+        services.gap_citation_delete,
+        success=_("The citation of “%(title)s” is withdrawn.") % {"title": citation.dataset.title},
+        on_denied=RAISE,
+        by=request.user,
+        citation=citation,
+    )
+    return redirect(citation.gap.get_absolute_url())

@@ -6,6 +6,7 @@ Each app keeps its endpoints in `<app>/api.py` as a ninja Router; network/api.py
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
@@ -49,6 +50,15 @@ class TokenAuth(HttpBearer):
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
+def require_token(request):
+    """For a read only a token's owner may make: the person behind the token, or a 401."""
+    if not request.auth.is_authenticated:
+        raise HttpError(
+            401, _("This is readable only with a personal API token (see your profile page).")
+        )
+    return request.auth
+
+
 class ErrorOut(Schema):
     """The body of every refusal."""
 
@@ -77,21 +87,28 @@ WRITE_401 = (
     "No Authorization header (writing needs a personal token), or it is malformed, or its "
     "token is unknown or revoked."
 )
+PRIVATE_401 = (
+    "No Authorization header (this is readable only with a personal token), or it is "
+    "malformed, or its token is unknown or revoked."
+)
 
 
-def contract(ok=None, *, status=200, csv=False, write=False, found=False):
+def contract(ok=None, *, status=200, csv=False, write=False, found=False, private=False):
     """`response` and `openapi_extra` for one operation: its success (the `ok` schema, or CSV)
     and every refusal it can answer, each with ErrorOut. `write`: needs a token and may be
-    forbidden (403) or unprocessable (422); `found`: its path names one thing (404).
+    forbidden (403) or unprocessable (422); `found`: its path names one thing (404);
+    `private`: a read that needs a token (the view calls `require_token`).
 
     Reads document the token as optional (the empty security requirement `{}`; ninja lists
-    the TokenAuth one), writes as required.
+    the TokenAuth one), writes and private reads as required.
     """
     codes = [400, 401, 413] + ([403, 422] if write else []) + ([404] if found else [])
     responses = {code: {"description": ERRORS[code]} for code in codes}
     extra = {"responses": responses}
     if write:
         responses[401] = {"description": WRITE_401}
+    elif private:
+        responses[401] = {"description": PRIVATE_401}
     else:
         extra["security"] = [{}]
     if csv:

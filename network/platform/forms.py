@@ -54,19 +54,19 @@ def _choices(choices):
     if not isinstance(choices, ModelChoiceIterator):
         return choices
     field = choices.field
-    raw = "|".join(
-        [type(field).__qualname__, str(field.to_field_name), str(choices.queryset.query)]
-    )
     apps = sorted({*settings.PAGE_CACHE_APPS, *settings.PAGE_CACHE_SHELL})
     current = versions([app_version(app) for app in apps])
-    key = ":".join(
+    # Hashed whole, versions included: a key of a dozen versions outgrows 250 characters.
+    raw = "|".join(
         [
-            "choices",
-            hashlib.sha256(raw.encode()).hexdigest(),
+            type(field).__qualname__,
+            str(field.to_field_name),
+            str(choices.queryset.query),
             get_language() or "",
             *(str(current[app_version(app)]) for app in apps),
         ]
     )
+    key = "choices:" + hashlib.sha256(raw.encode()).hexdigest()
     pairs = cache.get(key)
     if pairs is None:
         pairs = [(str(value), str(label)) for value, label in choices]

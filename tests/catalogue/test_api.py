@@ -1,6 +1,8 @@
 import pytest
 
 from network.catalogue.enums import AccessCondition
+from network.catalogue.models import AccessEvent
+from tests.factories import MembershipFactory, OrganizationFactory
 from tests.factories.catalogue import AccessRequestFactory, DatasetFactory
 from tests.factories.gaps import CountryFactory
 
@@ -32,3 +34,69 @@ def test_dataset_detail_and_unknown(client):
 def test_bad_filters_are_a_400(client):
     assert client.get("/api/v1/datasets?year=abc").status_code == 400
     assert client.get("/api/v1/datasets?access=secret").status_code == 400
+
+
+def _requests(client, headers=None, query=""):
+    return client.get(f"/api/v1/datasets/requests{query}", **(headers or {}))
+
+
+def test_requests_need_a_token(client):
+    AccessRequestFactory(purpose="SecretPurposeText")
+    response = _requests(client)
+    assert response.status_code == 401
+    assert "SecretPurposeText" not in response.content.decode()
+
+
+def test_owner_token_reads_its_requests_with_their_log(client, bearer, focal_a, org_a, org_b):
+    from network.catalogue import services
+    from network.catalogue.enums import RequestAction
+
+    dataset = DatasetFactory(owner=org_a, slug="routes")
+    access_request = AccessRequestFactory(dataset=dataset, organization=org_b, purpose="Routes")
+    services.access_request_advance(
+        by=focal_a, access_request=access_request, action=RequestAction.MORE_INFO, note="Years?"
+    )
+    AccessRequestFactory(purpose="SomeoneElsesPurpose")
+    data = _requests(client, bearer(focal_a)).json()
+    assert data["count"] == 1
+    [row] = data["results"]
+    assert (row["dataset"], row["owner"], row["organization"]) == ("routes", "agency-a", "agency-b")
+    assert (row["status"], row["purpose"]) == ("more_info", "Routes")
+    assert [(s["action"], s["note"]) for s in row["log"]] == [("more_info", "Years?")]
+    assert "SomeoneElsesPurpose" not in str(data)
+    assert _requests(client, bearer(focal_a), "?status=declined").json()["count"] == 0
+
+
+def test_requester_token_reads_its_own_and_a_third_organization_none(client, bearer, org_b):
+    access_request = AccessRequestFactory(organization=org_b, purpose="OursToRead")
+    requester = MembershipFactory(organization=org_b).user
+    assert _requests(client, bearer(requester)).json()["results"][0]["id"] == access_request.pk
+    outsider = MembershipFactory(organization=OrganizationFactory()).user
+    assert _requests(client, bearer(outsider)).json()["count"] == 0
+    assert _requests(client, bearer(outsider), "?status=nonsense").status_code == 400
+
+
+def test_request_list_query_count_does_not_grow(client, bearer, org_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    focal = MembershipFactory(organization=org_a, role="focal_point").user
+    headers = bearer(focal)
+    dataset = DatasetFactory(owner=org_a)
+
+    def ask():
+        access_request = AccessRequestFactory(dataset=dataset)
+        AccessEvent.objects.create(
+            request=access_request, action="submitted", organization=access_request.organization
+        )
+
+    ask()
+    _requests(client, headers)
+    with CaptureQueriesContext(connection) as few:
+        _requests(client, headers)
+    for _ in range(30):
+        ask()
+    _requests(client, headers)  # the new organizations changed the cached roles: warm again
+    with CaptureQueriesContext(connection) as many:
+        assert _requests(client, headers).json()["count"] == 31
+    assert len(few) == len(many)

@@ -10,6 +10,8 @@ from django.utils import timezone
 from members.enums import MembershipRole
 from network.agenda import services as agenda_services
 from network.agenda.enums import PriorityStatus
+from network.catalogue import services as catalogue_services
+from network.catalogue.enums import RequestAction, RequestStatus
 from network.countries.enums import AnswerStatus
 from network.desk import services as notice_services
 from network.gaps.enums import GapStatus
@@ -20,6 +22,7 @@ from tests.factories import (
     MembershipRequestFactory,
     OrganizationFactory,
 )
+from tests.factories.catalogue import AccessRequestFactory, DatasetFactory
 from tests.factories.countries import AnswerFactory, RoundCountryFactory, RoundFactory
 from tests.factories.desk import NoticeFactory
 from tests.factories.events import RegistrationFactory
@@ -185,6 +188,15 @@ def _fill(org, focal, n):
         NoticeFactory(recipients=[org])
         acknowledged = NoticeFactory(recipients=[org])
         notice_services.notice_acknowledge(notice=acknowledged, organization=org, by=focal)
+        owned = DatasetFactory(owner=org, co_owners=[OrganizationFactory()])
+        AccessRequestFactory(dataset=owned)
+        AccessRequestFactory(organization=org, status=RequestStatus.MORE_INFO)
+        catalogue_services.access_request_advance(
+            by=focal,
+            access_request=AccessRequestFactory(dataset=owned),
+            action=RequestAction.MORE_INFO,
+            note="Which years?",
+        )
 
 
 def test_desk_query_count_does_not_grow_with_items(client, org_a, focal_a):

@@ -1089,6 +1089,26 @@ CATALOGUE = [
         frozenset({"catalogue_accessrequest", "catalogue_accessevent"}),
         must_write="catalogue_accessevent",
     ),
+    Endpoint(
+        "catalogue:cite",
+        "member_a",
+        _r("catalogue:cite"),
+        _dict(
+            gap=lambda w: st.just(str(w.gap.pk)),
+            dataset=lambda w: st.just(w.spare_dataset.slug),
+            note=SENTENCE,
+        ),
+        frozenset({"catalogue_gapcitation"}),
+        must_write="catalogue_gapcitation",
+    ),
+    Endpoint(
+        "catalogue:uncite",
+        "member_a",
+        _r("catalogue:uncite", lambda w: w.citation.pk),
+        NOTHING,
+        frozenset({"catalogue_gapcitation"}),
+        must_write="catalogue_gapcitation",
+    ),
 ]
 
 EMAIL = [

@@ -15,6 +15,7 @@ from members import services as member_services
 from members.enums import MembershipRole
 from network.agenda import services as agenda_services
 from network.agenda.enums import PriorityStatus
+from network.catalogue.models import GapCitation
 from network.countries.enums import AnswerStatus
 from network.countries.models import GapChangeProposal
 from network.discussions.enums import RoomVisibility
@@ -201,6 +202,9 @@ def build_world():
     o["decision"] = DecisionFactory(responsible=[o["org_a"]])
     # Agency B's dataset in the catalogue; Agency A's pending request for it.
     o["dataset"] = DatasetFactory(owner=o["org_b"], slug="routes-register")
+    # Agency A's gap cites that dataset; another one it may cite.
+    o["citation"] = GapCitation.objects.create(gap=o["gap"], dataset=o["dataset"])
+    o["spare_dataset"] = DatasetFactory(owner=o["org_b"], slug="spare-register")
     o["data_request"] = AccessRequestFactory(
         dataset=o["dataset"], organization=o["org_a"], requested_by=o["member_a"]
     )

@@ -115,3 +115,10 @@ def test_search_projects_and_gaps_query_count_same_for_few_and_many(client, org_
         DataGapFactory(reported_by=org_a, title=f"Wombat gap {n}")
     assert _count(client, {"q": "wombat"}) == few
     assert _count(client, {"q": "wombat", "kind": "projects"}) == few_projects
+
+
+def test_search_with_no_hit_offers_the_lists_to_browse(client, db):
+    page = client.get("/search/?q=zzqqxxnothing").content.decode()
+    assert "Nothing matches" in page
+    assert '<a href="/library/">publications</a>.</p>' in page  # no dangling ", ." at the end
+    assert ", ." not in page

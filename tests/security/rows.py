@@ -509,6 +509,20 @@ SITE = [
         GET=allow(NETWORK_AND_STAFF),
         POST=allow(NETWORK_AND_STAFF, yes=OK),
     ),
+    row(
+        "data/cite/",
+        lambda w: "/data/cite/",
+        GET=signed_in(405),
+        # An empty body names no gap: told so, whoever asks; the gap's people are checked
+        # once a gap is named (tests/catalogue/test_citations.py).
+        POST=signed_in(OK),
+    ),
+    row(
+        "data/cite/<int:pk>/remove/",
+        lambda w: f"/data/cite/{w.citation.pk}/remove/",
+        GET=signed_in(405),
+        POST=allow([MEMBER_A, FOCAL_A, STAFF], yes=OK),
+    ),
     row("data/requests/", lambda w: "/data/requests/", GET=signed_in(200)),
     row(
         "data/requests/<int:pk>/",
@@ -1160,6 +1174,13 @@ API = [
         GET=everyone(404),
     ),
     row("GET /api/v1/datasets", lambda w: "/api/v1/datasets", GET=everyone(200)),
+    # A token reads its owner's organizations' requests (an empty list for the others; the
+    # canaries check that none leaks); no token, no answer.
+    row(
+        "GET /api/v1/datasets/requests",
+        lambda w: "/api/v1/datasets/requests",
+        GET=signed_in(200, anon=401),
+    ),
     row(
         "GET /api/v1/datasets/{slug}",
         lambda w: "/api/v1/datasets/routes-register",

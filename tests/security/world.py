@@ -18,6 +18,7 @@ from events.models import EventOrganizer
 from home.models import HomePage, StandardPage
 from members import services as member_services
 from members.enums import MembershipRole, OrganizationStatus, Visibility
+from network.catalogue.models import GapCitation
 from network.countries.enums import AnswerStatus
 from network.countries.models import GapChangeProposal
 from network.discussions.enums import RoomVisibility
@@ -399,4 +400,6 @@ def build():
         purpose=f"Compare routes. {Canary.DATA_REQUEST}",
     )  # fmt: skip
     w.data_request.events.create(action="submitted", by=users[MEMBER_A], organization=w.org_a)
+    # Agency A's gap cites Agency B's dataset as evidence.
+    w.citation = GapCitation.objects.create(gap=w.gap, dataset=w.dataset, cited_by=users[MEMBER_A])
     return w
