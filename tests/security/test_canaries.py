@@ -187,8 +187,28 @@ def test_emails_sent_by_the_platform_carry_no_canary_to_whom_it_is_hidden(
             "/events/data-workshop/manage/email/",
             {"subject": "Practical details", "body": "See the page for the link."},
         )
+        # A data access request and the owner's question reach only the two organizations.
+        _client(world, MEMBER_A).post(
+            "/data/routes-register/request/",
+            {
+                "organization": world.org_a.pk,
+                "purpose": f"Again: {Canary.DATA_REQUEST}",
+                "variables_needed": "age",
+                "coverage_needed": "Albania",
+                "storage": "Encrypted",
+                "retention": "One year",
+                "k_confirmed": "on",
+            },
+        )
+        _client(world, FOCAL_B).post(
+            f"/data/requests/{world.data_request.pk}/step/",
+            {"action": "more_info", "note": f"About {Canary.DATA_REQUEST}?"},
+        )
         send_mention_digest.call()
-    assert len(mail.outbox) >= 3, [m.subject for m in mail.outbox]
+    subjects = [m.subject for m in mail.outbox]
+    assert len(mail.outbox) >= 3, subjects
+    assert any(s.startswith("Access request for") for s in subjects), subjects
+    assert any("Asked for more information" in s for s in subjects), subjects
     assert _email_leaks(world) == []
 
 
