@@ -4,6 +4,7 @@ views call the app's service and tell the person the outcome, one way everywhere
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from django.views.i18n import set_language
 from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.log_actions import log
 
-from .languages import language_save, supported
+from .languages import language_save
 from .messages import error_messages
 
 # What run_service does when the service raises PermissionDenied: let it through (Django
@@ -115,10 +116,14 @@ class ServiceEditView(_SavesThroughService, EditView):
 
 def _language_switch(request):
     code = request.POST.get("language", "")
-    if supported(code) != code:
-        messages.error(request, _("This site is not available in that language."))
-    else:
+    if code in dict(settings.LANGUAGES):
         language_save(request.user, code)
+    else:
+        messages.error(request, _("This site is not available in that language."))
+        # Django's set_language would keep any language it has a catalogue for ("de"):
+        # without one it only sends the person back to `next`.
+        request.POST = request.POST.copy()
+        request.POST["language"] = ""
     return set_language(request)
 
 
