@@ -37,9 +37,7 @@ def test_visitor_switches_and_reads_the_next_page_in_that_language():
 
 @pytest.mark.django_db
 def test_switch_never_redirects_off_site():
-    response = Client().post(
-        "/i18n/language/", {"language": "ru", "next": "https://evil.example/"}
-    )
+    response = Client().post("/i18n/language/", {"language": "ru", "next": "https://evil.example/"})
     assert response.status_code == 302 and response["Location"] == "/"
 
 
