@@ -23,6 +23,7 @@ from django.db.models.sql import Query
 from django.urls import reverse
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
 MAX_QUERY_LENGTH = 200
@@ -116,7 +117,7 @@ def _pages(user):
 KINDS = [
     SearchKind(
         key="organizations",
-        label="Organizations",
+        label=_("Organizations"),
         visible=_organizations,
         title=lambda o: o.name,
         text=lambda o: o.mandate,
@@ -127,7 +128,7 @@ KINDS = [
     ),
     SearchKind(
         key="people",
-        label="People",
+        label=_("People"),
         visible=_people,
         title=lambda p: p.name,
         text=lambda p: p.bio,
@@ -136,7 +137,7 @@ KINDS = [
     ),
     SearchKind(
         key="priorities",
-        label="Research priorities",
+        label=_("Research priorities"),
         visible=_priorities,
         title=lambda p: p.title,
         text=lambda p: p.rationale,
@@ -146,7 +147,7 @@ KINDS = [
     ),
     SearchKind(
         key="gaps",
-        label="Data gaps",
+        label=_("Data gaps"),
         visible=_gaps,
         title=lambda g: g.title,
         text=lambda g: g.description,
@@ -156,7 +157,7 @@ KINDS = [
     ),
     SearchKind(
         key="indicators",
-        label="Indicators",
+        label=_("Indicators"),
         visible=_indicators,
         title=lambda i: i.name,
         text=lambda i: i.definition,
@@ -167,7 +168,7 @@ KINDS = [
     ),
     SearchKind(
         key="projects",
-        label="Projects",
+        label=_("Projects"),
         visible=_projects,
         title=lambda p: p.title,
         text=lambda p: p.summary,
@@ -177,7 +178,7 @@ KINDS = [
     ),
     SearchKind(
         key="events",
-        label="Events",
+        label=_("Events"),
         visible=_events,
         title=lambda e: e.title,
         text=lambda e: _plain(f"{e.purpose} {e.expected_results}"),
@@ -187,7 +188,7 @@ KINDS = [
     ),
     SearchKind(
         key="publications",
-        label="Publications",
+        label=_("Publications"),
         visible=_publications,
         title=lambda p: p.title,
         text=lambda p: p.summary,
@@ -197,7 +198,7 @@ KINDS = [
     ),
     SearchKind(
         key="pages",
-        label="Pages",
+        label=_("Pages"),
         visible=_pages,
         title=lambda p: p.title,
         text=lambda p: _plain(f"{p.intro} {p.body}"),

@@ -2,6 +2,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -48,11 +49,17 @@ def search(request):
     kind = site_search.KINDS_BY_KEY.get(kind_key)
     messages_ = []
     if kind_key and kind is None:
-        messages_.append(f"There is nothing of the kind “{kind_key[:50]}”: showing every kind.")
+        messages_.append(
+            _("There is nothing of the kind “%(kind)s”: showing every kind.")
+            % {"kind": kind_key[:50]}
+        )
     if len(query) > site_search.MAX_QUERY_LENGTH:
         messages_.append(
-            f"Search terms are limited to {site_search.MAX_QUERY_LENGTH} characters; yours "
-            f"had {len(query)}. Please shorten them."
+            _(
+                "Search terms are limited to %(limit)s characters; yours had %(length)s. "
+                "Please shorten them."
+            )
+            % {"limit": site_search.MAX_QUERY_LENGTH, "length": len(query)}
         )
         query = ""
     context = {
@@ -108,8 +115,12 @@ def _search_results(request, context, kind):
         except InvalidPage:
             page = paginator.get_page(request.GET.get("page"))
             messages_.append(
-                f"There is no page “{request.GET['page'][:20]}”: showing page {page.number} "
-                f"of {paginator.num_pages}."
+                _("There is no page “%(asked)s”: showing page %(number)s of %(pages)s.")
+                % {
+                    "asked": request.GET["page"][:20],
+                    "number": page.number,
+                    "pages": paginator.num_pages,
+                }
             )
         context["page"] = page
         context["groups"] = [

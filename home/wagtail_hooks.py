@@ -1,6 +1,7 @@
 from django.http import Http404
 from django.templatetags.static import static
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
@@ -18,7 +19,7 @@ def restricted_pages_do_not_exist_for_those_refused(page, request, serve_args, s
         if restriction.restriction_type != PageViewRestriction.PASSWORD and not (
             restriction.accept_request(request)
         ):
-            raise Http404("No such page.")
+            raise Http404(_("No such page."))
     # Everyone signed in may see it alike: the page cache (network/platform/pagecache.py) may
     # serve it before routing.
     request.unrestricted_page = not restrictions

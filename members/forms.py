@@ -189,7 +189,14 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["display_name", "bio", "countries", "languages", "visibility"]
+        fields = [
+            "display_name",
+            "bio",
+            "countries",
+            "languages",
+            "interface_language",
+            "visibility",
+        ]
         help_texts = {
             "bio": _("About your work. Never include personal data of trafficked persons.")
         }

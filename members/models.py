@@ -1,5 +1,5 @@
 import rules
-from django.conf import global_settings
+from django.conf import global_settings, settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
@@ -87,6 +87,14 @@ class User(index.Indexed, AbstractUser):
     )
     countries = CountryField("countries of work", multiple=True, blank=True)
     languages = models.JSONField(default=list, blank=True)
+    # The site's own words; blank follows the browser (network/platform/languages.py).
+    interface_language = models.CharField(
+        _("language of the site"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("Empty: the language your browser asks for."),
+    )
     visibility = models.CharField(
         max_length=10,
         choices=Visibility.choices,

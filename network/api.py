@@ -4,7 +4,8 @@ Adding an app's endpoints is one `api.add_router(...)` line below.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as RequestValidationError
@@ -71,7 +72,10 @@ def bad_request(request, exc):
         errors.setdefault(field, []).append(str(error.get("msg", "invalid")))
     return api.create_response(
         request,
-        {"detail": "Invalid input — " + "; ".join(problems), "errors": errors},
+        {
+            "detail": _("Invalid input — %(problems)s") % {"problems": "; ".join(problems)},
+            "errors": errors,
+        },
         status=400,
     )
 
@@ -87,11 +91,21 @@ def unprocessable(request, exc):
 
 @api.exception_handler(PermissionDenied)
 def forbidden(request, exc):
-    return api.create_response(request, {"detail": str(exc) or "You may not do this."}, status=403)
+    return api.create_response(
+        request, {"detail": str(exc) or _("You may not do this.")}, status=403
+    )
+
+
+@api.exception_handler(Http404)
+def missing(request, exc):
+    """Ninja's own answer ("Not Found") in the reader's language."""
+    return api.create_response(
+        request, {"detail": _("Nothing with this identifier is visible to you.")}, status=404
+    )
 
 
 @csrf_exempt
 def not_found(request):
     """Any other address under /api/: a JSON 404 like the API's own, not the site's HTML page
     (an identifier with a slash in it, or letters where a number goes, lands here)."""
-    return JsonResponse({"detail": "No such API address."}, status=404)
+    return JsonResponse({"detail": _("No such API address.")}, status=404)

@@ -15,6 +15,7 @@ from network.countries.urls import round_patterns
 from network.gaps.feeds import NewGapsFeed
 from network.library import views as library_views
 from network.library.feeds import NewPublicationsFeed
+from network.platform import views as platform_views
 
 # One line per feed; each app keeps its feeds in <app>/feeds.py.
 feed_patterns = [
@@ -56,6 +57,7 @@ urlpatterns = [
     path("notices/", include("network.desk.notice_urls")),
     path("email/", include("network.digests.urls")),
     path("search/", home_views.search, name="search"),
+    path("i18n/language/", platform_views.language_switch, name="language_switch"),
     path("feeds/", include((feed_patterns, "feeds"))),
     path("api/v1/", api.urls),
     re_path(r"^api/", not_found),

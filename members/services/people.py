@@ -13,7 +13,14 @@ from network.platform.services import service_save
 
 from ..models import ApiToken, Expertise, User
 
-PERSON_FIELDS = ("display_name", "bio", "countries", "languages", "visibility")
+PERSON_FIELDS = (
+    "display_name",
+    "bio",
+    "countries",
+    "languages",
+    "interface_language",
+    "visibility",
+)
 
 
 EXPERTISE_NAME_LENGTH = 100
@@ -66,6 +73,15 @@ def profile_update(*, user: User, expertise: list[str] | None = None, **fields) 
     service_save(user)
     if expertise is not None:
         user.expertise.set(expertise_get_or_create(names=expertise))
+    return user
+
+
+@transaction.atomic
+def profile_language_set(*, user: User, language: str) -> User:
+    """Keep the language the person chose in the site's switcher on their profile.
+    Side effects: none beyond the row (an unknown code is refused by full_clean)."""
+    user.interface_language = language
+    service_save(user, update_fields=["interface_language"])
     return user
 
 

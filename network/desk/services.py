@@ -46,7 +46,8 @@ def notice_send(
     notice.recipients.set(recipients)
     email_on_commit(
         to=_spokespeople(recipients),
-        subject=_("Notice from the network: %(title)s") % {"title": title},
+        # A function: each recipient reads the subject in their own language.
+        subject=lambda recipient: _("Notice from the network: %(title)s") % {"title": title},
         template="desk/email/notice_sent.txt",
         context={"notice": notice, "url": absolute_url(notice.get_absolute_url())},
         must_acknowledge=True,
@@ -96,7 +97,9 @@ def notice_remind(*, notice, by) -> int:
     waiting = notice.recipients.exclude(pk__in=notice.acknowledgements.values("organization_id"))
     return email_on_commit(
         to=_spokespeople(waiting),
-        subject=_("Reminder: please acknowledge “%(title)s”") % {"title": notice.title},
+        subject=lambda recipient: (
+            _("Reminder: please acknowledge “%(title)s”") % {"title": notice.title}
+        ),
         template="desk/email/notice_reminder.txt",
         context={"notice": notice, "url": absolute_url(notice.get_absolute_url())},
         must_acknowledge=True,

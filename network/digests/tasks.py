@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from members.models import User

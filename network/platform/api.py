@@ -32,10 +32,10 @@ class TokenAuth(HttpBearer):
             if request.method in READ_METHODS:
                 return AnonymousUser()
             # Refused before the body is read: an anonymous write is a 401 whatever it sends.
-            raise HttpError(401, "Writing needs a personal API token (see your profile page).")
-        scheme, _, raw = header.strip().partition(" ")
+            raise HttpError(401, _("Writing needs a personal API token (see your profile page)."))
+        scheme, _space, raw = header.strip().partition(" ")
         if scheme.lower() != "bearer" or not raw.strip():
-            raise HttpError(401, "Malformed Authorization header: send “Bearer <token>”.")
+            raise HttpError(401, _("Malformed Authorization header: send “Bearer <token>”."))
         return self.authenticate(request, raw.strip())
 
     def authenticate(self, request, token):
@@ -43,7 +43,7 @@ class TokenAuth(HttpBearer):
         # authentication backends: the platform knows no app above it.
         user = import_string(settings.API_TOKEN_AUTHENTICATOR)(token)
         if user is None:
-            raise HttpError(401, "This token is unknown or has been revoked.")
+            raise HttpError(401, _("This token is unknown or has been revoked."))
         return user
 
 

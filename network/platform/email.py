@@ -9,8 +9,10 @@ from django.core import signing
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .languages import email_language
 from .models import EmailFrequency, EmailPreference
 from .tasks import send_email
 
@@ -77,7 +79,8 @@ def email_on_commit(
     want each item as it happens (the others read it in their digest, or not at all); one
     that `must_acknowledge` goes to everyone; a `digest` is sent as asked (its builder chose
     the recipient). Every message carries a footer linking to the preferences page and a
-    one-click unsubscribe link, also as RFC 8058 List-Unsubscribe headers.
+    one-click unsubscribe link, also as RFC 8058 List-Unsubscribe headers. Subject, body and
+    footer are in the recipient's language: pass a lazy (gettext_lazy) subject or a function.
     """
     recipients, seen = [], set()
     for recipient in to:
@@ -99,18 +102,21 @@ def email_on_commit(
     messages = []
     for address, recipient in recipients:
         unsubscribe = unsubscribe_url(address)
-        messages.append(
-            {
-                "to": address,
-                "subject": subject(recipient) if callable(subject) else subject,
-                "body": render_to_string(template, {**context, "recipient": recipient})
-                + _footer(unsubscribe),
-                "headers": {
-                    "List-Unsubscribe": f"<{unsubscribe}>",
-                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-                },
-            }
-        )
+        # In the recipient's language (their profile's, else the site's), whoever wrote:
+        # a lazy subject is read here too.
+        with translation.override(email_language(recipient)):
+            messages.append(
+                {
+                    "to": address,
+                    "subject": str(subject(recipient) if callable(subject) else subject),
+                    "body": render_to_string(template, {**context, "recipient": recipient})
+                    + _footer(unsubscribe),
+                    "headers": {
+                        "List-Unsubscribe": f"<{unsubscribe}>",
+                        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                    },
+                }
+            )
     if messages:
         transaction.on_commit(lambda: [send_email.enqueue(**message) for message in messages])
     return len(messages)

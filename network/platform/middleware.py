@@ -6,6 +6,7 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooMany
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import gettext_lazy as _
 
 # The Wagtail admin runs under the site's strict policy (no inline script: admin_csp.py
 # starts the widgets Wagtail would start inline). Its one need of its own: the editor shows a
@@ -52,15 +53,15 @@ class PrivateResponsesMiddleware:
         return response
 
 
-NULL_CHARACTER_MESSAGE = (
+NULL_CHARACTER_MESSAGE = _(
     "The request contains a null character (U+0000), which no field of this site accepts. "
     "Remove it and send the request again."
 )
-TOO_LARGE_MESSAGE = (
-    "The request is larger than this site accepts ({limit} MB; uploads at most 20 MB). "
+TOO_LARGE_MESSAGE = _(
+    "The request is larger than this site accepts (%(limit)s MB; uploads at most 20 MB). "
     "Send a smaller file or shorter text."
 )
-TOO_MANY_MESSAGE = "The request has more fields or files than any form of this site. Send less."
+TOO_MANY_MESSAGE = _("The request has more fields or files than any form of this site. Send less.")
 
 
 def _has_nul(value):
@@ -98,12 +99,12 @@ class RefuseBadRequestsMiddleware:
         except ValueError:
             length = 0
         if length > limit:
-            return self._refuse(request, 413, TOO_LARGE_MESSAGE.format(limit=limit // 2**20))
+            return self._refuse(request, 413, TOO_LARGE_MESSAGE % {"limit": limit // 2**20})
         try:
             carries_nul = self._carries_nul(request)
         except RequestDataTooBig:
             limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-            return self._refuse(request, 413, TOO_LARGE_MESSAGE.format(limit=limit / 2**20))
+            return self._refuse(request, 413, TOO_LARGE_MESSAGE % {"limit": limit / 2**20})
         except (TooManyFieldsSent, TooManyFilesSent):
             return self._refuse(request, 400, TOO_MANY_MESSAGE)
         if carries_nul:
@@ -135,5 +136,5 @@ class RefuseBadRequestsMiddleware:
     @staticmethod
     def _refuse(request, status, message):
         if request.path.startswith("/api/"):
-            return JsonResponse({"detail": message}, status=status)
+            return JsonResponse({"detail": str(message)}, status=status)
         return render(request, "400.html", {"message": message}, status=status)

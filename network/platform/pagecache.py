@@ -31,6 +31,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.template import engines
+from django.utils.translation import get_language
 
 from network.platform.cache import app_version, bump, versions
 
@@ -43,8 +44,9 @@ TRACKED_APPS = frozenset(settings.PAGE_CACHE_APPS)
 SHELL = tuple(settings.PAGE_CACHE_SHELL)
 
 
-# Saves of only these fields change nothing a cached page shows: every sign-in writes one.
-UNSHOWN_FIELDS = {"last_login"}
+# Saves of only these fields change nothing a cached page shows: every sign-in writes the
+# first, the language switcher the second.
+UNSHOWN_FIELDS = {"last_login", "interface_language"}
 
 
 def _on_write(sender, update_fields=None, **kwargs):
@@ -153,10 +155,11 @@ def _versions(apps):
 
 def _fast_key(request, who):
     """Where the fast path finds a page: scheme, host and full path (API responses carry
-    absolute URLs) and the viewer class."""
-    raw = f"{who}|{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    absolute URLs), the viewer class and the language (LocaleMiddleware and the profile's
+    language have chosen it before this runs)."""
+    raw = f"{who}|{get_language()}|{request.scheme}://{request.get_host()}{request.get_full_path()}"
     # The number changes with the entry's shape, so a deploy never reads an older one.
-    return "pagecache:fast:3:" + hashlib.sha256(raw.encode()).hexdigest()
+    return "pagecache:fast:4:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def _perms_key(request):
@@ -234,6 +237,7 @@ def cached_page(*, depends_on, perms=(), variant=None, until=None):
                     view.__module__ + "." + view.__qualname__,
                     ",".join(f"{app}={version}" for app, version in current),
                     who,
+                    get_language() or "",
                     str(extra),
                     request.get_full_path(),
                 ]

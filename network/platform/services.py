@@ -37,7 +37,9 @@ def check_fields(fields, *, allowed):
     """An update service takes only the fields it lets the caller change."""
     unknown = set(fields) - set(allowed)
     if unknown:
-        raise ValidationError(f"Unknown fields: {', '.join(sorted(unknown))}.")
+        raise ValidationError(
+            _("Unknown fields: %(fields)s.") % {"fields": ", ".join(sorted(unknown))}
+        )
 
 
 def check_slug(slug, *, reserved):

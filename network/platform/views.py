@@ -4,12 +4,17 @@ views call the app's service and tell the person the outcome, one way everywhere
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.log_actions import log
 
+from .languages import language_save
 from .messages import error_messages
 
 # What run_service does when the service raises PermissionDenied: let it through (Django
@@ -107,3 +112,34 @@ class ServiceCreateView(_SavesThroughService, CreateView):
 
 class ServiceEditView(_SavesThroughService, EditView):
     history_action = "wagtail.edit"
+
+
+def _language_switch(request):
+    code = request.POST.get("language", "")
+    if code in dict(settings.LANGUAGES):
+        language_save(request.user, code)
+    else:
+        messages.error(request, _("This site is not available in that language."))
+        # Django's set_language would keep any language it has a catalogue for ("de"):
+        # without one it only sends the person back to `next`.
+        request.POST = request.POST.copy()
+        request.POST["language"] = ""
+    return set_language(request)
+
+
+_language_switch_signed_in = csrf_protect(_language_switch)
+
+
+@csrf_exempt
+@require_POST
+def language_switch(request):
+    """The header's language switcher (POST only). Django's set_language keeps the choice in
+    a cookie and sends the person back to `next`; a signed-in person's profile keeps it too,
+    so it follows them to other browsers. An unknown language changes nothing and says so.
+
+    Signed-in people's switcher carries a CSRF token (their profile changes). A visitor's
+    does not: a token in the header would make every cached page differ per request, and
+    all a forged switch can do is set a visitor's language cookie."""
+    if request.user.is_authenticated:
+        return _language_switch_signed_in(request)
+    return _language_switch(request)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -79,9 +80,14 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "network.platform.middleware.AdminContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The switcher's cookie, then Accept-Language, then English; the profile's language
+    # overrides them once the person is known (network/platform/languages.py). Both before
+    # the page cache, whose keys carry the language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "network.platform.languages.ProfileLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Before any view reads a body: oversized bodies and NUL characters get a 413/400.
     "network.platform.middleware.RefuseBadRequestsMiddleware",
@@ -240,6 +246,11 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="network@localhost")
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 LANGUAGE_CODE = "en"
+# The interface's languages; URLs are the same in each (no /fr/ prefix).
+LANGUAGES = [("en", _("English")), ("fr", _("French")), ("ru", _("Russian"))]
+# The catalogue of the site shell (network/templates/) and of code outside the apps; each app
+# keeps its own in <app>/locale/.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

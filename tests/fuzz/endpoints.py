@@ -1130,7 +1130,20 @@ EMAIL = [
     ),
 ]
 
+LANGUAGES = [
+    Endpoint(
+        "language_switch",
+        "member_a",  # a visitor's switch writes nothing; a person's writes their profile
+        _r("language_switch"),
+        _dict(
+            language=st.sampled_from(["en", "fr", "ru"]), next=st.sampled_from(["/", "/agenda/"])
+        ),
+        frozenset({"members_user"}),
+        may_be_noop=True,  # choosing the language one has
+    ),
+]
+
 ENDPOINTS = [
     *MEMBERS, *AGENDA, *GAPS, *PROJECTS, *LIBRARY, *DISCUSSIONS, *EVENTS, *COUNTRY_ROUNDS,
-    *DECISIONS, *NOTICES, *CATALOGUE, *EMAIL,
+    *DECISIONS, *NOTICES, *CATALOGUE, *EMAIL, *LANGUAGES,
 ]  # fmt: skip

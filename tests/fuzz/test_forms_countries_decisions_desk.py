@@ -1,14 +1,20 @@
-"""POST views of countries and rounds, decisions, notices, the data catalogue and email
-preferences: see
-tests/fuzz/forms.py."""
+"""POST views of countries and rounds, decisions, notices, the data catalogue, email
+preferences and the language switcher: see tests/fuzz/forms.py."""
 
 import pytest
 
 from tests.fuzz import forms
-from tests.fuzz.endpoints import CATALOGUE, COUNTRY_ROUNDS, DECISIONS, EMAIL, NOTICES
+from tests.fuzz.endpoints import (
+    CATALOGUE,
+    COUNTRY_ROUNDS,
+    DECISIONS,
+    EMAIL,
+    LANGUAGES,
+    NOTICES,
+)
 
 pytestmark = pytest.mark.django_db
-ENDPOINTS = [*COUNTRY_ROUNDS, *DECISIONS, *NOTICES, *CATALOGUE, *EMAIL]
+ENDPOINTS = [*COUNTRY_ROUNDS, *DECISIONS, *NOTICES, *CATALOGUE, *EMAIL, *LANGUAGES]
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)

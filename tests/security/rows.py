@@ -923,6 +923,13 @@ SITE = [
     ),
     # search, feeds, API documents, calendars
     row("search/", lambda w: "/search/?q=canary", GET=everyone(200), POST=everyone(405)),
+    row(
+        "i18n/language/",
+        lambda w: "/i18n/language/",
+        note="the header's language switcher: a visitor's cookie, a person's profile too",
+        GET=everyone(405),
+        POST=everyone(OK),
+    ),
     row("feeds/events/", lambda w: "/feeds/events/", GET=everyone(200)),
     row("feeds/publications/", lambda w: "/feeds/publications/", GET=everyone(200)),
     row("feeds/priorities/adopted/", lambda w: "/feeds/priorities/adopted/", GET=everyone(200)),

@@ -1,0 +1,65 @@
+"""Which language a person reads the site in, and where it is kept.
+
+Order: the language saved on the person's profile when signed in, then the switcher's cookie,
+then the browser's Accept-Language, then settings.LANGUAGE_CODE. Django's LocaleMiddleware
+does the last three; ProfileLanguageMiddleware the first. The app that owns people registers
+how a person's language is read and saved (the platform knows no app above it).
+"""
+
+from django.conf import settings
+from django.utils import translation
+
+_reader = None
+_saver = None
+
+
+def register_language_store(*, read, save):
+    """`read(user)` -> a language code or "" (follow the browser), from the user object
+    alone (no query); `save(user, code)` keeps the code on the person's profile."""
+    global _reader, _saver
+    _reader, _saver = read, save
+
+
+def supported(code):
+    """The site's language for `code` ("fr-CA" -> "fr"), or None if it has none."""
+    if not code:
+        return None
+    try:
+        return translation.get_supported_language_variant(str(code))
+    except LookupError:
+        return None
+
+
+def language_of(user):
+    """The person's own interface language, or None when they follow their browser (or are
+    not a person: an anonymous visitor, a bare address)."""
+    if _reader is None or user is None or not user.is_authenticated:
+        return None
+    return supported(_reader(user))
+
+
+def language_save(user, code):
+    """Keep `code` on the person's profile; nothing for anonymous visitors."""
+    if _saver is not None and user.is_authenticated:
+        _saver(user, code)
+
+
+class ProfileLanguageMiddleware:
+    """A signed-in person's profile language wins over the cookie and the browser. Reads an
+    attribute of the user that AuthenticationMiddleware loads anyway: no query of its own.
+    Sits after LocaleMiddleware and AuthenticationMiddleware, before the page cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        code = language_of(getattr(request, "user", None))
+        if code is not None and code != request.LANGUAGE_CODE:
+            translation.activate(code)
+            request.LANGUAGE_CODE = code
+        return self.get_response(request)
+
+
+def email_language(recipient):
+    """The language of a message to `recipient` (a user or an anonymous visitor)."""
+    return language_of(recipient) or settings.LANGUAGE_CODE
