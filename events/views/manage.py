@@ -6,7 +6,6 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from network.platform.csv import csv_download
 from network.platform.messages import error_messages
@@ -116,12 +115,7 @@ def manage_email(request, page):
             request,
             services.event_email_participants,
             success=lambda sent: (
-                ngettext(
-                    "Your message is on its way to %(count)s participant.",
-                    "Your message is on its way to %(count)s participants.",
-                    sent,
-                )
-                % {"count": sent}
+                _("Your message is on its way to %(count)s participant(s).") % {"count": sent}
             ),
             on_denied=RAISE,
             form=form,
