@@ -17,7 +17,9 @@ class EventFilterForm(FastSelects, forms.Form):
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *EventKind.choices]
     )
     country = forms.ChoiceField(
-        label=_("Country"), required=False, choices=[("", _("All countries")), *all_countries]
+        label=_("Country"),
+        required=False,
+        choices=lambda: [("", _("All countries")), *all_countries],
     )
     organization = forms.ModelChoiceField(
         label=_("Organized by"),

@@ -23,7 +23,7 @@ class DirectoryFilterForm(FastSelects, forms.Form):
     country = forms.ChoiceField(
         label=_("Country of work"),
         required=False,
-        choices=[("", _("All countries")), *all_countries],
+        choices=lambda: [("", _("All countries")), *all_countries],
     )
 
 
@@ -35,7 +35,7 @@ class PeopleFilterForm(FastSelects, forms.Form):
     country = forms.ChoiceField(
         label=_("Country of work"),
         required=False,
-        choices=[("", _("All countries")), *all_countries],
+        choices=lambda: [("", _("All countries")), *all_countries],
     )
     language = forms.ChoiceField(
         label=_("Language"), required=False, choices=[("", _("All languages")), *LANGUAGE_CHOICES]
@@ -191,7 +191,7 @@ class ProfileForm(forms.ModelForm):
     countries = forms.MultipleChoiceField(
         label=_("Countries of work"),
         required=False,
-        choices=all_countries,
+        choices=lambda: list(all_countries),
         help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
         widget=forms.SelectMultiple(attrs=MULTISELECT),
     )

@@ -28,7 +28,7 @@ class ProjectFilterForm(FastSelects, forms.Form):
         label=_("Theme"), required=False, choices=[("", _("Any theme")), *ProjectTheme.choices]
     )
     country = forms.ChoiceField(
-        label=_("Country"), required=False, choices=[("", _("Any country")), *all_countries]
+        label=_("Country"), required=False, choices=lambda: [("", _("Any country")), *all_countries]
     )
     organization = forms.ModelChoiceField(
         required=False,
@@ -251,7 +251,10 @@ class OpenRoleForm(forms.Form):
         label=_("Skills"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
     )
     countries = forms.MultipleChoiceField(
-        label=_("Countries"), required=False, choices=list(all_countries), help_text=CHOOSE_SEVERAL
+        label=_("Countries"),
+        required=False,
+        choices=lambda: list(all_countries),
+        help_text=CHOOSE_SEVERAL,
     )
     duration = forms.CharField(label=_("Duration"), required=False, max_length=100)
 

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from wagtail.models import Page
 
 from members.models import Organization, User
@@ -96,7 +96,7 @@ def _tell(registration):
 def _when(local, event):
     """A moment in the event's time zone, in words of the active language."""
     return {
-        "date": dateformat.format(local, "j F Y"),
+        "date": dateformat.format(local, pgettext("date format", "j F Y")),
         "time": dateformat.format(local, "H:i"),
         "zone": event.tz,
     }
