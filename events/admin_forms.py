@@ -4,6 +4,7 @@ not the editor's, so "09:00" for a Vienna meeting means 09:00 in Vienna."""
 from zoneinfo import ZoneInfo, available_timezones
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import InlinePanel
 from wagtail.admin.panels.base import get_form_for_model
@@ -65,7 +66,7 @@ class EventPageAdminForm(WagtailAdminPageForm):
                         _show_in(form, EventChildAdminForm.TIME_FIELDS, zone)
         for name in self.TIME_FIELDS:
             if name in self.fields:
-                self.fields[name].help_text = "In the event's time zone."
+                self.fields[name].help_text = _("In the event's time zone.")
 
     def clean(self):
         data = super().clean()

@@ -3,23 +3,23 @@ from django.utils.translation import gettext_lazy as _
 
 
 class EventKind(models.TextChoices):
-    EXPERT_WORKSHOP = "expert_workshop", "Expert workshop"
-    CONFERENCE = "conference", "Conference"
-    WORKING_GROUP = "working_group", "Working-group meeting"
-    WEBINAR = "webinar", "Webinar"
+    EXPERT_WORKSHOP = "expert_workshop", _("Expert workshop")
+    CONFERENCE = "conference", _("Conference")
+    WORKING_GROUP = "working_group", _("Working-group meeting")
+    WEBINAR = "webinar", _("Webinar")
 
 
 class RegistrationMode(models.TextChoices):
-    OPEN = "open", "Open: confirmed on the spot while seats remain"
-    APPROVAL = "approval", "By approval: organizers accept each request"
+    OPEN = "open", _("Open: confirmed on the spot while seats remain")
+    APPROVAL = "approval", _("By approval: organizers accept each request")
 
 
 class RegistrationStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    CONFIRMED = "confirmed", "Confirmed"
-    WAITLISTED = "waitlisted", "Waitlisted"
-    DECLINED = "declined", "Declined"
-    CANCELLED = "cancelled", "Cancelled"
+    PENDING = "pending", _("Pending")
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITLISTED = "waitlisted", _("Waitlisted")
+    DECLINED = "declined", _("Declined")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 # A person holds at most one registration in these states per event.
@@ -31,18 +31,18 @@ ACTIVE_STATUSES = (
 
 
 class SessionKind(models.TextChoices):
-    PLENARY = "plenary", "Plenary"
-    WORKING_GROUP = "working_group", "Working group"
-    PRESENTATION = "presentation", "Presentation"
-    BREAK = "break", "Break"
+    PLENARY = "plenary", _("Plenary")
+    WORKING_GROUP = "working_group", _("Working group")
+    PRESENTATION = "presentation", _("Presentation")
+    BREAK = "break", _("Break")
 
 
 class OutputKind(models.TextChoices):
-    WORKING_PAPER = "working_paper", "Working paper"
-    QUESTIONNAIRE = "questionnaire", "Model questionnaire"
-    REPORT = "report", "Conference report"
-    MINUTES = "minutes", "Minutes"
-    AGENDA = "agenda", "Shared research agenda"
+    WORKING_PAPER = "working_paper", _("Working paper")
+    QUESTIONNAIRE = "questionnaire", _("Model questionnaire")
+    REPORT = "report", _("Conference report")
+    MINUTES = "minutes", _("Minutes")
+    AGENDA = "agenda", _("Shared research agenda")
 
 
 class MinutesStatus(models.TextChoices):

@@ -1,4 +1,6 @@
 from django.contrib.syndication.views import Feed
+from django.utils import dateformat
+from django.utils.translation import gettext_lazy as _
 
 from . import selectors
 
@@ -6,9 +8,9 @@ from . import selectors
 class UpcomingEventsFeed(Feed):
     """RSS 2.0: live, public events that have not ended yet, soonest first."""
 
-    title = "Inter Agency Research Network — upcoming events"
+    title = _("Inter Agency Research Network — upcoming events")
     link = "/events/"
-    description = "Workshops and conferences of the network that are still to come."
+    description = _("Workshops and conferences of the network that are still to come.")
 
     def items(self):
         return selectors.upcoming_events()[:50]
@@ -18,7 +20,7 @@ class UpcomingEventsFeed(Feed):
 
     def item_description(self, item):
         where = ", ".join(part for part in [item.city, item.country.name] if part)
-        when = item.start.strftime("%d %B %Y")
+        when = dateformat.format(item.start, "d F Y")
         return f"{item.get_kind_display()}, {when}" + (f", {where}" if where else "")
 
     def item_link(self, item):

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
@@ -8,22 +9,24 @@ from network.platform.forms import FastSelects
 from .enums import EventKind, MinutesStatus, OutputKind, RegistrationStatus
 from .models import LANGUAGE_CHOICES
 
-NO_PERSONAL_DATA = "Never include personal data of trafficked persons."
+NO_PERSONAL_DATA = _("Never include personal data of trafficked persons.")
 
 
 class EventFilterForm(FastSelects, forms.Form):
     kind = forms.ChoiceField(
-        label="Kind", required=False, choices=[("", "All kinds"), *EventKind.choices]
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *EventKind.choices]
     )
     country = forms.ChoiceField(
-        label="Country", required=False, choices=[("", "All countries"), *all_countries]
+        label=_("Country"),
+        required=False,
+        choices=lambda: [("", _("All countries")), *all_countries],
     )
     organization = forms.ModelChoiceField(
-        label="Organized by",
+        label=_("Organized by"),
         required=False,
         queryset=Organization.objects.none(),
         to_field_name="slug",
-        empty_label="All organizations",
+        empty_label=_("All organizations"),
     )
 
     def __init__(self, *args, organizations, **kwargs):
@@ -33,7 +36,7 @@ class EventFilterForm(FastSelects, forms.Form):
 
 class RegistrationForm(forms.Form):
     organization = forms.ModelChoiceField(
-        label="Organization you represent", queryset=Organization.objects.none()
+        label=_("Organization you represent"), queryset=Organization.objects.none()
     )
 
     def __init__(self, *args, organizations, questions, **kwargs):
@@ -50,7 +53,7 @@ class RegistrationForm(forms.Form):
                 label=question.label,
                 required=question.required,
                 max_length=2000,
-                help_text=" ".join(filter(None, [question.help_text, NO_PERSONAL_DATA])),
+                help_text=" ".join(filter(None, [question.help_text, str(NO_PERSONAL_DATA)])),
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
 
@@ -60,56 +63,65 @@ class RegistrationForm(forms.Form):
 
 class DecisionForm(forms.Form):
     registrations = forms.ModelMultipleChoiceField(queryset=None)
-    decision = forms.ChoiceField(choices=[("accept", "Accept"), ("decline", "Decline")])
+    decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("decline", _("Decline"))])
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["registrations"].queryset = event.registrations.filter(
             status__in=[RegistrationStatus.PENDING, RegistrationStatus.WAITLISTED]
         )
-        self.fields["registrations"].error_messages["required"] = (
+        self.fields["registrations"].error_messages["required"] = _(
             "Tick at least one pending or waitlisted person."
         )
 
 
 class EmailParticipantsForm(forms.Form):
-    subject = forms.CharField(max_length=150)
+    subject = forms.CharField(label=_("Subject"), max_length=150)
     body = forms.CharField(
-        label="Message",
+        label=_("Message"),
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="Sent to every confirmed participant, one email each. " + NO_PERSONAL_DATA,
+        help_text=format_lazy(
+            "{} {}", _("Sent to every confirmed participant, one email each."), NO_PERSONAL_DATA
+        ),
     )
 
 
 class OutputForm(forms.Form):
-    kind = forms.ChoiceField(choices=OutputKind.choices)
-    title = forms.CharField(max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=OutputKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(
-        required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
-    )
-    language = forms.ChoiceField(choices=LANGUAGE_CHOICES, initial="en")
-    version = forms.CharField(required=False, max_length=20, help_text="e.g. 1.0 or “draft 2”.")
-    file = forms.FileField(
-        label="Document",
+        label=_("Summary"),
         required=False,
-        help_text="PDF, DOCX, ODT or XLSX, at most 20 MB.",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, initial="en")
+    version = forms.CharField(
+        label=_("Version"), required=False, max_length=20, help_text=_("e.g. 1.0 or “draft 2”.")
+    )
+    file = forms.FileField(
+        label=_("Document"),
+        required=False,
+        help_text=_("PDF, DOCX, ODT or XLSX, at most 20 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.odt,.xlsx"}),
     )
-    link = forms.URLField(required=False, assume_scheme="https", help_text="Or a link to it.")
+    link = forms.URLField(
+        label=_("Link"), required=False, assume_scheme="https", help_text=_("Or a link to it.")
+    )
     planned = forms.BooleanField(
-        required=False, label="Planned: announced, not available yet (no file or link)"
+        required=False, label=_("Planned: announced, not available yet (no file or link)")
     )
 
     def clean(self):
         data = super().clean()
         if data.get("file") and data.get("link"):
-            raise forms.ValidationError("Give a document or a link, not both.")
+            raise forms.ValidationError(_("Give a document or a link, not both."))
         return data
 
 
 class OutputStatusForm(forms.Form):
-    to = forms.ChoiceField(choices=MinutesStatus.choices)
+    to = forms.ChoiceField(label=_("Status"), choices=MinutesStatus.choices)
 
 
 class MinutesForm(forms.Form):

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 PRODID = "-//Inter Agency Research Network//Events//EN"
@@ -33,7 +34,7 @@ def _vevent(page, request, *, private):
     lines = [page.get_kind_display(), url]
     if private:
         if page.online_link:
-            lines.append(f"Online: {page.online_link}")
+            lines.append(_("Online: %(link)s") % {"link": page.online_link})
         if page.venue_details:
             lines.append(page.venue_details)
     event.add("description", "\n".join(lines))
@@ -44,7 +45,7 @@ def calendar_response(pages, request, *, filename, private=False):
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Inter Agency Research Network events")
+    calendar.add("x-wr-calname", _("Inter Agency Research Network events"))
     for page in pages:
         calendar.add_component(_vevent(page, request, private=private))
     # One VTIMEZONE per TZID used, so calendar apps without a time-zone database agree.

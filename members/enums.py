@@ -1,26 +1,27 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class OrganizationKind(models.TextChoices):
-    UN_AGENCY = "un_agency", "UN agency"
-    INTERGOVERNMENTAL = "intergovernmental", "Intergovernmental"
-    GOVERNMENT = "government", "Government"
-    NGO = "ngo", "NGO"
-    RESEARCH = "research", "Research / academic"
-    OTHER = "other", "Other"
+    UN_AGENCY = "un_agency", _("UN agency")
+    INTERGOVERNMENTAL = "intergovernmental", _("Intergovernmental")
+    GOVERNMENT = "government", _("Government")
+    NGO = "ngo", _("NGO")
+    RESEARCH = "research", _("Research / academic")
+    OTHER = "other", _("Other")
 
 
 class OrganizationStatus(models.TextChoices):
-    APPLICANT = "applicant", "Applicant"
-    MEMBER = "member", "Member"
-    DECLINED = "declined", "Declined"
-    FORMER = "former", "Former member"
+    APPLICANT = "applicant", _("Applicant")
+    MEMBER = "member", _("Member")
+    DECLINED = "declined", _("Declined")
+    FORMER = "former", _("Former member")
 
 
 class MembershipRole(models.TextChoices):
-    FOCAL_POINT = "focal_point", "Focal point"
-    ALTERNATE = "alternate", "Alternate focal point"
-    MEMBER = "member", "Member"
+    FOCAL_POINT = "focal_point", _("Focal point")
+    ALTERNATE = "alternate", _("Alternate focal point")
+    MEMBER = "member", _("Member")
 
 
 # Who speaks for an organization: its focal point and the alternate.
@@ -28,19 +29,19 @@ SPOKESPERSON_ROLES = (MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE)
 
 
 class Visibility(models.TextChoices):
-    PUBLIC = "public", "Public"
-    MEMBERS = "members", "Network members only"
-    HIDDEN = "hidden", "Hidden"
+    PUBLIC = "public", _("Public")
+    MEMBERS = "members", _("Network members only")
+    HIDDEN = "hidden", _("Hidden")
 
 
 class RequestStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    APPROVED = "approved", "Approved"
-    DECLINED = "declined", "Declined"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class InvitationStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    ACCEPTED = "accepted", "Accepted"
-    REVOKED = "revoked", "Revoked"
+    PENDING = "pending", _("Pending")
+    ACCEPTED = "accepted", _("Accepted")
+    REVOKED = "revoked", _("Revoked")

@@ -1,5 +1,6 @@
 from django import forms
 from django.db.models.functions import Lower
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
@@ -11,16 +12,18 @@ from .selectors import expertise_suggestions
 from .services import PROFILE_FIELDS
 from .services.people import EXPERTISE_NAME_LENGTH
 
-NO_PERSONAL_DATA = "Describe work and research only: never personal data of trafficked persons."
+NO_PERSONAL_DATA = _("Describe work and research only: never personal data of trafficked persons.")
 
 
 class DirectoryFilterForm(FastSelects, forms.Form):
-    q = forms.CharField(label="Search", required=False, max_length=100)
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
     kind = forms.ChoiceField(
-        label="Kind", required=False, choices=[("", "All kinds"), *OrganizationKind.choices]
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *OrganizationKind.choices]
     )
     country = forms.ChoiceField(
-        label="Country of work", required=False, choices=[("", "All countries"), *all_countries]
+        label=_("Country of work"),
+        required=False,
+        choices=lambda: [("", _("All countries")), *all_countries],
     )
 
 
@@ -32,7 +35,7 @@ class PeopleFilterForm(FastSelects, forms.Form):
     country = forms.ChoiceField(
         label=_("Country of work"),
         required=False,
-        choices=[("", _("All countries")), *all_countries],
+        choices=lambda: [("", _("All countries")), *all_countries],
     )
     language = forms.ChoiceField(
         label=_("Language"), required=False, choices=[("", _("All languages")), *LANGUAGE_CHOICES]
@@ -54,15 +57,28 @@ class PeopleFilterForm(FastSelects, forms.Form):
 class OrganizationForm(forms.ModelForm):
     """The application and the focal point's profile edit share one set of fields."""
 
-    website = forms.URLField(required=False, assume_scheme="https", max_length=200)
+    website = forms.URLField(
+        label=_("Website"), required=False, assume_scheme="https", max_length=200
+    )
 
     class Meta:
         model = Organization
         fields = list(PROFILE_FIELDS)
+        labels = {
+            "name": _("Name"),
+            "acronym": _("Acronym"),
+            "kind": _("Kind"),
+            "headquarters_country": _("Headquarters country"),
+            "countries": _("Countries of work"),
+            "mandate": _("Mandate"),
+        }
         help_texts = {
-            "mandate": "What your organization does on child trafficking, in a few sentences. "
-            + NO_PERSONAL_DATA,
-            "countries": "Hold Ctrl (⌘ on a Mac) to choose several.",
+            "mandate": format_lazy(
+                "{} {}",
+                _("What your organization does on child trafficking, in a few sentences."),
+                NO_PERSONAL_DATA,
+            ),
+            "countries": _("Hold Ctrl (⌘ on a Mac) to choose several."),
         }
         widgets = {"mandate": forms.Textarea(attrs={"rows": 5})}
 
@@ -72,26 +88,26 @@ class OrganizationForm(forms.ModelForm):
         if self.instance.pk:
             clash = clash.exclude(pk=self.instance.pk)
         if clash.exists():
-            raise forms.ValidationError("An organization with this name is already registered.")
+            raise forms.ValidationError(_("An organization with this name is already registered."))
         return name
 
 
 class InvitationForm(forms.Form):
-    email = forms.EmailField(label="Colleague's email address")
+    email = forms.EmailField(label=_("Colleague's email address"))
 
 
 class MembershipRequestForm(forms.Form):
     message = forms.CharField(
-        label="Message to the focal point",
+        label=_("Message to the focal point"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Your role and why you want to join. " + NO_PERSONAL_DATA,
+        help_text=format_lazy("{} {}", _("Your role and why you want to join."), NO_PERSONAL_DATA),
     )
 
 
 class AlternateForm(forms.Form):
-    user = forms.ModelChoiceField(label="Alternate focal point", queryset=User.objects.none())
+    user = forms.ModelChoiceField(label=_("Alternate focal point"), queryset=User.objects.none())
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
@@ -103,7 +119,7 @@ class AlternateForm(forms.Form):
 
 class MembershipDecisionForm(forms.Form):
     request = forms.ModelChoiceField(queryset=MembershipRequest.objects.none())
-    decision = forms.ChoiceField(choices=[("approve", "Approve"), ("decline", "Decline")])
+    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("decline", _("Decline"))])
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
@@ -122,7 +138,7 @@ class MembershipEndForm(forms.Form):
 
 class DecisionForm(forms.Form):
     reason = forms.CharField(
-        label="Reason (sent to the applicant)",
+        label=_("Reason (sent to the applicant)"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -175,7 +191,7 @@ class ProfileForm(forms.ModelForm):
     countries = forms.MultipleChoiceField(
         label=_("Countries of work"),
         required=False,
-        choices=all_countries,
+        choices=lambda: list(all_countries),
         help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
         widget=forms.SelectMultiple(attrs=MULTISELECT),
     )
@@ -197,6 +213,7 @@ class ProfileForm(forms.ModelForm):
             "interface_language",
             "visibility",
         ]
+        labels = {"display_name": _("Display name"), "visibility": _("Visibility")}
         help_texts = {
             "bio": _("About your work. Never include personal data of trafficked persons.")
         }
@@ -232,7 +249,7 @@ class ProfileForm(forms.ModelForm):
 
 class ApiTokenForm(forms.Form):
     name = forms.CharField(
-        label="Token name",
+        label=_("Token name"),
         max_length=80,
-        help_text="What it is for, so you can tell your tokens apart (e.g. “reporting script”).",
+        help_text=_("What it is for, so you can tell your tokens apart (e.g. “reporting script”)."),
     )

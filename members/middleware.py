@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .selectors import second_factor_missing
 
@@ -27,8 +28,10 @@ class TwoFactorRequiredMiddleware:
         ):
             messages.warning(
                 request,
-                "Your role on the network (staff, editor, moderator or project lead) needs "
-                "two-factor authentication. Set it up to continue.",
+                _(
+                    "Your role on the network (staff, editor, moderator or project lead) needs "
+                    "two-factor authentication. Set it up to continue."
+                ),
             )
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)

@@ -74,18 +74,18 @@ class User(index.Indexed, AbstractUser):
     """A person, and their profile. Plain model: accounts belong to allauth, not the page tree."""
 
     username = None
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(_("email address"), unique=True)
     display_name = models.CharField(max_length=120, blank=True)
     bio = models.TextField(
-        "short bio",
+        _("short bio"),
         max_length=1500,
         blank=True,
-        help_text="About your work. Never include personal data of trafficked persons.",
+        help_text=_("About your work. Never include personal data of trafficked persons."),
     )
     expertise = models.ManyToManyField(
         Expertise, verbose_name=_("expertise"), blank=True, related_name="people"
     )
-    countries = CountryField("countries of work", multiple=True, blank=True)
+    countries = CountryField(_("countries of work"), multiple=True, blank=True)
     languages = models.JSONField(default=list, blank=True)
     # The site's own words; blank follows the browser (network/platform/languages.py).
     interface_language = models.CharField(
@@ -99,7 +99,7 @@ class User(index.Indexed, AbstractUser):
         max_length=10,
         choices=Visibility.choices,
         default=Visibility.MEMBERS,
-        help_text="Hidden people never appear in the directory, search or API.",
+        help_text=_("Hidden people never appear in the directory, search or API."),
     )
 
     USERNAME_FIELD = "email"
@@ -170,7 +170,7 @@ class Organization(index.Indexed, Sourced):
     slug = models.SlugField(max_length=80, unique=True)
     kind = models.CharField(max_length=20, choices=OrganizationKind.choices)
     headquarters_country = CountryField(blank=True)
-    countries = CountryField("countries of work", multiple=True, blank=True)
+    countries = CountryField(_("countries of work"), multiple=True, blank=True)
     mandate = models.TextField(max_length=3000)
     website = models.URLField(blank=True)
     logo = models.ForeignKey(
@@ -208,7 +208,7 @@ class Organization(index.Indexed, Sourced):
                 Lower("name"),
                 condition=~models.Q(status=OrganizationStatus.DECLINED),
                 name="organization_name_unique_ci",
-                violation_error_message="An organization with this name is already registered.",
+                violation_error_message=_("An organization with this name is already registered."),
             ),
         ]
 
@@ -246,13 +246,15 @@ class Membership(models.Model):
                 fields=["organization"],
                 condition=models.Q(role=MembershipRole.FOCAL_POINT),
                 name="one_focal_point_per_organization",
-                violation_error_message="This organization already has a focal point.",
+                violation_error_message=_("This organization already has a focal point."),
             ),
             models.UniqueConstraint(
                 fields=["organization"],
                 condition=models.Q(role=MembershipRole.ALTERNATE),
                 name="one_alternate_per_organization",
-                violation_error_message="This organization already has an alternate focal point.",
+                violation_error_message=_(
+                    "This organization already has an alternate focal point."
+                ),
             ),
         ]
 
@@ -284,7 +286,7 @@ class MembershipRequest(models.Model):
                 fields=["user", "organization"],
                 condition=models.Q(status=RequestStatus.PENDING),
                 name="one_pending_request_per_person",
-                violation_error_message="You have already asked to join this organization.",
+                violation_error_message=_("You have already asked to join this organization."),
             ),
         ]
 
@@ -322,7 +324,7 @@ class Invitation(models.Model):
                 "organization",
                 condition=models.Q(status=InvitationStatus.PENDING),
                 name="one_pending_invitation_per_address",
-                violation_error_message="This address already has a pending invitation.",
+                violation_error_message=_("This address already has a pending invitation."),
             ),
         ]
 
@@ -340,7 +342,7 @@ class ApiToken(models.Model):
     token given to a reporting script must open this API alone."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="network_api_tokens")
-    name = models.CharField(max_length=80, help_text="What the token is for, e.g. “reports”.")
+    name = models.CharField(max_length=80, help_text=_("What the token is for, e.g. “reports”."))
     token_hash = models.CharField(max_length=64, unique=True)
     # The first characters, so the owner can tell tokens apart; never enough to use one.
     prefix = models.CharField(max_length=12)

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network.platform.messages import error_messages
@@ -122,7 +123,7 @@ def organization_edit(request, slug):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "The organization's profile is saved.")
+            messages.success(request, _("The organization's profile is saved."))
             return redirect(organization)
     return render(
         request, "members/organization_edit.html", {"organization": organization, "form": form}
@@ -143,7 +144,9 @@ def organization_invite(request, slug):
             form.add_error("email" if hasattr(error, "error_dict") else None, error_messages(error))
         else:
             messages.success(
-                request, f"An invitation is on its way to {form.cleaned_data['email']}."
+                request,
+                _("An invitation is on its way to %(email)s.")
+                % {"email": form.cleaned_data["email"]},
             )
             return redirect("members:invite", slug=slug)
     invitations = organization.invitations.filter(status=InvitationStatus.PENDING)
@@ -165,7 +168,9 @@ def invitation_revoke(request, slug, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error_messages(error)))
     else:
-        messages.success(request, f"The invitation to {invitation.email} is withdrawn.")
+        messages.success(
+            request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email}
+        )
     return redirect("members:invite", slug=slug)
 
 
@@ -176,7 +181,9 @@ def organization_requests(request, slug):
     if request.method == "POST":
         form = MembershipDecisionForm(request.POST, organization=organization)
         if not form.is_valid():
-            messages.error(request, "That request is no longer pending, or no decision was chosen.")
+            messages.error(
+                request, _("That request is no longer pending, or no decision was chosen.")
+            )
         else:
             join_request, approve = (
                 form.cleaned_data["request"],
@@ -189,8 +196,12 @@ def organization_requests(request, slug):
             except ValidationError as error:
                 messages.error(request, " ".join(error_messages(error)))
             else:
-                verb = "approved" if approve else "declined"
-                messages.success(request, f"The request from {join_request.user.name} is {verb}.")
+                done = (
+                    _("The request from %(name)s is approved.")
+                    if approve
+                    else _("The request from %(name)s is declined.")
+                )
+                messages.success(request, done % {"name": join_request.user.name})
         return redirect("members:requests", slug=slug)
     pending = organization.membership_requests.filter(status=RequestStatus.PENDING).select_related(
         "user"
@@ -219,7 +230,7 @@ def organization_alternate(request, slug):
     _require(request, "members.name_alternate", organization)
     form = AlternateForm(request.POST, organization=organization)
     if not form.is_valid():
-        messages.error(request, "Choose one of the organization's members as alternate.")
+        messages.error(request, _("Choose one of the organization's members as alternate."))
     else:
         try:
             services.alternate_name(
@@ -229,7 +240,9 @@ def organization_alternate(request, slug):
             messages.error(request, " ".join(error_messages(error)))
         else:
             messages.success(
-                request, f"{form.cleaned_data['user'].name} is now the alternate focal point."
+                request,
+                _("%(name)s is now the alternate focal point.")
+                % {"name": form.cleaned_data["user"].name},
             )
     return redirect("members:requests", slug=slug)
 
@@ -240,7 +253,9 @@ def organization_join(request, slug):
     organization = _member_organization(slug)
     form = MembershipRequestForm(request.POST)
     if not request.user.has_perm("members.request_membership", organization):
-        messages.error(request, f"You are already a member of {organization.name}.")
+        messages.error(
+            request, _("You are already a member of %(name)s.") % {"name": organization.name}
+        )
     elif not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
     else:
@@ -251,7 +266,10 @@ def organization_join(request, slug):
         except ValidationError as error:
             messages.error(request, " ".join(error_messages(error)))
         else:
-            messages.success(request, f"Your request is with {organization.name}'s focal point.")
+            messages.success(
+                request,
+                _("Your request is with %(name)s's focal point.") % {"name": organization.name},
+            )
     return redirect(organization)
 
 
@@ -267,8 +285,11 @@ def apply(request):
         else:
             messages.success(
                 request,
-                f"Thank you. The network secretariat will review the application for "
-                f"{organization.name} and tell you by email.",
+                _(
+                    "Thank you. The network secretariat will review the application for "
+                    "%(name)s and tell you by email."
+                )
+                % {"name": organization.name},
             )
             return redirect("members:profile")
     return render(request, "members/apply.html", {"form": form})
@@ -284,7 +305,9 @@ def invitation(request, token):
         except ValidationError as error:
             messages.error(request, " ".join(error_messages(error)))
         else:
-            messages.success(request, f"Welcome to {membership.organization.name}.")
+            messages.success(
+                request, _("Welcome to %(name)s.") % {"name": membership.organization.name}
+            )
             return redirect(membership.organization)
     return render(request, "members/invitation.html", {"invitation": found})
 
@@ -314,7 +337,7 @@ def profile(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Your profile is saved.")
+            messages.success(request, _("Your profile is saved."))
             return redirect("members:profile")
     context = {
         "form": form,
@@ -346,7 +369,7 @@ def token_create(request):
             response["Cache-Control"] = "no-store"
             return response
     else:
-        messages.error(request, "Give the token a name (80 characters at most).")
+        messages.error(request, _("Give the token a name (80 characters at most)."))
     return redirect("members:profile")
 
 
@@ -355,5 +378,7 @@ def token_create(request):
 def token_revoke(request, pk):
     token = get_object_or_404(request.user.network_api_tokens, pk=pk)
     services.token_revoke(token=token, by=request.user)
-    messages.success(request, f"The token “{token.name}” is revoked; it no longer works.")
+    messages.success(
+        request, _("The token “%(name)s” is revoked; it no longer works.") % {"name": token.name}
+    )
     return redirect("members:profile")

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
@@ -37,7 +38,7 @@ def applications_index(request):
         request,
         "members/admin/applications_index.html",
         {
-            "page_title": "Applications",
+            "page_title": _("Applications"),
             "pending": selectors.pending_applications(),
             "decided": decided,
         },
@@ -60,14 +61,22 @@ def application_decide(request, pk):
                 services.organization_admit(
                     organization=organization, by=request.user, reason=reason
                 )
-                messages.success(request, f"{organization.name} is admitted as a member.")
+                messages.success(
+                    request,
+                    _("%(organization)s is admitted as a member.")
+                    % {"organization": organization.name},
+                )
             elif action == "decline":
                 services.organization_decline(
                     organization=organization, by=request.user, reason=reason
                 )
-                messages.success(request, f"The application of {organization.name} is declined.")
+                messages.success(
+                    request,
+                    _("The application of %(organization)s is declined.")
+                    % {"organization": organization.name},
+                )
             else:
-                raise ValidationError("Choose Admit or Decline.")
+                raise ValidationError(_("Choose Admit or Decline."))
         except ValidationError as error:
             form.add_error("reason" if getattr(error, "error_dict", None) else None, error.messages)
         else:
@@ -76,7 +85,7 @@ def application_decide(request, pk):
         request,
         "members/admin/application_decide.html",
         {
-            "page_title": f"Application: {organization.name}",
+            "page_title": _("Application: %(organization)s") % {"organization": organization.name},
             "organization": organization,
             "form": form,
         },
@@ -123,7 +132,7 @@ def member_detail(request, pk):
 class ApplicationsViewSet(ViewSet):
     name = "applications"
     icon = "group"
-    menu_label = "Applications"
+    menu_label = gettext_lazy("Applications")
     add_to_admin_menu = True
     menu_order = 150
 

@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
+from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
@@ -150,7 +151,7 @@ def project_export(request, filters: Query[ProjectFilters]):
 def _one(user, slug):
     project = _projects(user, ProjectFilters()).filter(slug=slug).first()
     if project is None:
-        raise HttpError(404, "No such project.")
+        raise HttpError(404, gettext("No such project."))
     return project
 
 
@@ -171,14 +172,16 @@ def project_join(request, slug: str, payload: JoinRequestIn):
     project = _one(user, slug)
     if not user.has_perm("projects.join_project", project):
         raise PermissionDenied(
-            "You cannot ask to join this project: it takes requests from people of member "
-            "organizations who are not on its team, while it is recruiting or active."
+            gettext(
+                "You cannot ask to join this project: it takes requests from people of member "
+                "organizations who are not on its team, while it is recruiting or active."
+            )
         )
     role = None
     if payload.role is not None:
         role = project.open_roles.filter(pk=payload.role).first()
         if role is None:
-            raise ValidationError({"role": "That role is not open on this project."})
+            raise ValidationError({"role": gettext("That role is not open on this project.")})
     join_request = services.join_request_create(
         project=project, user=user, message=payload.message, role=role
     )

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models import Exists
+from django.utils.translation import gettext_lazy
 
 
 class ProjectsConfig(AppConfig):
     name = "projects"
-    verbose_name = "Research projects"
+    verbose_name = gettext_lazy("Research projects")
 
     def ready(self):
         from django.utils.translation import gettext_lazy as _

@@ -1,13 +1,14 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ProjectStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PROPOSED = "proposed", "Proposed"
-    RECRUITING = "recruiting", "Recruiting"
-    ACTIVE = "active", "Active"
-    COMPLETED = "completed", "Completed"
-    DISCONTINUED = "discontinued", "Discontinued"
+    DRAFT = "draft", _("Draft")
+    PROPOSED = "proposed", _("Proposed")
+    RECRUITING = "recruiting", _("Recruiting")
+    ACTIVE = "active", _("Active")
+    COMPLETED = "completed", _("Completed")
+    DISCONTINUED = "discontinued", _("Discontinued")
 
 
 # Where each status may go next. Completed and discontinued are final.
@@ -34,39 +35,39 @@ OPEN_TO_JOIN = (ProjectStatus.RECRUITING, ProjectStatus.ACTIVE)
 
 class ProjectTheme(models.TextChoices):
     # No value is a substring of another: the list filter matches by substring.
-    PATTERNS_FLOWS = "patterns_flows", "Patterns and flows"
-    ROOT_CAUSES = "root_causes", "Root causes"
-    EXPLOITATION = "exploitation", "Forms of exploitation"
-    RESPONSES_IMPACT = "responses_impact", "Responses and impact"
-    METHODS_DATA = "methods_data", "Methods and data standards"
-    ETHICS_PARTICIPATION = "ethics_participation", "Ethics and child participation"
+    PATTERNS_FLOWS = "patterns_flows", _("Patterns and flows")
+    ROOT_CAUSES = "root_causes", _("Root causes")
+    EXPLOITATION = "exploitation", _("Forms of exploitation")
+    RESPONSES_IMPACT = "responses_impact", _("Responses and impact")
+    METHODS_DATA = "methods_data", _("Methods and data standards")
+    ETHICS_PARTICIPATION = "ethics_participation", _("Ethics and child participation")
 
 
 class ProjectRole(models.TextChoices):
-    LEAD = "lead", "Lead"
-    MEMBER = "member", "Member"
+    LEAD = "lead", _("Lead")
+    MEMBER = "member", _("Member")
 
 
 class PartnerStatus(models.TextChoices):
-    INVITED = "invited", "Invited"
-    ACCEPTED = "accepted", "Accepted"
-    DECLINED = "declined", "Declined"
+    INVITED = "invited", _("Invited")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
 
 
 class JoinRequestStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    ACCEPTED = "accepted", "Accepted"
-    DECLINED = "declined", "Declined"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    PENDING = "pending", _("Pending")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class OutputKind(models.TextChoices):
-    WORKING_PAPER = "working_paper", "Working paper"
-    DATASET = "dataset", "Dataset (metadata only)"
-    QUESTIONNAIRE = "questionnaire", "Questionnaire"
-    REPORT = "report", "Report"
+    WORKING_PAPER = "working_paper", _("Working paper")
+    DATASET = "dataset", _("Dataset (metadata only)")
+    QUESTIONNAIRE = "questionnaire", _("Questionnaire")
+    REPORT = "report", _("Report")
 
 
 class GapFill(models.TextChoices):
-    PARTLY = "partly", "Partly: the gap becomes partly filled"
-    FULLY = "fully", "Fully: the gap becomes filled"
+    PARTLY = "partly", _("Partly: the gap becomes partly filled")
+    FULLY = "fully", _("Fully: the gap becomes filled")

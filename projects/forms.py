@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
 from members.models import Organization
@@ -10,21 +12,32 @@ from .enums import GapFill, OutputKind, ProjectRole, ProjectStatus, ProjectTheme
 from .models import OpenRole, ResearchProject
 from .services import EDITABLE_FIELDS
 
-NO_PERSONAL_DATA = "Describe the research only: never personal data of trafficked persons."
-CHOOSE_SEVERAL = "Hold Ctrl (⌘ on a Mac) to choose several."
+NO_PERSONAL_DATA = _("Describe the research only: never personal data of trafficked persons.")
+CHOOSE_SEVERAL = _("Hold Ctrl (⌘ on a Mac) to choose several.")
+
+
+def _with_no_personal_data(text):
+    return format_lazy("{} {}", text, NO_PERSONAL_DATA)
 
 
 class ProjectFilterForm(FastSelects, forms.Form):
-    status = forms.ChoiceField(required=False, choices=[("", "Any status"), *ProjectStatus.choices])
-    theme = forms.ChoiceField(required=False, choices=[("", "Any theme"), *ProjectTheme.choices])
-    country = forms.ChoiceField(required=False, choices=[("", "Any country"), *all_countries])
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any status")), *ProjectStatus.choices]
+    )
+    theme = forms.ChoiceField(
+        label=_("Theme"), required=False, choices=[("", _("Any theme")), *ProjectTheme.choices]
+    )
+    country = forms.ChoiceField(
+        label=_("Country"), required=False, choices=lambda: [("", _("Any country")), *all_countries]
+    )
     organization = forms.ModelChoiceField(
         required=False,
         queryset=Organization.objects.members().order_by("name"),
-        empty_label="Any organization",
+        empty_label=_("Any organization"),
+        label=_("Organization"),
         to_field_name="slug",
     )
-    open_roles = forms.BooleanField(required=False, label="Has open roles")
+    open_roles = forms.BooleanField(required=False, label=_("Has open roles"))
     # Only the priorities and gaps some listed project addresses: a choice that can only
     # find nothing is no choice (2,000 gaps made the list page 240 kB on the large network).
     priority = forms.ModelChoiceField(
@@ -36,8 +49,8 @@ class ProjectFilterForm(FastSelects, forms.Form):
         )
         .only("pk", "title")
         .order_by("title"),
-        empty_label="Any agenda priority",
-        label="Agenda priority",
+        empty_label=_("Any agenda priority"),
+        label=_("Agenda priority"),
     )
     gap = forms.ModelChoiceField(
         required=False,
@@ -48,8 +61,8 @@ class ProjectFilterForm(FastSelects, forms.Form):
         )
         .only("pk", "title")
         .order_by("title"),
-        empty_label="Any data gap",
-        label="Data gap",
+        empty_label=_("Any data gap"),
+        label=_("Data gap"),
     )
 
 
@@ -67,22 +80,27 @@ class ProjectForm(forms.ModelForm):
     """The proposal and the leads' edit share one set of fields."""
 
     themes = forms.MultipleChoiceField(
-        choices=ProjectTheme.choices, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Themes"),
+        choices=ProjectTheme.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     priorities = PriorityChoiceField(
-        label="Agenda priorities it addresses",
+        label=_("Agenda priorities it addresses"),
         queryset=ResearchPriority.objects.order_by("title"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Priorities of the shared research agenda the project answers.",
+        help_text=_("Priorities of the shared research agenda the project answers."),
     )
     gaps = GapChoiceField(
-        label="Data gaps it addresses",
+        label=_("Data gaps it addresses"),
         queryset=DataGap.objects.order_by("title"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Gaps on the register the project will work on. When the project becomes "
-        "active, its open or stale gaps are marked “being addressed”.",
+        help_text=_(
+            "Gaps on the register the project will work on. When the project becomes "
+            "active, its open or stale gaps are marked “being addressed”."
+        ),
     )
 
     class Meta:
@@ -98,16 +116,30 @@ class ProjectForm(forms.ModelForm):
             "planned_start": forms.DateInput(attrs={"type": "date"}),
             "planned_end": forms.DateInput(attrs={"type": "date"}),
         }
+        labels = {
+            "title": _("Title"),
+            "summary": _("Summary"),
+            "research_questions": _("Research questions"),
+            "methodology": _("Methodology"),
+            "countries": _("Countries"),
+            "lead_organization": _("Lead organization"),
+            "planned_start": _("Planned start"),
+            "planned_end": _("Planned end"),
+            "contact_details": _("Contact details"),
+            "internal_notes": _("Internal notes"),
+        }
         help_texts = {
             "summary": NO_PERSONAL_DATA,
             "research_questions": NO_PERSONAL_DATA,
-            "methodology": "How the data will be gathered and analysed. " + NO_PERSONAL_DATA,
+            "methodology": _with_no_personal_data(_("How the data will be gathered and analysed.")),
             "countries": CHOOSE_SEVERAL,
-            "lead_organization": "A member organization you belong to.",
-            "ethics_review_body": "The body that reviews the research ethics. All four ethics "
-            "items are needed before the project can become active.",
-            "contact_details": "Seen only by the project team. " + NO_PERSONAL_DATA,
-            "internal_notes": "Seen only by the project team. " + NO_PERSONAL_DATA,
+            "lead_organization": _("A member organization you belong to."),
+            "ethics_review_body": _(
+                "The body that reviews the research ethics. All four ethics "
+                "items are needed before the project can become active."
+            ),
+            "contact_details": _with_no_personal_data(_("Seen only by the project team.")),
+            "internal_notes": _with_no_personal_data(_("Seen only by the project team.")),
         }
 
     def __init__(self, *args, lead_organizations=None, **kwargs):
@@ -125,7 +157,7 @@ class ProjectForm(forms.ModelForm):
         data = super().clean()
         start, end = data.get("planned_start"), data.get("planned_end")
         if start and end and end < start:
-            self.add_error("planned_end", "The planned end cannot be before the planned start.")
+            self.add_error("planned_end", _("The planned end cannot be before the planned start."))
         return data
 
     def _post_clean(self):
@@ -134,9 +166,9 @@ class ProjectForm(forms.ModelForm):
 
 
 class TransitionForm(forms.Form):
-    to_status = forms.ChoiceField(label="New status", choices=ProjectStatus.choices)
+    to_status = forms.ChoiceField(label=_("New status"), choices=ProjectStatus.choices)
     reason = forms.CharField(
-        label="Why", required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Why"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
     def __init__(self, *args, allowed=(), **kwargs):
@@ -146,17 +178,17 @@ class TransitionForm(forms.Form):
 
 class JoinRequestForm(forms.Form):
     role = forms.ModelChoiceField(
-        label="Role applied for",
+        label=_("Role applied for"),
         queryset=OpenRole.objects.none(),
         required=False,
-        empty_label="No particular role",
+        empty_label=_("No particular role"),
     )
     message = forms.CharField(
-        label="Message to the project's leads",
+        label=_("Message to the project's leads"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="What you would bring. " + NO_PERSONAL_DATA,
+        help_text=_with_no_personal_data(_("What you would bring.")),
     )
 
     def __init__(self, *args, project=None, **kwargs):
@@ -166,9 +198,9 @@ class JoinRequestForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("accept", "Accept"), ("decline", "Decline")])
+    decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("decline", _("Decline"))])
     note = forms.CharField(
-        label="Note to the applicant",
+        label=_("Note to the applicant"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -177,21 +209,22 @@ class DecisionForm(forms.Form):
 
 class TeamMemberForm(forms.Form):
     committed = forms.CharField(
-        label="What I commit",
+        label=_("What I commit"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    role = forms.ChoiceField(choices=ProjectRole.choices, required=False)
+    role = forms.ChoiceField(label=_("Role"), choices=ProjectRole.choices, required=False)
 
 
 class PartnerInviteForm(forms.Form):
     organization = forms.ModelChoiceField(
         queryset=Organization.objects.members().order_by("name"),
-        empty_label="Choose a member organization",
+        empty_label=_("Choose a member organization"),
+        label=_("Organization"),
     )
     committed = forms.CharField(
-        label="What the partner would contribute",
+        label=_("What the partner would contribute"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -199,9 +232,9 @@ class PartnerInviteForm(forms.Form):
 
 
 class PartnerDecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("accept", "Accept"), ("decline", "Decline")])
+    decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("decline", _("Decline"))])
     committed = forms.CharField(
-        label="What your organization commits",
+        label=_("What your organization commits"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -210,15 +243,20 @@ class PartnerDecisionForm(forms.Form):
 
 class OpenRoleForm(forms.Form):
     title = forms.CharField(
-        max_length=200, help_text="For example: a researcher with Romanian, 6 months."
+        label=_("Title"),
+        max_length=200,
+        help_text=_("For example: a researcher with Romanian, 6 months."),
     )
     skills = forms.CharField(
-        required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Skills"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
     )
     countries = forms.MultipleChoiceField(
-        required=False, choices=list(all_countries), help_text=CHOOSE_SEVERAL
+        label=_("Countries"),
+        required=False,
+        choices=lambda: list(all_countries),
+        help_text=CHOOSE_SEVERAL,
     )
-    duration = forms.CharField(required=False, max_length=100)
+    duration = forms.CharField(label=_("Duration"), required=False, max_length=100)
 
 
 class FirstRoleForm(OpenRoleForm):
@@ -227,7 +265,7 @@ class FirstRoleForm(OpenRoleForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].required = False
-        self.fields["title"].label = "Looking for"
+        self.fields["title"].label = _("Looking for")
 
     def role(self):
         """The role as service arguments, or None when left empty."""
@@ -236,30 +274,37 @@ class FirstRoleForm(OpenRoleForm):
 
 
 class OutputForm(forms.Form):
-    kind = forms.ChoiceField(choices=OutputKind.choices)
-    title = forms.CharField(max_length=250)
-    version = forms.CharField(required=False, max_length=30)
-    link = forms.URLField(required=False, assume_scheme="https", max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=OutputKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=250)
+    version = forms.CharField(label=_("Version"), required=False, max_length=30)
+    link = forms.URLField(label=_("Link"), required=False, assume_scheme="https", max_length=200)
     description = forms.CharField(
+        label=_("Description"),
         required=False,
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="For a dataset, describe it by its metadata (coverage, variables, "
-        "custodian, access). " + NO_PERSONAL_DATA,
+        help_text=_with_no_personal_data(
+            _(
+                "For a dataset, describe it by its metadata (coverage, variables, "
+                "custodian, access)."
+            )
+        ),
     )
     closes_gaps = GapChoiceField(
-        label="Data gaps this output closes",
+        label=_("Data gaps this output closes"),
         queryset=DataGap.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Only the gaps this project addresses can be chosen.",
+        help_text=_("Only the gaps this project addresses can be chosen."),
         error_messages={
-            "invalid_choice": "An output can only close gaps its project addresses: "
-            "“%(value)s” is not one of them.",
+            "invalid_choice": _(
+                "An output can only close gaps its project addresses: "
+                "“%(value)s” is not one of them."
+            ),
         },
     )
     fills = forms.ChoiceField(
-        label="How far it closes them",
+        label=_("How far it closes them"),
         choices=GapFill.choices,
         initial=GapFill.PARTLY,
         required=False,
@@ -275,6 +320,8 @@ class OutputForm(forms.Form):
         data = super().clean()
         if not data.get("fills"):
             if data.get("closes_gaps"):
-                self.add_error("fills", "Say whether the output closes the gaps partly or fully.")
+                self.add_error(
+                    "fills", _("Say whether the output closes the gaps partly or fully.")
+                )
             data["fills"] = GapFill.PARTLY
         return data

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.documents import get_document_model_string
 from wagtail.search import index
@@ -41,19 +43,19 @@ class ResearchProject(index.Indexed, Sourced):
         "agenda.ResearchPriority",
         blank=True,
         related_name="projects",
-        verbose_name="agenda priorities it addresses",
+        verbose_name=_("agenda priorities it addresses"),
     )
     gaps = models.ManyToManyField(
         "gaps.DataGap",
         blank=True,
         related_name="projects",
-        verbose_name="data gaps it addresses",
+        verbose_name=_("data gaps it addresses"),
     )
     lead_organization = models.ForeignKey(
         "members.Organization", on_delete=models.PROTECT, related_name="led_projects"
     )
     lead_committed = models.TextField(
-        "what the lead organization commits", max_length=1000, blank=True
+        _("what the lead organization commits"), max_length=1000, blank=True
     )
     planned_start = models.DateField(null=True, blank=True)
     planned_end = models.DateField(null=True, blank=True)
@@ -62,15 +64,15 @@ class ResearchProject(index.Indexed, Sourced):
     )
     # Ethics checklist: all four are required before the project may become active.
     informed_consent = models.BooleanField(
-        "informed consent is sought from every participant", default=False
+        _("informed consent is sought from every participant"), default=False
     )
     child_safeguarding = models.BooleanField(
-        "child participation follows a safeguarding policy", default=False
+        _("child participation follows a safeguarding policy"), default=False
     )
     no_personal_data = models.BooleanField(
-        "no personal data of trafficked persons goes on the platform", default=False
+        _("no personal data of trafficked persons goes on the platform"), default=False
     )
-    ethics_review_body = models.CharField("ethical review body", max_length=200, blank=True)
+    ethics_review_body = models.CharField(_("ethical review body"), max_length=200, blank=True)
     # Team-only fields.
     contact_details = models.TextField(max_length=1000, blank=True)
     internal_notes = models.TextField(max_length=5000, blank=True)
@@ -113,11 +115,11 @@ class ResearchProject(index.Indexed, Sourced):
     def clean(self):
         errors = {}
         if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
-            errors["planned_end"] = "The planned end cannot be before the planned start."
+            errors["planned_end"] = gettext("The planned end cannot be before the planned start.")
         if not isinstance(self.themes, list) or any(
             theme not in ProjectTheme.values for theme in self.themes
         ):
-            errors["themes"] = "Choose themes from the list."
+            errors["themes"] = gettext("Choose themes from the list.")
         if errors:
             raise ValidationError(errors)
 
@@ -134,13 +136,13 @@ class ResearchProject(index.Indexed, Sourced):
         """What the ethics checklist still lacks, in words a lead can act on."""
         missing = []
         if not self.informed_consent:
-            missing.append("informed consent")
+            missing.append(gettext("informed consent"))
         if not self.child_safeguarding:
-            missing.append("child participation and safeguarding")
+            missing.append(gettext("child participation and safeguarding"))
         if not self.no_personal_data:
-            missing.append("data protection (no personal data of trafficked persons)")
+            missing.append(gettext("data protection (no personal data of trafficked persons)"))
         if not self.ethics_review_body.strip():
-            missing.append("the ethical review body")
+            missing.append(gettext("the ethical review body"))
         return missing
 
 
@@ -169,7 +171,7 @@ class ProjectMember(models.Model):
     project = models.ForeignKey(ResearchProject, on_delete=models.CASCADE, related_name="members")
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="project_memberships")
     role = models.CharField(max_length=10, choices=ProjectRole.choices, default=ProjectRole.MEMBER)
-    committed = models.TextField("what they commit", max_length=1000, blank=True)
+    committed = models.TextField(_("what they commit"), max_length=1000, blank=True)
     joined_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -192,7 +194,7 @@ class PartnerOrganization(models.Model):
     status = models.CharField(
         max_length=10, choices=PartnerStatus.choices, default=PartnerStatus.INVITED
     )
-    committed = models.TextField("what the organization commits", max_length=1000, blank=True)
+    committed = models.TextField(_("what the organization commits"), max_length=1000, blank=True)
     invited_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -247,7 +249,7 @@ class JoinRequest(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="join_requests",
-        verbose_name="role applied for",
+        verbose_name=_("role applied for"),
     )
     message = models.TextField(max_length=2000, blank=True)
     status = models.CharField(
@@ -258,7 +260,7 @@ class JoinRequest(models.Model):
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
-    note = models.TextField("note to the applicant", max_length=1000, blank=True)
+    note = models.TextField(_("note to the applicant"), max_length=1000, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -300,7 +302,7 @@ class ProjectOutput(models.Model):
         blank=True,
         through="OutputClosesGap",
         related_name="closing_outputs",
-        verbose_name="gaps it closes",
+        verbose_name=_("gaps it closes"),
     )
 
     class Meta:

@@ -1,6 +1,7 @@
 """The secretariat inspects and curates research projects in the Wagtail admin. Status
 changes still go through the project page, where the transition rules and history live."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -28,7 +29,7 @@ READABLE = {"countries": "country_names", "themes": "theme_labels"}
 class ResearchProjectViewSet(ModelViewSet):
     model = ResearchProject
     icon = "clipboard-list"
-    menu_label = "Research projects"
+    menu_label = _("Research projects")
     add_to_admin_menu = True
     menu_order = 250
     # Projects are proposed by members on the site, where the proposer becomes the lead.
@@ -55,7 +56,7 @@ class ProjectOutputViewSet(ModelViewSet):
 
     model = ProjectOutput
     icon = "doc-full"
-    menu_label = "Project outputs"
+    menu_label = _("Project outputs")
     add_to_admin_menu = True
     menu_order = 251
     inspect_view_enabled = True

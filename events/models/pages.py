@@ -7,6 +7,8 @@ from django.conf import global_settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -40,10 +42,11 @@ def validate_time_zone(value):
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError) as error:
         raise ValidationError(
-            f"“{value}” is not a time zone name. Use an IANA name such as Europe/Rome."
+            gettext("“%(value)s” is not a time zone name. Use an IANA name such as Europe/Rome.")
+            % {"value": value}
         ) from error
     if value not in available_timezones():
-        raise ValidationError(f"“{value}” is not a time zone name.")
+        raise ValidationError(gettext("“%(value)s” is not a time zone name.") % {"value": value})
 
 
 class EventIndexPage(RoutablePageMixin, Page):
@@ -74,36 +77,40 @@ class EventPage(RoutablePageMixin, Sourced, Page):
         max_length=64,
         default="Europe/Rome",
         validators=[validate_time_zone],
-        help_text="IANA name of the time zone where the event takes place, e.g. Europe/Oslo. "
-        "Times on the page and in calendars are shown in it.",
+        help_text=_(
+            "IANA name of the time zone where the event takes place, e.g. Europe/Oslo. "
+            "Times on the page and in calendars are shown in it."
+        ),
     )
     dates_approximate = models.BooleanField(
         default=False,
-        help_text="Tick when the exact dates are not known: the page says they are approximate.",
+        help_text=_("Tick when the exact dates are not known: the page says they are approximate."),
     )
     venue = models.CharField(max_length=200, blank=True)
     city = models.CharField(max_length=100, blank=True)
     country = CountryField(blank=True)
     online = models.BooleanField(default=False)
     online_link = models.URLField(
-        blank=True, help_text="Shown only to confirmed participants and organizers."
+        blank=True, help_text=_("Shown only to confirmed participants and organizers.")
     )
     venue_details = models.TextField(
         blank=True,
-        help_text="Room, address and access instructions. Shown only to confirmed participants "
-        "and organizers.",
+        help_text=_(
+            "Room, address and access instructions. Shown only to confirmed participants "
+            "and organizers."
+        ),
     )
     organizers = ParentalManyToManyField(
         "members.Organization", blank=True, related_name="organized_events"
     )
     purpose = RichTextField(blank=True, features=TEXT_FEATURES)
-    audience = models.TextField("intended audience", blank=True)
+    audience = models.TextField(_("intended audience"), blank=True)
     expected_results = RichTextField(blank=True, features=TEXT_FEATURES)
     schedule_note = models.CharField(
-        max_length=300, blank=True, help_text="Shown above the timetable, e.g. times indicative."
+        max_length=300, blank=True, help_text=_("Shown above the timetable, e.g. times indicative.")
     )
     capacity = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Seats for confirmed participants. Empty: no limit."
+        null=True, blank=True, help_text=_("Seats for confirmed participants. Empty: no limit.")
     )
     registration_opens = models.DateTimeField(null=True, blank=True)
     registration_closes = models.DateTimeField(null=True, blank=True)
@@ -111,19 +118,21 @@ class EventPage(RoutablePageMixin, Sourced, Page):
         max_length=10, choices=RegistrationMode.choices, default=RegistrationMode.APPROVAL
     )
     registration_enabled = models.BooleanField(
-        default=True, help_text="Untick for events that take no registration on this site."
+        default=True, help_text=_("Untick for events that take no registration on this site.")
     )
     organization_quota = models.PositiveIntegerField(
-        "places per organization",
+        _("places per organization"),
         null=True,
         blank=True,
-        help_text="At most this many people per organization, so every agency can attend. "
-        "Empty: no quota.",
+        help_text=_(
+            "At most this many people per organization, so every agency can attend. "
+            "Empty: no quota."
+        ),
     )
     show_participants = models.BooleanField(
-        "show participants to participants",
+        _("show participants to participants"),
         default=False,
-        help_text="Confirmed participants see who else attends.",
+        help_text=_("Confirmed participants see who else attends."),
     )
 
     content_panels = [
@@ -135,7 +144,7 @@ class EventPage(RoutablePageMixin, Sourced, Page):
                 FieldPanel("time_zone"),
                 FieldPanel("dates_approximate"),
             ],
-            heading="Dates",
+            heading=_("Dates"),
         ),
         MultiFieldPanel(
             [
@@ -146,15 +155,15 @@ class EventPage(RoutablePageMixin, Sourced, Page):
                 FieldPanel("online_link"),
                 FieldPanel("venue_details"),
             ],
-            heading="Where",
+            heading=_("Where"),
         ),
         FieldPanel("organizers"),
-        InlinePanel("organizer_people", heading="Organizer role", label="Organizer"),
+        InlinePanel("organizer_people", heading=_("Organizer role"), label=_("Organizer")),
         FieldPanel("purpose"),
         FieldPanel("audience"),
         FieldPanel("expected_results"),
         FieldPanel("schedule_note"),
-        SessionInlinePanel("sessions", heading="Sessions", label="Session"),
+        SessionInlinePanel("sessions", heading=_("Sessions"), label=_("Session")),
         MultiFieldPanel(
             [
                 FieldPanel("registration_enabled"),
@@ -166,11 +175,11 @@ class EventPage(RoutablePageMixin, Sourced, Page):
                 ),
                 FieldPanel("show_participants"),
             ],
-            heading="Registration",
+            heading=_("Registration"),
         ),
-        InlinePanel("questions", heading="Extra questions", label="Question"),
+        InlinePanel("questions", heading=_("Extra questions"), label=_("Question")),
         MultiFieldPanel(
-            [FieldPanel("source_document"), FieldPanel("source_quote")], heading="Source"
+            [FieldPanel("source_document"), FieldPanel("source_quote")], heading=_("Source")
         ),
     ]
     search_fields = [
@@ -190,23 +199,25 @@ class EventPage(RoutablePageMixin, Sourced, Page):
         super().clean()
         errors = {}
         if self.start and self.end and self.end <= self.start:
-            errors["end"] = "The event must end after it starts."
+            errors["end"] = gettext("The event must end after it starts.")
         if (
             self.registration_opens
             and self.registration_closes
             and self.registration_closes <= self.registration_opens
         ):
-            errors["registration_closes"] = "Registration must close after it opens."
+            errors["registration_closes"] = gettext("Registration must close after it opens.")
         if self.registration_closes and self.end and self.registration_closes > self.end:
-            errors["registration_closes"] = "Registration cannot close after the event ends."
+            errors["registration_closes"] = gettext(
+                "Registration cannot close after the event ends."
+            )
         if self.online and not self.online_link and self.kind == EventKind.WEBINAR:
-            errors["online_link"] = "A webinar needs its online link."
+            errors["online_link"] = gettext("A webinar needs its online link.")
         if self.pk and self.capacity is not None:
             confirmed = self.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
             if self.capacity < confirmed:
-                errors["capacity"] = (
-                    f"{confirmed} people are already confirmed: the capacity cannot be lower."
-                )
+                errors["capacity"] = gettext(
+                    "%(count)s people are already confirmed: the capacity cannot be lower."
+                ) % {"count": confirmed}
         if errors:
             raise ValidationError(errors)
 
@@ -238,7 +249,7 @@ class EventPage(RoutablePageMixin, Sourced, Page):
 
     def location_text(self):
         if self.online and not (self.venue or self.city):
-            return "Online"
+            return gettext("Online")
         parts = [self.venue, self.city, self.country.name if self.country else ""]
         return ", ".join(part for part in parts if part)
 
@@ -298,7 +309,7 @@ class Session(Orderable, ClusterableModel):
         "members.User",
         blank=True,
         related_name="working_groups",
-        help_text="For working groups: who takes part.",
+        help_text=_("For working groups: who takes part."),
     )
 
     panels = [
@@ -324,11 +335,12 @@ class Session(Orderable, ClusterableModel):
     def clean(self):
         super().clean()
         if self.start and self.end and self.end <= self.start:
-            raise ValidationError({"end": "A session must end after it starts."})
+            raise ValidationError({"end": gettext("A session must end after it starts.")})
         # Unset on a bare session: the related-object error is an AttributeError.
         event = getattr(self, "page", None)
         times = event and event.start and event.end and self.start and self.end
         if times and (self.start < event.start or self.end > event.end):
             raise ValidationError(
-                f"The session “{self.title}” must take place within the event's start and end."
+                gettext("The session “%(title)s” must take place within the event's start and end.")
+                % {"title": self.title}
             )

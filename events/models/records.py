@@ -4,6 +4,8 @@ people create them and they have workflows; the event page they belong to is in 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from ..enums import (
     ACTIVE_STATUSES,
@@ -42,7 +44,7 @@ class Registration(models.Model):
                 fields=["event", "user"],
                 condition=models.Q(status__in=ACTIVE_STATUSES),
                 name="one_active_registration_per_person",
-                violation_error_message="You are already registered for this event.",
+                violation_error_message=_("You are already registered for this event."),
             ),
         ]
 
@@ -66,7 +68,7 @@ class EventOutput(models.Model):
     )
     link = models.URLField(blank=True)
     planned = models.BooleanField(
-        default=False, help_text="Announced but not available yet (no file or link)."
+        default=False, help_text=_("Announced but not available yet (no file or link).")
     )
     language = models.CharField(max_length=10, choices=LANGUAGE_CHOICES, default="en")
     version = models.CharField(max_length=20, blank=True)
@@ -99,16 +101,20 @@ class EventOutput(models.Model):
         if self.kind == OutputKind.MINUTES and self.body.strip() and not has_document:
             has_document = True  # drafted here: the text is the output
         if self.planned and (has_document or self.link):
-            raise ValidationError("A planned output has no file or link yet: untick “planned”.")
+            raise ValidationError(
+                gettext("A planned output has no file or link yet: untick “planned”.")
+            )
         if not self.planned and not (has_document or self.link):
             raise ValidationError(
-                "Attach a document or give a link, or mark the output as planned."
+                gettext("Attach a document or give a link, or mark the output as planned.")
             )
         if self.kind == OutputKind.MINUTES and not self.minutes_status:
-            raise ValidationError({"minutes_status": "Minutes are draft, agreed or final."})
+            raise ValidationError(
+                {"minutes_status": gettext("Minutes are draft, agreed or final.")}
+            )
         if self.kind != OutputKind.MINUTES and self.minutes_status:
             raise ValidationError(
-                {"minutes_status": "Only minutes have a draft, agreed and final status."}
+                {"minutes_status": gettext("Only minutes have a draft, agreed and final status.")}
             )
 
     @property

@@ -26,18 +26,28 @@ def _check_upload(upload):
     allowed = settings.WAGTAILDOCS_EXTENSIONS
     if extension not in allowed:
         kinds = ", ".join(a.upper() for a in allowed)
-        raise ValidationError({"file": f"“{name}” is not accepted: upload a {kinds} file."})
+        raise ValidationError(
+            {
+                "file": _("“%(name)s” is not accepted: upload a %(kinds)s file.")
+                % {"name": name, "kinds": kinds}
+            }
+        )
     if upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
-            {"file": f"“{name}” is {upload.size / 1024 / 1024:.1f} MB: the limit is 20 MB."}
+            {
+                "file": _("“%(name)s” is %(size)s MB: the limit is 20 MB.")
+                % {"name": name, "size": f"{upload.size / 1024 / 1024:.1f}"}
+            }
         )
     # The content decides (network.library.validators), never the name: a ZIP renamed .docx
     # or an HTML page renamed .pdf is refused.
     if file_kind(upload) != extension:
         raise ValidationError(
             {
-                "file": f"“{name}” is not a real {extension.upper()} file: its content does not "
-                "match its name."
+                "file": _(
+                    "“%(name)s” is not a real %(kind)s file: its content does not match its name."
+                )
+                % {"name": name, "kind": extension.upper()}
             }
         )
 
@@ -94,17 +104,20 @@ def output_transition(*, output: EventOutput, to: str, by: User) -> EventOutput:
     """Move minutes one step: draft → agreed → final. A final version is locked."""
     output = EventOutput.objects.select_for_update().get(pk=output.pk)
     if output.kind != OutputKind.MINUTES:
-        raise ValidationError("Only minutes go through draft, agreed and final.")
+        raise ValidationError(_("Only minutes go through draft, agreed and final."))
     if to not in MINUTES_TRANSITIONS[output.minutes_status]:
         current = MinutesStatus(output.minutes_status).label
         if output.minutes_status == MinutesStatus.FINAL:
-            raise ValidationError("These minutes are final and locked: they cannot change.")
+            raise ValidationError(_("These minutes are final and locked: they cannot change."))
         if to == MinutesStatus.AGREED:
             raise ValidationError(
                 _("Minutes become agreed when the organizations that attended sign them off: "
                   "circulate them.")
             )  # fmt: skip
-        raise ValidationError(f"Minutes that are {current.lower()} cannot become “{to}”.")
+        raise ValidationError(
+            _("Minutes that are %(current)s cannot become “%(to)s”.")
+            % {"current": current.lower(), "to": to}
+        )
     output.minutes_status = to
     output.status_changed_by = by
     output.status_changed_at = timezone.now()
@@ -116,7 +129,7 @@ def output_update(*, output: EventOutput, by: User, **fields) -> EventOutput:
     """Change an output's summary, title, language or version, unless it is final."""
     output = EventOutput.objects.select_for_update().get(pk=output.pk)
     if output.is_locked:
-        raise ValidationError("These minutes are final and locked: they cannot change.")
+        raise ValidationError(_("These minutes are final and locked: they cannot change."))
     allowed = {"title", "summary", "language", "version", "link", "planned"}
     if unknown := set(fields) - allowed:
         raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")

@@ -9,7 +9,9 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 from wagtail.models import Page
 
 from members.models import Organization, User
@@ -59,7 +61,7 @@ def _status_email(registration, *, subject_prefix, template):
     event = registration.event
     email_on_commit(
         to=[registration.user],
-        subject=f"{subject_prefix}: {event.title}",
+        subject=_("%(prefix)s: %(title)s") % {"prefix": subject_prefix, "title": event.title},
         template=template,
         context={
             "registration": registration,
@@ -70,16 +72,34 @@ def _status_email(registration, *, subject_prefix, template):
 
 
 STATUS_TEMPLATES = {
-    RegistrationStatus.CONFIRMED: ("Registration confirmed", "events/email/confirmed.txt"),
-    RegistrationStatus.WAITLISTED: ("On the waiting list", "events/email/waitlisted.txt"),
-    RegistrationStatus.PENDING: ("Registration received", "events/email/pending.txt"),
-    RegistrationStatus.DECLINED: ("Registration declined", "events/email/declined.txt"),
+    RegistrationStatus.CONFIRMED: (
+        gettext_lazy("Registration confirmed"),
+        "events/email/confirmed.txt",
+    ),
+    RegistrationStatus.WAITLISTED: (
+        gettext_lazy("On the waiting list"),
+        "events/email/waitlisted.txt",
+    ),
+    RegistrationStatus.PENDING: (gettext_lazy("Registration received"), "events/email/pending.txt"),
+    RegistrationStatus.DECLINED: (
+        gettext_lazy("Registration declined"),
+        "events/email/declined.txt",
+    ),
 }
 
 
 def _tell(registration):
     subject, template = STATUS_TEMPLATES[registration.status]
     _status_email(registration, subject_prefix=subject, template=template)
+
+
+def _when(local, event):
+    """A moment in the event's time zone, in words of the active language."""
+    return {
+        "date": dateformat.format(local, pgettext("date format", "j F Y")),
+        "time": dateformat.format(local, "H:i"),
+        "zone": event.tz,
+    }
 
 
 def _clean_answers(event, answers):
@@ -91,7 +111,9 @@ def _clean_answers(event, answers):
             missing.append(question.label)
         cleaned[question.label] = value
     if missing:
-        raise ValidationError(f"Please answer: {'; '.join(missing)}.")
+        raise ValidationError(
+            _("Please answer: %(questions)s.") % {"questions": "; ".join(missing)}
+        )
     return cleaned
 
 
@@ -111,30 +133,37 @@ def registration_create(
     event = _lock(event)
     now = timezone.now()
     if not event.live:
-        raise ValidationError("This event is not published.")
+        raise ValidationError(_("This event is not published."))
     if not event.registration_enabled:
-        raise ValidationError("This event does not take registrations on this site.")
+        raise ValidationError(_("This event does not take registrations on this site."))
     if event.end <= now:
-        raise ValidationError("This event is over: registration is closed.")
+        raise ValidationError(_("This event is over: registration is closed."))
     if event.registration_opens and now < event.registration_opens:
         local = timezone.localtime(event.registration_opens, event.tz)
-        raise ValidationError(f"Registration opens on {local:%-d %B %Y at %H:%M} ({event.tz}).")
+        raise ValidationError(
+            _("Registration opens on %(date)s at %(time)s (%(zone)s).") % _when(local, event)
+        )
     if event.registration_closes and now >= event.registration_closes:
         local = timezone.localtime(event.registration_closes, event.tz)
-        raise ValidationError(f"Registration closed on {local:%-d %B %Y at %H:%M} ({event.tz}).")
+        raise ValidationError(
+            _("Registration closed on %(date)s at %(time)s (%(zone)s).") % _when(local, event)
+        )
     if not user.memberships.in_member_organizations().filter(organization=organization).exists():
         raise ValidationError(
-            {"organization": "Choose one of the member organizations you belong to."}
+            {"organization": _("Choose one of the member organizations you belong to.")}
         )
     previous = event.registrations.filter(user=user).exclude(status=RegistrationStatus.CANCELLED)
     if active := previous.filter(status__in=ACTIVE_STATUSES).first():
         raise ValidationError(
-            f"You are already registered for this event (status: {active.get_status_display()})."
+            _("You are already registered for this event (status: %(status)s).")
+            % {"status": active.get_status_display()}
         )
     if previous.filter(status=RegistrationStatus.DECLINED).exists():
         raise ValidationError(
-            "The organizers declined your registration for this event. Contact them if you "
-            "think this is a mistake."
+            _(
+                "The organizers declined your registration for this event. Contact them if you "
+                "think this is a mistake."
+            )
         )
     if event.organization_quota is not None:
         taken = event.registrations.filter(
@@ -142,9 +171,16 @@ def registration_create(
         ).count()
         if taken >= event.organization_quota:
             raise ValidationError(
-                f"{organization.name} already has {taken} of its "
-                f"{event.organization_quota} place(s) at this event, so that every agency can "
-                "attend. Ask a colleague to cancel, or the organizers to raise the quota."
+                _(
+                    "%(organization)s already has %(taken)s of its %(quota)s place(s) at this "
+                    "event, so that every agency can attend. Ask a colleague to cancel, or the "
+                    "organizers to raise the quota."
+                )
+                % {
+                    "organization": organization.name,
+                    "taken": taken,
+                    "quota": event.organization_quota,
+                }
             )
     cleaned = _clean_answers(event, answers)
     if event.registration_mode == RegistrationMode.APPROVAL:
@@ -171,9 +207,9 @@ def registration_cancel(*, registration: Registration, by: User) -> Registration
     event = _lock(registration.event)
     registration = Registration.objects.select_related("user").get(pk=registration.pk)
     if not registration.is_active:
-        raise ValidationError("This registration is not active: there is nothing to cancel.")
+        raise ValidationError(_("This registration is not active: there is nothing to cancel."))
     if event.is_past:
-        raise ValidationError("This event is over: registrations can no longer be cancelled.")
+        raise ValidationError(_("This event is over: registrations can no longer be cancelled."))
     was_confirmed = registration.status == RegistrationStatus.CONFIRMED
     registration.status = RegistrationStatus.CANCELLED
     registration.decided_by = by
@@ -198,7 +234,7 @@ def _promote(event):
         _save_registration(registration)
         _status_email(
             registration,
-            subject_prefix="A seat is free for you",
+            subject_prefix=_("A seat is free for you"),
             template="events/email/promoted.txt",
         )
         promoted.append(registration)
@@ -226,7 +262,7 @@ def registration_decide(
     counts = {"confirmed": 0, "waitlisted": 0, "declined": 0}
     chosen = list(chosen)
     if not chosen:
-        raise ValidationError("Choose at least one pending or waitlisted registration.")
+        raise ValidationError(_("Choose at least one pending or waitlisted registration."))
     for registration in chosen:
         before = registration.status
         if not accept:
@@ -251,7 +287,7 @@ def event_email_participants(*, event: EventPage, subject: str, body: str, by: U
     after commit."""
     subject, body = subject.strip(), body.strip()
     if not subject or not body:
-        raise ValidationError("Write a subject and a message.")
+        raise ValidationError(_("Write a subject and a message."))
     participants = list(
         User.objects.filter(
             event_registrations__event=event,
@@ -259,7 +295,7 @@ def event_email_participants(*, event: EventPage, subject: str, body: str, by: U
         )
     )
     if not participants:
-        raise ValidationError("Nobody is confirmed yet: there is no one to email.")
+        raise ValidationError(_("Nobody is confirmed yet: there is no one to email."))
     return email_on_commit(
         to=participants,
         subject=f"[{event.title}] {subject}",
@@ -293,7 +329,7 @@ def registration_remind_due(*, now=None) -> int:
         registration.save(update_fields=["reminded_at"])
         _status_email(
             registration,
-            subject_prefix="Tomorrow",
+            subject_prefix=_("Tomorrow"),
             template="events/email/reminder.txt",
         )
         sent += 1

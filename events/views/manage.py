@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from network.platform.csv import csv_download
 from network.platform.messages import error_messages
@@ -42,15 +43,22 @@ def manage_participants(request, page):
                 messages.error(request, " ".join(error_messages(error)))
             else:
                 if accept:
-                    messages.success(request, f"{counts['confirmed']} confirmed.")
+                    messages.success(
+                        request, _("%(count)s confirmed.") % {"count": counts["confirmed"]}
+                    )
                     if counts["waitlisted"]:
                         messages.warning(
                             request,
-                            f"The event is full: {counts['waitlisted']} put on the waiting "
-                            "list instead. Raise the capacity to confirm them.",
+                            _(
+                                "The event is full: %(count)s put on the waiting list instead. "
+                                "Raise the capacity to confirm them."
+                            )
+                            % {"count": counts["waitlisted"]},
                         )
                 else:
-                    messages.success(request, f"{counts['declined']} declined.")
+                    messages.success(
+                        request, _("%(count)s declined.") % {"count": counts["declined"]}
+                    )
         else:
             messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
         return redirect(_sub(page, request, "manage"))
@@ -59,7 +67,7 @@ def manage_participants(request, page):
     for registration in registrations:
         if registration.status == RegistrationStatus.CONFIRMED:
             country = registration.organization.headquarters_country
-            key = country.name if country else "Country not given"
+            key = country.name if country else _("Country not given")
             by_country[key] = by_country.get(key, 0) + 1
     return TemplateResponse(
         request,
@@ -106,7 +114,9 @@ def manage_email(request, page):
         and run_service(
             request,
             services.event_email_participants,
-            success=lambda sent: f"Your message is on its way to {sent} participant(s).",
+            success=lambda sent: (
+                _("Your message is on its way to %(count)s participant(s).") % {"count": sent}
+            ),
             on_denied=RAISE,
             form=form,
             event=page,
@@ -140,7 +150,9 @@ def manage_outputs(request, page):
         and run_service(
             request,
             services.output_add,
-            success=lambda output: f"“{output.title}” is added to the event's outputs.",
+            success=lambda output: (
+                _("“%(title)s” is added to the event's outputs.") % {"title": output.title}
+            ),
             on_denied=RAISE,
             form=form,
             to_fields=True,
@@ -176,13 +188,14 @@ def manage_output_status(request, page, pk):
     output = get_object_or_404(page.outputs, pk=pk)
     form = OutputStatusForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose draft, agreed or final.")
+        messages.error(request, _("Choose draft, agreed or final."))
     else:
         run_service(
             request,
             services.output_transition,
             success=lambda output: (
-                f"“{output.title}” is now {output.get_minutes_status_display().lower()}."
+                _("“%(title)s” is now %(status)s.")
+                % {"title": output.title, "status": output.get_minutes_status_display().lower()}
             ),
             on_denied=RAISE,
             output=output,

@@ -9,6 +9,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.models import Page, Site
 
@@ -71,11 +73,13 @@ def index_calendar(request, page):
 
 # What a person is told once registered, by the status the registration got.
 REGISTERED = {
-    RegistrationStatus.CONFIRMED: "You are registered: your place is confirmed.",
-    RegistrationStatus.WAITLISTED: "The event is full: you are on the waiting list. "
-    "We will email you if a seat frees up.",
-    RegistrationStatus.PENDING: "Your registration is received. The organizers will "
-    "decide and tell you by email.",
+    RegistrationStatus.CONFIRMED: gettext_lazy("You are registered: your place is confirmed."),
+    RegistrationStatus.WAITLISTED: gettext_lazy(
+        "The event is full: you are on the waiting list. We will email you if a seat frees up."
+    ),
+    RegistrationStatus.PENDING: gettext_lazy(
+        "Your registration is received. The organizers will decide and tell you by email."
+    ),
 }
 
 
@@ -163,7 +167,9 @@ def event_discussion(request, page):
     """The event's own room: confirmed participants and organizers; organizers moderate."""
     if not request.user.has_perm("events.view_online_details", page):
         raise PermissionDenied
-    return _event_room(request, page, target=page, title=f"Event: {page.title}")
+    return _event_room(
+        request, page, target=page, title=_("Event: %(title)s") % {"title": page.title}
+    )
 
 
 @login_required
@@ -198,8 +204,10 @@ def event_register(request, page):
     if not request.user.has_perm("events.register", page):
         messages.error(
             request,
-            "Only people who belong to a member organization can register. Join your "
-            "organization on the Members page first.",
+            _(
+                "Only people who belong to a member organization can register. Join your "
+                "organization on the Members page first."
+            ),
         )
         return redirect(page.get_url(request))
     form = _registration_form(request, page, request.POST)
@@ -216,7 +224,7 @@ def event_register(request, page):
         ):
             return redirect(page.get_url(request))
     else:
-        messages.error(request, "Please correct the registration form below.")
+        messages.error(request, _("Please correct the registration form below."))
     response = event_detail(request, page, form=form)
     response.status_code = 400 if form.errors else 200
     return response
@@ -229,12 +237,12 @@ def event_cancel(request, page):
         return redirect_to_login(page.get_url(request))
     registration = page.registrations.filter(user=request.user, status__in=ACTIVE_STATUSES).first()
     if registration is None:
-        messages.error(request, "You have no active registration for this event.")
+        messages.error(request, _("You have no active registration for this event."))
     else:
         run_service(
             request,
             services.registration_cancel,
-            success="Your registration is cancelled.",
+            success=_("Your registration is cancelled."),
             on_denied=RAISE,
             registration=registration,
             by=request.user,

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from network.platform.email import email_on_commit
 from network.platform.services import absolute_url, service_save
@@ -37,7 +38,12 @@ def invitation_create(*, organization: Organization, email: str, by: User) -> In
     """
     email = User.objects.normalize_email(email.strip())
     if organization.memberships.filter(user__email__iexact=email).exists():
-        raise ValidationError({"email": f"{email} is already a member of {organization.name}."})
+        raise ValidationError(
+            {
+                "email": _("%(email)s is already a member of %(organization)s.")
+                % {"email": email, "organization": organization.name}
+            }
+        )
     token = secrets.token_urlsafe(32)
     invitation = service_save(
         Invitation(
@@ -52,7 +58,8 @@ def invitation_create(*, organization: Organization, email: str, by: User) -> In
     invitee = User.objects.filter(email__iexact=email, is_active=True).first()
     email_on_commit(
         to=[invitee or email],
-        subject=f"Join {organization.name} on the Inter Agency Research Network",
+        subject=_("Join %(organization)s on the Inter Agency Research Network")
+        % {"organization": organization.name},
         template="members/email/invitation.txt",
         context={
             "organization": organization,
@@ -78,23 +85,25 @@ def invitation_accept(*, token: str, user: User) -> Membership:
         .first()
     )
     if invitation is None:
-        raise ValidationError("This invitation link is not valid.")
+        raise ValidationError(_("This invitation link is not valid."))
     if invitation.status == InvitationStatus.ACCEPTED:
-        raise ValidationError("This invitation has already been used.")
+        raise ValidationError(_("This invitation has already been used."))
     if invitation.status == InvitationStatus.REVOKED:
-        raise ValidationError("This invitation was withdrawn by the organization.")
+        raise ValidationError(_("This invitation was withdrawn by the organization."))
     if invitation.is_expired:
         raise ValidationError(
-            "This invitation has expired. Ask the organization's focal point for a new one."
+            _("This invitation has expired. Ask the organization's focal point for a new one.")
         )
     if invitation.email.lower() != user.email.lower():
         raise ValidationError(
-            f"This invitation was sent to {invitation.email}. "
-            "Sign in with that address to accept it."
+            _("This invitation was sent to %(email)s. Sign in with that address to accept it.")
+            % {"email": invitation.email}
         )
     organization = invitation.organization
     if organization.memberships.filter(user=user).exists():
-        raise ValidationError(f"You are already a member of {organization.name}.")
+        raise ValidationError(
+            _("You are already a member of %(name)s.") % {"name": organization.name}
+        )
     membership = service_save(Membership(user=user, organization=organization))
     invitation.status = InvitationStatus.ACCEPTED
     invitation.accepted_by = user
@@ -110,7 +119,7 @@ def invitation_accept(*, token: str, user: User) -> Membership:
 def invitation_revoke(*, invitation: Invitation, by: User) -> Invitation:
     """Withdraw a pending invitation so its link stops working. Side effects: none."""
     if invitation.status != InvitationStatus.PENDING:
-        raise ValidationError("Only a pending invitation can be withdrawn.")
+        raise ValidationError(_("Only a pending invitation can be withdrawn."))
     invitation.status = InvitationStatus.REVOKED
     return service_save(invitation)
 
@@ -124,9 +133,11 @@ def membership_request_create(
     Side effects: emails its focal point and alternate after commit.
     """
     if organization.status != OrganizationStatus.MEMBER:
-        raise ValidationError("Only member organizations take requests to join.")
+        raise ValidationError(_("Only member organizations take requests to join."))
     if organization.memberships.filter(user=user).exists():
-        raise ValidationError(f"You are already a member of {organization.name}.")
+        raise ValidationError(
+            _("You are already a member of %(name)s.") % {"name": organization.name}
+        )
     request = service_save(MembershipRequest(user=user, organization=organization, message=message))
     managers = User.objects.filter(
         memberships__organization=organization,
@@ -135,7 +146,11 @@ def membership_request_create(
     email_on_commit(
         to=managers,
         subject=lambda recipient: (
-            f"{capfirst(name_shown_to(recipient, user))} asks to join {organization.name}"
+            _("%(person)s asks to join %(organization)s")
+            % {
+                "person": capfirst(name_shown_to(recipient, user)),
+                "organization": organization.name,
+            }
         ),
         template="members/email/membership_requested.txt",
         context={
@@ -162,7 +177,7 @@ def membership_request_decide(
         .get(pk=request.pk)
     )
     if request.status != RequestStatus.PENDING:
-        raise ValidationError("This request has already been decided.")
+        raise ValidationError(_("This request has already been decided."))
     request.status = RequestStatus.APPROVED if approve else RequestStatus.DECLINED
     request.decided_by = by
     request.decided_at = timezone.now()
@@ -172,7 +187,7 @@ def membership_request_decide(
         service_save(Membership(user=request.user, organization=organization))
     email_on_commit(
         to=[request.user],
-        subject=f"Your request to join {organization.name}",
+        subject=_("Your request to join %(organization)s") % {"organization": organization.name},
         template="members/email/membership_decided.txt",
         context={"organization": organization, "approved": approve},
     )

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from network.platform.email import email_on_commit
 from network.platform.services import absolute_url, service_save, unique_slug
@@ -55,7 +56,7 @@ def organization_apply(
     service_save(organization)
     email_on_commit(
         to=User.objects.filter(is_staff=True, is_active=True),
-        subject=f"New application: {organization.name}",
+        subject=_("New application: %(organization)s") % {"organization": organization.name},
         template="members/email/application_received.txt",
         context={
             "organization": organization,
@@ -69,7 +70,9 @@ def organization_apply(
 def _decide(organization, *, by, status, reason):
     organization = Organization.objects.select_for_update().get(pk=organization.pk)
     if organization.status != OrganizationStatus.APPLICANT:
-        raise ValidationError(f"{organization.name} has already been decided on.")
+        raise ValidationError(
+            _("%(organization)s has already been decided on.") % {"organization": organization.name}
+        )
     organization.status = status
     organization.decided_by = by
     organization.decided_at = timezone.now()
@@ -95,7 +98,8 @@ def organization_admit(*, organization: Organization, by: User, reason: str = ""
         )
         email_on_commit(
             to=[organization.applied_by],
-            subject=f"{organization.name} is now a member of the network",
+            subject=_("%(organization)s is now a member of the network")
+            % {"organization": organization.name},
             template="members/email/application_admitted.txt",
             context={
                 "organization": organization,
@@ -112,14 +116,15 @@ def organization_decline(*, organization: Organization, by: User, reason: str) -
     Side effects: emails the applicant after commit.
     """
     if not reason.strip():
-        raise ValidationError({"reason": "Say why the application is declined."})
+        raise ValidationError({"reason": _("Say why the application is declined.")})
     organization = _decide(
         organization, by=by, status=OrganizationStatus.DECLINED, reason=reason.strip()
     )
     if organization.applied_by_id:
         email_on_commit(
             to=[organization.applied_by],
-            subject=f"Your application for {organization.name}",
+            subject=_("Your application for %(organization)s")
+            % {"organization": organization.name},
             template="members/email/application_declined.txt",
             context={"organization": organization},
         )
@@ -145,12 +150,14 @@ def organization_membership_end(
     """End a member organization's membership: how the secretariat revises the founding
     membership the seed gives, or records a departure. Side effects: none."""
     if not by.has_perm("members.review_application"):
-        raise PermissionDenied("Only the network secretariat changes the membership.")
+        raise PermissionDenied(_("Only the network secretariat changes the membership."))
     if not reason.strip():
-        raise ValidationError({"reason": "Give the reason the membership ends."})
+        raise ValidationError({"reason": _("Give the reason the membership ends.")})
     organization = Organization.objects.select_for_update().get(pk=organization.pk)
     if organization.status != OrganizationStatus.MEMBER:
-        raise ValidationError(f"{organization.name} is not a member.")
+        raise ValidationError(
+            _("%(organization)s is not a member.") % {"organization": organization.name}
+        )
     organization.status = OrganizationStatus.FORMER
     organization.decided_by = by
     organization.decided_at = timezone.now()
@@ -177,9 +184,14 @@ def alternate_name(*, organization: Organization, user: User, by: User) -> Membe
         Membership.objects.select_for_update().filter(organization=organization, user=user).first()
     )
     if membership is None:
-        raise ValidationError({"user": f"{user.name} is not a member of {organization.name}."})
+        raise ValidationError(
+            {
+                "user": _("%(person)s is not a member of %(organization)s.")
+                % {"person": user.name, "organization": organization.name}
+            }
+        )
     if membership.role == MembershipRole.FOCAL_POINT:
-        raise ValidationError({"user": "The focal point cannot also be the alternate."})
+        raise ValidationError({"user": _("The focal point cannot also be the alternate.")})
     if membership.role == MembershipRole.ALTERNATE:
         return membership
     organization.memberships.filter(role=MembershipRole.ALTERNATE).update(
@@ -196,7 +208,7 @@ def focal_point_assign(*, organization: Organization, user: User, by: User) -> M
     Side effects: none. Refuses a second focal point.
     """
     if organization.memberships.filter(role=MembershipRole.FOCAL_POINT).exists():
-        raise ValidationError("This organization already has a focal point.")
-    membership, _ = Membership.objects.get_or_create(user=user, organization=organization)
+        raise ValidationError(_("This organization already has a focal point."))
+    membership, _created = Membership.objects.get_or_create(user=user, organization=organization)
     membership.role = MembershipRole.FOCAL_POINT
     return service_save(membership)

@@ -103,7 +103,8 @@ def token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     """
     if user.network_api_tokens.filter(revoked_at__isnull=True).count() >= MAX_ACTIVE_TOKENS:
         raise ValidationError(
-            f"You have {MAX_ACTIVE_TOKENS} active tokens; revoke one before creating another."
+            _("You have %(n)s active tokens; revoke one before creating another.")
+            % {"n": MAX_ACTIVE_TOKENS}
         )
     raw = API_TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(user=user, name=name.strip(), token_hash=_token_hash(raw), prefix=raw[:12])

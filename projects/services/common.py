@@ -1,6 +1,7 @@
 """What the project services share: field lists, locking, links and notifications."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from network.platform.email import email_on_commit
 from network.platform.services import absolute_url
@@ -74,8 +75,9 @@ def _check_lead_organization(user, organization):
     ):
         raise ValidationError(
             {
-                "lead_organization": "You can only lead a project for a member organization "
-                "you belong to."
+                "lead_organization": _(
+                    "You can only lead a project for a member organization you belong to."
+                )
             }
         )
 

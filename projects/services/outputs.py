@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from members.models import User
 from network.platform.services import service_save
@@ -42,22 +43,23 @@ def output_add(
     from network.gaps.services import gap_fill
 
     if project.status == ProjectStatus.DRAFT:
-        raise ValidationError("Propose the project before adding outputs.")
+        raise ValidationError(_("Propose the project before adding outputs."))
     closes_gaps = list(closes_gaps or [])
     if closes_gaps:
         if fills not in GapFill.values:
             raise ValidationError(
-                {"fills": "Say whether the output fills the gaps partly or fully."}
+                {"fills": _("Say whether the output fills the gaps partly or fully.")}
             )
         linked = set(project.gaps.values_list("pk", flat=True))
         foreign = [gap for gap in closes_gaps if gap.pk not in linked]
         if foreign:
             raise ValidationError(
                 {
-                    "closes_gaps": "An output can only close gaps its project addresses; "
-                    "not linked to this project: "
-                    + "; ".join(f"“{gap.title}”" for gap in foreign)
-                    + "."
+                    "closes_gaps": _(
+                        "An output can only close gaps its project addresses; "
+                        "not linked to this project: %(gaps)s."
+                    )
+                    % {"gaps": "; ".join(f"“{gap.title}”" for gap in foreign)}
                 }
             )
     output = service_save(
@@ -72,7 +74,10 @@ def output_add(
             added_by=by,
         )
     )
-    evidence_title = f"{output} (output of the project “{project.title}”)"[:250]
+    evidence_title = (
+        _("%(output)s (output of the project “%(title)s”)")
+        % {"output": output, "title": project.title}
+    )[:250]
     for gap in closes_gaps:
         service_save(OutputClosesGap(output=output, gap=gap, fills=fills))
         try:

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from members.models import Organization, User
 from network.platform.services import service_save
@@ -44,16 +45,21 @@ def partner_invite(
     """
     project = _locked(project)
     if not by.has_perm("projects.manage_team", project):
-        raise ValidationError("Only the project's leads can invite partners.")
+        raise ValidationError(_("Only the project's leads can invite partners."))
     if project.status == ProjectStatus.DRAFT:
         # A draft stays within its team: propose it before anyone outside hears of it.
-        raise ValidationError("Propose the project to the network before inviting partners.")
+        raise ValidationError(_("Propose the project to the network before inviting partners."))
     if project.status in (ProjectStatus.COMPLETED, ProjectStatus.DISCONTINUED):
-        raise ValidationError("A closed project does not take new partners.")
+        raise ValidationError(_("A closed project does not take new partners."))
     if not organization.is_member:
-        raise ValidationError({"organization": "Only member organizations can be partners."})
+        raise ValidationError({"organization": _("Only member organizations can be partners.")})
     if organization.pk == project.lead_organization_id:
-        raise ValidationError({"organization": f"{organization.name} already leads the project."})
+        raise ValidationError(
+            {
+                "organization": _("%(organization)s already leads the project.")
+                % {"organization": organization.name}
+            }
+        )
     partner = (
         PartnerOrganization.objects.select_for_update()
         .filter(project=project, organization=organization)
@@ -61,7 +67,13 @@ def partner_invite(
     )
     if partner is not None and partner.status != PartnerStatus.DECLINED:
         raise ValidationError(
-            {"organization": f"{organization.name} is already {partner.get_status_display()}."}
+            {
+                "organization": _("%(organization)s is already %(status)s.")
+                % {
+                    "organization": organization.name,
+                    "status": partner.get_status_display(),
+                }
+            }
         )
     # A declined invitation may be renewed: the same row goes back to invited.
     partner = partner or PartnerOrganization(project=project, organization=organization)
@@ -75,7 +87,8 @@ def partner_invite(
     _notify_on_commit(
         users=_spokespeople(organization),
         project=project,
-        subject=f"{organization.name} is invited to partner in {project.title}",
+        subject=_("%(organization)s is invited to partner in %(title)s")
+        % {"organization": organization.name, "title": project.title},
         template="projects/email/partner_invited.txt",
         context={"partner": partner, "by": by},
     )
@@ -101,21 +114,27 @@ def partner_decide(
     )
     if not by.has_perm("projects.decide_partnership", partner):
         raise ValidationError(
-            f"Only the focal point or alternate of {partner.organization.name} can answer."
+            _("Only the focal point or alternate of %(organization)s can answer.")
+            % {"organization": partner.organization.name}
         )
     if partner.status != PartnerStatus.INVITED:
-        raise ValidationError("This invitation has already been answered.")
+        raise ValidationError(_("This invitation has already been answered."))
     partner.status = PartnerStatus.ACCEPTED if accept else PartnerStatus.DECLINED
     if committed is not None and committed.strip():
         partner.committed = committed.strip()
     partner.decided_by = by
     partner.decided_at = timezone.now()
     service_save(partner)
-    verb = "accepted" if accept else "declined"
+    subject = (
+        _("%(organization)s accepted to partner in %(title)s")
+        if accept
+        else _("%(organization)s declined to partner in %(title)s")
+    )
     _notify_on_commit(
         users=_leads(partner.project),
         project=partner.project,
-        subject=f"{partner.organization.name} {verb} to partner in {partner.project.title}",
+        subject=subject
+        % {"organization": partner.organization.name, "title": partner.project.title},
         template="projects/email/partner_decided.txt",
         context={"partner": partner, "accepted": accept},
     )

@@ -5,6 +5,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from members.models import Organization, User
 from network.platform.services import service_save, unique_slug
@@ -89,7 +90,7 @@ def project_propose(
     service_save(ProjectMember(project=project, user=user, role=ProjectRole.LEAD))
     service_save(
         ProjectStatusChange(
-            project=project, to_status=ProjectStatus.DRAFT, by=user, reason="Drafted."
+            project=project, to_status=ProjectStatus.DRAFT, by=user, reason=_("Drafted.")
         )
     )
     for role in open_roles or []:
@@ -137,22 +138,25 @@ def project_transition(
     project = _locked(project)
     current = ProjectStatus(project.status)
     if to_status not in ProjectStatus.values:
-        raise ValidationError("Choose one of the statuses offered.")
+        raise ValidationError(_("Choose one of the statuses offered."))
     target = ProjectStatus(to_status)
     if target not in TRANSITIONS[current]:
-        allowed = ", ".join(s.label.lower() for s in TRANSITIONS[current]) or "nothing"
+        allowed = ", ".join(s.label.lower() for s in TRANSITIONS[current]) or _("nothing")
         raise ValidationError(
-            f"A {current.label.lower()} project cannot become {target.label.lower()}; "
-            f"it can become: {allowed}."
+            _("A %(current)s project cannot become %(target)s; it can become: %(allowed)s.")
+            % {
+                "current": current.label.lower(),
+                "target": target.label.lower(),
+                "allowed": allowed,
+            }
         )
     if target == ProjectStatus.ACTIVE and project.ethics_missing:
         raise ValidationError(
-            "Before the project can become active, complete the ethics checklist: "
-            + "; ".join(project.ethics_missing)
-            + "."
+            _("Before the project can become active, complete the ethics checklist: %(missing)s.")
+            % {"missing": "; ".join(project.ethics_missing)}
         )
     if target == ProjectStatus.DISCONTINUED and not reason.strip():
-        raise ValidationError({"reason": "Say why the project is discontinued."})
+        raise ValidationError({"reason": _("Say why the project is discontinued.")})
     project.status = target
     project.updated_at = timezone.now()
     service_save(project)

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from members.models import User
 from members.selectors import name_shown_to
@@ -51,19 +52,19 @@ def project_member_update(
     project = _locked(member.project)
     by_lead = by.has_perm("projects.manage_team", project)
     if member.user_id != by.pk and not by_lead:
-        raise ValidationError("Only the person themselves or a lead can change this.")
+        raise ValidationError(_("Only the person themselves or a lead can change this."))
     if committed is not None:
         member.committed = committed.strip()
     if role is not None and role != member.role:
         if not by_lead:
-            raise ValidationError("Only a lead can change someone's role on the team.")
+            raise ValidationError(_("Only a lead can change someone's role on the team."))
         if role not in ProjectRole.values:
-            raise ValidationError("Choose lead or member.")
+            raise ValidationError(_("Choose lead or member."))
         if (
             member.role == ProjectRole.LEAD
             and project.members.filter(role=ProjectRole.LEAD).count() == 1
         ):
-            raise ValidationError("A project needs at least one lead: name another lead first.")
+            raise ValidationError(_("A project needs at least one lead: name another lead first."))
         member.role = role
     return service_save(member)
 
@@ -78,12 +79,12 @@ def project_member_remove(*, member: ProjectMember, by: User) -> None:
     member = ProjectMember.objects.select_for_update().select_related("project").get(pk=member.pk)
     project = _locked(member.project)
     if member.user_id != by.pk and not by.has_perm("projects.manage_team", project):
-        raise ValidationError("Only the person themselves or a lead can do this.")
+        raise ValidationError(_("Only the person themselves or a lead can do this."))
     if (
         member.role == ProjectRole.LEAD
         and project.members.filter(role=ProjectRole.LEAD).count() == 1
     ):
-        raise ValidationError("A project needs at least one lead: name another lead first.")
+        raise ValidationError(_("A project needs at least one lead: name another lead first."))
     member.delete()
     room = room_for(project)
     if room is not None:
@@ -103,7 +104,7 @@ def open_role_add(
 ) -> OpenRole:
     """Announce that the project is looking for someone. Side effects: none."""
     if project.status in (ProjectStatus.COMPLETED, ProjectStatus.DISCONTINUED):
-        raise ValidationError("A closed project does not recruit.")
+        raise ValidationError(_("A closed project does not recruit."))
     return service_save(
         OpenRole(
             project=project,
@@ -138,28 +139,32 @@ def join_request_create(
     project = _locked(project)
     if project.status not in OPEN_TO_JOIN:
         raise ValidationError(
-            f"This project is not taking requests to join: it is {project.get_status_display()}."
+            _("This project is not taking requests to join: it is %(status)s.")
+            % {"status": project.get_status_display()}
         )
     if project.members.filter(user=user).exists():
-        raise ValidationError("You are already on this project's team.")
+        raise ValidationError(_("You are already on this project's team."))
     # Open to join and not on the team: what the rule still asks is membership of the network.
     if not user.has_perm("projects.join_project", project):
         raise ValidationError(
-            "Only people from a member organization of the network can join projects."
+            _("Only people from a member organization of the network can join projects.")
         )
     if project.join_requests.filter(user=user, status=JoinRequestStatus.PENDING).exists():
         raise ValidationError(
-            "You have already asked to join this project. Wait for the leads' answer, "
-            "or withdraw your request first."
+            _(
+                "You have already asked to join this project. Wait for the leads' answer, "
+                "or withdraw your request first."
+            )
         )
     if role is not None and (role.project_id != project.pk or role.is_filled):
-        raise ValidationError({"role": "That role is not open on this project."})
+        raise ValidationError({"role": _("That role is not open on this project.")})
     join_request = service_save(JoinRequest(project=project, user=user, role=role, message=message))
     _notify_on_commit(
         users=_leads(project),
         project=project,
         subject=lambda recipient: (
-            f"{capfirst(name_shown_to(recipient, user))} asks to join {project.title}"
+            _("%(person)s asks to join %(title)s")
+            % {"person": capfirst(name_shown_to(recipient, user)), "title": project.title}
         ),
         template="projects/email/join_request_received.txt",
         context={"join_request": join_request, "applicant": user},
@@ -183,15 +188,18 @@ def join_request_decide(
     )
     project = join_request.project
     if not by.has_perm("projects.manage_team", project):
-        raise ValidationError("Only the project's leads can decide on requests to join.")
+        raise ValidationError(_("Only the project's leads can decide on requests to join."))
     if join_request.status == JoinRequestStatus.WITHDRAWN:
         raise ValidationError(
-            f"{join_request.user.name} withdrew this request; it can no longer be decided."
+            _("%(name)s withdrew this request; it can no longer be decided.")
+            % {"name": join_request.user.name}
         )
     if join_request.status != JoinRequestStatus.PENDING:
-        raise ValidationError("This request has already been decided.")
+        raise ValidationError(_("This request has already been decided."))
     if accept and project.members.filter(user=join_request.user).exists():
-        raise ValidationError(f"{join_request.user.name} is already on the team.")
+        raise ValidationError(
+            _("%(name)s is already on the team.") % {"name": join_request.user.name}
+        )
     join_request.status = JoinRequestStatus.ACCEPTED if accept else JoinRequestStatus.DECLINED
     join_request.decided_by = by
     join_request.decided_at = timezone.now()
@@ -204,11 +212,15 @@ def join_request_decide(
         room = room_for(project)
         if room is not None:
             room_member_add(room=room, user=join_request.user)
-    verb = "accepted" if accept else "declined"
+    subject = (
+        _("Your request to join %(title)s was accepted")
+        if accept
+        else _("Your request to join %(title)s was declined")
+    )
     _notify_on_commit(
         users=[join_request.user],
         project=project,
-        subject=f"Your request to join {project.title} was {verb}",
+        subject=subject % {"title": project.title},
         template="projects/email/join_request_decided.txt",
         context={"join_request": join_request, "accepted": accept},
     )
@@ -220,8 +232,8 @@ def join_request_withdraw(*, join_request: JoinRequest, user: User) -> JoinReque
     """Withdraw one's own pending request. Side effects: none."""
     join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
     if join_request.user_id != user.pk:
-        raise ValidationError("You can only withdraw your own request.")
+        raise ValidationError(_("You can only withdraw your own request."))
     if join_request.status != JoinRequestStatus.PENDING:
-        raise ValidationError("Only a pending request can be withdrawn.")
+        raise ValidationError(_("Only a pending request can be withdrawn."))
     join_request.status = JoinRequestStatus.WITHDRAWN
     return service_save(join_request)

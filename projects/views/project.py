@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from network.discussions import services as discussion_services
@@ -75,8 +77,10 @@ def project_new(request):
         done = run_service(
             request,
             services.project_propose,
-            success="Your project is saved as a draft, visible only to its team. "
-            "Propose it to the network when it is ready.",
+            success=_(
+                "Your project is saved as a draft, visible only to its team. "
+                "Propose it to the network when it is ready."
+            ),
             on_denied=RAISE,
             form=form,
             user=request.user,
@@ -140,7 +144,7 @@ def project_discussion(request, slug):
     team = list(project.members.select_related("user"))
     room = discussion_services.room_for_target(
         target=project,
-        title=f"Project: {project.title}",
+        title=_("Project: %(title)s") % {"title": project.title},
         by=request.user,
         visibility=RoomVisibility.RESTRICTED,
         members=[m.user for m in team],
@@ -163,7 +167,7 @@ def project_edit(request, slug):
         done = run_service(
             request,
             services.project_update,
-            success="The project is saved.",
+            success=_("The project is saved."),
             on_denied=RAISE,
             form=form,
             project=project,
@@ -193,7 +197,10 @@ def project_status(request, slug):
             form.add_error(None, error_messages(error))
         else:
             project.refresh_from_db()
-            messages.success(request, f"The project is now {project.get_status_display()}.")
+            messages.success(
+                request,
+                _("The project is now %(status)s.") % {"status": project.get_status_display()},
+            )
             return redirect(project)
     return render(
         request,
@@ -209,15 +216,17 @@ def output_new(request, slug):
     form = OutputForm(request.POST if request.method == "POST" else None, project=project)
     if request.method == "POST" and form.is_valid():
         closed = form.cleaned_data.get("closes_gaps") or []
-        note = (
-            f" It closes {len(closed)} gap{'s' if len(closed) != 1 else ''} on the register."
-            if closed
-            else ""
-        )
+        listed = _("“%(title)s” is listed as an output.") % {"title": form.cleaned_data["title"]}
+        if closed:
+            listed += " " + ngettext(
+                "It closes %(count)s gap on the register.",
+                "It closes %(count)s gaps on the register.",
+                len(closed),
+            ) % {"count": len(closed)}
         done = run_service(
             request,
             services.output_add,
-            success=f"“{form.cleaned_data['title']}” is listed as an output.{note}",
+            success=listed,
             on_denied=RAISE,
             form=form,
             project=project,

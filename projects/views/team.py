@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network.platform.messages import error_messages
@@ -39,7 +40,7 @@ def project_join(request, slug):
     run_service(
         request,
         services.join_request_create,
-        success="Your request is with the project's leads.",
+        success=_("Your request is with the project's leads."),
         on_denied=RAISE,
         project=project,
         user=request.user,
@@ -59,14 +60,18 @@ def join_request_decide(request, slug, pk):
     )
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose to accept or decline.")
+        messages.error(request, _("Choose to accept or decline."))
         return redirect(project)
     accept = form.cleaned_data["decision"] == "accept"
-    verb = "accepted" if accept else "declined"
+    done = (
+        _("The request from %(name)s is accepted.")
+        if accept
+        else _("The request from %(name)s is declined.")
+    )
     run_service(
         request,
         services.join_request_decide,
-        success=f"The request from {join_request.user.name} is {verb}.",
+        success=done % {"name": join_request.user.name},
         on_denied=RAISE,
         join_request=join_request,
         by=request.user,
@@ -85,7 +90,7 @@ def join_request_withdraw(request, slug, pk):
     run_service(
         request,
         services.join_request_withdraw,
-        success="Your request is withdrawn.",
+        success=_("Your request is withdrawn."),
         on_denied=RAISE,
         join_request=join_request,
         user=request.user,
@@ -108,7 +113,7 @@ def team_member_update(request, slug, pk):
     run_service(
         request,
         services.project_member_update,
-        success=f"The team entry for {member.user.name} is saved.",
+        success=_("The team entry for %(name)s is saved.") % {"name": member.user.name},
         on_denied=RAISE,
         member=member,
         by=request.user,
@@ -130,7 +135,7 @@ def team_member_remove(request, slug, pk):
     name = (
         member.user.name
         if request.user.has_perm("members.view_person", member.user)
-        else "a researcher who keeps their profile private"
+        else _("a researcher who keeps their profile private")
     )
     if request.method == "POST":
         try:
@@ -139,9 +144,11 @@ def team_member_remove(request, slug, pk):
             messages.error(request, " ".join(error_messages(error)))
             return redirect(project)
         if not leaving:
-            messages.success(request, f"{capfirst(name)} is no longer on the team.")
+            messages.success(
+                request, _("%(name)s is no longer on the team.") % {"name": capfirst(name)}
+            )
             return redirect(project)
-        messages.success(request, f"You have left {project.title}.")
+        messages.success(request, _("You have left %(title)s.") % {"title": project.title})
         # A draft is seen only by its team: someone who left it could not open it any more.
         return redirect("projects:mine" if project.status == ProjectStatus.DRAFT else project)
     return render(
@@ -165,8 +172,8 @@ def partner_invite(request, slug):
         else:
             messages.success(
                 request,
-                f"{form.cleaned_data['organization'].name} is invited; its focal point will "
-                "answer for the organization.",
+                _("%(organization)s is invited; its focal point will answer for the organization.")
+                % {"organization": form.cleaned_data["organization"].name},
             )
             return redirect(project)
     return render(request, "projects/partner_invite.html", {"project": project, "form": form})
@@ -183,14 +190,18 @@ def partner_decide(request, pk):
         raise Http404("No such invitation.")
     form = PartnerDecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose to accept or decline.")
+        messages.error(request, _("Choose to accept or decline."))
         return redirect("projects:mine")
     accept = form.cleaned_data["decision"] == "accept"
-    verb = "is now a partner in" if accept else "declined to partner in"
+    done = (
+        _("%(organization)s is now a partner in %(title)s.")
+        if accept
+        else _("%(organization)s declined to partner in %(title)s.")
+    )
     run_service(
         request,
         services.partner_decide,
-        success=f"{partner.organization.name} {verb} {partner.project.title}.",
+        success=done % {"organization": partner.organization.name, "title": partner.project.title},
         on_denied=RAISE,
         partner=partner,
         by=request.user,
@@ -209,7 +220,7 @@ def open_role_new(request, slug):
         done = run_service(
             request,
             services.open_role_add,
-            success=f"The role “{form.cleaned_data['title']}” is open.",
+            success=_("The role “%(title)s” is open.") % {"title": form.cleaned_data["title"]},
             on_denied=RAISE,
             form=form,
             project=project,
@@ -229,5 +240,8 @@ def open_role_fill(request, slug, pk):
     role = get_object_or_404(OpenRole, pk=pk, project=project)
     filled = request.POST.get("filled") != "0"
     services.open_role_set_filled(role=role, by=request.user, is_filled=filled)
-    messages.success(request, f"The role “{role.title}” is {'filled' if filled else 'open again'}.")
+    done = (
+        _("The role “%(title)s” is filled.") if filled else _("The role “%(title)s” is open again.")
+    )
+    messages.success(request, done % {"title": role.title})
     return redirect(project)
