@@ -2,18 +2,21 @@ from django.conf import global_settings
 from django.db import models
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 
 class PublicationType(models.TextChoices):
-    REPORT = "report", _("Report")
-    GUIDELINES = "guidelines", _("Guidelines")
-    HANDBOOK = "handbook", _("Handbook")
-    BOOK = "book", _("Book")
-    WORKING_PAPER = "working_paper", _("Working paper")
-    EVALUATION = "evaluation", _("Evaluation")
-    DATASET_DESCRIPTION = "dataset_description", _("Dataset description")
-    QUESTIONNAIRE = "questionnaire", _("Questionnaire")
+    REPORT = "report", pgettext_lazy("publication type", "Report")
+    GUIDELINES = "guidelines", pgettext_lazy("publication type", "Guidelines")
+    HANDBOOK = "handbook", pgettext_lazy("publication type", "Handbook")
+    BOOK = "book", pgettext_lazy("publication type", "Book")
+    WORKING_PAPER = "working_paper", pgettext_lazy("publication type", "Working paper")
+    EVALUATION = "evaluation", pgettext_lazy("publication type", "Evaluation")
+    DATASET_DESCRIPTION = (
+        "dataset_description",
+        pgettext_lazy("publication type", "Dataset description"),
+    )
+    QUESTIONNAIRE = "questionnaire", pgettext_lazy("publication type", "Questionnaire")
 
 
 class Region(models.TextChoices):
