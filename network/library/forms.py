@@ -17,15 +17,20 @@ class PublicationForm(forms.ModelForm):
     publishers = forms.ModelMultipleChoiceField(
         queryset=publisher_choices(),
         required=False,
+        label=_("Publishers"),
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Every organization that published it, as equals. Include your own."),
     )
     regions = forms.MultipleChoiceField(
-        choices=Region.choices, required=False, widget=forms.CheckboxSelectMultiple
+        choices=Region.choices,
+        required=False,
+        label=_("Regions"),
+        widget=forms.CheckboxSelectMultiple,
     )
     languages = forms.MultipleChoiceField(
         choices=LANGUAGE_CHOICES,
         required=False,
+        label=_("Languages"),
         help_text=_("Languages the publication is available in."),
     )
     link = forms.URLField(
@@ -61,6 +66,14 @@ class PublicationForm(forms.ModelForm):
         widgets = {
             "gaps": forms.CheckboxSelectMultiple,
             "priorities": forms.CheckboxSelectMultiple,
+        }
+        labels = {
+            "title": _("Title"),
+            "type": _("Type"),
+            "year": _("Year"),
+            "month": _("Month"),
+            "countries": _("Countries"),
+            "summary": _("Summary"),
         }
         help_texts = {
             "summary": _(
@@ -115,7 +128,10 @@ class PublicationFilterForm(FastSelects, forms.Form):
         label=_("To year"), required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
     )
     region = forms.ChoiceField(choices=[("", _("Any region")), *Region.choices], required=False)
-    country = forms.ChoiceField(choices=[("", _("Any country")), *countries], required=False)
+    # Called at each rendering, so that the countries are named in the reader's language.
+    country = forms.ChoiceField(
+        choices=lambda: [("", _("Any country")), *countries], required=False
+    )
     language = forms.ChoiceField(
         choices=[("", _("Any language")), *LANGUAGE_CHOICES], required=False
     )
