@@ -5,6 +5,7 @@ from collections import defaultdict
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
@@ -203,7 +204,7 @@ def priority_export(request, filters: Query[PriorityFilters]):
 def _one(pk):
     priority = _priorities(PriorityFilters()).filter(pk=pk).first()
     if priority is None:
-        raise HttpError(404, "No such priority.")
+        raise HttpError(404, gettext("No such priority."))
     return priority
 
 
@@ -224,9 +225,11 @@ def priority_endorse(request, pk: int, payload: EndorsementIn):
     priority = _one(pk)
     organization = Organization.objects.filter(pk=payload.organization).first()
     if organization is None:
-        raise ValidationError({"organization": "No such organization."})
+        raise ValidationError({"organization": gettext("No such organization.")})
     if not user.has_perm("agenda.speak_for_organization", organization):
-        raise PermissionDenied(f"You do not speak for {organization.name}.")
+        raise PermissionDenied(
+            gettext("You do not speak for %(organization)s.") % {"organization": organization.name}
+        )
     services.priority_endorse(priority=priority, organization=organization, by=user)
     return Status(
         201,

@@ -1,22 +1,24 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Theme(models.TextChoices):
-    PATTERNS = "patterns", "Patterns and flows"
-    ROOT_CAUSES = "root_causes", "Root causes"
-    FORMS = "forms", "Forms of exploitation"
-    RESPONSES = "responses", "Responses and impact"
-    METHODS = "methods", "Methods and data standards"
-    ETHICS = "ethics", "Ethics and child participation"
+    PATTERNS = "patterns", _("Patterns and flows")
+    ROOT_CAUSES = "root_causes", _("Root causes")
+    FORMS = "forms", _("Forms of exploitation")
+    RESPONSES = "responses", _("Responses and impact")
+    METHODS = "methods", _("Methods and data standards")
+    ETHICS = "ethics", _("Ethics and child participation")
 
 
 class PriorityStatus(models.TextChoices):
-    PROPOSED = "proposed", "Proposed"
-    UNDER_DISCUSSION = "under_discussion", "Under discussion"
-    PUT_TO_NETWORK = "put_to_network", "Put to the network"
-    ADOPTED = "adopted", "Adopted"
-    NOT_ADOPTED = "not_adopted", "Not adopted"
-    RETIRED = "retired", "Retired"
+    PROPOSED = "proposed", pgettext_lazy("priority status", "Proposed")
+    UNDER_DISCUSSION = "under_discussion", pgettext_lazy("priority status", "Under discussion")
+    PUT_TO_NETWORK = "put_to_network", pgettext_lazy("priority status", "Put to the network")
+    ADOPTED = "adopted", pgettext_lazy("priority status", "Adopted")
+    NOT_ADOPTED = "not_adopted", pgettext_lazy("priority status", "Not adopted")
+    RETIRED = "retired", pgettext_lazy("priority status", "Retired")
 
 
 # Moves staff make by hand. Putting to the network opens a vote (priority_vote_open) and the
@@ -42,14 +44,14 @@ STATUS_ORDER = [
 
 
 class VoteChoice(models.TextChoices):
-    YES = "yes", "Yes"
-    NO = "no", "No"
-    ABSTAIN = "abstain", "Abstain"
+    YES = "yes", pgettext_lazy("vote choice", "Yes")
+    NO = "no", pgettext_lazy("vote choice", "No")
+    ABSTAIN = "abstain", pgettext_lazy("vote choice", "Abstain")
 
 
 class VoterRole(models.TextChoices):
     """Whose vote it is: the focal point's counts; the alternate's only when the focal point
     has not voted."""
 
-    FOCAL_POINT = "focal_point", "Focal point"
-    ALTERNATE = "alternate", "Alternate focal point"
+    FOCAL_POINT = "focal_point", _("Focal point")
+    ALTERNATE = "alternate", _("Alternate focal point")

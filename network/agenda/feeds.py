@@ -1,6 +1,7 @@
 from django.contrib.syndication.views import Feed
 from django.db.models import Max, Q
 from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
 
 from .enums import PriorityStatus
 from .models import ResearchPriority
@@ -9,9 +10,9 @@ from .models import ResearchPriority
 class AdoptedPrioritiesFeed(Feed):
     """RSS 2.0: the priorities the network has adopted, most recently adopted first."""
 
-    title = "Inter Agency Research Network — adopted research priorities"
+    title = _("Inter Agency Research Network — adopted research priorities")
     link = reverse_lazy("agenda:adopted")
-    description = "Research priorities the member organizations adopted by vote."
+    description = _("Research priorities the member organizations adopted by vote.")
 
     def items(self):
         return (

@@ -1,34 +1,39 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from network.gaps.models import DataGap
 from network.platform.forms import FastSelects
 
 from .enums import PRIORITY_TRANSITIONS, PriorityStatus, Theme, VoteChoice
 
-NO_PERSONAL_DATA = "Never include personal data of trafficked persons."
-
 
 class PriorityFilterForm(FastSelects, forms.Form):
-    theme = forms.ChoiceField(choices=[("", "Any theme"), *Theme.choices], required=False)
+    theme = forms.ChoiceField(
+        choices=[("", _("Any theme")), *Theme.choices], required=False, label=_("Theme")
+    )
     status = forms.ChoiceField(
-        choices=[("", "Any status"), *PriorityStatus.choices], required=False
+        choices=[("", _("Any status")), *PriorityStatus.choices], required=False, label=_("Status")
     )
 
 
 class PriorityForm(forms.Form):
-    organization = forms.ModelChoiceField(queryset=None, empty_label=None, label="Proposed for")
-    title = forms.CharField(max_length=200)
+    organization = forms.ModelChoiceField(queryset=None, empty_label=None, label=_("Proposed for"))
+    title = forms.CharField(max_length=200, label=_("Title"))
     rationale = forms.CharField(
+        label=_("Rationale"),
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=5000,
-        help_text=f"Why the network should research this. {NO_PERSONAL_DATA}",
+        help_text=_(
+            "Why the network should research this. Never include personal data of trafficked "
+            "persons."
+        ),
     )
-    theme = forms.ChoiceField(choices=[("", "Choose a theme"), *Theme.choices])
+    theme = forms.ChoiceField(choices=[("", _("Choose a theme")), *Theme.choices], label=_("Theme"))
     gaps = forms.ModelMultipleChoiceField(
         queryset=DataGap.objects.order_by("title"),
         required=False,
-        label="Data gaps it answers",
-        help_text="Hold Ctrl (Cmd on a Mac) to choose several.",
+        label=_("Data gaps it answers"),
+        help_text=_("Hold Ctrl (Cmd on a Mac) to choose several."),
     )
 
     def __init__(self, *args, organizations, **kwargs):
@@ -38,12 +43,16 @@ class PriorityForm(forms.Form):
 
 class VoteForm(forms.Form):
     organization = forms.IntegerField(widget=forms.HiddenInput)
-    choice = forms.ChoiceField(choices=VoteChoice.choices, widget=forms.RadioSelect)
+    choice = forms.ChoiceField(
+        choices=VoteChoice.choices, widget=forms.RadioSelect, label=_("Choice")
+    )
 
 
 class TransitionForm(forms.Form):
-    to_status = forms.ChoiceField(label="Move to")
-    reason = forms.CharField(max_length=1000, widget=forms.Textarea(attrs={"rows": 2}), label="Why")
+    to_status = forms.ChoiceField(label=_("Move to"))
+    reason = forms.CharField(
+        max_length=1000, widget=forms.Textarea(attrs={"rows": 2}), label=_("Why")
+    )
 
     def __init__(self, *args, priority, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,10 +62,14 @@ class TransitionForm(forms.Form):
 
 class VoteOpenForm(forms.Form):
     closes_at = forms.DateTimeField(
-        label="Vote closes at",
+        label=_("Vote closes at"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
     quorum = forms.IntegerField(
-        min_value=1, max_value=100, initial=50, label="Quorum (% of member organizations)"
+        min_value=1,
+        max_value=100,
+        initial=50,
+        # xgettext:no-python-format
+        label=_("Quorum (% of member organizations)"),
     )
-    reason = forms.CharField(max_length=1000, required=False, label="Note")
+    reason = forms.CharField(max_length=1000, required=False, label=_("Note"))

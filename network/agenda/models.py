@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from network.platform.models import Sourced
@@ -17,8 +18,10 @@ class ResearchPriority(index.Indexed, Sourced):
     title = models.CharField(max_length=200)
     rationale = models.TextField(
         max_length=5000,
-        help_text="Why the network should research this. Never include personal data of "
-        "trafficked persons.",
+        help_text=_(
+            "Why the network should research this. Never include personal data of trafficked "
+            "persons."
+        ),
     )
     theme = models.CharField(max_length=20, choices=Theme.choices)
     gaps = models.ManyToManyField("gaps.DataGap", blank=True, related_name="priorities")
@@ -38,10 +41,10 @@ class ResearchPriority(index.Indexed, Sourced):
     vote_opens_at = models.DateTimeField(null=True, blank=True)
     vote_closes_at = models.DateTimeField(null=True, blank=True)
     quorum = models.PositiveSmallIntegerField(
-        "quorum (%)",
+        _("quorum (%)"),
         default=50,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
-        help_text="Share of member organizations that must take part for the vote to count.",
+        help_text=_("Share of member organizations that must take part for the vote to count."),
     )
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -54,7 +57,7 @@ class ResearchPriority(index.Indexed, Sourced):
 
     class Meta:
         ordering = ["title"]
-        verbose_name_plural = "research priorities"
+        verbose_name_plural = _("research priorities")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status__in=PriorityStatus.values),
@@ -71,7 +74,7 @@ class ResearchPriority(index.Indexed, Sourced):
                 | models.Q(vote_closes_at__isnull=True)
                 | models.Q(vote_closes_at__gt=models.F("vote_opens_at")),
                 name="priority_vote_window_order",
-                violation_error_message="The vote must close after it opens.",
+                violation_error_message=_("The vote must close after it opens."),
             ),
         ]
 
@@ -83,7 +86,7 @@ class ResearchPriority(index.Indexed, Sourced):
 
     def clean(self):
         if self.vote_opens_at and self.vote_closes_at and self.vote_closes_at <= self.vote_opens_at:
-            raise ValidationError({"vote_closes_at": "The vote must close after it opens."})
+            raise ValidationError({"vote_closes_at": _("The vote must close after it opens.")})
 
     @property
     def vote_is_open(self):
@@ -150,7 +153,7 @@ class Endorsement(models.Model):
             models.UniqueConstraint(
                 fields=["priority", "organization"],
                 name="one_endorsement_per_organization",
-                violation_error_message="This organization has already endorsed this priority.",
+                violation_error_message=_("This organization has already endorsed this priority."),
             ),
         ]
 
@@ -172,7 +175,7 @@ class Supporter(models.Model):
             models.UniqueConstraint(
                 fields=["priority", "user"],
                 name="one_support_per_person",
-                violation_error_message="You already support this priority.",
+                violation_error_message=_("You already support this priority."),
             ),
         ]
 

@@ -6,6 +6,7 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail import hooks
 
 from members.enums import MembershipRole
@@ -39,8 +40,11 @@ def _speaker_role(user, organization):
     """The user's voting role for the organization, or refuse."""
     if not speaks_for.test(user, organization):
         raise PermissionDenied(
-            f"Only the focal point or alternate of a member organization speaks for "
-            f"{organization.name}."
+            gettext(
+                "Only the focal point or alternate of a member organization speaks for "
+                "%(organization)s."
+            )
+            % {"organization": organization.name}
         )
     role = user.memberships.get(organization=organization).role
     return VoterRole.FOCAL_POINT if role == MembershipRole.FOCAL_POINT else VoterRole.ALTERNATE
@@ -61,9 +65,11 @@ def priority_propose(
     Side effects: the first history entry (— → proposed).
     """
     if not by.has_perm("agenda.propose_priority"):
-        raise PermissionDenied("Only members of the network propose priorities.")
+        raise PermissionDenied(gettext("Only members of the network propose priorities."))
     if not by.memberships.in_member_organizations().filter(organization=organization).exists():
-        raise PermissionDenied("You can propose only for a member organization you belong to.")
+        raise PermissionDenied(
+            gettext("You can propose only for a member organization you belong to.")
+        )
     priority = service_save(
         ResearchPriority(
             title=title.strip(),
@@ -95,13 +101,14 @@ def priority_transition(
     Side effects: a history entry.
     """
     if not by.has_perm("agenda.transition_priority", priority):
-        raise PermissionDenied("Only the network secretariat moves priorities.")
+        raise PermissionDenied(gettext("Only the network secretariat moves priorities."))
     if not reason.strip():
-        raise ValidationError({"reason": "Say why the priority moves."})
+        raise ValidationError({"reason": gettext("Say why the priority moves.")})
     priority = _lock(priority)
     if to_status not in PRIORITY_TRANSITIONS.get(priority.status, set()):
         raise ValidationError(
-            f"A priority cannot move from “{_label(priority.status)}” to “{_label(to_status)}”."
+            gettext("A priority cannot move from “%(from)s” to “%(to)s”.")
+            % {"from": _label(priority.status), "to": _label(to_status)}
         )
     return _record(priority, to_status=to_status, by=by, reason=reason.strip())
 
@@ -121,13 +128,17 @@ def priority_vote_open(
     Side effects: a history entry; earlier votes on it (from a previous round) are cleared.
     """
     if not by.has_perm("agenda.transition_priority", priority):
-        raise PermissionDenied("Only the network secretariat puts priorities to the network.")
+        raise PermissionDenied(
+            gettext("Only the network secretariat puts priorities to the network.")
+        )
     priority = _lock(priority)
     if priority.status != PriorityStatus.UNDER_DISCUSSION:
-        raise ValidationError("Only a priority under discussion can be put to the network.")
+        raise ValidationError(
+            gettext("Only a priority under discussion can be put to the network.")
+        )
     opens_at = opens_at or timezone.now()
     if closes_at <= timezone.now():
-        raise ValidationError({"vote_closes_at": "The vote must close in the future."})
+        raise ValidationError({"vote_closes_at": gettext("The vote must close in the future.")})
     priority.vote_opens_at, priority.vote_closes_at, priority.quorum = opens_at, closes_at, quorum
     priority.votes.all().delete()
     return _record(
@@ -145,9 +156,12 @@ def priority_endorse(
     """The focal point or alternate endorses a priority for their organization (once)."""
     _speaker_role(by, organization)
     if priority.status in (PriorityStatus.RETIRED, PriorityStatus.NOT_ADOPTED):
-        raise ValidationError("This priority is no longer open for endorsement.")
+        raise ValidationError(gettext("This priority is no longer open for endorsement."))
     if Endorsement.objects.filter(priority=priority, organization=organization).exists():
-        raise ValidationError(f"{organization.name} has already endorsed this priority.")
+        raise ValidationError(
+            gettext("%(organization)s has already endorsed this priority.")
+            % {"organization": organization.name}
+        )
     return service_save(Endorsement(priority=priority, organization=organization, endorsed_by=by))
 
 
@@ -159,18 +173,21 @@ def priority_endorsement_withdraw(
     _speaker_role(by, organization)
     deleted, _ = Endorsement.objects.filter(priority=priority, organization=organization).delete()
     if not deleted:
-        raise ValidationError(f"{organization.name} has not endorsed this priority.")
+        raise ValidationError(
+            gettext("%(organization)s has not endorsed this priority.")
+            % {"organization": organization.name}
+        )
 
 
 @transaction.atomic
 def priority_support(*, priority: ResearchPriority, by: User) -> Supporter:
     """Any network member adds their individual support."""
     if not by.has_perm("agenda.support_priority", priority):
-        raise PermissionDenied("Only members of the network support priorities.")
+        raise PermissionDenied(gettext("Only members of the network support priorities."))
     if priority.status == PriorityStatus.RETIRED:
-        raise ValidationError("This priority is retired.")
+        raise ValidationError(gettext("This priority is retired."))
     if Supporter.objects.filter(priority=priority, user=by).exists():
-        raise ValidationError("You already support this priority.")
+        raise ValidationError(gettext("You already support this priority."))
     return service_save(Supporter(priority=priority, user=by))
 
 
@@ -178,7 +195,7 @@ def priority_support(*, priority: ResearchPriority, by: User) -> Supporter:
 def priority_support_withdraw(*, priority: ResearchPriority, by: User) -> None:
     deleted, _ = Supporter.objects.filter(priority=priority, user=by).delete()
     if not deleted:
-        raise ValidationError("You do not support this priority.")
+        raise ValidationError(gettext("You do not support this priority."))
 
 
 @transaction.atomic
@@ -191,14 +208,16 @@ def vote_cast(
     """
     role = _speaker_role(by, organization)
     if choice not in VoteChoice.values:
-        raise ValidationError({"choice": "Choose yes, no or abstain."})
+        raise ValidationError({"choice": gettext("Choose yes, no or abstain.")})
     priority = _lock(priority)
     if priority.status == PriorityStatus.RETIRED:
-        raise ValidationError("This priority is retired: there is nothing to vote on.")
+        raise ValidationError(gettext("This priority is retired: there is nothing to vote on."))
     if priority.status != PriorityStatus.PUT_TO_NETWORK:
-        raise ValidationError("This priority is not put to the network: there is no open vote.")
+        raise ValidationError(
+            gettext("This priority is not put to the network: there is no open vote.")
+        )
     if not priority.vote_is_open:
-        raise ValidationError("The vote is not open: it has closed or has not started.")
+        raise ValidationError(gettext("The vote is not open: it has closed or has not started."))
     vote, _ = Vote.objects.update_or_create(
         priority=priority,
         organization=organization,
@@ -281,14 +300,14 @@ def priority_vote_close(
     Side effects: status becomes adopted or not adopted; a history entry with the count.
     """
     if by is not None and not by.has_perm("agenda.transition_priority", priority):
-        raise PermissionDenied("Only the network secretariat closes votes.")
+        raise PermissionDenied(gettext("Only the network secretariat closes votes."))
     priority = _lock(priority)
     if priority.status != PriorityStatus.PUT_TO_NETWORK:
-        raise ValidationError("This priority has no vote to close.")
+        raise ValidationError(gettext("This priority has no vote to close."))
     now = now or timezone.now()
     if priority.vote_closes_at and now < priority.vote_closes_at:
         if by is None:
-            raise ValidationError("The vote is still open.")
+            raise ValidationError(gettext("The vote is still open."))
         # Staff closing early end the window now, so the record shows when it really closed.
         priority.vote_closes_at = max(now, priority.vote_opens_at + timezone.timedelta(seconds=1))
     tally = priority_tally(priority)

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from members.models import Organization
@@ -18,7 +19,7 @@ from network.platform.pagecache import cached_page
 from network.platform.views import TELL, run_service
 
 from . import selectors, services
-from .enums import STATUS_ORDER, PriorityStatus, Theme, VoterRole
+from .enums import STATUS_ORDER, PriorityStatus, Theme, VoteChoice, VoterRole
 from .forms import PriorityFilterForm, PriorityForm, TransitionForm, VoteForm, VoteOpenForm
 from .models import ResearchPriority
 
@@ -64,14 +65,14 @@ def priority_list(request):
 def priority_discussion(request, pk):
     priority = selectors.priority_detail(pk)
     if priority is None:
-        raise Http404("No such priority.")
+        raise Http404(gettext("No such priority."))
     return open_network_room(request, target=priority, title=f"Priority: {priority.title}")
 
 
 def priority_detail(request, pk):
     priority = selectors.priority_detail(pk)
     if priority is None:
-        raise Http404("No such priority.")
+        raise Http404(gettext("No such priority."))
     user = request.user
     speaks_for = list(selectors.organizations_spoken_for(user))
     endorsed_ids = {e.organization_id for e in priority.endorsements.all()}
@@ -140,13 +141,13 @@ def _act(request, pk, service, success, **kwargs):
 def priority_endorse(request, pk):
     organization = _organization_from_post(request)
     if organization is None:
-        messages.error(request, "Choose a member organization you speak for.")
+        messages.error(request, gettext("Choose a member organization you speak for."))
         return redirect("agenda:detail", pk=pk)
     return _act(
         request,
         pk,
         services.priority_endorse,
-        f"{organization.name} endorses this priority.",
+        gettext("%(organization)s endorses this priority.") % {"organization": organization.name},
         organization=organization,
         by=request.user,
     )
@@ -157,13 +158,14 @@ def priority_endorse(request, pk):
 def priority_withdraw_endorsement(request, pk):
     organization = _organization_from_post(request)
     if organization is None:
-        messages.error(request, "Choose a member organization you speak for.")
+        messages.error(request, gettext("Choose a member organization you speak for."))
         return redirect("agenda:detail", pk=pk)
     return _act(
         request,
         pk,
         services.priority_endorsement_withdraw,
-        f"The endorsement of {organization.name} is withdrawn.",
+        gettext("The endorsement of %(organization)s is withdrawn.")
+        % {"organization": organization.name},
         organization=organization,
         by=request.user,
     )
@@ -177,14 +179,14 @@ def priority_support(request, pk):
             request,
             pk,
             services.priority_support_withdraw,
-            "You no longer support this priority.",
+            gettext("You no longer support this priority."),
             by=request.user,
         )
     return _act(
         request,
         pk,
         services.priority_support,
-        "You support this priority.",
+        gettext("You support this priority."),
         by=request.user,
     )
 
@@ -195,15 +197,20 @@ def vote(request, pk):
     form = VoteForm(request.POST)
     organization = _organization_from_post(request)
     if not form.is_valid() or organization is None:
-        messages.error(request, "Choose yes, no or abstain for an organization you speak for.")
+        messages.error(
+            request, gettext("Choose yes, no or abstain for an organization you speak for.")
+        )
         return redirect("agenda:detail", pk=pk)
     choice = form.cleaned_data["choice"]
     return _act(
         request,
         pk,
         services.vote_cast,
-        f"Your vote for {organization.name} is recorded: {choice}. "
-        "You can change it until the vote closes.",
+        gettext(
+            "Your vote for %(organization)s is recorded: %(choice)s. "
+            "You can change it until the vote closes."
+        )
+        % {"organization": organization.name, "choice": VoteChoice(choice).label.lower()},
         organization=organization,
         by=request.user,
         choice=choice,
@@ -218,14 +225,14 @@ def priority_move(request, pk):
         raise PermissionDenied
     form = TransitionForm(request.POST, priority=priority)
     if not form.is_valid():
-        messages.error(request, "Choose an allowed status and say why.")
+        messages.error(request, gettext("Choose an allowed status and say why."))
         return redirect(priority)
     to_status = form.cleaned_data["to_status"]
     return _act(
         request,
         pk,
         services.priority_transition,
-        f"The priority is now “{PriorityStatus(to_status).label}”.",
+        gettext("The priority is now “%(status)s”.") % {"status": PriorityStatus(to_status).label},
         to_status=to_status,
         by=request.user,
         reason=form.cleaned_data["reason"],
@@ -240,13 +247,15 @@ def priority_vote_open(request, pk):
         raise PermissionDenied
     form = VoteOpenForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Give a closing date and time and a quorum between 1 and 100.")
+        messages.error(
+            request, gettext("Give a closing date and time and a quorum between 1 and 100.")
+        )
         return redirect(priority)
     return _act(
         request,
         pk,
         services.priority_vote_open,
-        "The priority is put to the network: focal points can vote now.",
+        gettext("The priority is put to the network: focal points can vote now."),
         by=request.user,
         closes_at=form.cleaned_data["closes_at"],
         quorum=form.cleaned_data["quorum"],
@@ -264,7 +273,7 @@ def priority_vote_close(request, pk):
         request,
         pk,
         services.priority_vote_close,
-        "The vote is closed and its result applied.",
+        gettext("The vote is closed and its result applied."),
         by=request.user,
     )
 
@@ -284,7 +293,7 @@ def priority_propose(request):
         proposed = run_service(
             request,
             services.priority_propose,
-            success="Your priority is proposed to the network.",
+            success=gettext("Your priority is proposed to the network."),
             on_denied=TELL,
             form=form,
             by=request.user,

@@ -15,7 +15,7 @@ from .models import ResearchPriority
 class PriorityViewSet(ModelViewSet):
     model = ResearchPriority
     icon = "tasks"
-    menu_label = "Research agenda"
+    menu_label = gettext_lazy("Research agenda")
     name = "priorities"
     add_to_admin_menu = True
     menu_order = 200

@@ -15,6 +15,7 @@ from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext
 
 from members.models import User
 from members.selectors import second_factor_missing
@@ -140,22 +141,25 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         except Exception:
             # A frame must never take the socket down; the cause goes to the log.
             logger.exception("Frame failed in room %s.", self.room.pk)
-            await self._error("server_error", "That did not work; try again.")
+            await self._error("server_error", gettext("That did not work; try again."))
 
     async def _parse(self, text_data):
         """The frame as a dict, or None after telling the client what is wrong with it."""
         if text_data is None:
-            await self._error("invalid", "Frames are JSON text, not binary.")
+            await self._error("invalid", gettext("Frames are JSON text, not binary."))
             return None
         if len(text_data) > MAX_FRAME:
-            await self._error("too_large", f"A frame is at most {MAX_FRAME} characters.")
+            await self._error(
+                "too_large",
+                gettext("A frame is at most %(count)s characters.") % {"count": MAX_FRAME},
+            )
             return None
         try:
             content = json.loads(text_data)
         except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
             content = None
         if not isinstance(content, dict):
-            await self._error("invalid", "Frames are JSON objects.")
+            await self._error("invalid", gettext("Frames are JSON objects."))
             return None
         return content
 
@@ -171,7 +175,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
                 self.last_typing = now
                 await events.typing(self.room.pk, self.user, self.channel_name)
         else:
-            await self._error("invalid", "Unknown frame type.")
+            await self._error("invalid", gettext("Unknown frame type."))
 
     async def _message_send(self, content):
         topic, body, client_id = content.get("topic"), content.get("body"), content.get("client_id")
@@ -179,7 +183,10 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             await self._error("invalid", "body must be a non-empty string.")
             return
         if len(body) > BODY_MAX_LENGTH:
-            await self._error("invalid", f"A message is at most {BODY_MAX_LENGTH} characters.")
+            await self._error(
+                "invalid",
+                gettext("A message is at most %(count)s characters.") % {"count": BODY_MAX_LENGTH},
+            )
             return
         if isinstance(topic, bool) or not isinstance(topic, int | str) or topic == "":
             await self._error("invalid", "topic must be a topic id or a title.")
@@ -190,7 +197,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         try:
             frame = await self._post(topic, body, client_id)
         except PermissionDenied as error:
-            await self._error("forbidden", str(error) or "You may not post here.")
+            await self._error("forbidden", str(error) or gettext("You may not post here."))
         except ValidationError as error:
             await self._error(getattr(error, "code", None) or "invalid", " ".join(error.messages))
         else:
@@ -317,7 +324,9 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         if isinstance(topic, int):
             kwargs["topic"] = Topic.objects.filter(room=room, pk=topic).first()
             if kwargs["topic"] is None:
-                raise ValidationError("There is no such topic in this room.", code="not_found")
+                raise ValidationError(
+                    gettext("There is no such topic in this room."), code="not_found"
+                )
         message = services.message_post(
             room=room, author=author, body=body, client_id=client_id, **kwargs
         )

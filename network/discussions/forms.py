@@ -1,31 +1,40 @@
 from datetime import timedelta
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .enums import RoomVisibility
 from .models import BODY_MAX_LENGTH, Topic, WorkingGroup
 
 MUTE_DURATIONS = {
-    "1h": ("1 hour", timedelta(hours=1)),
-    "1d": ("1 day", timedelta(days=1)),
-    "7d": ("1 week", timedelta(days=7)),
-    "30d": ("30 days", timedelta(days=30)),
+    "1h": (_("1 hour"), timedelta(hours=1)),
+    "1d": (_("1 day"), timedelta(days=1)),
+    "7d": (_("1 week"), timedelta(days=7)),
+    "30d": (_("30 days"), timedelta(days=30)),
 }
 
 
 class MessageForm(forms.Form):
     topic = forms.ModelChoiceField(
-        queryset=Topic.objects.none(), required=False, empty_label="— New topic —"
+        queryset=Topic.objects.none(),
+        required=False,
+        empty_label=_("— New topic —"),
+        label=_("Topic"),
     )
     new_topic = forms.CharField(
-        label="New topic title", max_length=120, required=False, help_text="Or start a new topic."
+        label=_("New topic title"),
+        max_length=120,
+        required=False,
+        help_text=_("Or start a new topic."),
     )
     body = forms.CharField(
-        label="Message",
+        label=_("Message"),
         max_length=BODY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Markdown: **bold**, _italics_, [links](https://…), lists, `code`. "
-        "Mention people with @name. Never include personal data of trafficked persons.",
+        help_text=_(
+            "Markdown: **bold**, _italics_, [links](https://…), lists, `code`. "
+            "Mention people with @name. Never include personal data of trafficked persons."
+        ),
     )
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
@@ -50,27 +59,32 @@ class MessageForm(forms.Form):
             # A title typed for a new topic wins over the topic chosen by default.
             data["topic"] = None
         if self.fixed_topic is None and not data.get("topic") and not data.get("new_topic"):
-            raise forms.ValidationError("Choose a topic or give a new topic a title.")
+            raise forms.ValidationError(_("Choose a topic or give a new topic a title."))
         return data
 
 
 class MessageEditForm(forms.Form):
     body = forms.CharField(
-        label="Message", max_length=BODY_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 5})
+        label=_("Message"), max_length=BODY_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 5})
     )
 
 
 class HideForm(forms.Form):
     reason = forms.CharField(
-        max_length=300, required=False, help_text="Kept for moderators; not shown to others."
+        max_length=300,
+        required=False,
+        label=_("Reason"),
+        help_text=_("Kept for moderators; not shown to others."),
     )
 
 
 class MuteForm(forms.Form):
     duration = forms.ChoiceField(
-        choices=[(key, label) for key, (label, _) in MUTE_DURATIONS.items()], initial="1d"
+        choices=[(key, label) for key, (label, _delta) in MUTE_DURATIONS.items()],
+        initial="1d",
+        label=_("Duration"),
     )
-    reason = forms.CharField(max_length=300, required=False)
+    reason = forms.CharField(max_length=300, required=False, label=_("Reason"))
 
     @property
     def delta(self):
@@ -83,7 +97,7 @@ class MuteForm(forms.Form):
 
 class ResolveForm(forms.Form):
     decision_note = forms.CharField(
-        label="Decision (optional)",
+        label=_("Decision (optional)"),
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -91,18 +105,24 @@ class ResolveForm(forms.Form):
 
 
 class RoomForm(forms.Form):
-    title = forms.CharField(max_length=200)
-    description = forms.CharField(max_length=2000, required=False, widget=forms.Textarea)
+    title = forms.CharField(max_length=200, label=_("Title"))
+    description = forms.CharField(
+        max_length=2000, required=False, widget=forms.Textarea, label=_("Description")
+    )
     working_group = forms.ModelChoiceField(
         queryset=WorkingGroup.objects.none(),
         required=False,
-        help_text="A working group's conveners moderate its rooms.",
+        label=_("Working group"),
+        help_text=_("A working group's conveners moderate its rooms."),
     )
     visibility = forms.ChoiceField(
         choices=RoomVisibility.choices,
         initial=RoomVisibility.NETWORK,
-        help_text="A restricted room is seen only by the working group's members (or the room's "
-        "member list) and by staff.",
+        label=_("Visibility"),
+        help_text=_(
+            "A restricted room is seen only by the working group's members (or the room's "
+            "member list) and by staff."
+        ),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -118,12 +138,12 @@ class RoomForm(forms.Form):
 
 class MoveTopicForm(forms.Form):
     to_room = forms.ModelChoiceField(
-        label="Move to", queryset=None, help_text="Rooms you moderate."
+        label=_("Move to"), queryset=None, help_text=_("Rooms you moderate.")
     )
     confirm_wider = forms.BooleanField(
-        label="Yes, let the people of that room read this topic",
+        label=_("Yes, let the people of that room read this topic"),
         required=False,
-        help_text="Needed when the other room is seen by people who cannot read the topic now.",
+        help_text=_("Needed when the other room is seen by people who cannot read the topic now."),
     )
 
     def __init__(self, *args, rooms, **kwargs):

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .enums import NotificationKind, RevisionAction, RoomVisibility
 
@@ -30,7 +31,7 @@ class WorkingGroup(models.Model):
         USER,
         blank=True,
         related_name="convened_groups",
-        help_text="Conveners open and moderate the group's rooms.",
+        help_text=_("Conveners open and moderate the group's rooms."),
     )
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -66,7 +67,7 @@ class Room(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     is_archived = models.BooleanField(
-        default=False, help_text="An archived room can be read but takes no new messages."
+        default=False, help_text=_("An archived room can be read but takes no new messages.")
     )
 
     class Meta:
@@ -76,7 +77,7 @@ class Room(models.Model):
                 fields=["content_type", "object_id"],
                 condition=Q(content_type__isnull=False),
                 name="discussions_room_one_per_target",
-                violation_error_message="This already has a room.",
+                violation_error_message=_("This already has a room."),
             ),
             models.CheckConstraint(
                 condition=Q(content_type__isnull=True, object_id__isnull=True)
@@ -140,9 +141,11 @@ class Topic(models.Model):
     )
     resolved_at = models.DateTimeField(null=True, blank=True)
     decision_note = models.TextField(
-        max_length=2000, blank=True, help_text="What was decided, for the record."
+        max_length=2000, blank=True, help_text=_("What was decided, for the record.")
     )
-    locked = models.BooleanField(default=False, help_text="A locked topic takes no new messages.")
+    locked = models.BooleanField(
+        default=False, help_text=_("A locked topic takes no new messages.")
+    )
 
     class Meta:
         ordering = ["-last_message_at", "-pk"]
@@ -151,7 +154,7 @@ class Topic(models.Model):
                 Lower("title"),
                 "room",
                 name="discussions_topic_title_unique_ci",
-                violation_error_message="This room already has a topic with this title.",
+                violation_error_message=_("This room already has a topic with this title."),
             )
         ]
 
@@ -185,7 +188,7 @@ class Message(models.Model):
     author = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
     body = models.TextField(
         max_length=BODY_MAX_LENGTH,
-        help_text="Markdown. Never include personal data of trafficked persons.",
+        help_text=_("Markdown. Never include personal data of trafficked persons."),
     )
     body_html = models.TextField(blank=True)
     # Chosen by the client so that a resend after a dropped connection is not a second message.

@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import ngettext
 from django_tasks import task
 
 from network.platform.email import email_on_commit
@@ -41,7 +42,14 @@ def send_mention_digest() -> int:
         # holds the mentions for their digest, network.digests, or keeps them on the site).
         sent = email_on_commit(
             to=[user],
-            subject=f"You were mentioned {count} time{'s' if count != 1 else ''} in discussions",
+            subject=lambda recipient, count=count: (
+                ngettext(
+                    "You were mentioned %(count)s time in discussions",
+                    "You were mentioned %(count)s times in discussions",
+                    count,
+                )
+                % {"count": count}
+            ),
             template="discussions/email/mention_digest.txt",
             context={"user": user, "notices": notices, "base_url": base},
         )

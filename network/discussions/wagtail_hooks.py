@@ -1,6 +1,7 @@
 """Rooms and working groups in the Wagtail admin, for the secretariat: list, archive, rename.
 Create and edit save through the services."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -23,7 +24,7 @@ class RoomEditView(ServiceEditView):
 class RoomViewSet(ModelViewSet):
     model = Room
     icon = "comment"
-    menu_label = "Discussion rooms"
+    menu_label = _("Discussion rooms")
     add_to_admin_menu = True
     menu_order = 160
     list_display = ["title", "slug", "visibility", "is_archived", "created_at"]
@@ -49,7 +50,7 @@ class WorkingGroupViewSet(ModelViewSet):
 
     model = WorkingGroup
     icon = "group"
-    menu_label = "Working groups"
+    menu_label = _("Working groups")
     add_to_admin_menu = True
     menu_order = 161
     list_display = ["name", "slug", "created_at"]

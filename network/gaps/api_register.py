@@ -5,6 +5,7 @@ from datetime import date, datetime
 from typing import Annotated
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
@@ -149,7 +150,7 @@ def gap_export(request, filters: Query[GapFilters]):
 def gap_detail(request, pk: int):
     gap = selectors.gap_list().filter(pk=pk).first()
     if gap is None:
-        raise HttpError(404, "No such data gap.")
+        raise HttpError(404, gettext("No such data gap."))
     return _gap(request, gap)
 
 
@@ -157,7 +158,7 @@ def _lookup(model, field, values, name, errors):
     found = {str(getattr(o, field)): o for o in model.objects.filter(**{f"{field}__in": values})}
     missing = [v for v in values if v not in found]
     if missing:
-        errors[name] = f"Unknown: {', '.join(missing)}."
+        errors[name] = gettext("Unknown: %(values)s.") % {"values": ", ".join(missing)}
     return [found[v] for v in values if v in found]
 
 
@@ -167,18 +168,18 @@ def gap_report(request, payload: GapIn):
     reports for that organization."""
     user = request.auth
     if not user.has_perm("gaps.report_gap"):
-        raise PermissionDenied("Only people from member organizations report gaps.")
+        raise PermissionDenied(gettext("Only people from member organizations report gaps."))
     data = payload.dict()
     errors = {}
     organization = Organization.objects.members().filter(slug=data.pop("organization")).first()
     if organization is None:
-        errors["organization"] = "No such member organization."
+        errors["organization"] = gettext("No such member organization.")
     codes = list(dict.fromkeys(c.upper() for c in data.pop("countries")))
     countries = _lookup(Country, "code", codes, "countries", errors)
     slugs = list(dict.fromkeys(data.pop("sub_regions")))
     sub_regions = _lookup(SubRegion, "slug", slugs, "sub_regions", errors)
     if not codes and not slugs:
-        errors["countries"] = "Name at least one country or sub-region."
+        errors["countries"] = gettext("Name at least one country or sub-region.")
     if errors:
         raise ValidationError(errors)
     data["forms"] = [str(f.value if hasattr(f, "value") else f) for f in data["forms"]]

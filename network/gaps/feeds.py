@@ -1,5 +1,6 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
 
 from .models import DataGap
 
@@ -7,9 +8,9 @@ from .models import DataGap
 class NewGapsFeed(Feed):
     """RSS 2.0: the data gaps most recently reported to the register, newest first."""
 
-    title = "Inter Agency Research Network — newly reported data gaps"
+    title = _("Inter Agency Research Network — newly reported data gaps")
     link = reverse_lazy("gaps:list")
-    description = "What cannot yet be known, as member organizations report it."
+    description = _("What cannot yet be known, as member organizations report it.")
 
     def items(self):
         return DataGap.objects.select_related("reported_by").order_by("-created_at", "-pk")[:30]

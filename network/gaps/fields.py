@@ -4,6 +4,7 @@ PostgreSQL (JSON `contains` does not exist on SQLite)."""
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 
 
 class ChoiceListField(models.CharField):
@@ -37,7 +38,10 @@ class ChoiceListField(models.CharField):
         allowed = {str(key) for key, _ in self.choices or []}
         bad = [item for item in value or [] if item not in allowed]
         if bad:
-            raise ValidationError(f"Unknown value: {', '.join(bad)}.", code="invalid_choice")
+            raise ValidationError(
+                gettext("Unknown value: %(values)s.") % {"values": ", ".join(bad)},
+                code="invalid_choice",
+            )
         if not value and not self.blank:
             raise ValidationError(self.error_messages["blank"], code="blank")
 

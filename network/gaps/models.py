@@ -1,6 +1,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.search import index
 
@@ -33,12 +34,12 @@ class Country(models.Model):
         SubRegion, null=True, blank=True, on_delete=models.SET_NULL, related_name="countries"
     )
     study_name = models.CharField(
-        max_length=120, blank=True, help_text="The name as the source study lists it."
+        max_length=120, blank=True, help_text=_("The name as the source study lists it.")
     )
 
     class Meta:
         ordering = ["code"]
-        verbose_name_plural = "countries"
+        verbose_name_plural = _("countries")
 
     def __str__(self):
         return self.study_name or self.code.name
@@ -51,8 +52,9 @@ class DataGap(index.Indexed, Sourced):
     title = models.CharField(max_length=200)
     description = models.TextField(
         max_length=5000,
-        help_text="Describe the missing evidence. Never include personal data of trafficked "
-        "persons.",
+        help_text=_(
+            "Describe the missing evidence. Never include personal data of trafficked persons."
+        ),
     )
     area = models.CharField(max_length=20, choices=Area.choices)
     countries = models.ManyToManyField(Country, blank=True, related_name="gaps")
@@ -75,7 +77,7 @@ class DataGap(index.Indexed, Sourced):
     horizon = models.DateField(
         null=True,
         blank=True,
-        help_text="After this date the evidence is considered out of date and the gap stale.",
+        help_text=_("After this date the evidence is considered out of date and the gap stale."),
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
@@ -118,13 +120,15 @@ class GapEvidence(models.Model):
     people_count = models.PositiveIntegerField(
         null=True,
         blank=True,
-        help_text="Number of people the source counts, if any; shown as “fewer than 11” below 11.",
+        help_text=_(
+            "Number of people the source counts, if any; shown as “fewer than 11” below 11."
+        ),
     )
     added_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["added_at", "pk"]
-        verbose_name_plural = "evidence"
+        verbose_name_plural = _("evidence")
 
     def __str__(self):
         return self.title

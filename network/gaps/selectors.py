@@ -4,6 +4,8 @@ public: it holds descriptions of evidence, never case records."""
 from collections import Counter, defaultdict
 
 from django.db.models import Prefetch, Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from .enums import Area, Disaggregation, GapStatus
@@ -104,11 +106,11 @@ def heat_class(count):
 
 
 HEAT_LEGEND = [
-    ("heat-0", "none"),
+    ("heat-0", _("none")),
     ("heat-1", "1"),
-    ("heat-2", "2 to 3"),
-    ("heat-3", "4 to 6"),
-    ("heat-4", "7 or more"),
+    ("heat-2", _("2 to 3")),
+    ("heat-3", _("4 to 6")),
+    ("heat-4", _("7 or more")),
 ]
 
 
@@ -141,14 +143,15 @@ def heatmap(*, filters, view="area"):
         by_region[region_id].add(gap_id)
 
     groups = defaultdict(list)
+    other = gettext("Other countries")
     countries = Country.objects.select_related("sub_region")
     for country in sorted(countries, key=lambda c: str(c).lower()):
         ids = by_country[country.pk] | by_region.get(country.sub_region_id, set())
         counts = Counter(key for pk in ids for key in keys_of.get(pk, ()))
         cells = [(value, counts[value], heat_class(counts[value])) for value, _ in columns]
-        region = country.sub_region.name if country.sub_region else "Other countries"
+        region = country.sub_region.name if country.sub_region else other
         groups[region].append({"country": country, "cells": cells, "total": len(ids)})
-    ordered = sorted(groups.items(), key=lambda item: (item[0] == "Other countries", item[0]))
+    ordered = sorted(groups.items(), key=lambda item: (item[0] == other, item[0]))
     return {"columns": columns, "groups": ordered}
 
 
@@ -169,16 +172,14 @@ def gap_addressed_by(*, user, gap):
 
 def desk_items(*, user, organizations):
     """For the desk: gaps the organizations reported that went stale. One query."""
-    from django.utils.translation import gettext as _
-
     from network.desk.registry import DeskItem
 
     return [
         DeskItem(
             organization=gap.reported_by,
-            kind=_("Stale gap"),
+            kind=gettext("Stale gap"),
             title=gap.title,
-            reason=_("Its evidence is out of date: review it or mark it filled."),
+            reason=gettext("Its evidence is out of date: review it or mark it filled."),
             url=gap.get_absolute_url(),
         )
         for gap in DataGap.objects.filter(

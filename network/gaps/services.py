@@ -5,6 +5,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from members.models import Organization, User
 from network.platform.services import service_save
@@ -16,12 +17,14 @@ from .models import Country, DataGap, GapEvidence, GapStatusChange, Indicator, S
 def _check_places(countries, sub_regions):
     for item, model in [(c, Country) for c in countries] + [(s, SubRegion) for s in sub_regions]:
         if not isinstance(item, model) or item.pk is None:
-            raise ValidationError(f"Unknown country or sub-region: {item}.")
+            raise ValidationError(
+                gettext("Unknown country or sub-region: %(item)s.") % {"item": item}
+            )
 
 
 def _check_horizon(horizon):
     if horizon is not None and horizon < timezone.localdate():
-        raise ValidationError({"horizon": "The horizon must be today or later."})
+        raise ValidationError({"horizon": gettext("The horizon must be today or later.")})
 
 
 def _record(gap, *, to_status, by, reason):
@@ -57,9 +60,9 @@ def gap_report(
     Side effects: records the first history entry (— → open); creates the evidence links.
     """
     if not (by.is_staff or by.memberships.filter(organization=organization).exists()):
-        raise PermissionDenied("You can report gaps only for your own organization.")
+        raise PermissionDenied(gettext("You can report gaps only for your own organization."))
     if not organization.is_member:
-        raise ValidationError("Only member organizations report gaps.")
+        raise ValidationError(gettext("Only member organizations report gaps."))
     countries, sub_regions = list(countries or []), list(sub_regions or [])
     _check_places(countries, sub_regions)
     _check_horizon(horizon)
@@ -109,10 +112,15 @@ def gap_update(
 ) -> DataGap:
     """Edit a gap's description fields and places (status moves go through gap_transition)."""
     if not by.has_perm("gaps.change_gap", gap):
-        raise PermissionDenied("Only the reporting organization's members and staff edit a gap.")
+        raise PermissionDenied(
+            gettext("Only the reporting organization's members and staff edit a gap.")
+        )
     unknown = set(fields) - GAP_EDITABLE
     if unknown:
-        raise ValidationError(f"These fields cannot be edited here: {', '.join(sorted(unknown))}.")
+        raise ValidationError(
+            gettext("These fields cannot be edited here: %(fields)s.")
+            % {"fields": ", ".join(sorted(unknown))}
+        )
     gap = DataGap.objects.select_for_update().get(pk=gap.pk)
     if "horizon" in fields and fields["horizon"] != gap.horizon:
         _check_horizon(fields["horizon"])
@@ -133,12 +141,17 @@ def gap_update(
 def gap_transition(*, gap: DataGap, to_status: str, by: User | None, reason: str = "") -> DataGap:
     """Move a gap's status along an allowed transition. Side effects: a history entry."""
     if by is not None and not by.has_perm("gaps.change_gap", gap):
-        raise PermissionDenied("Only the reporting organization's members and staff move a gap.")
+        raise PermissionDenied(
+            gettext("Only the reporting organization's members and staff move a gap.")
+        )
     gap = DataGap.objects.select_for_update().get(pk=gap.pk)
     if to_status not in GAP_TRANSITIONS.get(gap.status, set()):
         raise ValidationError(
-            f"A gap cannot move from “{gap.get_status_display()}” to "
-            f"“{GapStatus(to_status).label if to_status in GapStatus.values else to_status}”."
+            gettext("A gap cannot move from “%(from)s” to “%(to)s”.")
+            % {
+                "from": gap.get_status_display(),
+                "to": GapStatus(to_status).label if to_status in GapStatus.values else to_status,
+            }
         )
     return _record(gap, to_status=to_status, by=by, reason=reason)
 
@@ -155,7 +168,9 @@ def gap_evidence_add(
 ) -> GapEvidence:
     """Cite a source for a gap."""
     if not by.has_perm("gaps.change_gap", gap):
-        raise PermissionDenied("Only the reporting organization's members and staff add evidence.")
+        raise PermissionDenied(
+            gettext("Only the reporting organization's members and staff add evidence.")
+        )
     return service_save(
         GapEvidence(
             gap=gap, title=title, url=url, description=description, people_count=people_count
@@ -174,7 +189,7 @@ def gap_claim(*, gap: DataGap, project, by: User | None) -> DataGap:
     gap = DataGap.objects.select_for_update().get(pk=gap.pk)
     reason = f"Claimed by project “{project}”."
     if gap.status == GapStatus.FILLED:
-        raise ValidationError("This gap is already filled.")
+        raise ValidationError(gettext("This gap is already filled."))
     if gap.status in (GapStatus.OPEN, GapStatus.STALE):
         return _record(gap, to_status=GapStatus.BEING_ADDRESSED, by=by, reason=reason)
     service_save(
@@ -192,11 +207,14 @@ def gap_fill(
     Side effects: an evidence row; a history entry.
     """
     if not evidence_title.strip():
-        raise ValidationError({"evidence_title": "Name the output that fills the gap."})
+        raise ValidationError({"evidence_title": gettext("Name the output that fills the gap.")})
     gap = DataGap.objects.select_for_update().get(pk=gap.pk)
     to_status = GapStatus.PARTLY_FILLED if partly else GapStatus.FILLED
     if gap.status == GapStatus.FILLED or (partly and gap.status == GapStatus.PARTLY_FILLED):
-        raise ValidationError(f"This gap is already {gap.get_status_display().lower()}.")
+        raise ValidationError(
+            gettext("This gap is already %(status)s.")
+            % {"status": gap.get_status_display().lower()}
+        )
     service_save(GapEvidence(gap=gap, title=evidence_title.strip(), url=url))
     if gap.status == GapStatus.STALE:
         _record(gap, to_status=GapStatus.BEING_ADDRESSED, by=by, reason="New evidence")
@@ -241,9 +259,9 @@ INDICATOR_FIELDS = {
 def indicator_create(*, by: User, gaps: list[DataGap] | None = None, **fields) -> Indicator:
     """Add an indicator (staff)."""
     if not by.has_perm("gaps.manage_indicators"):
-        raise PermissionDenied("Only the secretariat curates indicators.")
+        raise PermissionDenied(gettext("Only the secretariat curates indicators."))
     if set(fields) - INDICATOR_FIELDS:
-        raise ValidationError("Unknown indicator fields.")
+        raise ValidationError(gettext("Unknown indicator fields."))
     indicator = service_save(Indicator(**fields))
     indicator.gaps.set(gaps or [])
     return indicator
@@ -255,9 +273,9 @@ def indicator_update(
 ) -> Indicator:
     """Edit an indicator (staff)."""
     if not by.has_perm("gaps.manage_indicators"):
-        raise PermissionDenied("Only the secretariat curates indicators.")
+        raise PermissionDenied(gettext("Only the secretariat curates indicators."))
     if set(fields) - INDICATOR_FIELDS:
-        raise ValidationError("Unknown indicator fields.")
+        raise ValidationError(gettext("Unknown indicator fields."))
     for name, value in fields.items():
         setattr(indicator, name, value)
     service_save(indicator)

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 
@@ -95,8 +96,8 @@ def gap_export(request):
             gap.get_severity_display(),
             "; ".join(str(c.code) for c in gap.countries.all()),
             "; ".join(r.name for r in gap.sub_regions.all()),
-            "; ".join(forms_names[f] for f in gap.forms),
-            "; ".join(dis_names[d] for d in gap.missing_disaggregations),
+            "; ".join(str(forms_names[f]) for f in gap.forms),
+            "; ".join(str(dis_names[d]) for d in gap.missing_disaggregations),
             gap.get_empty_reason_display(),
             gap.reported_by.name,
             gap.horizon.isoformat() if gap.horizon else "",
@@ -110,7 +111,7 @@ def gap_export(request):
 def gap_detail(request, pk):
     gap = selectors.gap_detail(pk)
     if gap is None:
-        raise Http404("No such data gap.")
+        raise Http404(gettext("No such data gap."))
     can_change = request.user.has_perm("gaps.change_gap", gap)
     return render(
         request,
@@ -135,7 +136,7 @@ def gap_detail(request, pk):
 def gap_discussion(request, pk):
     gap = selectors.gap_detail(pk)
     if gap is None:
-        raise Http404("No such data gap.")
+        raise Http404(gettext("No such data gap."))
     return open_network_room(request, target=gap, title=f"Data gap: {gap.title}")
 
 
@@ -144,18 +145,18 @@ def gap_discussion(request, pk):
 def gap_move(request, pk):
     gap = selectors.gap_detail(pk)
     if gap is None:
-        raise Http404("No such data gap.")
+        raise Http404(gettext("No such data gap."))
     if not request.user.has_perm("gaps.change_gap", gap):
         raise PermissionDenied
     form = GapTransitionForm(request.POST, gap=gap)
     if not form.is_valid():
-        messages.error(request, "Choose one of the statuses this gap can move to.")
+        messages.error(request, gettext("Choose one of the statuses this gap can move to."))
         return redirect(gap)
     label = GapStatus(form.cleaned_data["to_status"]).label
     run_service(
         request,
         services.gap_transition,
-        success=f"The gap is now “{label}”.",
+        success=gettext("The gap is now “%(status)s”.") % {"status": label},
         on_denied=RAISE,
         gap=gap,
         to_status=form.cleaned_data["to_status"],
@@ -170,17 +171,17 @@ def gap_move(request, pk):
 def gap_add_evidence(request, pk):
     gap = selectors.gap_detail(pk)
     if gap is None:
-        raise Http404("No such data gap.")
+        raise Http404(gettext("No such data gap."))
     if not request.user.has_perm("gaps.change_gap", gap):
         raise PermissionDenied
     form = EvidenceForm(request.POST)
     if not form.is_valid() or not form.evidence():
-        messages.error(request, "Give the source a title (and a valid link, if any).")
+        messages.error(request, gettext("Give the source a title (and a valid link, if any)."))
         return redirect(gap)
     run_service(
         request,
         services.gap_evidence_add,
-        success="The source is cited.",
+        success=gettext("The source is cited."),
         on_denied=RAISE,
         gap=gap,
         by=request.user,
@@ -216,7 +217,7 @@ def gap_report(request):
             reported = run_service(
                 request,
                 services.gap_report,
-                success="The gap is in the register. Thank you.",
+                success=gettext("The gap is in the register. Thank you."),
                 on_denied=RAISE,
                 form=form,
                 to_fields=True,
@@ -239,7 +240,7 @@ def gap_report(request):
 def gap_edit(request, pk):
     gap = selectors.gap_detail(pk)
     if gap is None:
-        raise Http404("No such data gap.")
+        raise Http404(gettext("No such data gap."))
     if not request.user.has_perm("gaps.change_gap", gap):
         raise PermissionDenied
     initial = {
@@ -267,7 +268,7 @@ def gap_edit(request, pk):
         if run_service(
             request,
             services.gap_update,
-            success="The gap is saved.",
+            success=gettext("The gap is saved."),
             on_denied=RAISE,
             form=form,
             gap=gap,

@@ -38,7 +38,7 @@ class StaffOnlyPolicy(BasePermissionPolicy):
 class GapViewSet(ModelViewSet):
     model = DataGap
     icon = "warning"
-    menu_label = "Data gaps"
+    menu_label = gettext_lazy("Data gaps")
     name = "datagaps"
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -84,7 +84,7 @@ class IndicatorEditView(EditView):
 class IndicatorViewSet(ModelViewSet):
     model = Indicator
     icon = "list-ul"
-    menu_label = "Indicators"
+    menu_label = gettext_lazy("Indicators")
     name = "indicators"
     copy_view_enabled = False
     add_view_class = IndicatorCreateView
@@ -104,7 +104,7 @@ class IndicatorViewSet(ModelViewSet):
 
 
 class RegisterGroup(ModelViewSetGroup):
-    menu_label = "Data-gap register"
+    menu_label = gettext_lazy("Data-gap register")
     menu_icon = "warning"
     menu_order = 210
     items = (GapViewSet, IndicatorViewSet)

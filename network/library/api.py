@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Annotated
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
@@ -126,7 +127,7 @@ def publication_export(request, filters: Query[PublicationFilters]):
 def publication_detail(request, slug: str):
     publication = selectors.publication_detail(slug=slug)
     if publication is None:
-        raise HttpError(404, "No such publication.")
+        raise HttpError(404, gettext("No such publication."))
     return _publication(request, publication)
 
 
@@ -144,7 +145,12 @@ def publication_create(request, payload: PublicationIn):
     publishers = list(selectors.publisher_choices().filter(slug__in=slugs))
     missing = sorted(set(slugs) - {o.slug for o in publishers})
     if missing:
-        raise ValidationError({"publishers": f"Unknown organizations: {', '.join(missing)}."})
+        raise ValidationError(
+            {
+                "publishers": gettext("Unknown organizations: %(slugs)s.")
+                % {"slugs": ", ".join(missing)}
+            }
+        )
     data["countries"] = [c.upper() for c in data["countries"]]
     data["regions"] = [str(r.value if hasattr(r, "value") else r) for r in data["regions"]]
     publication = services.publication_create(by=user, publishers=publishers, **data)

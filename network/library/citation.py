@@ -6,6 +6,7 @@ Organizations are the authors (group authors in APA 7): the seed publications na
 import re
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 from .enums import PublicationType
 
@@ -40,7 +41,7 @@ def apa(publication):
     date = str(publication.year) if publication.year else "n.d."
     if publication.year and publication.month:
         date = f"{publication.year}, {publication.date_display.split()[0]}"
-    who = _join(authors(publication)) or "Anonymous"
+    who = _join(authors(publication)) or gettext("Anonymous")
     what = publication.get_type_display()
     title = publication.title.rstrip(".")
     url = publication.link or url_of(publication)

@@ -1,5 +1,6 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
 
 from . import selectors
 
@@ -7,9 +8,9 @@ from . import selectors
 class NewPublicationsFeed(Feed):
     """RSS 2.0: the latest publications added to the library, newest first."""
 
-    title = "Inter Agency Research Network — new publications"
+    title = _("Inter Agency Research Network — new publications")
     link = reverse_lazy("library:list")
-    description = "Publications that member organizations have added to the library."
+    description = _("Publications that member organizations have added to the library.")
 
     def items(self):
         return selectors.recent_publications(limit=30)

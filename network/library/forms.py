@@ -1,5 +1,6 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.documents.forms import BaseDocumentForm
 
@@ -16,26 +17,31 @@ class PublicationForm(forms.ModelForm):
     publishers = forms.ModelMultipleChoiceField(
         queryset=publisher_choices(),
         required=False,
+        label=_("Publishers"),
         widget=forms.CheckboxSelectMultiple,
-        help_text="Every organization that published it, as equals. Include your own.",
+        help_text=_("Every organization that published it, as equals. Include your own."),
     )
     regions = forms.MultipleChoiceField(
-        choices=Region.choices, required=False, widget=forms.CheckboxSelectMultiple
+        choices=Region.choices,
+        required=False,
+        label=_("Regions"),
+        widget=forms.CheckboxSelectMultiple,
     )
     languages = forms.MultipleChoiceField(
         choices=LANGUAGE_CHOICES,
         required=False,
-        help_text="Languages the publication is available in.",
+        label=_("Languages"),
+        help_text=_("Languages the publication is available in."),
     )
     link = forms.URLField(
-        label="External link",
+        label=_("External link"),
         required=False,
         assume_scheme="https",
         max_length=500,
-        help_text="Where it can be read online, if not uploaded here.",
+        help_text=_("Where it can be read online, if not uploaded here."),
     )
     document = forms.FileField(
-        label="Document (PDF, DOCX or ODT, 20 MB at most)",
+        label=_("Document (PDF, DOCX or ODT, 20 MB at most)"),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.odt"}),
     )
@@ -61,9 +67,18 @@ class PublicationForm(forms.ModelForm):
             "gaps": forms.CheckboxSelectMultiple,
             "priorities": forms.CheckboxSelectMultiple,
         }
+        labels = {
+            "title": _("Title"),
+            "type": _("Type"),
+            "year": _("Year"),
+            "month": _("Month"),
+            "countries": _("Countries"),
+            "summary": _("Summary"),
+        }
         help_texts = {
-            "summary": "What it covers and finds. Never include personal data of trafficked "
-            "persons.",
+            "summary": _(
+                "What it covers and finds. Never include personal data of trafficked persons."
+            ),
         }
 
     def __init__(self, *args, **kwargs):
@@ -72,7 +87,7 @@ class PublicationForm(forms.ModelForm):
         self.fields["languages"].widget.attrs["size"] = 8
         if self.instance.pk and self.instance.document_id:
             self.fields["remove_document"] = forms.BooleanField(
-                required=False, label="Remove the current document"
+                required=False, label=_("Remove the current document")
             )
 
     def clean_document(self):
@@ -96,32 +111,39 @@ class PublicationForm(forms.ModelForm):
 
 
 class PublicationFilterForm(FastSelects, forms.Form):
-    q = forms.CharField(label="Search", required=False, max_length=200)
-    type = forms.ChoiceField(choices=[("", "Any type"), *PublicationType.choices], required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    type = forms.ChoiceField(
+        choices=[("", _("Any type")), *PublicationType.choices], required=False
+    )
     organization = forms.ModelChoiceField(
         queryset=publisher_choices(),
         required=False,
         to_field_name="slug",
-        empty_label="Any organization",
+        empty_label=_("Any organization"),
     )
     year_from = forms.IntegerField(
-        label="From year", required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
+        label=_("From year"), required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
     )
     year_to = forms.IntegerField(
-        label="To year", required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
+        label=_("To year"), required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
     )
-    region = forms.ChoiceField(choices=[("", "Any region"), *Region.choices], required=False)
-    country = forms.ChoiceField(choices=[("", "Any country"), *countries], required=False)
-    language = forms.ChoiceField(choices=[("", "Any language"), *LANGUAGE_CHOICES], required=False)
+    region = forms.ChoiceField(choices=[("", _("Any region")), *Region.choices], required=False)
+    # Called at each rendering, so that the countries are named in the reader's language.
+    country = forms.ChoiceField(
+        choices=lambda: [("", _("Any country")), *countries], required=False
+    )
+    language = forms.ChoiceField(
+        choices=[("", _("Any language")), *LANGUAGE_CHOICES], required=False
+    )
     sort = forms.ChoiceField(choices=PublicationSort.choices, required=False)
     gap = forms.ModelChoiceField(
-        label="Informs the data gap",
+        label=_("Informs the data gap"),
         # Only gaps some publication informs: a choice that can only find nothing is no choice.
         queryset=DataGap.objects.filter(pk__in=Publication.gaps.through.objects.values("datagap"))
         .only("pk", "title")
         .order_by("title"),
         required=False,
-        empty_label="Any gap",
+        empty_label=_("Any gap"),
     )
 
     def __init__(self, *args, **kwargs):

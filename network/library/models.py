@@ -2,6 +2,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.search import index
 
@@ -23,10 +25,10 @@ class Publication(index.Indexed, Sourced):
         "members.Organization", blank=True, related_name="publications"
     )
     other_publishers = models.CharField(
-        "publishers outside the network",
+        _("publishers outside the network"),
         max_length=300,
         blank=True,
-        help_text="Other publishers, as the publication names them, separated by commas.",
+        help_text=_("Other publishers, as the publication names them, separated by commas."),
     )
     year = models.PositiveSmallIntegerField(
         null=True,
@@ -46,7 +48,7 @@ class Publication(index.Indexed, Sourced):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    link = models.URLField("external link", max_length=500, blank=True)
+    link = models.URLField(_("external link"), max_length=500, blank=True)
     added_by = models.ForeignKey(
         "members.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -56,13 +58,13 @@ class Publication(index.Indexed, Sourced):
         "gaps.DataGap",
         blank=True,
         related_name="publications",
-        verbose_name="data gaps it informs",
+        verbose_name=_("data gaps it informs"),
     )
     priorities = models.ManyToManyField(
         "agenda.ResearchPriority",
         blank=True,
         related_name="publications",
-        verbose_name="agenda priorities it informs",
+        verbose_name=_("agenda priorities it informs"),
     )
 
     search_fields = [
@@ -84,7 +86,7 @@ class Publication(index.Indexed, Sourced):
                 condition=models.Q(month__isnull=True)
                 | models.Q(year__isnull=False, month__gte=1, month__lte=12),
                 name="publication_month_needs_year",
-                violation_error_message="A month needs a year, and must be 1 to 12.",
+                violation_error_message=_("A month needs a year, and must be 1 to 12."),
             ),
         ]
 
@@ -103,13 +105,13 @@ class Publication(index.Indexed, Sourced):
     def date_display(self):
         if self.year and self.month:
             return f"{dict(MONTH_CHOICES)[self.month]} {self.year}"
-        return str(self.year) if self.year else "n.d."
+        return str(self.year) if self.year else gettext("n.d.")
 
     @property
     def region_names(self):
         names = dict(Region.choices)
-        return [names.get(code, code) for code in self.regions]
+        return [str(names.get(code, code)) for code in self.regions]
 
     @property
     def language_names(self):
-        return [LANGUAGE_NAMES.get(code, code) for code in self.languages]
+        return [str(LANGUAGE_NAMES.get(code, code)) for code in self.languages]

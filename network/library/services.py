@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.documents import get_document_model
 
 from members.models import Organization, User
@@ -22,18 +23,28 @@ def document_validate(upload) -> str:
     """Check an uploaded file is a PDF, DOCX or ODT of at most 20 MB; return its kind."""
     if upload.size > MAX_DOCUMENT_BYTES:
         raise ValidationError(
-            {"document": f"The file is {upload.size / 1024 / 1024:.1f} MB; the limit is 20 MB."}
+            {
+                "document": gettext("The file is %(size).1f MB; the limit is 20 MB.")
+                % {"size": upload.size / 1024 / 1024}
+            }
         )
     # The file's content decides, never its name.
     kind = file_kind(upload)
     extension = extension_of(upload.name)
     if kind not in PUBLICATION_KINDS:
         raise ValidationError(
-            {"document": "Only PDF, Word (DOCX) and OpenDocument (ODT) files are accepted."}
+            {
+                "document": gettext(
+                    "Only PDF, Word (DOCX) and OpenDocument (ODT) files are accepted."
+                )
+            }
         )
     if extension != kind:
         raise ValidationError(
-            {"document": f"The file is a {kind.upper()} but its name ends in “.{extension}”."}
+            {
+                "document": gettext("The file is a %(kind)s but its name ends in “.%(extension)s”.")
+                % {"kind": kind.upper(), "extension": extension}
+            }
         )
     return kind
 
@@ -48,12 +59,14 @@ def _document_create(*, upload, title, by):
 def _check_publishers(*, by, publishers, other_publishers):
     """Non-staff must name at least one organization of theirs among the publishers."""
     if not publishers and not other_publishers.strip():
-        raise ValidationError({"publishers": "Name at least one publisher."})
+        raise ValidationError({"publishers": gettext("Name at least one publisher.")})
     if by.is_staff:
         return
     own = set(selectors.organizations_of(by).values_list("pk", flat=True))
     if not own.intersection(organization.pk for organization in publishers):
-        raise ValidationError({"publishers": "Include your own organization among the publishers."})
+        raise ValidationError(
+            {"publishers": gettext("Include your own organization among the publishers.")}
+        )
 
 
 def _save(publication, publishers):
@@ -94,10 +107,12 @@ def publication_create(
     search index is updated by Wagtail's save signal.
     """
     if not by.has_perm("library.add_publication"):
-        raise PermissionDenied("Only people of a member organization can add publications.")
+        raise PermissionDenied(
+            gettext("Only people of a member organization can add publications.")
+        )
     curated = slug or document or source_document or source_quote
     if curated and not by.has_perm("library.curate_publication"):
-        raise PermissionDenied("You may not curate publications.")
+        raise PermissionDenied(gettext("You may not curate publications."))
     publishers = list(publishers or [])
     _check_publishers(by=by, publishers=publishers, other_publishers=other_publishers)
     publication = Publication(
@@ -177,7 +192,7 @@ def publication_update(
     (the old one stays in the documents library for editors to clean up).
     """
     if not by.has_perm("library.change_publication", publication):
-        raise PermissionDenied("You may not change this publication.")
+        raise PermissionDenied(gettext("You may not change this publication."))
     return _update(
         publication=publication,
         by=by,
@@ -205,7 +220,7 @@ def publication_curate(
     Side effects: records when it changed.
     """
     if not by.has_perm("library.curate_publication", publication):
-        raise PermissionDenied("You may not curate this publication.")
+        raise PermissionDenied(gettext("You may not curate this publication."))
     return _update(
         publication=publication,
         by=by,
@@ -256,5 +271,5 @@ def publication_delete(*, publication: Publication, by: User) -> None:
     Side effects: none beyond the row; its document stays in the Wagtail documents library.
     """
     if not by.has_perm("library.delete_publication", publication):
-        raise PermissionDenied("You may not remove this publication.")
+        raise PermissionDenied(gettext("You may not remove this publication."))
     publication.delete()

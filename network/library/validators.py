@@ -8,6 +8,7 @@ import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
@@ -52,17 +53,23 @@ def document_check(upload, *, allowed=None, max_bytes=MAX_DOCUMENT_BYTES) -> str
     name = upload.name or ""
     if upload.size > max_bytes:
         raise ValidationError(
-            f"“{name}” is {upload.size / 1024 / 1024:.1f} MB: the limit is "
-            f"{max_bytes // 1024 // 1024} MB."
+            gettext("“%(name)s” is %(size).1f MB: the limit is %(limit)s MB.")
+            % {"name": name, "size": upload.size / 1024 / 1024, "limit": max_bytes // 1024 // 1024}
         )
     kind = file_kind(upload)
     if kind not in allowed:
         accepted = ", ".join(LABELS.get(a, a.upper()) for a in allowed)
-        raise ValidationError(f"“{name}” is not accepted: only {accepted} files are.")
+        raise ValidationError(
+            gettext("“%(name)s” is not accepted: only %(accepted)s files are.")
+            % {"name": name, "accepted": accepted}
+        )
     extension = extension_of(name)
     if extension != kind:
         raise ValidationError(
-            f"“{name}” is a {kind.upper()} file but its name ends in “.{extension}”: "
-            f"rename it to end in “.{kind}”."
+            gettext(
+                "“%(name)s” is a %(kind)s file but its name ends in “.%(extension)s”: "
+                "rename it to end in “.%(ending)s”."
+            )
+            % {"name": name, "kind": kind.upper(), "extension": extension, "ending": kind}
         )
     return kind

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from wagtail.documents.views.serve import serve as wagtail_document_serve
 
 from network.platform.pagecache import cached_page
@@ -18,7 +19,7 @@ PAGE_SIZE = 20
 def _publication(slug):
     publication = selectors.publication_detail(slug=slug)
     if publication is None:
-        raise Http404("No such publication.")
+        raise Http404(gettext("No such publication."))
     return publication
 
 
@@ -84,7 +85,9 @@ def publication_add(request):
         added = run_service(
             request,
             services.publication_create,
-            success=lambda publication: f"“{publication.title}” is in the library.",
+            success=lambda publication: (
+                gettext("“%(title)s” is in the library.") % {"title": publication.title}
+            ),
             on_denied=RAISE,
             form=form,
             to_fields=True,
@@ -111,7 +114,7 @@ def publication_edit(request, slug):
         saved = run_service(
             request,
             services.publication_update,
-            success="The publication is saved.",
+            success=gettext("The publication is saved."),
             on_denied=RAISE,
             form=form,
             to_fields=True,
@@ -136,7 +139,10 @@ def publication_delete(request, slug):
         raise PermissionDenied
     if request.method == "POST":
         services.publication_delete(publication=publication, by=request.user)
-        messages.success(request, f"“{publication.title}” is removed from the library.")
+        messages.success(
+            request,
+            gettext("“%(title)s” is removed from the library.") % {"title": publication.title},
+        )
         return redirect("library:list")
     return render(request, "library/publication_delete.html", {"publication": publication})
 

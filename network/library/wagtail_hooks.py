@@ -1,5 +1,6 @@
 """The secretariat curates the library in the Wagtail admin, saving through the services."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -31,7 +32,7 @@ class PublicationEditView(ServiceEditView):
 class PublicationViewSet(ModelViewSet):
     model = Publication
     icon = "doc-full"
-    menu_label = "Library"
+    menu_label = _("Library")
     add_to_admin_menu = True
     menu_order = 160
     list_display = ["title", "type", "year", "created_at"]

@@ -4,6 +4,7 @@ import logging
 import re
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext
 
 logger = logging.getLogger(__name__)
 
@@ -15,6 +16,6 @@ RESERVED_SLUGS = {"new", "notifications"}
 MENTION_RE = re.compile(r"(?<![\w@])@(\w[\w.+-]*)")
 
 
-def _require(user, perm, obj, detail="You may not do this here."):
+def _require(user, perm, obj, detail=None):
     if not user.has_perm(perm, obj):
-        raise PermissionDenied(detail)
+        raise PermissionDenied(detail or gettext("You may not do this here."))

@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from members.models import User
 from network.platform.services import service_save
@@ -132,34 +134,43 @@ def message_post(
         )
         if existing is not None:
             if existing.room_id != room.pk:
-                raise ValidationError("This client_id was used in another room.", code="invalid")
+                raise ValidationError(
+                    gettext("This client_id was used in another room."), code="invalid"
+                )
             return existing
     if not author.has_perm("discussions.view_room", room):
-        raise PermissionDenied("You may not post in this room.")
+        raise PermissionDenied(gettext("You may not post in this room."))
     if room.is_archived:
-        raise ValidationError("This room is archived: it takes no new messages.", code="archived")
+        raise ValidationError(
+            gettext("This room is archived: it takes no new messages."), code="archived"
+        )
     mute = Mute.objects.filter(room=room, user=author, until__gt=timezone.now()).first()
     if mute is not None:
         raise ValidationError(
-            f"You are muted in this room until {mute.until:%d %b %Y %H:%M} UTC.", code="muted"
+            gettext("You are muted in this room until %(until)s UTC.")
+            % {"until": date_format(mute.until, "d M Y H:i")},
+            code="muted",
         )
     if not _within_rate_limit(author):
         raise ValidationError(
-            f"Slow down: at most {RATE_LIMIT} messages in {RATE_WINDOW} seconds.",
+            gettext("Slow down: at most %(count)s messages in %(seconds)s seconds.")
+            % {"count": RATE_LIMIT, "seconds": RATE_WINDOW},
             code="rate_limited",
         )
     body = (body or "").strip()
     if not body:
-        raise ValidationError("Write a message first.", code="invalid")
+        raise ValidationError(gettext("Write a message first."), code="invalid")
     if topic is None:
         topic = _topic_by_title(room, topic_title, author)
     # Lock the topic row, so that a move cannot slip between this check and the save.
     current = Topic.objects.select_for_update().filter(pk=topic.pk).values("room_id", "locked")
     current = current.first() or {"room_id": None, "locked": False}
     if current["room_id"] != room.pk:
-        raise ValidationError("That topic is in another room.", code="invalid")
+        raise ValidationError(gettext("That topic is in another room."), code="invalid")
     if topic.locked or current["locked"]:
-        raise ValidationError("This topic is locked: it takes no new messages.", code="locked")
+        raise ValidationError(
+            gettext("This topic is locked: it takes no new messages."), code="locked"
+        )
     message = Message(
         room=room,
         topic=topic,
@@ -190,9 +201,11 @@ def message_edit(*, message: Message, by: User, body: str) -> Message:
     Side effects: newly mentioned people are notified; after commit, the edited message is
     broadcast to the room.
     """
-    _require(by, "discussions.change_message", message, "You can only edit your own messages.")
+    _require(
+        by, "discussions.change_message", message, gettext("You can only edit your own messages.")
+    )
     if not message.is_visible:
-        raise ValidationError("This message is no longer shown.")
+        raise ValidationError(gettext("This message is no longer shown."))
     body = (body or "").strip()
     if not body:
         raise ValidationError("A message cannot be empty: delete it instead.")
@@ -216,7 +229,9 @@ def message_delete(*, message: Message, by: User) -> Message:
 
     Side effects: after commit, clients are told to remove it (message.hidden).
     """
-    _require(by, "discussions.delete_message", message, "You can only delete your own messages.")
+    _require(
+        by, "discussions.delete_message", message, gettext("You can only delete your own messages.")
+    )
     if message.deleted_at is not None:
         return message
     MessageRevision.objects.create(

@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from members.models import User
 from network.platform.services import check_fields, check_slug, service_save, unique_slug
@@ -68,7 +69,10 @@ def room_create(
 def _check_group(by, working_group):
     if working_group is not None and by is not None:
         _require(
-            by, "discussions.add_group_room", working_group, "Only its conveners open rooms here."
+            by,
+            "discussions.add_group_room",
+            working_group,
+            gettext("Only its conveners open rooms here."),
         )
 
 
@@ -236,11 +240,11 @@ def mute_user(
     """Stop `user` posting in `room` until a time (or for a duration). Side effects: none."""
     _require(by, "discussions.moderate_room", room)
     if user.pk == by.pk:
-        raise ValidationError("You cannot mute yourself.")
+        raise ValidationError(gettext("You cannot mute yourself."))
     if until is None:
         if duration is None:
-            raise ValidationError("Say how long the mute lasts.")
+            raise ValidationError(gettext("Say how long the mute lasts."))
         until = timezone.now() + duration
     if until <= timezone.now():
-        raise ValidationError("A mute must end in the future.")
+        raise ValidationError(gettext("A mute must end in the future."))
     return service_save(Mute(room=room, user=user, until=until, by=by, reason=reason.strip()))

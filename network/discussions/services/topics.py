@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from members.models import User
 from network.platform.services import service_save
@@ -27,7 +28,7 @@ from .common import (
 @transaction.atomic
 def topic_create(*, room: Room, title: str, by: User) -> Topic:
     """Open a topic in a room. Side effects: the creator follows it."""
-    _require(by, "discussions.post_in_room", room, "You may not post in this room.")
+    _require(by, "discussions.post_in_room", room, gettext("You may not post in this room."))
     topic = service_save(Topic(room=room, title=title.strip(), created_by=by))
     TopicFollow.objects.get_or_create(topic=topic, user=by)
     return topic
@@ -36,7 +37,9 @@ def topic_create(*, room: Room, title: str, by: User) -> Topic:
 def _topic_by_title(room, title, by):
     title = title.strip()
     if not title:
-        raise ValidationError("Choose a topic or give a new topic a title.", code="invalid")
+        raise ValidationError(
+            gettext("Choose a topic or give a new topic a title."), code="invalid"
+        )
     existing = Topic.objects.filter(room=room, title__iexact=title).first()
     return existing or topic_create(room=room, title=title, by=by)
 
@@ -86,14 +89,19 @@ def topic_move(*, topic: Topic, to_room: Room, by: User, confirm_wider: bool = F
     """
     topic = Topic.objects.select_for_update().select_related("room").get(pk=topic.pk)
     from_room = topic.room
-    _require(by, "discussions.moderate_room", from_room, "You do not moderate this room.")
-    _require(by, "discussions.moderate_room", to_room, "You do not moderate the other room.")
+    _require(by, "discussions.moderate_room", from_room, gettext("You do not moderate this room."))
+    _require(
+        by, "discussions.moderate_room", to_room, gettext("You do not moderate the other room.")
+    )
     if to_room.pk == from_room.pk:
-        raise ValidationError("The topic is already in this room.")
+        raise ValidationError(gettext("The topic is already in this room."))
     if to_room.is_archived:
-        raise ValidationError("That room is archived: it takes no new topics.")
+        raise ValidationError(gettext("That room is archived: it takes no new topics."))
     if Topic.objects.filter(room=to_room, title__iexact=topic.title).exists():
-        raise ValidationError(f"“{to_room.title}” already has a topic called “{topic.title}”.")
+        raise ValidationError(
+            gettext("“%(room)s” already has a topic called “%(topic)s”.")
+            % {"room": to_room.title, "topic": topic.title}
+        )
     wider = widens_audience(from_room=from_room, to_room=to_room)
     if wider and not confirm_wider:
         raise ValidationError(

@@ -3,6 +3,7 @@ running a service."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 
 from ..models import Message, Room, Topic
 
@@ -13,7 +14,7 @@ def _room(request, slug):
     """The room, or 404 for anybody who may not see it: restricted stays invisible."""
     room = Room.objects.filter(slug=slug).first()
     if room is None or not request.user.has_perm("discussions.view_room", room):
-        raise Http404("No such room.")
+        raise Http404(gettext("No such room."))
     return room
 
 

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from network.platform.messages import error_messages
@@ -33,7 +34,9 @@ def topic_follow(request, slug, topic_id):
     run_service(
         request,
         services.topic_follow,
-        success="You follow this topic." if follow else "You no longer follow this topic.",
+        success=gettext("You follow this topic.")
+        if follow
+        else gettext("You no longer follow this topic."),
         on_denied=RAISE,
         topic=topic,
         user=request.user,
@@ -50,7 +53,7 @@ def topic_resolve(request, slug, topic_id):
         run_service(
             request,
             services.topic_reopen,
-            success="The topic is open again.",
+            success=gettext("The topic is open again."),
             on_denied=RAISE,
             topic=topic,
             by=request.user,
@@ -62,14 +65,14 @@ def topic_resolve(request, slug, topic_id):
             run_service(
                 request,
                 services.topic_resolve,
-                success="The topic is resolved.",
+                success=gettext("The topic is resolved."),
                 on_denied=RAISE,
                 topic=topic,
                 by=request.user,
                 decision_note=note,
             )
         else:
-            messages.error(request, "The decision note is at most 2,000 characters.")
+            messages.error(request, gettext("The decision note is at most 2,000 characters."))
     return redirect(topic)
 
 
@@ -84,24 +87,24 @@ def topic_lock(request, slug, topic_id):
         run_service(
             request,
             services.topic_lock,
-            success="The topic is locked." if lock else "The topic is unlocked.",
+            success=gettext("The topic is locked.") if lock else gettext("The topic is unlocked."),
             on_denied=RAISE,
             topic=topic,
             by=request.user,
             locked=lock,
         )
         return redirect(topic)
-    verb = "Lock" if lock else "Unlock"
     return render(
         request,
         "discussions/confirm.html",
         {
             "room": room,
-            "heading": f"{verb} “{topic.title}”?",
-            "text": "Nobody can post in a locked topic until a moderator unlocks it."
+            "heading": (gettext("Lock “%(title)s”?") if lock else gettext("Unlock “%(title)s”?"))
+            % {"title": topic.title},
+            "text": gettext("Nobody can post in a locked topic until a moderator unlocks it.")
             if lock
-            else "People can post in this topic again.",
-            "button": verb,
+            else gettext("People can post in this topic again."),
+            "button": gettext("Lock") if lock else gettext("Unlock"),
             "cancel": topic.get_absolute_url(),
         },
     )
@@ -130,18 +133,22 @@ def topic_move(request, slug, topic_id):
                 "confirm_wider" if error.code == "confirm_wider" else None, error_messages(error)
             )
         else:
-            messages.success(request, f"The topic is now in “{to_room.title}”.")
+            messages.success(
+                request, gettext("The topic is now in “%(room)s”.") % {"room": to_room.title}
+            )
             return redirect(moved)
     return render(
         request,
         "discussions/confirm.html",
         {
             "room": room,
-            "heading": f"Move “{topic.title}” to another room",
-            "text": "The topic moves with all its messages. People who cannot see the other "
-            "room stop following it.",
+            "heading": gettext("Move “%(title)s” to another room") % {"title": topic.title},
+            "text": gettext(
+                "The topic moves with all its messages. People who cannot see the other "
+                "room stop following it."
+            ),
             "form": form,
-            "button": "Move",
+            "button": gettext("Move"),
             "cancel": topic.get_absolute_url(),
         },
         status=400 if form.errors else 200,
@@ -163,7 +170,7 @@ def message_edit(request, slug, message_id):
         and run_service(
             request,
             services.message_edit,
-            success="Your message is updated.",
+            success=gettext("Your message is updated."),
             on_denied=RAISE,
             message=message,
             by=request.user,
@@ -186,7 +193,7 @@ def message_delete(request, slug, message_id):
         run_service(
             request,
             services.message_delete,
-            success="Your message is deleted.",
+            success=gettext("Your message is deleted."),
             on_denied=RAISE,
             message=message,
             by=request.user,
@@ -197,10 +204,10 @@ def message_delete(request, slug, message_id):
         "discussions/confirm.html",
         {
             "room": room,
-            "heading": "Delete your message?",
+            "heading": gettext("Delete your message?"),
             "quote": message,
-            "text": "It disappears for everybody. Moderators keep its text.",
-            "button": "Delete",
+            "text": gettext("It disappears for everybody. Moderators keep its text."),
+            "button": gettext("Delete"),
             "danger": True,
             "cancel": f"{message.topic.get_absolute_url()}#m{message.pk}",
         },
@@ -218,7 +225,7 @@ def message_hide(request, slug, message_id):
         run_service(
             request,
             services.message_hide,
-            success="The message is hidden.",
+            success=gettext("The message is hidden."),
             on_denied=RAISE,
             message=message,
             by=request.user,
@@ -230,11 +237,11 @@ def message_hide(request, slug, message_id):
         "discussions/confirm.html",
         {
             "room": room,
-            "heading": f"Hide this message by {message.author.name}?",
+            "heading": gettext("Hide this message by %(name)s?") % {"name": message.author.name},
             "quote": message,
-            "text": "It disappears at once for everybody, including open pages.",
+            "text": gettext("It disappears at once for everybody, including open pages."),
             "form": form,
-            "button": "Hide",
+            "button": gettext("Hide"),
             "danger": True,
             "cancel": f"{message.topic.get_absolute_url()}#m{message.pk}",
         },

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
 from members.models import User
 from network.platform.messages import error_messages
@@ -59,7 +60,7 @@ def room_create(request):
         opened = run_service(
             request,
             services.room_create,
-            success=lambda room: f"The room “{room.title}” is open.",
+            success=lambda room: gettext("The room “%(room)s” is open.") % {"room": room.title},
             on_denied=TELL,
             form=form,
             by=request.user,
@@ -91,7 +92,7 @@ def _post(request, room, topic=None):
             client_id=data.get("client_id"),
         )
     except PermissionDenied as error:
-        form.add_error(None, str(error) or "You may not post in this room.")
+        form.add_error(None, str(error) or gettext("You may not post in this room."))
         return form, None
     except ValidationError as error:
         form.add_error(None, error_messages(error))
@@ -180,7 +181,8 @@ def room_mute(request, slug, user_id):
         and run_service(
             request,
             services.mute_user,
-            success=f"{person.name} cannot post in this room for {form.label}.",
+            success=gettext("%(name)s cannot post in this room for %(duration)s.")
+            % {"name": person.name, "duration": form.label},
             on_denied=RAISE,
             room=room,
             user=person,
@@ -195,10 +197,11 @@ def room_mute(request, slug, user_id):
         "discussions/confirm.html",
         {
             "room": room,
-            "heading": f"Mute {person.name} in {room.title}?",
-            "text": "They can still read the room but cannot post until the mute ends.",
+            "heading": gettext("Mute %(name)s in %(room)s?")
+            % {"name": person.name, "room": room.title},
+            "text": gettext("They can still read the room but cannot post until the mute ends."),
             "form": form,
-            "button": "Mute",
+            "button": gettext("Mute"),
             "danger": True,
             "cancel": room.get_absolute_url(),
         },
@@ -209,7 +212,7 @@ def room_mute(request, slug, user_id):
 def notifications(request):
     if request.method == "POST":
         services.notifications_mark_read(user=request.user)
-        messages.success(request, "All notifications are marked read.")
+        messages.success(request, gettext("All notifications are marked read."))
         return redirect("discussions:notifications")
     paginator = Paginator(selectors.notifications_for(user=request.user), 30)
     page = paginator.get_page(request.GET.get("page"))

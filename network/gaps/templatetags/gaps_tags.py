@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -15,7 +16,7 @@ def people_count(value):
     except (TypeError, ValueError):
         return ""
     if number < DISCLOSURE_THRESHOLD:
-        return "fewer than 11"
+        return gettext("fewer than 11")
     return f"{number:,}"
 
 

@@ -27,7 +27,10 @@
   var countedAbove = newest;
   var counted = {};
 
-  function say(text) { if (statusLine) statusLine.textContent = text; }
+  function say(line) { if (statusLine) statusLine.textContent = line; }
+
+  // Words in the page's language, given by the template as data-* attributes on #room.
+  function text(key, fallback) { return root.dataset[key] || fallback; }
 
   function uuid() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -68,7 +71,7 @@
     if (frame.edited_at) {
       var edited = document.createElement("span");
       edited.className = "muted";
-      edited.textContent = " (edited)";
+      edited.textContent = " " + text("edited", "(edited)");
       header.appendChild(edited);
     }
     var body = document.createElement("div");
@@ -178,7 +181,7 @@
 
   function showTyping(frame) {
     if (!typingLine) return;
-    typingLine.textContent = frame.author + " is typing…";
+    typingLine.textContent = text("typing", "{name} is typing…").replace("{name}", frame.author);
     typingAuthor = frame.author_id;
     clearTimeout(typingTimer);
     typingTimer = setTimeout(clearTyping, 3000);
@@ -197,7 +200,7 @@
     socket = new WebSocket(scheme + location.host + root.dataset.wsPath);
     socket.addEventListener("open", function () {
       retry = 0;
-      say("Live");
+      say(text("live", "Live"));
       // Whatever was posted between the page load (or the drop) and now.
       send({ type: "history.since", after_id: newest });
       Object.keys(pending).forEach(function (key) { send(pending[key]); });
@@ -220,8 +223,8 @@
       }
     });
     socket.addEventListener("close", function (event) {
-      if (event.code === 4403) { say("You no longer have access to this room."); return; }
-      say("Reconnecting…");
+      if (event.code === 4403) { say(text("noAccess", "You no longer have access to this room.")); return; }
+      say(text("reconnecting", "Reconnecting…"));
       retry = Math.min(retry + 1, 6);
       setTimeout(connect, 500 * Math.pow(2, retry - 1));
     });
