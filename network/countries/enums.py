@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Kind(models.TextChoices):
@@ -43,7 +44,8 @@ class Progress(models.TextChoices):
 class Freshness(models.TextChoices):
     NO_DATA = "no_data", _("No data yet")
     UP_TO_DATE = "up_to_date", _("Up to date")
-    DUE = "due", _("Due")
+    # A profile due for an update, not a date: its own context keeps the two apart.
+    DUE = "due", pgettext_lazy("profile freshness", "Due")
     OVERDUE = "overdue", _("Overdue")
 
 

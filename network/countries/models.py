@@ -4,6 +4,7 @@ organizations answer them under permissions, and their status moves through serv
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organization
@@ -25,7 +26,8 @@ class Questionnaire(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.title} ({self.version})"
+        # Seeded titles are marked in profile.py, so they read in the viewer's language.
+        return f"{gettext(self.title)} ({self.version})"
 
 
 class Question(models.Model):

@@ -38,6 +38,7 @@ def rounds_menu_item():
 def _round_rows():
     """Open country rounds with progress (answers submitted of answers asked). One query."""
     from django.db.models import Count, Q
+    from django.utils.formats import date_format
     from django.utils.translation import gettext
 
     from network.desk.panels import PANEL_ROWS, PanelRow
@@ -64,7 +65,7 @@ def _round_rows():
             % {
                 "submitted": round_.submitted,
                 "asked": round_.asked,
-                "deadline": round_.deadline.strftime("%d %b %Y"),
+                "deadline": date_format(round_.deadline, "d M Y"),
             },
             url=reverse("rounds:detail", args=[round_.slug]),
         )
