@@ -59,6 +59,12 @@ def group_list(*, user, filters=None):
             .filter(organization=organization)
             .values("group_id")
         )
+    return with_counts(groups)
+
+
+def with_counts(groups):
+    """Each group with its member organization, room and meeting counts and its conveners
+    (A–Z), alphabetical: a fixed number of queries for any number of groups."""
     return (
         groups.annotate(
             member_count=_count(GroupMembership.objects.current(), "group"),

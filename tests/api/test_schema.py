@@ -87,7 +87,7 @@ def test_reads_take_a_token_optionally_and_writes_need_one(client):
         for path, item in document["paths"].items()
         for method, operation in item.items()
     ]
-    assert len(operations) == 33
+    assert len(operations) == 35
     for method, path, operation in operations:
         optional = [{"TokenAuth": []}, {}]
         assert operation["security"] == (optional if method == "get" else [{"TokenAuth": []}])
