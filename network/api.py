@@ -18,6 +18,7 @@ from network.countries.api import router as profiles_router
 from network.decisions.api import router as decisions_router
 from network.gaps.api import router as countries_router
 from network.gaps.api_register import gaps_router, indicators_router
+from network.groups.api import router as groups_router
 from network.library.api import router as publications_router
 from network.platform.api import TokenAuth, document_refusals
 from projects.api import router as projects_router
@@ -54,6 +55,7 @@ api.add_router("/gaps", gaps_router, tags=["gaps"])
 api.add_router("/indicators", indicators_router, tags=["indicators"])
 api.add_router("/projects", projects_router, tags=["projects"])
 api.add_router("/decisions", decisions_router, tags=["decisions"])
+api.add_router("/groups", groups_router, tags=["groups"])
 api.add_router("/datasets", datasets_router, tags=["datasets"])
 
 

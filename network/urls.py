@@ -53,6 +53,7 @@ urlpatterns = [
     path("data/", include("network.catalogue.urls")),
     path("rounds/", include(round_patterns)),
     path("decisions/", include("network.decisions.urls")),
+    path("groups/", include("network.groups.urls")),
     path("desk/", include("network.desk.urls")),
     path("notices/", include("network.desk.notice_urls")),
     path("email/", include("network.digests.urls")),

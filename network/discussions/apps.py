@@ -31,12 +31,12 @@ class DiscussionsConfig(AppConfig):
         # (deactivation, logout, an organization leaving the network, a membership ending, a
         # room changing), the sockets concerned re-check it at once.
         from django.contrib.auth.signals import user_logged_out
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import post_delete, post_save
 
         from members.models import Membership, Organization, User
 
         from . import events
-        from .models import Room, WorkingGroup
+        from .models import Room
 
         post_save.connect(events.user_saved, sender=User, dispatch_uid="discussions.user")
         post_save.connect(
@@ -47,10 +47,4 @@ class DiscussionsConfig(AppConfig):
         )
         post_save.connect(events.room_saved, sender=Room, dispatch_uid="discussions.room")
         post_delete.connect(events.room_deleted, sender=Room, dispatch_uid="discussions.room_del")
-        for through in (WorkingGroup.members.through, WorkingGroup.conveners.through):
-            m2m_changed.connect(
-                events.working_group_people_changed,
-                sender=through,
-                dispatch_uid=f"discussions.{through.__name__}",
-            )
         user_logged_out.connect(events.user_logged_out, dispatch_uid="discussions.logout")

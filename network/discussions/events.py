@@ -193,15 +193,3 @@ def user_logged_out(sender, request, user, **kwargs):
     session = getattr(request, "session", None)
     if user is not None and session is not None:
         session_ended(user.pk, session.session_key)
-
-
-def working_group_people_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    """Someone left a working group (members or conveners): their sockets re-check."""
-    if action == "post_remove":
-        access_changed_on_commit([instance.pk] if reverse else pk_set)
-    elif action == "pre_clear":
-        if reverse:
-            access_changed_on_commit([instance.pk])
-        else:
-            field = "members" if sender is type(instance).members.through else "conveners"
-            access_changed_on_commit(getattr(instance, field).values_list("pk", flat=True))

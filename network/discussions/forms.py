@@ -3,8 +3,9 @@ from datetime import timedelta
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import group_access
 from .enums import RoomVisibility
-from .models import BODY_MAX_LENGTH, Topic, WorkingGroup
+from .models import BODY_MAX_LENGTH, Topic
 
 MUTE_DURATIONS = {
     "1h": (_("1 hour"), timedelta(hours=1)),
@@ -110,7 +111,7 @@ class RoomForm(forms.Form):
         max_length=2000, required=False, widget=forms.Textarea, label=_("Description")
     )
     working_group = forms.ModelChoiceField(
-        queryset=WorkingGroup.objects.none(),
+        queryset=None,
         required=False,
         label=_("Working group"),
         help_text=_("A working group's conveners moderate its rooms."),
@@ -127,10 +128,10 @@ class RoomForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        groups = WorkingGroup.objects.all()
+        groups = group_access.all_groups()
         if not user.is_staff:
             # Conveners open rooms for their own groups only.
-            groups = groups.filter(conveners=user)
+            groups = groups.filter(pk__in=group_access.groups_convened_by(user))
             self.fields["working_group"].required = True
             self.fields["working_group"].empty_label = None
         self.fields["working_group"].queryset = groups

@@ -19,29 +19,6 @@ BODY_MAX_LENGTH = 10_000
 USER = settings.AUTH_USER_MODEL
 
 
-class WorkingGroup(models.Model):
-    """A standing group of the network with rooms of its own. A plain model, not a snippet:
-    it carries people and permissions, and the secretariat manages it in the Wagtail admin."""
-
-    name = models.CharField(max_length=200, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
-    description = models.TextField(max_length=2000, blank=True)
-    members = models.ManyToManyField(USER, blank=True, related_name="discussion_groups")
-    conveners = models.ManyToManyField(
-        USER,
-        blank=True,
-        related_name="convened_groups",
-        help_text=_("Conveners open and moderate the group's rooms."),
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
 class Room(models.Model):
     """A place to talk, attached to anything (project, event, priority, gap…) or free-standing."""
 
@@ -57,11 +34,13 @@ class Room(models.Model):
     )
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
     target = GenericForeignKey("content_type", "object_id")
-    # A free-standing room may belong to a working group: its conveners moderate it and, when
-    # restricted, its members and conveners see it.
+    # A free-standing room may belong to a working group (network.groups, above this floor:
+    # hence the string reference): the spokespeople of its convening organizations moderate
+    # it and, when restricted, the people of its member organizations see it (group_access).
     working_group = models.ForeignKey(
-        WorkingGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="rooms"
-    )
+        "groups.WorkingGroup", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="rooms",
+    )  # fmt: skip
     created_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

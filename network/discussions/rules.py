@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from members.rules import is_network_member, is_staff
 
+from . import group_access
 from .enums import RoomVisibility
-from .models import WorkingGroup
 
 
 def _room_of(obj):
@@ -59,14 +59,15 @@ def is_author(user, message):
 
 @rules.predicate
 def is_group_convener(user, obj):
-    """Convenes the working group given, or the one the room (topic, message) belongs to."""
-    if isinstance(obj, WorkingGroup):
-        group_id = obj.pk
-    else:
-        group_id = getattr(_room_of(obj), "working_group_id", None)
+    """Speaks for a convener of the working group given, or of the one the room (topic,
+    message) belongs to (the groups app answers, through group_access)."""
+    room = _room_of(obj)
+    if room is None:
+        return False
+    group_id = room.working_group_id if hasattr(room, "working_group_id") else room.pk
     if group_id is None or not user.is_authenticated:
         return False
-    return WorkingGroup.objects.filter(pk=group_id, conveners=user).exists()
+    return group_access.convenes(user, group_id)
 
 
 @rules.predicate
@@ -75,12 +76,12 @@ def is_group_member(user, obj):
     group_id = getattr(room, "working_group_id", None)
     if group_id is None or not user.is_authenticated:
         return False
-    return WorkingGroup.objects.filter(pk=group_id, members=user).exists()
+    return group_access.takes_part(user, group_id)
 
 
 @rules.predicate
 def convenes_a_group(user):
-    return user.is_authenticated and WorkingGroup.objects.filter(conveners=user).exists()
+    return user.is_authenticated and group_access.convenes(user)
 
 
 can_moderate = is_staff | is_room_moderator | is_group_convener

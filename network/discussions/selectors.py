@@ -8,6 +8,7 @@ from members.enums import OrganizationStatus
 from members.models import User
 from members.rules import is_network_member
 
+from . import group_access
 from .enums import NotificationKind, RoomVisibility
 from .models import (
     Message,
@@ -17,7 +18,6 @@ from .models import (
     RoomMember,
     RoomModerator,
     Topic,
-    WorkingGroup,
 )
 
 PAGE_SIZE = 50
@@ -30,11 +30,11 @@ def rooms_visible_to(user):
     rooms = Room.objects.all()
     if user.has_perm("discussions.view_every_room"):
         return rooms
-    groups = WorkingGroup.objects.filter(Q(members=user) | Q(conveners=user)).values("pk")
     allowed = (
         Q(Exists(RoomMember.objects.filter(room=OuterRef("pk"), user=user)))
         | Q(Exists(RoomModerator.objects.filter(room=OuterRef("pk"), user=user)))
-        | Q(working_group__in=groups)
+        | Q(working_group__in=group_access.groups_of(user))
+        | Q(working_group__in=group_access.groups_convened_by(user))
     )
     if is_network_member(user):
         allowed |= Q(visibility=RoomVisibility.NETWORK)
@@ -50,8 +50,8 @@ def rooms_moderated_by(user):
         return rooms
     return rooms.filter(
         Q(Exists(RoomModerator.objects.filter(room=OuterRef("pk"), user=user)))
-        | Q(working_group__conveners=user)
-    ).distinct()
+        | Q(working_group__in=group_access.groups_convened_by(user))
+    )
 
 
 def visible_messages():
@@ -153,9 +153,7 @@ def people_who_can_view(room):
     else:
         allowed |= Q(pk__in=RoomMember.objects.filter(room=room).values("user_id"))
     if room.working_group_id is not None:
-        allowed |= Q(discussion_groups=room.working_group_id) | Q(
-            convened_groups=room.working_group_id
-        )
+        allowed |= group_access.people_of(room.working_group_id)
     return User.objects.filter(allowed, is_active=True).distinct()
 
 

@@ -1,4 +1,4 @@
-"""Rooms and working groups in the Wagtail admin, for the secretariat: list, archive, rename.
+"""Rooms in the Wagtail admin, for the secretariat: list, archive, rename.
 Create and edit save through the services."""
 
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +8,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from network.platform.views import ServiceCreateView, ServiceEditView
 
 from . import services
-from .models import Room, WorkingGroup
+from .models import Room
 
 
 class RoomCreateView(ServiceCreateView):
@@ -35,36 +35,6 @@ class RoomViewSet(ModelViewSet):
     edit_view_class = RoomEditView
 
 
-class WorkingGroupCreateView(ServiceCreateView):
-    def save_through(self, data):
-        return services.working_group_create(by=self.request.user, **data)
-
-
-class WorkingGroupEditView(ServiceEditView):
-    def save_through(self, data):
-        return services.working_group_update(group=self.object, by=self.request.user, **data)
-
-
-class WorkingGroupViewSet(ModelViewSet):
-    """Working groups: their members and conveners, who open and moderate the group's rooms."""
-
-    model = WorkingGroup
-    icon = "group"
-    menu_label = _("Working groups")
-    add_to_admin_menu = True
-    menu_order = 161
-    list_display = ["name", "slug", "created_at"]
-    search_fields = ["name", "description"]
-    form_fields = ["name", "slug", "description", "conveners", "members"]
-    add_view_class = WorkingGroupCreateView
-    edit_view_class = WorkingGroupEditView
-
-
 @hooks.register("register_admin_viewset")
 def register_rooms():
     return RoomViewSet("discussion_rooms")
-
-
-@hooks.register("register_admin_viewset")
-def register_working_groups():
-    return WorkingGroupViewSet("working_groups")

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "projects",
     "network.countries",
     "network.decisions",
+    "network.groups",
     "network.desk",
     "network.digests",
     "network.catalogue",

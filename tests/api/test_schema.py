@@ -87,7 +87,7 @@ def test_reads_take_a_token_optionally_and_writes_need_one(client):
         for path, item in document["paths"].items()
         for method, operation in item.items()
     ]
-    assert len(operations) == 34
+    assert len(operations) == 36
     # Reads that answer only a token: an organization's own access requests.
     private = {("get", "/api/v1/datasets/requests")}
     for method, path, operation in operations:

@@ -1,12 +1,11 @@
-"""The Wagtail admin's create and edit views save rooms and working groups through the
-services."""
+"""The Wagtail admin's create and edit views save rooms through the services (working groups:
+tests/groups/test_admin.py)."""
 
 import pytest
 from wagtail.models import ModelLogEntry
 
 from network.discussions.enums import RoomVisibility
-from network.discussions.models import Room, WorkingGroup
-from tests.factories.discussions import WorkingGroupFactory
+from network.discussions.models import Room
 
 pytestmark = pytest.mark.django_db
 
@@ -65,52 +64,3 @@ def test_admin_room_slug_may_not_shadow_a_discussions_page(client, staff, room):
     assert (room.slug, room.title) == ("data-gaps", "Data gaps")
     assert client.post("/admin/discussion_rooms/new/", _room_form(slug="new")).status_code == 200
     assert not Room.objects.filter(slug="new").exists()
-
-
-def test_admin_working_group_create_and_edit_set_its_people(
-    client, staff, member_a, plain_user, django_capture_on_commit_callbacks
-):
-    client.force_login(staff)
-    response = client.post(
-        "/admin/working_groups/new/",
-        {
-            "name": "Indicators group",
-            "slug": "indicators",
-            "description": "",
-            "conveners": [member_a.pk],
-            "members": [plain_user.pk],
-        },
-    )
-    assert response.status_code == 302
-    group = WorkingGroup.objects.get(slug="indicators")
-    assert list(group.conveners.all()) == [member_a]
-    assert list(group.members.all()) == [plain_user]
-    assert _logged(group, "wagtail.create", staff)
-    with django_capture_on_commit_callbacks() as callbacks:
-        response = client.post(
-            f"/admin/working_groups/edit/{group.pk}/",
-            {
-                "name": "Indicators",
-                "slug": "indicators",
-                "description": "",
-                "conveners": [member_a.pk],
-            },
-        )
-    assert response.status_code == 302
-    group.refresh_from_db()
-    assert group.name == "Indicators"
-    assert list(group.members.all()) == []
-    assert _logged(group, "wagtail.edit", staff)
-    # The member who left: their sockets re-check access.
-    assert len(callbacks) == 1
-
-
-def test_admin_working_group_name_stays_unique(client, staff):
-    WorkingGroupFactory(name="Indicators group", slug="indicators")
-    client.force_login(staff)
-    response = client.post(
-        "/admin/working_groups/new/",
-        {"name": "Indicators group", "slug": "indicators-2", "description": ""},
-    )
-    assert response.status_code == 200
-    assert WorkingGroup.objects.count() == 1

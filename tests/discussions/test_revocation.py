@@ -13,12 +13,14 @@ from members.enums import OrganizationStatus
 from network.asgi import application
 from network.discussions import services
 from network.discussions.enums import RoomVisibility
+from network.groups import services as group_services
 from projects import services as project_services
 from projects.enums import ProjectStatus
 from projects.models import ProjectMember
 from tests.discussions.conftest import ORIGIN
-from tests.factories import MembershipFactory, with_totp
-from tests.factories.discussions import RoomFactory, TopicFactory, WorkingGroupFactory
+from tests.factories import MembershipFactory, OrganizationFactory, UserFactory, with_totp
+from tests.factories.discussions import RoomFactory, TopicFactory
+from tests.factories.groups import WorkingGroupFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -170,19 +172,23 @@ async def test_organization_leaving_or_membership_ending_disconnects(
     await stays.disconnect()
 
 
-async def test_leaving_a_working_group_closes_its_restricted_rooms(plain_user, member_a):
+async def test_leaving_a_working_group_closes_its_restricted_rooms(plain_user, member_a, org_a):
     def setup():
-        group = WorkingGroupFactory(conveners=[member_a], members=[plain_user])
+        leaving = OrganizationFactory(name="Agency C", slug="agency-c")
+        MembershipFactory(organization=leaving, user=plain_user)
+        group = WorkingGroupFactory(conveners=[org_a], organizations=[leaving])
         room = RoomFactory(
             title="Group", slug="group", working_group=group, visibility=RoomVisibility.RESTRICTED
         )
-        return group, room
+        return group, room, leaving
 
-    group, room = await sync_to_async(setup)()
+    group, room, leaving = await sync_to_async(setup)()
     leaver = await joined(plain_user, room.slug)
     convener = await joined(member_a, room.slug)
-    # The admin's group form saves the member list with set(), which removes the leaver.
-    assert await closes_within(leaver, group.members.set, []) < WITHIN
+    # The organization leaves the group (its spokesperson's or the secretariat's call).
+    staff = await sync_to_async(lambda: with_totp(UserFactory(is_staff=True)))()
+    leave = group_services.group_leave
+    assert await closes_within(leaver, leave, group=group, organization=leaving, by=staff) < WITHIN
     await gets_nothing_more(leaver, room, member_a)
     assert (await next_message(convener))["body_html"] == "<p>secret</p>"
     await convener.disconnect()

@@ -11,28 +11,8 @@ from network.discussions.models import (
     RoomMember,
     RoomModerator,
     Topic,
-    WorkingGroup,
 )
 from tests.factories import UserFactory, with_totp
-
-
-class WorkingGroupFactory(DjangoModelFactory):
-    class Meta:
-        model = WorkingGroup
-        skip_postgeneration_save = True
-
-    name = factory.Sequence(lambda n: f"Working group {n}")
-    slug = factory.Sequence(lambda n: f"group-{n}")
-
-    @factory.post_generation
-    def members(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.members.set(extracted)
-
-    @factory.post_generation
-    def conveners(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.conveners.set(extracted)
 
 
 class RoomFactory(DjangoModelFactory):

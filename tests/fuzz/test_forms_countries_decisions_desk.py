@@ -9,12 +9,13 @@ from tests.fuzz.endpoints import (
     COUNTRY_ROUNDS,
     DECISIONS,
     EMAIL,
+    GROUPS,
     LANGUAGES,
     NOTICES,
 )
 
 pytestmark = pytest.mark.django_db
-ENDPOINTS = [*COUNTRY_ROUNDS, *DECISIONS, *NOTICES, *CATALOGUE, *EMAIL, *LANGUAGES]
+ENDPOINTS = [*COUNTRY_ROUNDS, *DECISIONS, *GROUPS, *NOTICES, *CATALOGUE, *EMAIL, *LANGUAGES]
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)

@@ -20,6 +20,7 @@ from members.models import Organization
 from network.agenda.models import ResearchPriority
 from network.catalogue.models import Dataset
 from network.gaps.models import DataGap, Indicator
+from network.groups.models import WorkingGroup
 from network.library.models import Publication
 from network.platform import sources
 from projects.models import ResearchProject
@@ -179,6 +180,7 @@ def test_every_seeded_record_quotes_its_source_document():
         EventPage,
         Publication,
         Dataset,
+        WorkingGroup,
     ):
         records = list(model.objects.all())
         assert records, model

@@ -20,6 +20,7 @@ FLOORS = {
     "network.countries": 3,
     "network.decisions": 3,
     "network.catalogue": 3,
+    "network.groups": 3,
     "projects": 3,
     "events": 3,
     "home": 4,

@@ -17,6 +17,7 @@ SEED_APPS = [
     "network.discussions",
     "network.countries",
     "network.decisions",
+    "network.groups",
     "network.catalogue",
 ]
 

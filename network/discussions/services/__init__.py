@@ -19,8 +19,6 @@ from .rooms import (
     room_moderator_remove,
     room_target_deleted,
     room_update,
-    working_group_create,
-    working_group_update,
 )
 from .topics import (
     room_mark_read,
@@ -61,6 +59,4 @@ __all__ = [
     "topic_reopen",
     "topic_resolve",
     "widens_audience",
-    "working_group_create",
-    "working_group_update",
 ]

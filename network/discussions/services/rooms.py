@@ -18,7 +18,6 @@ from ..models import (
     Room,
     RoomMember,
     RoomModerator,
-    WorkingGroup,
 )
 from .common import (
     RESERVED_SLUGS,
@@ -37,7 +36,7 @@ def room_create(
     target=None,
     slug: str = "",
     description: str = "",
-    working_group: WorkingGroup | None = None,
+    working_group=None,
     is_archived: bool = False,
 ) -> Room:
     """Create a room, free-standing or attached to `target` (any model instance), optionally
@@ -98,53 +97,6 @@ def room_update(*, room: Room, by: User, **fields) -> Room:
     for name, value in fields.items():
         setattr(room, name, value.strip() if isinstance(value, str) else value)
     return service_save(room)
-
-
-@transaction.atomic
-def working_group_create(
-    *,
-    name: str,
-    slug: str,
-    by: User,
-    description: str = "",
-    conveners=(),
-    members=(),
-) -> WorkingGroup:
-    """Set up a standing working group with its conveners and members.
-
-    Permission is the caller's (the Wagtail admin's model permission). Side effects: none.
-    """
-    group = service_save(
-        WorkingGroup(name=name.strip(), slug=slug, description=description.strip())
-    )
-    group.conveners.set(conveners)
-    group.members.set(members)
-    return group
-
-
-@transaction.atomic
-def working_group_update(
-    *,
-    group: WorkingGroup,
-    by: User,
-    name: str,
-    slug: str,
-    description: str = "",
-    conveners=(),
-    members=(),
-) -> WorkingGroup:
-    """Change a working group, its conveners and its members.
-
-    Permission is the caller's (the Wagtail admin's model permission). Side effects: after
-    commit, the sockets of everybody who left the group (as member or convener) re-check
-    access (the working_group_people_changed receiver).
-    """
-    group = WorkingGroup.objects.select_for_update().get(pk=group.pk)
-    group.name, group.slug, group.description = name.strip(), slug, description.strip()
-    service_save(group)
-    group.conveners.set(conveners)
-    group.members.set(members)
-    return group
 
 
 @transaction.atomic

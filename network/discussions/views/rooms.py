@@ -14,14 +14,14 @@ from members.models import User
 from network.platform.messages import error_messages
 from network.platform.views import RAISE, TELL, run_service
 
-from .. import presence, selectors, services
+from .. import group_access, presence, selectors, services
 from ..forms import (
     MessageForm,
     MuteForm,
     ResolveForm,
     RoomForm,
 )
-from ..models import TopicFollow, WorkingGroup
+from ..models import TopicFollow
 from .common import (
     ROOMS_PER_PAGE,
     _before,
@@ -50,7 +50,7 @@ def room_list(request):
 def room_create(request):
     if not request.user.has_perm("discussions.add_room"):
         raise PermissionDenied
-    group = WorkingGroup.objects.filter(slug=request.GET.get("group", "")).first()
+    group = group_access.all_groups().filter(slug=request.GET.get("group", "")).first()
     form = RoomForm(
         request.POST if request.method == "POST" else None,
         user=request.user,

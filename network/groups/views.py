@@ -1,0 +1,190 @@
+"""Working group pages: the list, a group's page with its join, leave and answer forms, and
+proposing a group. Thin: a form parses, the rules decide, one service writes."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from members.models import Organization
+from network.discussions.markdown import render as render_markdown
+from network.platform.pagination import paginate
+from network.platform.views import RAISE, TELL, run_service
+
+from . import selectors, services
+from .enums import GroupStatus
+from .forms import DecideForm, OrganizationForm, ProposeForm, StatusForm
+from .models import GroupMembership
+
+PAGE_SIZE = 25
+
+
+def group_list(request):
+    page, page_error, query = paginate(request, selectors.group_list(user=request.user), PAGE_SIZE)
+    return render(
+        request,
+        "groups/group_list.html",
+        {
+            "page": page,
+            "page_error": page_error,
+            "query": query,
+            "can_propose": request.user.has_perm("groups.propose_group"),
+        },
+    )
+
+
+def _group(request, slug):
+    group = selectors.group_detail(slug=slug, user=request.user)
+    if group is None:
+        raise Http404(_("No such working group."))
+    return group
+
+
+def group_detail(request, slug, *, join_form=None, leave_form=None):
+    group = _group(request, slug)
+    user = request.user
+    may_join = Organization.objects.none()
+    may_leave = Organization.objects.none()
+    if user.is_authenticated:
+        if group.status == GroupStatus.ACTIVE:
+            may_join = selectors.organizations_that_may_join(group=group, user=user)
+        may_leave = selectors.organizations_that_may_leave(group=group, user=user)
+    can_decide = user.has_perm("groups.decide_join", group)
+    return render(
+        request,
+        "groups/group_detail.html",
+        {
+            "group": group,
+            "mandate_html": render_markdown(group.mandate) if group.mandate else "",
+            "members": selectors.member_organizations(group),
+            "rooms": selectors.rooms_of(group=group, user=user),
+            "takes_part": user.has_perm("groups.view_member_content", group),
+            "pending": selectors.pending_requests(group) if can_decide else [],
+            "can_decide": can_decide,
+            "can_change_status": user.has_perm("groups.decide_group"),
+            "join_form": join_form
+            or (OrganizationForm(organizations=may_join) if may_join.exists() else None),
+            "leave_form": leave_form
+            or (
+                OrganizationForm(organizations=may_leave, with_note=False)
+                if may_leave.exists()
+                else None
+            ),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def group_propose(request):
+    if not request.user.has_perm("groups.propose_group"):
+        raise PermissionDenied(
+            _("Only people of the network's member organizations propose groups.")
+        )
+    organizations = Organization.objects.members().filter(memberships__user=request.user)
+    form = ProposeForm(
+        request.POST if request.method == "POST" else None, organizations=organizations
+    )
+    if request.method == "POST" and form.is_valid():
+        proposed = run_service(
+            request,
+            services.group_propose,
+            success=_("Proposed. The secretariat will look at it."),
+            on_denied=RAISE,
+            form=form,
+            to_fields=True,
+            by=request.user,
+            **form.cleaned_data,
+        )
+        if proposed:
+            return redirect(proposed.result)
+    return render(request, "groups/group_form.html", {"form": form})
+
+
+@login_required
+@require_POST
+def group_join(request, slug):
+    group = _group(request, slug)
+    organizations = selectors.organizations_that_may_join(group=group, user=request.user)
+    form = OrganizationForm(request.POST, organizations=organizations)
+    if not form.is_valid():
+        return group_detail(request, slug, join_form=form)
+    run_service(
+        request,
+        services.group_join_request,
+        success=_("Asked. The group's conveners will answer."),
+        on_denied=TELL,
+        group=group,
+        by=request.user,
+        **form.cleaned_data,
+    )
+    return redirect(group)
+
+
+@login_required
+@require_POST
+def group_leave(request, slug):
+    group = _group(request, slug)
+    organizations = selectors.organizations_that_may_leave(group=group, user=request.user)
+    form = OrganizationForm(request.POST, organizations=organizations, with_note=False)
+    if not form.is_valid():
+        return group_detail(request, slug, leave_form=form)
+    run_service(
+        request,
+        services.group_leave,
+        success=_("Your organization has left the group."),
+        on_denied=TELL,
+        group=group,
+        by=request.user,
+        organization=form.cleaned_data["organization"],
+    )
+    return redirect(group)
+
+
+@login_required
+@require_POST
+def group_join_decide(request, pk):
+    membership = get_object_or_404(GroupMembership.objects.select_related("group"), pk=pk)
+    group = membership.group
+    if not request.user.has_perm("groups.decide_join", group):
+        raise PermissionDenied(_("Only the group's conveners answer requests to join."))
+    form = DecideForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Accept or decline the request."))
+        return redirect(group)
+    accept = form.cleaned_data["decision"] == "accept"
+    run_service(
+        request,
+        services.group_join_decide,
+        success=_("Accepted: the organization is a member.") if accept else _("Declined."),
+        on_denied=RAISE,
+        membership=membership,
+        by=request.user,
+        accept=accept,
+    )
+    return redirect(group)
+
+
+@login_required
+@require_POST
+def group_status(request, slug):
+    group = _group(request, slug)
+    if not request.user.has_perm("groups.decide_group"):
+        raise PermissionDenied(_("Only the secretariat approves and closes groups."))
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Approve or close the group."))
+        return redirect(group)
+    approve = form.cleaned_data["action"] == "approve"
+    run_service(
+        request,
+        services.group_approve if approve else services.group_close,
+        success=_("The group is active.") if approve else _("The group is closed."),
+        on_denied=RAISE,
+        group=group,
+        by=request.user,
+    )
+    return redirect(group)

@@ -1,0 +1,70 @@
+"""groups 0002 and discussions 0003 move working groups out of discussions: the groups keep
+their ids, names and descriptions (as mandates), people become their organizations, and every
+room still belongs to its group."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+BEFORE = [("discussions", "0002_working_groups"), ("groups", "0001_initial")]
+AFTER = [("discussions", "0003_working_groups_moved"), ("groups", "0002_from_discussions")]
+
+
+def _migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_moving_working_groups_keeps_their_rooms_and_organizations():
+    old = _migrate(BEFORE)
+    User = old.get_model("members", "User")
+    Organization = old.get_model("members", "Organization")
+    Membership = old.get_model("members", "Membership")
+    OldGroup = old.get_model("discussions", "WorkingGroup")
+    Room = old.get_model("discussions", "Room")
+    unicef = Organization.objects.create(name="UNICEF", slug="unicef", kind="un", mandate="-",
+                                         status="member")  # fmt: skip
+    iom = Organization.objects.create(name="IOM", slug="iom", kind="un", mandate="-",
+                                      status="member")  # fmt: skip
+    applicant = Organization.objects.create(name="Newcomer", slug="newcomer", kind="ngo",
+                                            mandate="-", status="applicant")  # fmt: skip
+    convener = User.objects.create(email="convener@example.org")
+    member = User.objects.create(email="member@example.org")
+    outsider = User.objects.create(email="outsider@example.org")
+    Membership.objects.create(user=convener, organization=unicef, role="focal_point")
+    Membership.objects.create(user=member, organization=iom, role="member")
+    Membership.objects.create(user=outsider, organization=applicant, role="member")
+    indicators = OldGroup.objects.create(name="Indicators", slug="indicators",
+                                         description="Agree on indicators.")  # fmt: skip
+    indicators.conveners.set([convener])
+    indicators.members.set([member, outsider])
+    empty = OldGroup.objects.create(name="Empty", slug="empty")
+    room = Room.objects.create(slug="defs", title="Definitions", working_group=indicators,
+                               visibility="restricted")  # fmt: skip
+    free = Room.objects.create(slug="free", title="Free")
+
+    new = _migrate(AFTER)
+    Group = new.get_model("groups", "WorkingGroup")
+    Room = new.get_model("discussions", "Room")
+    group = Group.objects.get(slug="indicators")
+    assert (group.pk, group.name, group.mandate, group.status) == (
+        indicators.pk,
+        "Indicators",
+        "Agree on indicators.",
+        "active",
+    )
+    assert list(group.conveners.values_list("slug", flat=True)) == ["unicef"]
+    assert sorted(
+        group.memberships.filter(status="member").values_list("organization__slug", flat=True)
+    ) == ["iom", "unicef"]
+    assert Group.objects.get(slug="empty").pk == empty.pk
+    assert Room.objects.get(pk=room.pk).working_group_id == group.pk
+    assert Room.objects.get(pk=free.pk).working_group_id is None
+    # The next group takes a fresh id, not one of the copied ones.
+    assert Group.objects.create(name="New", slug="new").pk > empty.pk
+    # Back to the latest state, as the other tests expect to find it.
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
