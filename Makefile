@@ -12,7 +12,7 @@ PORT ?= 8000
 FUZZ_EXAMPLES ?= 10
 export FUZZ_EXAMPLES
 
-.PHONY: install run setup test fuzz lint format bench clean backup restore upgrade
+.PHONY: install run setup test fuzz lint format bench clean backup restore upgrade messages
 
 # Installs come from the hash-pinned lock (requirements/dev.txt), never from pyproject's ranges;
 # `make upgrade` refreshes the lock on purpose. The project runs from this folder (not installed).
@@ -48,6 +48,13 @@ test: install $(A11Y_TOOLS)
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=network.settings.test
 	$(BIN)/pytest -n 2 --dist loadfile --create-db -m "not transactional"
 	$(BIN)/pytest -n 2 --dist loadfile --reuse-db -m transactional
+
+# After changing any user-visible string: extract the French and Russian catalogues afresh
+# (each app's <app>/locale and the project's locale/; needs GNU gettext), translate the new
+# entries (locale/GLOSSARY.md holds the terms), then run it again to compile them.
+# tests/i18n/test_catalogues.py fails while an entry is untranslated.
+messages: install
+	$(BIN)/python manage.py update_catalogues
 
 # The long fuzzing run: at least 200 hypothesis examples per form and API body (issue 8), then
 # schemathesis' own CLI, every check, 200 examples per operation, against a real server with the

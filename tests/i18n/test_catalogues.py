@@ -138,3 +138,40 @@ def test_msgfmt_accepts_the_catalogue(po_path):
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_extracting_afresh_leaves_nothing_untranslated(tmp_path):
+    """New words in the code come with their translations: `make messages` extracts them
+    (manage.py update_catalogues), the translator fills them in, and only then do they land.
+    Extracted here on a copy of the code, so the repository's catalogues are left alone."""
+    need("gettext", all(shutil.which(t) for t in ("xgettext", "msgmerge")), "not installed")
+    import sys
+
+    copy = tmp_path / "src"
+    shutil.copytree(
+        ROOT,
+        copy,
+        ignore=shutil.ignore_patterns(*SKIPPED_DIRS, "tests", "__pycache__", "*.mo"),
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "update_catalogues", "--no-compile"],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "network.settings.dev"},
+    )
+    assert result.returncode == 0, result.stderr
+    missing = {}
+    for directory, subdirectories, files in os.walk(copy):
+        subdirectories[:] = sorted(subdirectories)
+        if "django.po" in files:
+            po_path = Path(directory) / "django.po"
+            left = [
+                fields["msgid"]
+                for flags, fields in entries(po_path)[1:]
+                if "fuzzy" in flags or not all(translations(fields))
+            ]
+            if left:
+                missing[str(po_path.relative_to(copy))] = left[:10]
+    assert missing == {}, "untranslated: run `make messages` and translate them"
