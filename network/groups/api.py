@@ -32,7 +32,7 @@ class GroupOut(Schema):
 
 
 class GroupDetailOut(GroupOut):
-    organizations: list[str] = Field(description="Slugs of the member organizations, A–Z")
+    organizations: list[str] = Field(description="Slugs of the member organizations, A to Z")
 
 
 class GroupFilters(Schema):

@@ -64,7 +64,7 @@ def group_list(*, user, filters=None):
 
 def with_counts(groups):
     """Each group with its member organization, room and meeting counts and its conveners
-    (A–Z), alphabetical: a fixed number of queries for any number of groups."""
+    (A to Z), alphabetical: a fixed number of queries for any number of groups."""
     return (
         groups.annotate(
             member_count=_count(GroupMembership.objects.current(), "group"),
