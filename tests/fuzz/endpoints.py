@@ -992,6 +992,56 @@ DECISIONS = [
     ),
 ]
 
+GROUP_WRITES = frozenset({"groups_groupmembership"})
+GROUPS = [
+    Endpoint(
+        "groups:propose",
+        "member_a",
+        _r("groups:propose"),
+        lambda w: st.fixed_dictionaries(
+            {"name": SENTENCE, "mandate": SENTENCE, "organization": st.just(str(w.org_a.pk))}
+        ),
+        frozenset(
+            {"groups_workinggroup", "groups_workinggroup_conveners", "groups_groupmembership"}
+        ),
+        must_write="groups_workinggroup",
+    ),
+    Endpoint(
+        "groups:join",
+        "focal_b",
+        _r("groups:join", "open-group"),
+        lambda w: st.fixed_dictionaries(
+            {"organization": st.just(str(w.org_b.pk)), "note": SENTENCE}
+        ),
+        GROUP_WRITES,
+        must_write="groups_groupmembership",
+    ),
+    Endpoint(
+        "groups:leave",
+        "focal_b",
+        _r("groups:leave", "fuzz-group"),
+        lambda w: st.fixed_dictionaries({"organization": st.just(str(w.org_b.pk))}),
+        GROUP_WRITES,
+        must_write="groups_groupmembership",
+    ),
+    Endpoint(
+        "groups:decide",
+        "focal_a",
+        _r("groups:decide", lambda w: w.group_request.pk),
+        _dict(decision=st.sampled_from(["accept", "decline"])),
+        GROUP_WRITES,
+        must_write="groups_groupmembership",
+    ),
+    Endpoint(
+        "groups:status",
+        "staff",
+        _r("groups:status", "proposal"),
+        _dict(action=st.sampled_from(["approve", "close"])),
+        frozenset({"groups_workinggroup"}),
+        must_write="groups_workinggroup",
+    ),
+]
+
 NOTICES = [
     Endpoint(
         "notices:new",
@@ -1112,5 +1162,5 @@ EMAIL = [
 
 ENDPOINTS = [
     *MEMBERS, *AGENDA, *GAPS, *PROJECTS, *LIBRARY, *DISCUSSIONS, *EVENTS, *COUNTRY_ROUNDS,
-    *DECISIONS, *NOTICES, *CATALOGUE, *EMAIL,
+    *DECISIONS, *GROUPS, *NOTICES, *CATALOGUE, *EMAIL,
 ]  # fmt: skip

@@ -5,10 +5,17 @@ tests/fuzz/forms.py."""
 import pytest
 
 from tests.fuzz import forms
-from tests.fuzz.endpoints import CATALOGUE, COUNTRY_ROUNDS, DECISIONS, EMAIL, NOTICES
+from tests.fuzz.endpoints import (
+    CATALOGUE,
+    COUNTRY_ROUNDS,
+    DECISIONS,
+    EMAIL,
+    GROUPS,
+    NOTICES,
+)
 
 pytestmark = pytest.mark.django_db
-ENDPOINTS = [*COUNTRY_ROUNDS, *DECISIONS, *NOTICES, *CATALOGUE, *EMAIL]
+ENDPOINTS = [*COUNTRY_ROUNDS, *DECISIONS, *GROUPS, *NOTICES, *CATALOGUE, *EMAIL]
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)

@@ -19,6 +19,7 @@ from network.countries.enums import AnswerStatus
 from network.countries.models import GapChangeProposal
 from network.discussions.enums import RoomVisibility
 from network.gaps.enums import GapStatus
+from network.groups.enums import GroupStatus, MembershipStatus
 from projects.enums import ProjectRole, ProjectStatus
 from tests.factories import (
     InvitationFactory,
@@ -54,6 +55,7 @@ from tests.factories.gaps import (
     PriorityFactory,
     SubRegionFactory,
 )
+from tests.factories.groups import GroupMembershipFactory, WorkingGroupFactory
 from tests.factories.library import PublicationFactory
 from tests.factories.projects import (
     JoinRequestFactory,
@@ -199,6 +201,17 @@ def build_world():
     )
     o["notice"] = NoticeFactory(recipients=[o["org_a"], o["org_b"]])
     o["decision"] = DecisionFactory(responsible=[o["org_a"]])
+    # Working groups convened by A: B takes part in one and may ask to join the other, where
+    # C's request waits for A's answer; and a proposal for the secretariat.
+    o["group"] = WorkingGroupFactory(slug="fuzz-group", conveners=[o["org_a"]],
+                                     organizations=[o["org_b"]])  # fmt: skip
+    o["open_group"] = WorkingGroupFactory(slug="open-group", conveners=[o["org_a"]])
+    o["group_request"] = GroupMembershipFactory(
+        group=o["open_group"], organization=o["org_c"], status=MembershipStatus.PENDING,
+        joined_at=None,
+    )  # fmt: skip
+    o["proposed_group"] = WorkingGroupFactory(slug="proposal", status=GroupStatus.PROPOSED,
+                                              conveners=[o["org_a"]])  # fmt: skip
     # Agency B's dataset in the catalogue; Agency A's pending request for it.
     o["dataset"] = DatasetFactory(owner=o["org_b"], slug="routes-register")
     o["data_request"] = AccessRequestFactory(

@@ -501,6 +501,49 @@ SITE = [
         # Agency A is responsible: its focal point moves it (an empty form re-renders).
         POST=allow([FOCAL_A, STAFF], yes=OK),
     ),
+    # working groups: Agency A convenes "routes-group" (Agency B asks to join) and proposed
+    # "proposed-group" (member_a proposed it)
+    row("groups/", lambda w: "/groups/", GET=everyone(200)),
+    row(
+        "groups/propose/",
+        lambda w: "/groups/propose/",
+        GET=allow(NETWORK),
+        POST=allow(NETWORK, yes=OK),
+    ),
+    row("groups/<slug:slug>/", lambda w: "/groups/routes-group/", GET=everyone(200)),
+    row(
+        "groups/<slug:slug>/",
+        lambda w: "/groups/proposed-group/",
+        note="a proposal: its proposer, its convener's spokespeople and staff",
+        GET=hidden_from_others(
+            (MEMBER_A, FOCAL_A, STAFF), {MEMBER_A: 200, FOCAL_A: 200, STAFF: 200}, anon=404
+        ),
+    ),
+    # Joining and leaving: the form names the organization; an empty one re-renders the page.
+    row(
+        "groups/<slug:slug>/join/",
+        lambda w: "/groups/routes-group/join/",
+        GET=signed_in(405),
+        POST=signed_in(OK),
+    ),
+    row(
+        "groups/<slug:slug>/leave/",
+        lambda w: "/groups/routes-group/leave/",
+        GET=signed_in(405),
+        POST=signed_in(OK),
+    ),
+    row(
+        "groups/<slug:slug>/status/",
+        lambda w: "/groups/routes-group/status/",
+        GET=signed_in(405),
+        POST=allow([STAFF], yes=OK),
+    ),
+    row(
+        "groups/requests/<int:pk>/",
+        lambda w: f"/groups/requests/{w.group_request.pk}/",
+        GET=signed_in(405),
+        POST=allow([FOCAL_A, STAFF], yes=OK),
+    ),
     # the data catalogue and its access requests
     row("data/", lambda w: "/data/", GET=everyone(200)),
     row(
@@ -1182,6 +1225,18 @@ API = [
         "GET /api/v1/decisions/{pk}",
         lambda w: f"/api/v1/decisions/{w.decision.pk}",
         GET=everyone(200),
+    ),
+    row("GET /api/v1/groups", lambda w: "/api/v1/groups", GET=everyone(200)),
+    row(
+        "GET /api/v1/groups/{slug}",
+        lambda w: "/api/v1/groups/routes-group",
+        GET=everyone(200),
+    ),
+    row(
+        "GET /api/v1/groups/{slug}",
+        lambda w: "/api/v1/groups/proposed-group",
+        note="a proposal is never in the API",
+        GET=everyone(404),
     ),
     row("GET /api/v1/people", lambda w: "/api/v1/people?limit=100", GET=everyone(200)),
     row(

@@ -22,6 +22,7 @@ from network.countries.enums import AnswerStatus
 from network.countries.models import GapChangeProposal
 from network.discussions.enums import RoomVisibility
 from network.gaps.enums import GapStatus
+from network.groups.enums import GroupStatus, MembershipStatus
 from projects.enums import ProjectRole, ProjectStatus
 from tests.factories import (
     ExpertiseFactory,
@@ -55,6 +56,7 @@ from tests.factories.events import (
     events_index,
 )
 from tests.factories.gaps import CountryFactory, DataGapFactory, IndicatorFactory, PriorityFactory
+from tests.factories.groups import GroupMembershipFactory, WorkingGroupFactory
 from tests.factories.library import PublicationFactory
 from tests.factories.projects import (
     JoinRequestFactory,
@@ -123,6 +125,9 @@ class Canary:
     EVENT_LINK = "CanaryEventOnlineLink"
     EVENT_VENUE = "CanaryEventVenueDetails"
     TOKEN_NAME = "CanaryTokenName"
+    GROUP_ROOM = "CanaryGroupRoomTitle"
+    PROPOSED_GROUP = "CanaryProposedGroupName"
+    GROUP_REQUEST = "CanaryGroupJoinRequestNote"
     DRAFT_ANSWER = "CanaryDraftRoundAnswer"
     SUBMITTED_ANSWER = "CanarySubmittedRoundAnswer"
     DATA_REQUEST = "CanaryDataAccessPurpose"
@@ -161,6 +166,11 @@ class Canary:
         SUBMITTED_ANSWER: (FOCAL_B, STAFF),
         # An access request: the requesting organization (A), the owner (B) and staff.
         DATA_REQUEST: (MEMBER_A, FOCAL_A, FOCAL_B, STAFF),
+        # Agency A's working group: its closed room for A's people, A's proposal (its proposer
+        # and A's spokespeople), and Agency B's request to join, for the convener A to answer.
+        GROUP_ROOM: (MEMBER_A, FOCAL_A, STAFF),
+        PROPOSED_GROUP: (MEMBER_A, FOCAL_A, STAFF),
+        GROUP_REQUEST: (FOCAL_A, STAFF),
     }
 
     @classmethod
@@ -391,6 +401,21 @@ def build():
         gap=w.gap, version=w.profile, to_status=GapStatus.PARTLY_FILLED, reason="Now by age."
     )
     w.decision = DecisionFactory(responsible=[w.org_a], text="Share the routes study")
+
+    # A working group convened by Agency A, with a closed room; Agency B asks to join it.
+    w.group = WorkingGroupFactory(name="Routes group", slug="routes-group", conveners=[w.org_a])
+    w.group_room = RoomFactory(
+        title=Canary.GROUP_ROOM, slug="group-room", working_group=w.group,
+        visibility=RoomVisibility.RESTRICTED,
+    )  # fmt: skip
+    w.group_request = GroupMembershipFactory(
+        group=w.group, organization=w.org_b, status=MembershipStatus.PENDING, joined_at=None,
+        requested_by=users[FOCAL_B], note=Canary.GROUP_REQUEST,
+    )  # fmt: skip
+    w.proposed_group = WorkingGroupFactory(
+        name=Canary.PROPOSED_GROUP, slug="proposed-group", status=GroupStatus.PROPOSED,
+        conveners=[w.org_a], proposed_by=users[MEMBER_A],
+    )  # fmt: skip
 
     # Agency B's dataset in the catalogue, and Agency A's request for it.
     w.dataset = DatasetFactory(owner=w.org_b, slug="routes-register", countries=[w.country])
