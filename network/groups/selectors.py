@@ -4,6 +4,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquer
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext
 
+from events.models import EventPage, Session
 from members.enums import OrganizationStatus
 from members.models import Membership, Organization
 from network.desk.registry import DeskItem
@@ -84,8 +85,14 @@ def group_detail(*, slug, user):
         .select_related("proposed_by")
         .prefetch_related(
             Prefetch("conveners", queryset=Organization.objects.order_by("name")),
-            "events",
-            "sessions__page",
+            # Meetings the public may see: published and behind no view restriction.
+            Prefetch("events", queryset=EventPage.objects.live().public().order_by("start")),
+            Prefetch(
+                "sessions",
+                queryset=Session.objects.filter(
+                    page__in=EventPage.objects.live().public()
+                ).select_related("page"),
+            ),
             "publications",
             "decisions",
             "priorities",

@@ -170,3 +170,17 @@ def test_people_of_a_new_member_organization_see_its_closed_rooms(client, group,
     assert client.get("/discussions/closed-room/").status_code == 404
     group.memberships.create(organization=org_c, status=MembershipStatus.MEMBER)
     assert client.get("/discussions/closed-room/").status_code == 200
+
+
+def test_group_detail_lists_its_public_meetings_outputs_and_decisions_only(client, group):
+    from tests.factories.decisions import DecisionFactory
+    from tests.factories.events import EventPageFactory
+    from tests.factories.library import PublicationFactory
+
+    group.events.set([EventPageFactory(title="Routes meeting"),
+                      EventPageFactory(title="Unpublished meeting", live=False)])  # fmt: skip
+    group.publications.set([PublicationFactory(title="Routes study")])
+    group.decisions.set([DecisionFactory(text="Share the routes study")])
+    page = client.get("/groups/indicators/").content.decode()
+    assert "Routes meeting" in page and "Unpublished meeting" not in page
+    assert "Routes study" in page and "Share the routes study" in page

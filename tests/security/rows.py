@@ -800,8 +800,9 @@ SITE = [
     row(
         "discussions/new/",
         lambda w: "/discussions/new/",
-        GET=allow([STAFF]),
-        POST=allow([STAFF], yes=OK),
+        # Agency A's focal point speaks for the convener of "routes-group": opens its rooms.
+        GET=allow([FOCAL_A, STAFF]),
+        POST=allow([FOCAL_A, STAFF], yes=OK),
     ),
     row(
         "discussions/notifications/",
