@@ -23,6 +23,7 @@ from django.db.models.sql import Query
 from django.urls import reverse
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 from wagtail.search.backends import get_search_backend
 
 MAX_QUERY_LENGTH = 200
@@ -101,6 +102,13 @@ def _projects(user):
 
     # Drafts only for their team; only public fields are indexed (projects/models.py).
     return projects_visible_to(user)
+
+
+def _groups(user):
+    from network.groups.models import WorkingGroup
+
+    # Approved groups only, for everyone: a proposal is found on /groups/ by those it concerns.
+    return WorkingGroup.objects.public()
 
 
 def _indicator_url(indicator):
@@ -194,6 +202,17 @@ KINDS = [
         url=lambda p: p.get_absolute_url(),
         browse_url="/library/",
         meta=lambda p: f"{p.get_type_display()} · {p.date_display}",
+    ),
+    SearchKind(
+        key="groups",
+        label=gettext_lazy("Working groups"),
+        visible=_groups,
+        title=lambda g: g.name,
+        text=lambda g: g.mandate,
+        url=lambda g: g.get_absolute_url(),
+        browse_url="/groups/",
+        meta=lambda g: g.get_status_display(),
+        suggest_from="name",
     ),
     SearchKind(
         key="pages",
@@ -461,6 +480,7 @@ SEARCHED_APPS = [
     "projects",
     "events",
     "library",
+    "groups",
     "home",
     "wagtailcore",
 ]
