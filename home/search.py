@@ -104,6 +104,13 @@ def _projects(user):
     return projects_visible_to(user)
 
 
+def _groups(user):
+    from network.groups.models import WorkingGroup
+
+    # Approved groups only, for everyone: a proposal is found on /groups/ by those it concerns.
+    return WorkingGroup.objects.public()
+
+
 def _indicator_url(indicator):
     return f"{reverse('gaps:indicators')}#indicator-{indicator.pk}"
 
@@ -195,6 +202,17 @@ KINDS = [
         url=lambda p: p.get_absolute_url(),
         browse_url="/library/",
         meta=lambda p: f"{p.get_type_display()} · {p.date_display}",
+    ),
+    SearchKind(
+        key="groups",
+        label=_("Working groups"),
+        visible=_groups,
+        title=lambda g: g.name,
+        text=lambda g: g.mandate,
+        url=lambda g: g.get_absolute_url(),
+        browse_url="/groups/",
+        meta=lambda g: g.get_status_display(),
+        suggest_from="name",
     ),
     SearchKind(
         key="pages",
@@ -462,6 +480,7 @@ SEARCHED_APPS = [
     "projects",
     "events",
     "library",
+    "groups",
     "home",
     "wagtailcore",
 ]

@@ -39,7 +39,7 @@ def _hit(kind, obj, terms):
 
 @require_safe
 @cached_page(
-    depends_on=["members", "agenda", "gaps", "projects", "events", "library"],
+    depends_on=["members", "agenda", "gaps", "projects", "events", "library", "groups"],
     variant=site_search.viewer_variant,
 )
 def search(request):

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from events.models import EventPage, Session
 from members.models import Organization
@@ -28,7 +29,7 @@ class WorkingGroupQuerySet(models.QuerySet):
         return self.filter(status__in=[GroupStatus.ACTIVE, GroupStatus.CLOSED])
 
 
-class WorkingGroup(Sourced):
+class WorkingGroup(index.Indexed, Sourced):
     """A standing body of the network: organizations take part in it as equals."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -74,6 +75,14 @@ class WorkingGroup(Sourced):
     decided_at = models.DateTimeField(null=True, blank=True)
 
     objects = WorkingGroupQuerySet.as_manager()
+
+    # Site search lists approved groups only (home/search.py): nothing here is restricted.
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.SearchField("mandate"),
+        index.AutocompleteField("name"),
+        index.FilterField("status"),
+    ]
 
     class Meta:
         ordering = ["name"]
