@@ -31,6 +31,18 @@ def sign_in(page, email, secret=None):
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
+def fill_date(page, selector, value):
+    """Fill a Wagtail date field and leave it with its picker closed.
+
+    The picker opens 100 ms after the field gains focus; leaving sooner lets it open
+    afterwards over the next control. Wait it out, then Tab, which closes it.
+    """
+    page.locator(selector).fill(value)
+    page.wait_for_timeout(250)
+    page.locator(selector).press("Tab")
+    expect(page.locator(selector)).to_have_value(value)
+
+
 def test_event_from_admin_to_calendar(new_page, home_page, staff_with_totp, screenshot):
     staff, secret = staff_with_totp
     index = events_index()
@@ -43,8 +55,8 @@ def test_event_from_admin_to_calendar(new_page, home_page, staff_with_totp, scre
     admin.goto(f"/admin/pages/add/events/eventpage/{index.pk}/")
     admin.locator("#id_title").fill("Indicators working group")
     admin.locator("#id_kind").select_option("working_group")
-    admin.locator("#id_start").fill("2031-05-12 09:00")
-    admin.locator("#id_end").fill("2031-05-12 17:00")
+    fill_date(admin, "#id_start", "2031-05-12 09:00")
+    fill_date(admin, "#id_end", "2031-05-12 17:00")
     admin.locator("#id_time_zone").fill("Europe/Vienna")
     admin.locator("#id_city").fill("Vienna")
     admin.locator("#id_registration_mode").select_option("approval")
@@ -60,9 +72,8 @@ def test_event_from_admin_to_calendar(new_page, home_page, staff_with_totp, scre
         expect(admin.locator(f"#id_sessions-{n}-kind")).to_be_visible()
         admin.locator(f"#id_sessions-{n}-kind").select_option("plenary")
         admin.locator(f"#id_sessions-{n}-title").fill(title)
-        admin.locator(f"#id_sessions-{n}-start").fill(f"2031-05-12 {start}")
-        admin.locator(f"#id_sessions-{n}-end").fill(f"2031-05-12 {end}")
-        admin.keyboard.press("Escape")  # close the date picker before the next click
+        fill_date(admin, f"#id_sessions-{n}-start", f"2031-05-12 {start}")
+        fill_date(admin, f"#id_sessions-{n}-end", f"2031-05-12 {end}")
         expect(admin.locator(f"#id_sessions-{n}-end")).to_have_value(f"2031-05-12 {end}")
     # A date picker closes when its field loses focus; one left open covers the menu below.
     admin.locator("#id_title").click()
