@@ -37,7 +37,6 @@ class ProjectFilterForm(FastSelects, forms.Form):
         label=_("Organization"),
         to_field_name="slug",
     )
-    open_roles = forms.BooleanField(required=False, label=_("Has open roles"))
     # Only the priorities and gaps some listed project addresses: a choice that can only
     # find nothing is no choice (2,000 gaps made the list page 240 kB on the large network).
     priority = forms.ModelChoiceField(
@@ -64,6 +63,7 @@ class ProjectFilterForm(FastSelects, forms.Form):
         empty_label=_("Any data gap"),
         label=_("Data gap"),
     )
+    open_roles = forms.BooleanField(required=False, label=_("Has open roles"))
 
 
 class PriorityChoiceField(forms.ModelMultipleChoiceField):

@@ -113,13 +113,14 @@ class PublicationForm(forms.ModelForm):
 class PublicationFilterForm(FastSelects, forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     type = forms.ChoiceField(
-        choices=[("", _("Any type")), *PublicationType.choices], required=False
+        label=_("Type"), choices=[("", _("Any type")), *PublicationType.choices], required=False
     )
     organization = forms.ModelChoiceField(
         queryset=publisher_choices(),
         required=False,
         to_field_name="slug",
         empty_label=_("Any organization"),
+        label=_("Organization"),
     )
     year_from = forms.IntegerField(
         label=_("From year"), required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
@@ -127,15 +128,16 @@ class PublicationFilterForm(FastSelects, forms.Form):
     year_to = forms.IntegerField(
         label=_("To year"), required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
     )
-    region = forms.ChoiceField(choices=[("", _("Any region")), *Region.choices], required=False)
+    region = forms.ChoiceField(
+        label=_("Region"), choices=[("", _("Any region")), *Region.choices], required=False
+    )
     # Called at each rendering, so that the countries are named in the reader's language.
     country = forms.ChoiceField(
-        choices=lambda: [("", _("Any country")), *countries], required=False
+        label=_("Country"), choices=lambda: [("", _("Any country")), *countries], required=False
     )
     language = forms.ChoiceField(
-        choices=[("", _("Any language")), *LANGUAGE_CHOICES], required=False
+        label=_("Language"), choices=[("", _("Any language")), *LANGUAGE_CHOICES], required=False
     )
-    sort = forms.ChoiceField(choices=PublicationSort.choices, required=False)
     gap = forms.ModelChoiceField(
         label=_("Informs the data gap"),
         # Only gaps some publication informs: a choice that can only find nothing is no choice.
@@ -145,6 +147,7 @@ class PublicationFilterForm(FastSelects, forms.Form):
         required=False,
         empty_label=_("Any gap"),
     )
+    sort = forms.ChoiceField(label=_("Sort"), choices=PublicationSort.choices, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -473,7 +473,10 @@ def test_index_bad_filter_message(client, db):
     response = client.get("/events/?kind=bogus&organization=nobody")
 
     assert response.status_code == 200
-    assert shows(response, "Some filters were not understood and were ignored.")
+    assert shows(response, "Some filters were not understood and were ignored:")
+    # The message names each filter it ignored, with Django's reason.
+    assert shows(response, "Kind: Select a valid choice.")
+    assert shows(response, "Organized by: Select a valid choice.")
     assert titles(response) == ["Sooner"]
 
 
