@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EventKind(models.TextChoices):
@@ -15,10 +16,10 @@ class RegistrationMode(models.TextChoices):
 
 
 class RegistrationStatus(models.TextChoices):
-    PENDING = "pending", _("Pending")
-    CONFIRMED = "confirmed", _("Confirmed")
+    PENDING = "pending", pgettext_lazy("registration status", "Pending")
+    CONFIRMED = "confirmed", pgettext_lazy("registration status", "Confirmed")
     WAITLISTED = "waitlisted", _("Waitlisted")
-    DECLINED = "declined", _("Declined")
+    DECLINED = "declined", pgettext_lazy("registration status", "Declined")
     CANCELLED = "cancelled", _("Cancelled")
 
 
@@ -71,5 +72,5 @@ class AgreedHow(models.TextChoices):
 
 class SignOffAnswer(models.TextChoices):
     PENDING = "pending", _("Not answered yet")
-    APPROVED = "approved", _("Approved")
+    APPROVED = "approved", pgettext_lazy("minutes sign-off answer", "Approved")
     CHANGE_REQUESTED = "change_requested", _("Asked for a change")

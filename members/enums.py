@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class OrganizationKind(models.TextChoices):
@@ -14,7 +15,7 @@ class OrganizationKind(models.TextChoices):
 class OrganizationStatus(models.TextChoices):
     APPLICANT = "applicant", _("Applicant")
     MEMBER = "member", _("Member")
-    DECLINED = "declined", _("Declined")
+    DECLINED = "declined", pgettext_lazy("organization status", "Declined")
     FORMER = "former", _("Former member")
 
 
@@ -35,13 +36,13 @@ class Visibility(models.TextChoices):
 
 
 class RequestStatus(models.TextChoices):
-    PENDING = "pending", _("Pending")
-    APPROVED = "approved", _("Approved")
-    DECLINED = "declined", _("Declined")
+    PENDING = "pending", pgettext_lazy("membership request status", "Pending")
+    APPROVED = "approved", pgettext_lazy("membership request status", "Approved")
+    DECLINED = "declined", pgettext_lazy("membership request status", "Declined")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class InvitationStatus(models.TextChoices):
-    PENDING = "pending", _("Pending")
+    PENDING = "pending", pgettext_lazy("invitation status", "Pending")
     ACCEPTED = "accepted", _("Accepted")
     REVOKED = "revoked", _("Revoked")

@@ -1,12 +1,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ProjectStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
-    PROPOSED = "proposed", _("Proposed")
+    PROPOSED = "proposed", pgettext_lazy("project status", "Proposed")
     RECRUITING = "recruiting", _("Recruiting")
-    ACTIVE = "active", _("Active")
+    ACTIVE = "active", pgettext_lazy("project status", "Active")
     COMPLETED = "completed", _("Completed")
     DISCONTINUED = "discontinued", _("Discontinued")
 
@@ -51,13 +52,13 @@ class ProjectRole(models.TextChoices):
 class PartnerStatus(models.TextChoices):
     INVITED = "invited", _("Invited")
     ACCEPTED = "accepted", _("Accepted")
-    DECLINED = "declined", _("Declined")
+    DECLINED = "declined", pgettext_lazy("partner status", "Declined")
 
 
 class JoinRequestStatus(models.TextChoices):
-    PENDING = "pending", _("Pending")
+    PENDING = "pending", pgettext_lazy("join request status", "Pending")
     ACCEPTED = "accepted", _("Accepted")
-    DECLINED = "declined", _("Declined")
+    DECLINED = "declined", pgettext_lazy("join request status", "Declined")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 

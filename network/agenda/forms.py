@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from network.gaps.models import DataGap
 from network.platform.forms import FastSelects
@@ -49,7 +50,7 @@ class VoteForm(forms.Form):
 
 
 class TransitionForm(forms.Form):
-    to_status = forms.ChoiceField(label=_("Move to"))
+    to_status = forms.ChoiceField(label=pgettext_lazy("priority status", "Move to"))
     reason = forms.CharField(
         max_length=1000, widget=forms.Textarea(attrs={"rows": 2}), label=_("Why")
     )

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AccessCondition(models.TextChoices):
@@ -20,8 +21,8 @@ class ContactRole(models.TextChoices):
 class RequestStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
     MORE_INFO = "more_info", _("More information asked")
-    APPROVED = "approved", _("Approved")
-    DECLINED = "declined", _("Declined")
+    APPROVED = "approved", pgettext_lazy("access request status", "Approved")
+    DECLINED = "declined", pgettext_lazy("access request status", "Declined")
     DELIVERED = "delivered", _("Delivered")
     ENDED = "ended", _("Access ended")
 
@@ -30,8 +31,8 @@ class RequestAction(models.TextChoices):
     SUBMITTED = "submitted", _("Asked for access")
     MORE_INFO = "more_info", _("Asked for more information")
     ANSWERED = "answered", _("Gave more information")
-    APPROVED = "approved", _("Approved")
-    DECLINED = "declined", _("Declined")
+    APPROVED = "approved", pgettext_lazy("access request action", "Approved")
+    DECLINED = "declined", pgettext_lazy("access request action", "Declined")
     DELIVERED = "delivered", _("Marked delivered")
     ENDED = "ended", _("Marked access ended")
     END_DATE_PASSED = "end_date_passed", _("End date passed: both organizations reminded")

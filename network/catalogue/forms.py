@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from members.enums import OrganizationStatus
 from members.models import Organization
@@ -108,7 +109,9 @@ class DatasetForm(RefusesFiles, forms.ModelForm):
 class AccessRequestForm(RefusesFiles, forms.Form):
     organization = forms.ModelChoiceField(queryset=None, label=_("On behalf of"), empty_label=None)
     purpose = forms.CharField(
-        widget=forms.Textarea, max_length=3000, label=_("Purpose"),
+        widget=forms.Textarea,
+        max_length=3000,
+        label=pgettext_lazy("purpose of data use", "Purpose"),
         help_text=_("Never include personal data of trafficked persons."),
     )  # fmt: skip
     project = forms.ModelChoiceField(

@@ -29,7 +29,7 @@ class AnswerStatus(models.TextChoices):
 
 class RoundStatus(models.TextChoices):
     OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("round status", "Closed")
 
 
 class Progress(models.TextChoices):
@@ -69,6 +69,6 @@ class YesNo(models.TextChoices):
 
 
 class ProposalStatus(models.TextChoices):
-    PENDING = "pending", _("Pending")
+    PENDING = "pending", pgettext_lazy("gap change proposal status", "Pending")
     ACCEPTED = "accepted", _("Accepted")
-    DECLINED = "declined", _("Declined")
+    DECLINED = "declined", pgettext_lazy("gap change proposal status", "Declined")

@@ -107,6 +107,26 @@ def test_catalogue_is_fully_translated_and_keeps_placeholders(po_path):
     assert problems == [], f"{name(po_path)}:\n" + "\n".join(problems)
 
 
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_a_message_reads_the_same_in_every_catalogue(code):
+    """Django merges every catalogue of a language into one, the project's first, then the
+    apps' in INSTALLED_APPS order: the same msgid translated two ways in two catalogues shows
+    one of them everywhere (the footer's "Status" page once renamed every status column).
+    Where the meaning differs, the source gives the message a context (pgettext)."""
+    seen = {}
+    for po_path in CATALOGUES:
+        if po_path.parent.parent.name != code:
+            continue
+        for _flags, fields in entries(po_path)[1:]:
+            seen.setdefault(mo_key(fields), {}).setdefault(tuple(translations(fields)), []).append(
+                name(po_path).split("/locale/")[0]
+            )
+    differing = {key: readings for key, readings in seen.items() if len(readings) > 1}
+    assert differing == {}, "translated differently (give one a context or align them):\n" + (
+        "\n".join(f"{key!r}: {readings}" for key, readings in sorted(differing.items()))
+    )
+
+
 @pytest.mark.parametrize("po_path", CATALOGUES, ids=name)
 def test_compiled_catalogue_matches_its_source(po_path):
     mo_path = po_path.with_suffix(".mo")
