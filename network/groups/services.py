@@ -154,8 +154,9 @@ def group_update(
 
 @transaction.atomic
 def group_approve(*, group: WorkingGroup, by: User) -> WorkingGroup:
-    """Staff approve a proposed group: it becomes active and public. Side effects: records
-    who approved it and when."""
+    """Staff approve a proposed group, or confirm that a seeded group whose status the sources
+    do not state is active: it becomes active and public. Side effects: records who approved
+    it and when."""
     if not by.has_perm("groups.decide_group"):
         raise PermissionDenied(_("Only the secretariat approves working groups."))
     return _transition(_lock(group), GroupStatus.ACTIVE, by)
