@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from events.models import EventPage, Session
 from members.enums import OrganizationStatus
 from members.models import Membership, Organization
+from network.decisions.models import Decision
 from network.desk.registry import DeskItem
 from network.discussions.enums import RoomVisibility
 from network.discussions.models import Room
@@ -95,7 +96,8 @@ def group_detail(*, slug, user):
                 ).select_related("page"),
             ),
             "publications",
-            "decisions",
+            # Its decisions the public may see: a restricted meeting's stay off the page.
+            Prefetch("decisions", queryset=Decision.objects.public()),
             "priorities",
             "gaps",
         )
