@@ -3,9 +3,8 @@
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
-
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 
 from network.groups import services
 from network.groups.enums import GroupStatus
