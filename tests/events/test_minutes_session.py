@@ -53,7 +53,7 @@ def test_session_minutes_are_signed_off_by_the_events_attending_organizations(wo
     ]
 
 
-def test_a_session_of_another_event_is_refused(client, world):  # noqa: F811
+def test_a_session_of_another_event_is_refused(client, world, session):  # noqa: F811
     other = SessionFactory(page=EventPageFactory(title="Other", slug="other"))
     with pytest.raises(ValidationError) as error:
         services.minutes_draft(event=world["event"], by=world["organizer"],
@@ -64,6 +64,7 @@ def test_a_session_of_another_event_is_refused(client, world):  # noqa: F811
         f"{URL}manage/minutes/new/", {"title": "M", "session": other.pk, "body": "Text"}
     )
     assert response.status_code == 400
+    assert "Select a valid choice." in response.content.decode()
     assert not EventOutput.objects.filter(kind=OutputKind.MINUTES).exists()
 
 
