@@ -7,7 +7,7 @@ from members.models import Organization
 from network.platform.forms import FastSelects
 
 from .enums import EventKind, MinutesStatus, OutputKind, RegistrationStatus
-from .models import LANGUAGE_CHOICES
+from .models import LANGUAGE_CHOICES, Session
 
 NO_PERSONAL_DATA = _("Never include personal data of trafficked persons.")
 
@@ -126,10 +126,22 @@ class OutputStatusForm(forms.Form):
 
 class MinutesForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
+    session = forms.ModelChoiceField(
+        label=_("Session"), required=False, queryset=Session.objects.none(),
+        empty_label=_("The whole event"),
+        help_text=_("Minutes of one session: the organizations that attended the event sign "
+                    "them off, as sessions take no registrations of their own."),
+    )  # fmt: skip
     body = forms.CharField(
         label=_("Minutes"), max_length=50000, widget=forms.Textarea(attrs={"rows": 16}),
         help_text=_("Markdown. Never include personal data of trafficked persons."),
     )  # fmt: skip
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = Session.objects.filter(page=event).order_by("start")
+        if not self.fields["session"].queryset.exists():
+            del self.fields["session"]
 
 
 class MinutesReviseForm(forms.Form):

@@ -55,7 +55,7 @@ def timetable(event):
 def outputs(event, *, public=False):
     """An event's outputs; `public` leaves out minutes that are not agreed yet (their
     organizers and signatories reach them on their own page)."""
-    outputs = event.outputs.select_related("document").order_by("kind", "title", "pk")
+    outputs = event.outputs.select_related("document", "session").order_by("kind", "title", "pk")
     if public:
         outputs = outputs.exclude(
             Q(kind=OutputKind.MINUTES)
@@ -172,7 +172,7 @@ def minutes_detail(event, pk):
     the decisions recorded from them."""
     return (
         EventOutput.objects.filter(event=event, pk=pk, kind=OutputKind.MINUTES)
-        .select_related("event", "document")
+        .select_related("event", "document", "session")
         .prefetch_related(
             Prefetch(
                 "signoffs",

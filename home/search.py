@@ -23,6 +23,7 @@ from django.db.models.sql import Query
 from django.urls import reverse
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
@@ -109,6 +110,13 @@ def _groups(user):
 
     # Approved groups only, for everyone: a proposal is found on /groups/ by those it concerns.
     return WorkingGroup.objects.public()
+
+
+def _decisions(user):
+    from network.decisions.selectors import decisions_visible_to
+
+    # A restricted meeting's records only for staff and the responsible organizations' people.
+    return decisions_visible_to(user)
 
 
 def _indicator_url(indicator):
@@ -215,6 +223,17 @@ KINDS = [
         suggest_from="name",
     ),
     SearchKind(
+        key="decisions",
+        label=_("Decisions and action points"),
+        visible=_decisions,
+        title=lambda d: Truncator(d.text).chars(140),
+        text=lambda d: d.text,
+        url=lambda d: d.get_absolute_url(),
+        browse_url="/decisions/",
+        meta=lambda d: f"{d.get_kind_display()} · {d.get_status_display()}",
+        suggest_from="text",
+    ),
+    SearchKind(
         key="pages",
         label=_("Pages"),
         visible=_pages,
@@ -228,10 +247,11 @@ KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
 
 def viewer_variant(request):
     """What sets a searcher's results beyond their viewer class (network/platform/pagecache.py):
-    themself, when their own visibility hides them from that class, and their teams'
-    draft projects."""
+    themself, when their own visibility hides them from that class, their teams' draft
+    projects and the restricted decisions their organizations answer for."""
     from members.enums import Visibility
     from members.rules import is_network_member
+    from network.decisions.selectors import restricted_ids_visible_to
     from projects.selectors import draft_ids_visible_to
 
     user = request.user
@@ -241,7 +261,7 @@ def viewer_variant(request):
         user.visibility == Visibility.MEMBERS and (user.is_staff or is_network_member(user))
     )
     own = "" if seen_by_class else f"self={user.pk}"
-    return f"{own};drafts={draft_ids_visible_to(user)}"
+    return f"{own};drafts={draft_ids_visible_to(user)};decisions={restricted_ids_visible_to(user)}"
 
 
 # Searches one client may run at once: enough for a person with two tabs, few enough that
@@ -481,6 +501,7 @@ SEARCHED_APPS = [
     "events",
     "library",
     "groups",
+    "decisions",
     "home",
     "wagtailcore",
 ]

@@ -39,7 +39,16 @@ def _hit(kind, obj, terms):
 
 @require_safe
 @cached_page(
-    depends_on=["members", "agenda", "gaps", "projects", "events", "library", "groups"],
+    depends_on=[
+        "members",
+        "agenda",
+        "gaps",
+        "projects",
+        "events",
+        "library",
+        "groups",
+        "decisions",
+    ],
     variant=site_search.viewer_variant,
 )
 def search(request):

@@ -12,6 +12,7 @@ from members import views as member_views
 from network.agenda.feeds import AdoptedPrioritiesFeed
 from network.api import api, not_found
 from network.countries.urls import round_patterns
+from network.decisions.feeds import NewDecisionsFeed
 from network.gaps.feeds import NewGapsFeed
 from network.library import views as library_views
 from network.library.feeds import NewPublicationsFeed
@@ -23,6 +24,7 @@ feed_patterns = [
     path("publications/", NewPublicationsFeed(), name="publications"),
     path("priorities/adopted/", AdoptedPrioritiesFeed(), name="adopted_priorities"),
     path("gaps/", NewGapsFeed(), name="gaps"),
+    path("decisions/", NewDecisionsFeed(), name="decisions"),
 ]
 
 urlpatterns = [

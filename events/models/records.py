@@ -15,7 +15,7 @@ from ..enums import (
     RegistrationStatus,
     SignOffAnswer,
 )
-from .pages import LANGUAGE_CHOICES, EventPage
+from .pages import LANGUAGE_CHOICES, EventPage, Session
 
 
 class Registration(models.Model):
@@ -60,6 +60,12 @@ class EventOutput(models.Model):
     """A typed result of an event. Plain model: organizers add it, minutes have a workflow."""
 
     event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="outputs")
+    # Minutes of one session of the event. Sessions take no registrations of their own, so
+    # the event's attending organizations still sign them off; the minutes say which session.
+    session = models.ForeignKey(
+        Session, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("session"),
+    )  # fmt: skip
     kind = models.CharField(max_length=20, choices=OutputKind.choices)
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
@@ -108,6 +114,8 @@ class EventOutput(models.Model):
             raise ValidationError(
                 gettext("Attach a document or give a link, or mark the output as planned.")
             )
+        if self.session_id and self.session.page_id != self.event_id:
+            raise ValidationError({"session": gettext("Choose a session of this event.")})
         if self.kind == OutputKind.MINUTES and not self.minutes_status:
             raise ValidationError(
                 {"minutes_status": gettext("Minutes are draft, agreed or final.")}

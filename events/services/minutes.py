@@ -12,7 +12,7 @@ from members.models import Organization, User
 from network.platform.services import service_save
 
 from ..enums import AgreedHow, MinutesStatus, OutputKind, SignOffAnswer
-from ..models import EventOutput, EventPage, MinutesRevision, MinutesSignOff
+from ..models import EventOutput, EventPage, MinutesRevision, MinutesSignOff, Session
 from ..selectors import attending_organizations, signoff_organizations_for
 
 LOCKED = _("These minutes are final and locked: a correction is a new revision with a reason.")
@@ -31,15 +31,18 @@ def _require_organizer(by, event):
 
 
 @transaction.atomic
-def minutes_draft(*, event: EventPage, by: User, title: str, body: str) -> EventOutput:
-    """Draft minutes in Markdown. Side effects: the first revision."""
+def minutes_draft(
+    *, event: EventPage, by: User, title: str, body: str, session: Session | None = None
+) -> EventOutput:
+    """Draft minutes in Markdown, of the event or of one of its sessions.
+    Side effects: the first revision."""
     _require_organizer(by, event)
     if not body.strip():
         raise ValidationError({"body": _("Write the minutes.")})
     output = service_save(
         EventOutput(
-            event=event, kind=OutputKind.MINUTES, title=title.strip(), body=body.strip(),
-            minutes_status=MinutesStatus.DRAFT, created_by=by,
+            event=event, session=session, kind=OutputKind.MINUTES, title=title.strip(),
+            body=body.strip(), minutes_status=MinutesStatus.DRAFT, created_by=by,
         )
     )  # fmt: skip
     service_save(MinutesRevision(output=output, number=1, body=output.body, by=by))

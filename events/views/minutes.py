@@ -106,7 +106,7 @@ def minutes_sign_off(request, page, pk):
 def minutes_new(request, page):
     if refusal := _require_manager(request, page):
         return refusal
-    form = MinutesForm(request.POST if request.method == "POST" else None)
+    form = MinutesForm(request.POST if request.method == "POST" else None, event=page)
     if request.method == "POST" and form.is_valid():
         drafted = run_service(
             request,

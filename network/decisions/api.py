@@ -1,4 +1,5 @@
-"""API: the decision and action register, public as the register page is."""
+"""API: the decision and action register, with the register page's visibility (a restricted
+meeting's records only for staff and the responsible organizations' people)."""
 
 from datetime import date, datetime
 
@@ -50,7 +51,7 @@ def _decision(d):
         "responsible": [o.slug for o in d.responsible.all()],
         "due": d.due,
         "overdue": d.is_overdue,
-        "meeting": d.event.title if d.event else None,
+        "meeting": d.meeting.title if d.meeting else None,
         "priority": d.priority_vote_id,
         "recorded_at": d.created_at,
         "source_document": d.source_document,
@@ -64,7 +65,7 @@ def decision_list(request, filters: Query[DecisionFilters], page: Query[PagePara
         wanted["organization"] = Organization.objects.members().filter(slug=slug).first()
         if wanted["organization"] is None:
             return {"count": 0, "limit": page.limit, "offset": page.offset, "results": []}
-    result = page_of(selectors.decision_list(wanted), page)
+    result = page_of(selectors.decision_list(wanted, user=request.user), page)
     result["results"] = [_decision(d) for d in result["results"]]
     return result
 
@@ -73,7 +74,7 @@ def decision_list(request, filters: Query[DecisionFilters], page: Query[PagePara
     "/{int:pk}", **contract(DecisionOut, found=True), summary="One decision or action point"
 )
 def decision_detail(request, pk: int):
-    decision = selectors.decision_detail(pk)
+    decision = selectors.decision_detail(pk, user=request.user)
     if decision is None:
         raise HttpError(404, _("No such decision or action point."))
     return _decision(decision)

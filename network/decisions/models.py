@@ -3,9 +3,11 @@ produce, whose status responsible organizations move through a recorded workflow
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from events.models import EventOutput, EventPage
 from members.models import Organization
@@ -17,7 +19,16 @@ from projects.models import ResearchProject
 from .enums import CLOSED, DecisionStatus, RecordKind
 
 
-class Decision(Sourced):
+class DecisionQuerySet(models.QuerySet):
+    def public(self):
+        """Records anyone may see: those of no meeting (votes, seeds) and those of a published
+        meeting behind no view restriction. A restricted meeting's records are restricted."""
+        return self.filter(
+            Q(event__isnull=True) | Q(event__in=EventPage.objects.live().public().values("pk"))
+        )
+
+
+class Decision(index.Indexed, Sourced):
     kind = models.CharField(_("kind"), max_length=20, choices=RecordKind.choices)
     text = models.TextField(_("text"), max_length=4000)
     # Where it came from: a meeting, an adopted vote, or (for seeded records) a document.
@@ -50,6 +61,16 @@ class Decision(Sourced):
     )  # fmt: skip
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = DecisionQuerySet.as_manager()
+
+    # Site search applies visibility (home/search.py, selectors.decisions_visible_to).
+    search_fields = [
+        index.SearchField("text"),
+        index.AutocompleteField("text"),
+        index.FilterField("id"),
+        index.FilterField("status"),
+    ]
+
     class Meta:
         ordering = ["-created_at", "-pk"]
 
@@ -58,6 +79,13 @@ class Decision(Sourced):
 
     def get_absolute_url(self):
         return reverse("decisions:detail", args=[self.pk])
+
+    @property
+    def meeting(self):
+        """The meeting to name beside the record: a public one only, since people who may
+        not see a restricted meeting may still see its records (selectors annotate
+        `meeting_is_public`)."""
+        return self.event if getattr(self, "meeting_is_public", False) else None
 
     @property
     def is_overdue(self):

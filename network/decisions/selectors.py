@@ -3,25 +3,65 @@ what the network decided, never case records."""
 
 from datetime import timedelta
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from events.enums import MinutesStatus, OutputKind
-from events.models import EventOutput
-from members.models import Organization
+from events.models import EventOutput, EventPage
+from members.models import Membership, Organization
 from network.desk.registry import DeskItem
 
 from .enums import CLOSED, RecordKind
 from .models import Decision, DecisionStatusChange
 
 
-def decision_list(filters=None):
-    """Records filtered by kind, status, responsible organization, meeting and overdue."""
+def decisions_visible_to(user):
+    """Records the user may see (the same answer as the view_decision rule): public ones to
+    everybody; a restricted meeting's records to staff and to the people of the
+    organizations responsible for them."""
+    if user.is_authenticated and user.is_staff:
+        return Decision.objects.all()
+    public = Q(pk__in=Decision.objects.public().values("pk"))
+    if not user.is_authenticated:
+        return Decision.objects.filter(public)
+    return Decision.objects.filter(public | Q(pk__in=_responsible_for(user)))
+
+
+def _responsible_for(user):
+    mine = Membership.objects.in_member_organizations().filter(user=user)
+    return Decision.responsible.through.objects.filter(
+        organization_id__in=mine.values("organization_id")
+    ).values("decision_id")
+
+
+def restricted_ids_visible_to(user):
+    """What sets a signed-in person's view of the register beyond their viewer class: the
+    restricted records their organizations answer for ("" for most people)."""
+    if not user.is_authenticated or user.is_staff:
+        return ""
+    ids = (
+        Decision.objects.filter(pk__in=_responsible_for(user))
+        .exclude(pk__in=Decision.objects.public().values("pk"))
+        .values_list("pk", flat=True)
+    )
+    return ",".join(str(pk) for pk in sorted(ids))
+
+
+def _meeting_is_public():
+    return Exists(EventPage.objects.live().public().filter(pk=OuterRef("event_id")))
+
+
+def decision_list(filters=None, *, user):
+    """Records the user may see, filtered by kind, status, responsible organization, meeting
+    and overdue."""
     filters = filters or {}
-    decisions = Decision.objects.select_related("event", "priority_vote").prefetch_related(
-        Prefetch("responsible", queryset=Organization.objects.order_by("name"))
+    decisions = (
+        decisions_visible_to(user)
+        .select_related("event", "priority_vote")
+        .annotate(meeting_is_public=_meeting_is_public())
+        .prefetch_related(Prefetch("responsible", queryset=Organization.objects.order_by("name")))
     )
     if kind := filters.get("kind"):
         decisions = decisions.filter(kind=kind)
@@ -55,10 +95,13 @@ def minutes_for_recording(pk):
     )
 
 
-def decision_detail(pk):
+def decision_detail(pk, *, user):
+    """The record if the user may see it, with what its page shows; else None."""
     return (
-        Decision.objects.filter(pk=pk)
+        decisions_visible_to(user)
+        .filter(pk=pk)
         .select_related("event", "priority_vote", "minutes__event")
+        .annotate(meeting_is_public=_meeting_is_public())
         .prefetch_related(
             Prefetch("responsible", queryset=Organization.objects.order_by("name")),
             "priorities",
@@ -73,21 +116,13 @@ def decision_detail(pk):
     )
 
 
-def overdue_for(organization_ids):
-    """Open action points past their due date for which any of the organizations answers."""
-    return decision_list({"overdue": True}).filter(
-        Q(pk__in=Decision.responsible.through.objects.filter(
-            organization_id__in=organization_ids).values("decision_id"))
-    )  # fmt: skip
-
-
 def desk_items(*, user, organizations):
     """For the desk: open action points the organizations are responsible for that are
     overdue or due within 30 days. An overdue one carries no deadline, so that it stays on
     the desk until it is done or dropped. One query."""
     today = timezone.localdate()
     points = (
-        decision_list({"kind": RecordKind.ACTION_POINT})
+        decision_list({"kind": RecordKind.ACTION_POINT}, user=user)
         .exclude(status__in=CLOSED)
         .filter(due__isnull=False, due__lte=today + timedelta(days=30))
         .filter(

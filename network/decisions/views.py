@@ -24,10 +24,16 @@ def _filters(request):
     return form, {key: value for key, value in form.cleaned_data.items() if value}
 
 
-@cached_page(depends_on=["decisions", "members", "events"], perms=["decisions.record_decision"])
+@cached_page(
+    depends_on=["decisions", "members", "events"],
+    perms=["decisions.record_decision"],
+    variant=lambda request: selectors.restricted_ids_visible_to(request.user),
+)
 def decision_list(request):
     form, filters = _filters(request)
-    page, page_error, query = paginate(request, selectors.decision_list(filters), PAGE_SIZE)
+    page, page_error, query = paginate(
+        request, selectors.decision_list(filters, user=request.user), PAGE_SIZE
+    )
     return render(
         request,
         "decisions/decision_list.html",
@@ -48,16 +54,16 @@ def decision_export(request):
         [
             d.pk, d.get_kind_display(), d.text, d.get_status_display(),
             [o.name for o in d.responsible.all()], d.due or "",
-            d.event.title if d.event else "", d.created_at.date(),
+            d.meeting.title if d.meeting else "", d.created_at.date(),
         ]
-        for d in selectors.decision_list(filters)
+        for d in selectors.decision_list(filters, user=request.user)
     )  # fmt: skip
     header = ["id", "kind", "text", "status", "responsible", "due", "meeting", "recorded"]
     return csv_download("decisions.csv", header, rows)
 
 
 def decision_detail(request, pk):
-    decision = selectors.decision_detail(pk)
+    decision = selectors.decision_detail(pk, user=request.user)
     if decision is None:
         raise Http404(_("No such decision or action point."))
     can_change = request.user.has_perm("decisions.change_status", decision)
@@ -74,7 +80,7 @@ def decision_detail(request, pk):
 @login_required
 @require_POST
 def decision_transition(request, pk):
-    decision = selectors.decision_detail(pk)
+    decision = selectors.decision_detail(pk, user=request.user)
     if decision is None:
         raise Http404(_("No such decision or action point."))
     if not request.user.has_perm("decisions.change_status", decision):

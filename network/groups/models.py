@@ -18,15 +18,16 @@ from network.gaps.models import DataGap
 from network.library.models import Publication
 from network.platform.models import Sourced
 
-from .enums import HOLDS_A_PLACE, GroupStatus, MembershipStatus
+from .enums import HOLDS_A_PLACE, PUBLIC, GroupStatus, MembershipStatus
 
 USER = settings.AUTH_USER_MODEL
 
 
 class WorkingGroupQuerySet(models.QuerySet):
     def public(self):
-        """Groups anyone may see: approved ones, running or closed."""
-        return self.filter(status__in=[GroupStatus.ACTIVE, GroupStatus.CLOSED])
+        """Groups anyone may see: approved ones, running or closed, and seeded ones whose
+        status the sources do not state."""
+        return self.filter(status__in=PUBLIC)
 
 
 class WorkingGroup(index.Indexed, Sourced):

@@ -4,14 +4,16 @@ financed the Oslo 2011 conference with the Norwegian ministry (002_7ba33534f483e
 The sources state nothing else about it: no mandate, no conveners, no member organizations
 and no meetings of its own, so none are recorded and its page says "not stated in the
 sources". (The Innocenti study, 003, names a "CBSS Working Group on Children at Risk"; the
-sources do not say it is the same body, so nothing is taken from it.) It is listed as active
-because the network records it as a standing group; the sources give no status."""
+sources do not say it is the same body, so nothing is taken from it.) The sources give no
+status either: it is listed with "Status not stated in the sources" until the secretariat
+confirms it active or closes it."""
 
 from network.platform import sources
 
 from .enums import GroupStatus
 from .models import WorkingGroup
 
+SLUG = "cbss-expert-group-children-at-risk"
 NAME = "CBSS Expert Group on Children at Risk"
 QUOTE = (
     "The additional conference was financed by the The Norwegian Ministry of Children, "
@@ -21,13 +23,13 @@ NOT_STATED = "Not stated in the sources."
 
 
 def load():
-    if WorkingGroup.objects.filter(slug="cbss-expert-group-children-at-risk").exists():
+    if WorkingGroup.objects.filter(slug=SLUG).exists():
         return 0
     group = WorkingGroup(
         name=NAME,
-        slug="cbss-expert-group-children-at-risk",
+        slug=SLUG,
         mandate=NOT_STATED,
-        status=GroupStatus.ACTIVE,
+        status=GroupStatus.UNSTATED,
         source_document=sources.CBSS_PROJECT,
         source_quote=QUOTE,
     )

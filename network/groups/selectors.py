@@ -7,11 +7,12 @@ from django.utils.translation import gettext
 from events.models import EventPage, Session
 from members.enums import OrganizationStatus
 from members.models import Membership, Organization
+from network.decisions.models import Decision
 from network.desk.registry import DeskItem
 from network.discussions.enums import RoomVisibility
 from network.discussions.models import Room
 
-from .enums import GroupStatus, MembershipStatus
+from .enums import PUBLIC, GroupStatus, MembershipStatus
 from .models import GroupMembership, WorkingGroup
 
 
@@ -35,7 +36,7 @@ def groups_visible_to(user):
     groups = WorkingGroup.objects.all()
     if user.is_authenticated and user.is_staff:
         return groups
-    public = Q(status__in=[GroupStatus.ACTIVE, GroupStatus.CLOSED])
+    public = Q(status__in=PUBLIC)
     if not user.is_authenticated:
         return groups.filter(public)
     spoken_for = Membership.objects.spokespeople().filter(user=user).values("organization_id")
@@ -48,7 +49,8 @@ def groups_visible_to(user):
 
 
 def group_list(*, user, filters=None):
-    """Active groups (and the proposals the user may see), alphabetical, each with its
+    """Active groups, those whose status the sources do not state (and the proposals the user
+    may see), alphabetical, each with its
     member organization, room and meeting counts and its conveners."""
     filters = filters or {}
     groups = groups_visible_to(user).exclude(status=GroupStatus.CLOSED)
@@ -94,7 +96,8 @@ def group_detail(*, slug, user):
                 ).select_related("page"),
             ),
             "publications",
-            "decisions",
+            # Its decisions the public may see: a restricted meeting's stay off the page.
+            Prefetch("decisions", queryset=Decision.objects.public()),
             "priorities",
             "gaps",
         )

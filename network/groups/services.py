@@ -6,10 +6,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from members.models import Membership, Organization
 from network.discussions import events as discussion_events
-from network.platform.services import check_fields, check_slug, service_save, unique_slug
+from network.platform.email import email_on_commit
+from network.platform.services import (
+    absolute_url,
+    check_fields,
+    check_slug,
+    service_save,
+    unique_slug,
+)
 
 from .enums import HOLDS_A_PLACE, TRANSITIONS, GroupStatus, MembershipStatus
 from .models import GroupMembership, WorkingGroup
@@ -39,6 +47,61 @@ def _transition(group, to_status, by):
         )
     group.status, group.decided_by, group.decided_at = to_status, by, timezone.now()
     return service_save(group)
+
+
+def _spokespeople(organizations):
+    """The focal points and alternates of these organizations: they speak for them."""
+    return [
+        m.user
+        for m in Membership.objects.spokespeople()
+        .filter(organization__in=organizations)
+        .select_related("user")
+        .order_by("organization__name", "pk")
+    ]
+
+
+def _tell_conveners(membership):
+    """Each convening organization's focal point and alternate, one email each, in their
+    language; those who chose a digest read the request there (it is on their desk)."""
+    group, organization = membership.group, membership.organization
+    email_on_commit(
+        to=_spokespeople(group.conveners.all()),
+        subject=lambda recipient: (
+            _("%(org)s asks to join “%(group)s”") % {"org": organization.name, "group": group.name}
+        ),
+        template="groups/email/join_requested.txt",
+        context={
+            "group": group,
+            "organization": organization,
+            "note": membership.note,
+            "url": absolute_url(group.get_absolute_url() + "#requests"),
+        },
+    )
+
+
+ANSWERS = {
+    MembershipStatus.MEMBER: gettext_lazy("accepted"),
+    MembershipStatus.DECLINED: gettext_lazy("declined"),
+}
+
+
+def _tell_the_asking_organization(membership):
+    """The asking organization's focal point and alternate learn the answer, one email each."""
+    group = membership.group
+    email_on_commit(
+        to=_spokespeople([membership.organization]),
+        subject=lambda recipient: (
+            _("Your request to join “%(group)s”: %(answer)s")
+            % {"group": group.name, "answer": ANSWERS[membership.status]}
+        ),
+        template="groups/email/join_decided.txt",
+        context={
+            "group": group,
+            "organization": membership.organization,
+            "accepted": membership.status == MembershipStatus.MEMBER,
+            "url": absolute_url(group.get_absolute_url()),
+        },
+    )
 
 
 def _join(group, organization, *, by, requested_by=None):
@@ -154,8 +217,9 @@ def group_update(
 
 @transaction.atomic
 def group_approve(*, group: WorkingGroup, by: User) -> WorkingGroup:
-    """Staff approve a proposed group: it becomes active and public. Side effects: records
-    who approved it and when."""
+    """Staff approve a proposed group, or confirm that a seeded group whose status the sources
+    do not state is active: it becomes active and public. Side effects: records who approved
+    it and when."""
     if not by.has_perm("groups.decide_group"):
         raise PermissionDenied(_("Only the secretariat approves working groups."))
     return _transition(_lock(group), GroupStatus.ACTIVE, by)
@@ -164,13 +228,14 @@ def group_approve(*, group: WorkingGroup, by: User) -> WorkingGroup:
 @transaction.atomic
 def group_close(*, group: WorkingGroup, by: User) -> WorkingGroup:
     """Staff close a group (or turn a proposal down): it takes no new members; its page, rooms
-    and records stay. Side effects: pending requests are declined."""
+    and records stay. Side effects: pending requests are declined, and the asking
+    organizations' focal points and alternates are emailed so."""
     if not by.has_perm("groups.decide_group"):
         raise PermissionDenied(_("Only the secretariat closes working groups."))
     group = _transition(_lock(group), GroupStatus.CLOSED, by)
-    for membership in group.memberships.pending():
+    for membership in group.memberships.pending().select_related("organization"):
         membership.status, membership.decided_by = MembershipStatus.DECLINED, by
-        service_save(membership)
+        _tell_the_asking_organization(service_save(membership))
     return group
 
 
@@ -180,7 +245,8 @@ def group_join_request(
 ) -> GroupMembership:
     """An organization asks, through its focal point or alternate, to join an active group.
 
-    Side effects: the request waits on the desks of the convening organizations.
+    Side effects: the request waits on the desks of the convening organizations, and after
+    commit their focal points and alternates are emailed.
     """
     group = _lock(group)
     if not by.has_perm("groups.ask_to_join", group):
@@ -201,16 +267,19 @@ def group_join_request(
         raise ValidationError(
             _("%(org)s has already asked to join; a convener will answer.") % {"org": organization}
         )
-    return service_save(
+    membership = service_save(
         GroupMembership(group=group, organization=organization, requested_by=by, note=note.strip())
     )
+    _tell_conveners(membership)
+    return membership
 
 
 @transaction.atomic
 def group_join_decide(*, membership: GroupMembership, by: User, accept: bool) -> GroupMembership:
     """A convening organization's spokesperson (or staff) accepts or declines a request.
 
-    Side effects: accepted, the organization's people see the group's restricted rooms.
+    Side effects: accepted, the organization's people see the group's restricted rooms; after
+    commit the organization's focal point and alternate are emailed the answer.
     """
     membership = GroupMembership.objects.select_for_update().get(pk=membership.pk)
     if not by.has_perm("groups.decide_join", membership.group):
@@ -219,9 +288,12 @@ def group_join_decide(*, membership: GroupMembership, by: User, accept: bool) ->
         raise ValidationError(_("This request has already been answered."))
     if not accept:
         membership.status, membership.decided_by = MembershipStatus.DECLINED, by
-        return service_save(membership)
-    _check_member_organization(membership.organization)
-    return _join(membership.group, membership.organization, by=by)
+        membership = service_save(membership)
+    else:
+        _check_member_organization(membership.organization)
+        membership = _join(membership.group, membership.organization, by=by)
+    _tell_the_asking_organization(membership)
+    return membership
 
 
 @transaction.atomic

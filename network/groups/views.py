@@ -144,6 +144,18 @@ def group_leave(request, slug):
     return redirect(group)
 
 
+def _decide(request, group, form, *, invalid, choices):
+    """A one-button decision on a group (a convener's answer, the secretariat's status): the
+    form names the choice, `choices` maps it to (service, its arguments, what to say when it
+    is done). An unknown choice or a refusal is said on the group's page; nothing changes."""
+    if not form.is_valid():
+        messages.error(request, invalid)
+        return redirect(group)
+    service, arguments, success = choices[next(iter(form.cleaned_data.values()))]
+    run_service(request, service, success=success, on_denied=RAISE, by=request.user, **arguments)
+    return redirect(group)
+
+
 @login_required
 @require_POST
 def group_join_decide(request, pk):
@@ -151,21 +163,21 @@ def group_join_decide(request, pk):
     group = membership.group
     if not request.user.has_perm("groups.decide_join", group):
         raise PermissionDenied(_("Only the group's conveners answer requests to join."))
-    form = DecideForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Accept or decline the request."))
-        return redirect(group)
-    accept = form.cleaned_data["decision"] == "accept"
-    run_service(
+    answer = {"membership": membership}
+    return _decide(
         request,
-        services.group_join_decide,
-        success=_("Accepted: the organization is a member.") if accept else _("Declined."),
-        on_denied=RAISE,
-        membership=membership,
-        by=request.user,
-        accept=accept,
+        group,
+        DecideForm(request.POST),
+        invalid=_("Accept or decline the request."),
+        choices={
+            "accept": (
+                services.group_join_decide,
+                {**answer, "accept": True},
+                _("Accepted: the organization is a member."),
+            ),
+            "decline": (services.group_join_decide, {**answer, "accept": False}, _("Declined.")),
+        },
     )
-    return redirect(group)
 
 
 @login_required
@@ -174,17 +186,13 @@ def group_status(request, slug):
     group = _group(request, slug)
     if not request.user.has_perm("groups.decide_group"):
         raise PermissionDenied(_("Only the secretariat approves and closes groups."))
-    form = StatusForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Approve or close the group."))
-        return redirect(group)
-    approve = form.cleaned_data["action"] == "approve"
-    run_service(
+    return _decide(
         request,
-        services.group_approve if approve else services.group_close,
-        success=_("The group is active.") if approve else _("The group is closed."),
-        on_denied=RAISE,
-        group=group,
-        by=request.user,
+        group,
+        StatusForm(request.POST),
+        invalid=_("Approve or close the group."),
+        choices={
+            "approve": (services.group_approve, {"group": group}, _("The group is active.")),
+            "close": (services.group_close, {"group": group}, _("The group is closed.")),
+        },
     )
-    return redirect(group)

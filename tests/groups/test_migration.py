@@ -80,3 +80,23 @@ def _check_the_move():
     assert Room.objects.get(pk=free.pk).working_group_id is None
     # The next group takes a fresh id, not one of the copied ones.
     assert Group.objects.create(name="New", slug="new").pk > empty.pk
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_status_migration_moves_only_the_seeded_cbss_group_to_not_stated():
+    try:
+        old = _migrate([("groups", "0002_from_discussions"), PEOPLE])
+        Group = old.get_model("groups", "WorkingGroup")
+        Group.objects.create(name="CBSS Expert Group on Children at Risk",
+                             slug="cbss-expert-group-children-at-risk", status="active",
+                             source_document="002_7ba33534f483e0b9.txt")  # fmt: skip
+        Group.objects.create(name="Indicators", slug="indicators", status="active")
+        new = _migrate([("groups", "0003_status_not_stated"), PEOPLE])
+        Group = new.get_model("groups", "WorkingGroup")
+        statuses = dict(Group.objects.values_list("slug", "status"))
+        assert statuses == {
+            "cbss-expert-group-children-at-risk": "unstated",
+            "indicators": "active",
+        }
+    finally:
+        _latest()

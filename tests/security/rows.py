@@ -978,6 +978,7 @@ SITE = [
     row("feeds/publications/", lambda w: "/feeds/publications/", GET=everyone(200)),
     row("feeds/priorities/adopted/", lambda w: "/feeds/priorities/adopted/", GET=everyone(200)),
     row("feeds/gaps/", lambda w: "/feeds/gaps/", GET=everyone(200)),
+    row("feeds/decisions/", lambda w: "/feeds/decisions/", GET=everyone(200)),
     row("api/v1/openapi.json", lambda w: "/api/v1/openapi.json", GET=everyone(200)),
     row("api/v1/docs", lambda w: "/api/v1/docs", GET=everyone(200)),
     row("api/v1/", lambda w: "/api/v1/", GET=everyone(404)),

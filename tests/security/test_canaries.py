@@ -49,6 +49,8 @@ def test_search_never_finds_a_canary_for_a_role_it_is_hidden_from(world, role):
 def test_search_finds_canaries_for_those_who_may_see_them(world):
     assert _search_hits(world, TEAM, [Canary.DRAFT_PROJECT])[Canary.DRAFT_PROJECT] > 0
     assert _search_hits(world, FOCAL_B, [Canary.MEMBERS_ONLY_NAME])[Canary.MEMBERS_ONLY_NAME] > 0
+    decision = Canary.RESTRICTED_DECISION
+    assert _search_hits(world, MEMBER_A, [decision])[decision] > 0
 
 
 def test_canaries_are_where_the_roles_that_may_see_them_look(world):
@@ -91,6 +93,10 @@ def test_canaries_are_where_the_roles_that_may_see_them_look(world):
         (FOCAL_B, "/people/"): [Canary.MEMBERS_ONLY_NAME],
         (TEAM, "/people/"): [Canary.DRAFT_PROJECT],
         (MEMBER_A, "/members/profile/"): [Canary.TOKEN_NAME],
+        (MEMBER_A, "/decisions/"): [Canary.RESTRICTED_DECISION],
+        (FOCAL_A, f"/decisions/{world.restricted_decision.pk}/"): [Canary.RESTRICTED_DECISION],
+        (STAFF, "/decisions/export.csv"): [Canary.RESTRICTED_DECISION],
+        (FOCAL_A, "/desk/"): [Canary.RESTRICTED_DECISION],
     }
     missing = []
     for (role, url), canaries in seen.items():
@@ -233,8 +239,12 @@ def test_mention_digest_skips_rooms_the_person_has_left(world, django_capture_on
     assert Canary.ROOM_MESSAGE not in page
 
 
-CACHED_PAGES = ["/", "/members/", "/agenda/", "/gaps/", "/projects/", "/events/", "/library/"]
-CACHED_API = ["/api/v1/projects", "/api/v1/people", "/api/v1/events", "/api/v1/gaps"]
+CACHED_PAGES = [
+    "/", "/members/", "/agenda/", "/gaps/", "/projects/", "/events/", "/library/", "/decisions/"
+]  # fmt: skip
+CACHED_API = [
+    "/api/v1/projects", "/api/v1/people", "/api/v1/events", "/api/v1/gaps", "/api/v1/decisions"
+]  # fmt: skip
 
 
 def test_cached_pages_never_show_a_canary_to_a_role_it_is_hidden_from(world, settings):

@@ -133,6 +133,7 @@ class Canary:
     SUBMITTED_ANSWER = "CanarySubmittedRoundAnswer"
     DATA_REQUEST = "CanaryDataAccessPurpose"
     DRAFT_MINUTES = "CanaryDraftMinutesText"
+    RESTRICTED_DECISION = "CanaryRestrictedMeetingDecision"
 
     SEEN_BY = {
         HIDDEN_NAME: (),
@@ -172,6 +173,8 @@ class Canary:
         GROUP_ROOM: (MEMBER_A, FOCAL_A, STAFF),
         PROPOSED_GROUP: (MEMBER_A, FOCAL_A, STAFF),
         GROUP_REQUEST: (FOCAL_A, STAFF),
+        # An action point of the private event, for which Agency A answers: A's people, staff.
+        RESTRICTED_DECISION: (MEMBER_A, FOCAL_A, STAFF),
     }
 
     @classmethod
@@ -402,6 +405,10 @@ def build():
         gap=w.gap, version=w.profile, to_status=GapStatus.PARTLY_FILLED, reason="Now by age."
     )
     w.decision = DecisionFactory(responsible=[w.org_a], text="Share the routes study")
+    w.restricted_decision = DecisionFactory(
+        responsible=[w.org_a], event=w.private_event, text=f"Brief {Canary.RESTRICTED_DECISION}",
+        due=timezone.localdate() + timedelta(days=5),
+    )  # fmt: skip
 
     # A working group convened by Agency A, with a closed room; Agency B asks to join it.
     w.group = WorkingGroupFactory(name="Routes group", slug="routes-group", conveners=[w.org_a])
