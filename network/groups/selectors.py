@@ -94,7 +94,7 @@ def group_detail(*, slug, user):
             Prefetch(
                 "sessions",
                 queryset=Session.objects.filter(
-                    page__in=EventPage.objects.live().public()
+                    page__in=source_pages(EventPage.objects.live().public())
                 ).select_related("page"),
             ),
             "publications",

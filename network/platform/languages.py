@@ -118,10 +118,19 @@ def page_text(page, request=None):
     source = content_language()
     if language != source:
         translation = _translations(language).filter(translation_key=page.translation_key).first()
-        if translation is not None:
+        if translation is not None and _lets_through(translation, request):
             return {"content": translation.specific, "content_lang": "", "translation_note": ""}
     note = "" if language == source else NOT_YET_TRANSLATED.get(language, NOT_YET_TRANSLATED_OTHER)
     return {"content": page, "content_lang": _other(source), "translation_note": note}
+
+
+def _lets_through(translation, request):
+    """A translation behind a view restriction of its own is shown only to those it lets
+    through (the English page's restrictions were checked before it was served)."""
+    restrictions = list(translation.get_view_restrictions())
+    if not restrictions:
+        return True
+    return request is not None and all(r.accept_request(request) for r in restrictions)
 
 
 def _other(written):
@@ -144,7 +153,8 @@ def page_texts(pages, fields=("title",)):
     if language == source or not pages:
         return texts
     keys = {page.translation_key: page.pk for page in pages}
-    rows = _translations(language).filter(translation_key__in=keys)
+    # Titles are listed for everyone: those of restricted translations are left out.
+    rows = _translations(language).public().filter(translation_key__in=keys)
     for row in rows.values("translation_key", *fields):
         texts[keys[row.pop("translation_key")]] = {**row, "lang": ""}
     return texts

@@ -200,3 +200,19 @@ def test_untranslated_event_no_404(french_about):
 
     assert '<h1 lang="en">Vienna meeting</h1>' in html
     assert escape("voici la version anglaise") in html.replace("&#x27;", "'")
+
+
+def test_restricted_translation_not_shown_to_those_it_refuses(french_about):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=french_about, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    html = visit("/about/", "fr")
+    footer = html.split('class="footer-links"')[1]
+
+    # The English page is open to all; its French text only to people signed in.
+    assert "<h1>About the network</h1>" in html
+    assert "À propos du réseau" not in html
+    assert '<a href="/about/" lang="en">About the network</a>' in footer
