@@ -8,6 +8,7 @@ from ninja import Query, Router, Schema
 
 from network.platform.api import MAX_EXPORT_ROWS, PageParams, contract, csv_response, page_of
 from network.platform.api import page_schema as _page
+from network.platform.languages import source_pages
 
 from .enums import EventKind
 from .models import EventPage
@@ -45,7 +46,7 @@ EventPageOut = _page(EventOut, "EventPage")
 
 def _events(filters):
     # The same visibility as events.selectors: live and not behind a view restriction.
-    events = EventPage.objects.live().public().prefetch_related("organizers")
+    events = source_pages(EventPage.objects.live().public()).prefetch_related("organizers")
     now = timezone.now()
     if filters.when == When.UPCOMING:
         events = events.filter(end__gte=now).order_by("start", "pk")

@@ -9,6 +9,7 @@ from wagtail.models import Site
 
 from members.models import Organization
 from network.platform import sources
+from network.platform.languages import source_pages
 
 from .enums import EventKind, OutputKind, SessionKind
 from .models import EventIndexPage, EventOutput, EventPage, Session
@@ -168,7 +169,7 @@ def load():
     created = 0
     # The events index sits under the site's home page (the default site's root).
     home = Site.objects.get(is_default_site=True).root_page
-    index = EventIndexPage.objects.first()
+    index = source_pages(EventIndexPage.objects.all()).first()
     if index is None:
         index = home.add_child(
             instance=EventIndexPage(

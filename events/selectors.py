@@ -7,13 +7,14 @@ from django.utils import timezone
 
 from members.enums import SPOKESPERSON_ROLES
 from members.models import Organization, User
+from network.platform.languages import source_pages
 
 from .enums import ACTIVE_STATUSES, MinutesStatus, OutputKind, RegistrationStatus, SignOffAnswer
 from .models import EventOrganizer, EventOutput, EventPage, MinutesSignOff
 
 
 def _visible():
-    return EventPage.objects.live().public()
+    return source_pages(EventPage.objects.live().public())
 
 
 def event_list(*, filters=None):

@@ -27,6 +27,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
+from network.platform.languages import source_pages
+
 MAX_QUERY_LENGTH = 200
 SNIPPET_LENGTH = 240
 PREVIEW_SIZE = 5
@@ -68,8 +70,9 @@ def _people(user):
 def _events(user):
     from events.models import EventPage
 
-    # Wagtail's own visibility: published, and not behind a view restriction.
-    return EventPage.objects.live().public()
+    # Wagtail's own visibility: published, and not behind a view restriction; translations
+    # are shown on their page, not found beside it (network/platform/languages.py).
+    return source_pages(EventPage.objects.live().public())
 
 
 def _publications(user):
@@ -126,7 +129,7 @@ def _indicator_url(indicator):
 def _pages(user):
     from home.models import StandardPage
 
-    return StandardPage.objects.live().public()
+    return source_pages(StandardPage.objects.live().public())
 
 
 KINDS = [

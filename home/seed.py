@@ -2,6 +2,8 @@
 
 from wagtail.models import Page, Site
 
+from network.platform.languages import source_pages
+
 from .models import HomePage, StandardPage
 
 HOME = {
@@ -64,7 +66,7 @@ def load():
     """Put a HomePage at the site root (replacing Wagtail's welcome page) and add the
     standard pages that are missing. Pages editors changed are left alone."""
     created = 0
-    home = HomePage.objects.first()
+    home = source_pages(HomePage.objects.all()).first()
     if home is None:
         root = Page.get_first_root_node()
         welcome = (

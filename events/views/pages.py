@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from network.discussions import services as discussion_services
 from network.discussions.enums import RoomVisibility
 from network.discussions.selectors import room_for, rooms_for
+from network.platform.languages import page_text, page_texts
 from network.platform.pagecache import cached_page
 from network.platform.views import RAISE, run_service
 
@@ -49,20 +50,31 @@ def event_index(request, page):
     query = request.GET.copy()
     for param in ("page", "past"):
         query.pop(param, None)
+    upcoming = _paginate(selectors.upcoming_events(filters=filters), request, "page")
+    past = _paginate(selectors.past_events(filters=filters), request, "past")
+    _with_texts([*upcoming.object_list, *past.object_list])
     return TemplateResponse(
         request,
         "events/event_index_page.html",
         {
             "page": page,
             "self": page,
+            **page_text(page, request),
             "form": form,
             "filtered": any(filters.values()),
-            "upcoming": _paginate(selectors.upcoming_events(filters=filters), request, "page"),
-            "past": _paginate(selectors.past_events(filters=filters), request, "past"),
+            "upcoming": upcoming,
+            "past": past,
             "query": query.urlencode(),
             "calendar_url": _sub(page, request, "calendar"),
         },
     )
+
+
+def _with_texts(events):
+    """Each event's title in the reader's language (`event.text`), for the cards."""
+    texts = page_texts(events)
+    for event in events:
+        event.text = texts[event.pk]
 
 
 def index_calendar(request, page):
@@ -99,6 +111,7 @@ def _preview_of_new_page(request, page):
         {
             "page": page,
             "self": page,
+            **page_text(page, request),
             "timetable": selectors.timetable(page),
             "outputs": [],
             "organizers": page.organizers.all(),
@@ -133,6 +146,8 @@ def event_detail(request, page, form=None):
     context = {
         "page": page,
         "self": page,
+        # The editorial text in the reader's language; the records stay the page's own.
+        **page_text(page, request),
         "timetable": timetable,
         "outputs": selectors.outputs(page, public=True),
         "organizers": page.organizers.all(),

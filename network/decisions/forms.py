@@ -5,6 +5,7 @@ from events.enums import MinutesStatus, OutputKind
 from events.models import EventOutput, EventPage
 from members.models import Organization
 from network.platform.forms import FastSelects
+from network.platform.languages import source_pages
 
 from .enums import DecisionStatus, RecordKind
 
@@ -29,7 +30,9 @@ class DecisionFilterForm(FastSelects, forms.Form):
         super().__init__(*args, **kwargs)
         # Public meetings only: the filter is on a page everyone sees. (Wagtail's public()
         # reads the view restrictions, so it is built per form, not at import.)
-        self.fields["event"].queryset = EventPage.objects.live().public().order_by("-start")
+        self.fields["event"].queryset = source_pages(EventPage.objects.live().public()).order_by(
+            "-start"
+        )
 
 
 class DecisionForm(forms.Form):

@@ -11,6 +11,7 @@ from network.decisions.models import Decision
 from network.desk.registry import DeskItem
 from network.discussions.enums import RoomVisibility
 from network.discussions.models import Room
+from network.platform.languages import source_pages
 
 from .enums import PUBLIC, GroupStatus, MembershipStatus
 from .models import GroupMembership, WorkingGroup
@@ -88,11 +89,14 @@ def group_detail(*, slug, user):
         .prefetch_related(
             Prefetch("conveners", queryset=Organization.objects.order_by("name")),
             # Meetings the public may see: published and behind no view restriction.
-            Prefetch("events", queryset=EventPage.objects.live().public().order_by("start")),
+            Prefetch(
+                "events",
+                queryset=source_pages(EventPage.objects.live().public()).order_by("start"),
+            ),
             Prefetch(
                 "sessions",
                 queryset=Session.objects.filter(
-                    page__in=EventPage.objects.live().public()
+                    page__in=source_pages(EventPage.objects.live().public())
                 ).select_related("page"),
             ),
             "publications",

@@ -8,6 +8,8 @@ how a person's language is read and saved (the platform knows no app above it).
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import get_language, gettext_lazy
+from wagtail.coreutils import get_supported_content_language_variant
 
 _reader = None
 _saver = None
@@ -63,3 +65,96 @@ class ProfileLanguageMiddleware:
 def email_language(recipient):
     """The language of a message to `recipient` (a user or an anonymous visitor)."""
     return language_of(recipient) or settings.LANGUAGE_CODE
+
+
+# --- Wagtail pages in the reader's language ---------------------------------------------------
+# Pages are written in the default locale first; editors add translations in the admin (Wagtail's
+# simple_translation). Page URLs have no locale prefix: every request is routed in the default
+# locale's tree (the home page's route sees to it) and the page shows the text of its live
+# translation in the reader's language when there is one, else its own text with a note.
+
+# One sentence per language rather than a language name in a sentence: the name's grammatical
+# case changes with the language ("en français", "на русском языке").
+NOT_YET_TRANSLATED = {
+    "fr": gettext_lazy("This page is not yet available in French; here is the English version."),
+    "ru": gettext_lazy("This page is not yet available in Russian; here is the English version."),
+}
+NOT_YET_TRANSLATED_OTHER = gettext_lazy(
+    "This page is not yet available in your language; here is the English version."
+)
+
+
+def content_language():
+    """The language of the default locale, in which every page exists."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def source_pages(queryset):
+    """The pages of the default locale only: the ones that have URLs and records (registrations,
+    rooms); their translations are shown in their place, never beside them in lists. By the
+    locale itself (one small query), which Wagtail search can filter on, not by a join."""
+    from wagtail.models import Locale
+
+    return queryset.filter(locale=Locale.get_default())
+
+
+def _translations(language):
+    from wagtail.models import Page
+
+    # An alias is a live copy of another locale's text, not a translation.
+    return Page.objects.live().filter(locale__language_code=language, alias_of__isnull=True)
+
+
+def page_text(page, request=None):
+    """Template context for the text of `page` in the active language: `content` (the live
+    translation, else the page itself), `content_lang` (its language, for the `lang` attribute)
+    or "" when it is the reader's, whose `<html lang>` it inherits, and `translation_note`
+    (why the text is in another language than the reader's, or ""). An admin preview shows
+    exactly the version previewed."""
+    language = get_language() or settings.LANGUAGE_CODE
+    if getattr(request, "is_preview", False) or page.pk is None:
+        written = page.locale.language_code if page.locale_id else content_language()
+        return {"content": page, "content_lang": _other(written), "translation_note": ""}
+    source = content_language()
+    if language != source:
+        translation = _translations(language).filter(translation_key=page.translation_key).first()
+        if translation is not None and _lets_through(translation, request):
+            return {"content": translation.specific, "content_lang": "", "translation_note": ""}
+    note = "" if language == source else NOT_YET_TRANSLATED.get(language, NOT_YET_TRANSLATED_OTHER)
+    return {"content": page, "content_lang": _other(source), "translation_note": note}
+
+
+def _lets_through(translation, request):
+    """A translation behind a view restriction of its own is shown only to those it lets
+    through (the English page's restrictions were checked before it was served)."""
+    restrictions = list(translation.get_view_restrictions())
+    if not restrictions:
+        return True
+    return request is not None and all(r.accept_request(request) for r in restrictions)
+
+
+def _other(written):
+    """`written` when it is not the active language, else "" (no `lang` attribute needed)."""
+    return "" if written == (get_language() or settings.LANGUAGE_CODE) else written
+
+
+def page_texts(pages, fields=("title",)):
+    """{page id: {field: value, "lang": language}} for `pages` of the default locale, in the
+    active language: the live translation's values where there is one, the page's own
+    elsewhere (with their language for the `lang` attribute, or "" when it is the reader's).
+    One query at most."""
+    pages = list(pages)
+    source = content_language()
+    texts = {
+        page.pk: {**{field: getattr(page, field) for field in fields}, "lang": _other(source)}
+        for page in pages
+    }
+    language = get_language() or settings.LANGUAGE_CODE
+    if language == source or not pages:
+        return texts
+    keys = {page.translation_key: page.pk for page in pages}
+    # Titles are listed for everyone: those of restricted translations are left out.
+    rows = _translations(language).public().filter(translation_key__in=keys)
+    for row in rows.values("translation_key", *fields):
+        texts[keys[row.pop("translation_key")]] = {**row, "lang": ""}
+    return texts

@@ -38,6 +38,10 @@ INSTALLED_APPS = [
     "network.digests",
     "network.catalogue",
     "wagtail.contrib.forms",
+    # Editors translate pages in the admin ("Translate" on a page); wagtail.locales manages
+    # the content languages. See home/translations.py for how translations are served.
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -252,6 +256,11 @@ LANGUAGES = [("en", _("English")), ("fr", _("French")), ("ru", _("Russian"))]
 # The catalogue of the site shell (network/templates/) and of code outside the apps; each app
 # keeps its own in <app>/locale/.
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Wagtail pages are translated into the same languages, each page tree a locale. Page URLs
+# carry no locale prefix either: they are shared with the app pages and the page cache,
+# whose keys carry the language (see README, Languages).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

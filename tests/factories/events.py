@@ -20,7 +20,8 @@ from tests.factories import OrganizationFactory, UserFactory
 
 def events_index():
     """The /events/ page under the site's HomePage, created with the home seed if missing."""
-    index = EventIndexPage.objects.first()
+    # The English page: a French translation of the index is another EventIndexPage.
+    index = EventIndexPage.objects.filter(locale__language_code="en").first()
     if index is None:
         from wagtail.models import Locale, Page
 
@@ -32,7 +33,7 @@ def events_index():
             Locale.objects.get_or_create(language_code="en")
             Page.add_root(instance=Page(title="Root", slug="root"))
         seed.load()
-        index = HomePage.objects.get().add_child(
+        index = HomePage.objects.get(locale__language_code="en").add_child(
             instance=EventIndexPage(title="Events", slug="events", show_in_menus=True)
         )
     return index

@@ -1195,6 +1195,8 @@ ADMIN_STAFF = [
     "/admin/research_projects/",
     "/admin/discussion_rooms/",
     "/admin/applications/",
+    # Wagtail's locales (the content languages editors translate pages into).
+    "/admin/locales/",
 ]
 
 
