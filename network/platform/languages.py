@@ -6,8 +6,11 @@ does the last three; ProfileLanguageMiddleware the first. The app that owns peop
 how a person's language is read and saved (the platform knows no app above it).
 """
 
-from django.conf import settings
+from django.conf import global_settings, settings
+from django.core.exceptions import ValidationError
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 _reader = None
 _saver = None
@@ -63,3 +66,51 @@ class ProfileLanguageMiddleware:
 def email_language(recipient):
     """The language of a message to `recipient` (a user or an anonymous visitor)."""
     return language_of(recipient) or settings.LANGUAGE_CODE
+
+
+# The languages user content may be written in: Django's list (its own catalogue names them
+# in the reader's language), plus Serbo-Croat (ISO 639-1 "sh", deprecated but still what the
+# older publications say), kept apart rather than mapped to Serbian or Croatian. Sorted by
+# the English name. Shared by every app that records the language of what members write.
+EXTRA_LANGUAGES = [("sh", gettext_noop("Serbo-Croat"))]
+LANGUAGE_CHOICES = [
+    (code, _(name))
+    for code, name in sorted(
+        [*global_settings.LANGUAGES, *EXTRA_LANGUAGES], key=lambda choice: choice[1]
+    )
+]
+LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
+CONTENT_LANGUAGE_MAX_LENGTH = 10
+
+
+def validate_content_language(value):
+    """A model validator: the code is one of LANGUAGE_CHOICES. (Validators, not field
+    choices, so that a new Django language list needs no migration.)"""
+    if value not in LANGUAGE_NAMES:
+        raise ValidationError(
+            _("“%(code)s” is not a language the network knows."),
+            code="invalid_language",
+            params={"code": value},
+        )
+
+
+def content_language(code=None):
+    """The language to record for text written now: `code` when it is a known content
+    language, else the active interface language (the writer's), else the site's."""
+    for candidate in (code, translation.get_language(), settings.LANGUAGE_CODE):
+        if candidate in LANGUAGE_NAMES:
+            return candidate
+        base = supported(candidate)
+        if base in LANGUAGE_NAMES:
+            return base
+    return "en"
+
+
+def language_name(code):
+    """The language's name in the reader's language, or the code when it has none."""
+    return str(LANGUAGE_NAMES.get(code, code))
+
+
+def same_language(a, b):
+    """Whether two codes name one language for a reader ("fr" and "fr-ca" do)."""
+    return bool(a) and bool(b) and a.split("-")[0].lower() == b.split("-")[0].lower()
