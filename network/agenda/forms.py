@@ -47,6 +47,7 @@ class PriorityTranslationForm(forms.Form):
     once, when it is added (`editing` drops the field)."""
 
     language = ContentLanguageField(
+        required=True,
         label=_("Language of the translation"),
         help_text=_("One translation per language; not the language of the original."),
     )

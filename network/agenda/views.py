@@ -170,8 +170,10 @@ def priority_translate(request, pk):
     if not request.user.has_perm("agenda.translate_priority", priority):
         raise PermissionDenied
     form = PriorityTranslationForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        if run_service(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
             request,
             services.priority_translation_add,
             success=gettext("Your translation is saved. Thank you."),
@@ -181,8 +183,9 @@ def priority_translate(request, pk):
             priority=priority,
             by=request.user,
             **form.cleaned_data,
-        ):
-            return redirect(priority)
+        )
+    ):
+        return redirect(priority)
     return _translation_page(request, priority=priority, form=form)
 
 
@@ -201,8 +204,10 @@ def priority_translation_edit(request, pk, language):
         initial={"title": translation.title, "rationale": translation.rationale},
         editing=translation,
     )
-    if request.method == "POST" and form.is_valid():
-        if run_service(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
             request,
             services.priority_translation_edit,
             success=gettext("The translation is saved."),
@@ -212,8 +217,9 @@ def priority_translation_edit(request, pk, language):
             translation=translation,
             by=request.user,
             **form.cleaned_data,
-        ):
-            return redirect(priority)
+        )
+    ):
+        return redirect(priority)
     return _translation_page(request, priority=priority, form=form, translation=translation)
 
 

@@ -193,6 +193,7 @@ class GapTranslationForm(forms.Form):
     added (`editing` drops the field)."""
 
     language = ContentLanguageField(
+        required=True,
         label=_("Language of the translation"),
         help_text=_("One translation per language; not the language of the original."),
     )

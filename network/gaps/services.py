@@ -137,6 +137,9 @@ def gap_update(
     gap = DataGap.objects.select_for_update().get(pk=gap.pk)
     if "horizon" in fields and fields["horizon"] != gap.horizon:
         _check_horizon(fields["horizon"])
+    if "language" in fields:
+        # Left out of the form: the text keeps the language it was written in.
+        fields["language"] = fields["language"] or gap.language
     for name, value in fields.items():
         setattr(gap, name, value)
     gap.updated_at = timezone.now()

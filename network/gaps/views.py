@@ -173,8 +173,10 @@ def gap_translate(request, pk):
     if not request.user.has_perm("gaps.translate_gap", gap):
         raise PermissionDenied
     form = GapTranslationForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        if run_service(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
             request,
             services.gap_translation_add,
             success=gettext("Your translation is saved. Thank you."),
@@ -184,8 +186,9 @@ def gap_translate(request, pk):
             gap=gap,
             by=request.user,
             **form.cleaned_data,
-        ):
-            return redirect(gap)
+        )
+    ):
+        return redirect(gap)
     return _translation_page(request, gap=gap, form=form)
 
 
@@ -204,8 +207,10 @@ def gap_translation_edit(request, pk, language):
         initial={"description": translation.description},
         editing=translation,
     )
-    if request.method == "POST" and form.is_valid():
-        if run_service(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
             request,
             services.gap_translation_edit,
             success=gettext("The translation is saved."),
@@ -215,8 +220,9 @@ def gap_translation_edit(request, pk, language):
             translation=translation,
             by=request.user,
             **form.cleaned_data,
-        ):
-            return redirect(gap)
+        )
+    ):
+        return redirect(gap)
     return _translation_page(request, gap=gap, form=form, translation=translation)
 
 

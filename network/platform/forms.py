@@ -106,6 +106,8 @@ class ContentLanguageField(forms.ChoiceField):
     def __init__(self, **kwargs):
         # Called when the form is shown: the writer's language at that moment.
         kwargs.setdefault("initial", content_language)
+        # Left out (an older form, a script), the service records the writer's language.
+        kwargs.setdefault("required", False)
         kwargs.setdefault("label", _("Language of this text"))
         kwargs.setdefault(
             "help_text", _("The language you write in. The site never machine-translates it.")

@@ -95,11 +95,12 @@ def validate_content_language(value):
 
 
 def content_language(code=None):
-    """The language to record for text written now: `code` when it is a known content
-    language, else the active interface language (the writer's), else the site's."""
-    for candidate in (code, translation.get_language(), settings.LANGUAGE_CODE):
-        if candidate in LANGUAGE_NAMES:
-            return candidate
+    """The language to record for text written now: `code` when one is given (the model's
+    validator refuses an unknown one: bad input is reported, never replaced), else the active
+    interface language (the writer's), else the site's."""
+    if code:
+        return code
+    for candidate in (translation.get_language(), settings.LANGUAGE_CODE):
         base = supported(candidate)
         if base in LANGUAGE_NAMES:
             return base
