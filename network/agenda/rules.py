@@ -17,8 +17,9 @@ def is_translator(user, translation):
 
 
 rules.add_perm("agenda.propose_priority", is_network_member)
-# The agenda is public: every member of the network sees every priority, and may translate it.
-rules.add_perm("agenda.translate_priority", is_network_member)
+# The agenda is public: every member of the network (and the
+# secretariat) sees every priority, and may translate it.
+rules.add_perm("agenda.translate_priority", is_network_member | is_staff)
 rules.add_perm("agenda.change_priority_translation", (is_translator & is_network_member) | is_staff)
 rules.add_perm("agenda.transition_priority", is_staff)
 rules.add_perm("agenda.support_priority", is_network_member)

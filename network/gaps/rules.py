@@ -21,8 +21,9 @@ def is_translator(user, translation):
 
 
 rules.add_perm("gaps.report_gap", is_network_member | is_staff)
-# The register is public: every member of the network sees every gap, and may translate it.
-rules.add_perm("gaps.translate_gap", is_network_member)
+# The register is public: every member of the network (and the secretariat)
+# sees every gap, and may translate it.
+rules.add_perm("gaps.translate_gap", is_network_member | is_staff)
 rules.add_perm("gaps.change_gap_translation", (is_translator & is_network_member) | is_staff)
 rules.add_perm("gaps.change_gap", is_member_of_reporting_org | is_staff)
 rules.add_perm("gaps.manage_indicators", is_staff)
