@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 
 from members.models import User
 from members.selectors import second_factor_missing
+from network.platform.languages import language_of
 
 from . import events, presence, selectors, services
 from .models import BODY_MAX_LENGTH, Room, Topic
@@ -336,7 +337,8 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             author=author,
             body=body,
             client_id=client_id,
-            language=language,
+            # Left out, the author's own language (a socket has no request to take it from).
+            language=language or language_of(author) or "",
             **kwargs,
         )
         return events.message_frame(message)
