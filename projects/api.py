@@ -44,6 +44,7 @@ class ProjectOut(Schema):
     slug: str
     title: str
     summary: str
+    language: str = Field(description="Language the text is written in (a language code)")
     research_questions: str
     methodology: str
     status: str
@@ -112,6 +113,7 @@ def _project(request, project):
         "slug": project.slug,
         "title": project.title,
         "summary": project.summary,
+        "language": project.language,
         "research_questions": project.research_questions,
         "methodology": project.methodology,
         "status": project.status,

@@ -6,7 +6,7 @@ from django_countries import countries as all_countries
 from members.models import Organization
 from network.agenda.models import ResearchPriority
 from network.gaps.models import DataGap
-from network.platform.forms import FastSelects
+from network.platform.forms import ContentLanguageField, FastSelects
 
 from .enums import GapFill, OutputKind, ProjectRole, ProjectStatus, ProjectTheme
 from .models import OpenRole, ResearchProject
@@ -79,6 +79,7 @@ class GapChoiceField(forms.ModelMultipleChoiceField):
 class ProjectForm(forms.ModelForm):
     """The proposal and the leads' edit share one set of fields."""
 
+    language = ContentLanguageField()
     themes = forms.MultipleChoiceField(
         label=_("Themes"),
         choices=ProjectTheme.choices,

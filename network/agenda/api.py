@@ -50,6 +50,7 @@ class PriorityOut(Schema):
     id: int
     title: str
     rationale: str
+    language: str = Field(description="Language the text is written in (a language code)")
     theme: str
     status: str
     proposing_organization: str | None = Field(description="Organization slug")
@@ -158,6 +159,7 @@ def _priority(request, priority):
         "id": priority.pk,
         "title": priority.title,
         "rationale": priority.rationale,
+        "language": priority.language,
         "theme": priority.theme,
         "status": priority.status,
         "proposing_organization": priority.proposing_organization.slug

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from network.gaps.models import DataGap
-from network.platform.forms import FastSelects
+from network.platform.forms import ContentLanguageField, FastSelects
 
 from .enums import PRIORITY_TRANSITIONS, PriorityStatus, Theme, VoteChoice
 
@@ -29,6 +29,7 @@ class PriorityForm(forms.Form):
             "persons."
         ),
     )
+    language = ContentLanguageField()
     theme = forms.ChoiceField(choices=[("", _("Choose a theme")), *Theme.choices], label=_("Theme"))
     gaps = forms.ModelMultipleChoiceField(
         queryset=DataGap.objects.order_by("title"),
@@ -40,6 +41,31 @@ class PriorityForm(forms.Form):
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
+
+
+class PriorityTranslationForm(forms.Form):
+    """A member's translation of a priority's title and rationale; its language is chosen
+    once, when it is added (`editing` drops the field)."""
+
+    language = ContentLanguageField(
+        required=True,
+        label=_("Language of the translation"),
+        help_text=_("One translation per language; not the language of the original."),
+    )
+    title = forms.CharField(max_length=200, label=_("Title"))
+    rationale = forms.CharField(
+        label=_("Rationale"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=5000,
+        help_text=_("Never include personal data of trafficked persons."),
+    )
+
+    def __init__(self, *args, editing=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if editing is not None:
+            del self.fields["language"]
+            for name in ("title", "rationale"):
+                self.fields[name].widget.attrs["lang"] = editing.language
 
 
 class VoteForm(forms.Form):

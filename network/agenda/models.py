@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from network.platform.languages import CONTENT_LANGUAGE_MAX_LENGTH, validate_content_language
 from network.platform.models import Sourced
 
 from .enums import PriorityStatus, Theme, VoteChoice, VoterRole
@@ -22,6 +23,13 @@ class ResearchPriority(index.Indexed, Sourced):
             "Why the network should research this. Never include personal data of trafficked "
             "persons."
         ),
+    )
+    language = models.CharField(
+        _("language of the text"),
+        max_length=CONTENT_LANGUAGE_MAX_LENGTH,
+        default="en",
+        validators=[validate_content_language],
+        help_text=_("The language the title and rationale are written in."),
     )
     theme = models.CharField(max_length=20, choices=Theme.choices)
     gaps = models.ManyToManyField("gaps.DataGap", blank=True, related_name="priorities")
@@ -112,6 +120,42 @@ class ResearchPriority(index.Indexed, Sourced):
         return self.status in (PriorityStatus.ADOPTED, PriorityStatus.NOT_ADOPTED) and bool(
             self.vote_closes_at
         )
+
+
+class PriorityTranslation(models.Model):
+    """A member's translation of a priority's title and rationale into another language. Plain
+    model: a member writes it and keeps it; the original stays authoritative."""
+
+    priority = models.ForeignKey(
+        ResearchPriority, on_delete=models.CASCADE, related_name="translations"
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=CONTENT_LANGUAGE_MAX_LENGTH,
+        validators=[validate_content_language],
+    )
+    title = models.CharField(_("title"), max_length=200)
+    rationale = models.TextField(_("rationale"), max_length=5000)
+    translator = models.ForeignKey(
+        "members.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["priority", "language"],
+                name="one_priority_translation_per_language",
+                violation_error_message=_(
+                    "This priority already has a translation into that language."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.priority} [{self.language}]"
 
 
 class PriorityStatusChange(models.Model):

@@ -10,7 +10,17 @@ from members.rules import (
     is_staff,
 )
 
+
+@rules.predicate
+def is_translator(user, translation):
+    return translation is not None and translation.translator_id == user.pk
+
+
 rules.add_perm("agenda.propose_priority", is_network_member)
+# The agenda is public: every member of the network (and the
+# secretariat) sees every priority, and may translate it.
+rules.add_perm("agenda.translate_priority", is_network_member | is_staff)
+rules.add_perm("agenda.change_priority_translation", (is_translator & is_network_member) | is_staff)
 rules.add_perm("agenda.transition_priority", is_staff)
 rules.add_perm("agenda.support_priority", is_network_member)
 # Checked with the organization as the object: one organization, one voice, spoken by its

@@ -12,7 +12,14 @@ from network.gaps.models import DataGap
 from network.platform.queries import row_count
 
 from .enums import PriorityStatus
-from .models import Endorsement, PriorityStatusChange, ResearchPriority, Supporter, Vote
+from .models import (
+    Endorsement,
+    PriorityStatusChange,
+    PriorityTranslation,
+    ResearchPriority,
+    Supporter,
+    Vote,
+)
 
 
 def priority_list(*, filters=None):
@@ -54,6 +61,9 @@ def priority_detail(pk):
                 queryset=Endorsement.objects.select_related("organization", "endorsed_by"),
             ),
             Prefetch("history", queryset=PriorityStatusChange.objects.select_related("by")),
+            Prefetch(
+                "translations", queryset=PriorityTranslation.objects.select_related("translator")
+            ),
         )
         .annotate(supporter_count=Count("supporters", distinct=True))
         .filter(pk=pk)

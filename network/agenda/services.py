@@ -11,10 +11,18 @@ from wagtail import hooks
 
 from members.enums import MembershipRole
 from members.models import Organization, User
+from network.platform.languages import content_language, language_name, same_language
 from network.platform.services import service_save
 
 from .enums import PRIORITY_TRANSITIONS, PriorityStatus, VoteChoice, VoterRole
-from .models import Endorsement, PriorityStatusChange, ResearchPriority, Supporter, Vote
+from .models import (
+    Endorsement,
+    PriorityStatusChange,
+    PriorityTranslation,
+    ResearchPriority,
+    Supporter,
+    Vote,
+)
 from .rules import speaks_for
 
 
@@ -59,8 +67,10 @@ def priority_propose(
     rationale: str,
     theme: str,
     gaps=None,
+    language: str = "",
 ) -> ResearchPriority:
-    """A network member proposes a priority on behalf of their organization.
+    """A network member proposes a priority on behalf of their organization. `language` is
+    the language the text is written in; left empty, the writer's active language.
 
     Side effects: the first history entry (— → proposed).
     """
@@ -74,6 +84,7 @@ def priority_propose(
         ResearchPriority(
             title=title.strip(),
             rationale=rationale,
+            language=content_language(language),
             theme=theme,
             proposed_by=by,
             proposing_organization=organization,
@@ -90,6 +101,69 @@ def priority_propose(
         )
     )
     return priority
+
+
+@transaction.atomic
+def priority_translation_add(
+    *, priority: ResearchPriority, by: User, language: str, title: str, rationale: str
+) -> PriorityTranslation:
+    """A network member translates a priority's title and rationale into another language:
+    one translation per language, marked as a member's with who made it; the original stays
+    authoritative and unchanged. Nothing is machine-translated.
+
+    Side effects: none beyond the translation.
+    """
+    if not by.has_perm("agenda.translate_priority", priority):
+        raise PermissionDenied(gettext("Only members of the network translate priorities."))
+    # The lock serializes two members translating the priority into one language at once.
+    priority = _lock(priority)
+    if same_language(language, priority.language):
+        raise ValidationError(
+            {
+                "language": gettext(
+                    "This priority is written in %(language)s: its original is already in "
+                    "that language. Choose another language."
+                )
+                % {"language": language_name(priority.language)}
+            }
+        )
+    if PriorityTranslation.objects.filter(priority=priority, language=language).exists():
+        raise ValidationError(
+            {
+                "language": gettext(
+                    "This priority already has a translation into %(language)s; its "
+                    "translator can edit it."
+                )
+                % {"language": language_name(language)}
+            }
+        )
+    return service_save(
+        PriorityTranslation(
+            priority=priority,
+            language=language,
+            title=title.strip(),
+            rationale=rationale.strip(),
+            translator=by,
+        )
+    )
+
+
+@transaction.atomic
+def priority_translation_edit(
+    *, translation: PriorityTranslation, by: User, title: str, rationale: str
+) -> PriorityTranslation:
+    """The translator (or staff) corrects their translation of a priority. Its language
+    stays: a translation into another language is another translation.
+
+    Side effects: none beyond the translation.
+    """
+    if not by.has_perm("agenda.change_priority_translation", translation):
+        raise PermissionDenied(gettext("Only its translator and staff edit a translation."))
+    translation = PriorityTranslation.objects.select_for_update().get(pk=translation.pk)
+    translation.title = title.strip()
+    translation.rationale = rationale.strip()
+    translation.updated_at = timezone.now()
+    return service_save(translation)
 
 
 @transaction.atomic

@@ -14,6 +14,12 @@ urlpatterns = [
     path("<int:pk>/endorse/", views.priority_endorse, name="endorse"),
     path("<int:pk>/withdraw-endorsement/", views.priority_withdraw_endorsement, name="withdraw"),
     path("<int:pk>/support/", views.priority_support, name="support"),
+    path("<int:pk>/translate/", views.priority_translate, name="translate"),
+    path(
+        "<int:pk>/translations/<slug:language>/edit/",
+        views.priority_translation_edit,
+        name="translation_edit",
+    ),
     path("<int:pk>/discussion/", views.priority_discussion, name="discussion"),
     path("<int:pk>/vote/", views.vote, name="vote"),
     path("<int:pk>/move/", views.priority_move, name="move"),

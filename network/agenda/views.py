@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_POST
 
 from members.models import Organization
@@ -15,12 +15,20 @@ from network.discussions.selectors import room_for
 from network.discussions.views import open_network_room
 from network.gaps.enums import GapStatus
 from network.platform.csv import csv_download
+from network.platform.languages import same_language
 from network.platform.pagecache import cached_page
-from network.platform.views import TELL, run_service
+from network.platform.views import RAISE, TELL, run_service
 
 from . import selectors, services
 from .enums import STATUS_ORDER, PriorityStatus, Theme, VoteChoice, VoterRole
-from .forms import PriorityFilterForm, PriorityForm, TransitionForm, VoteForm, VoteOpenForm
+from .forms import (
+    PriorityFilterForm,
+    PriorityForm,
+    PriorityTranslationForm,
+    TransitionForm,
+    VoteForm,
+    VoteOpenForm,
+)
 from .models import ResearchPriority
 
 
@@ -97,11 +105,19 @@ def priority_detail(request, pk):
         )
     tally = services.priority_tally(priority) if priority.vote_is_decided else None
     can_move = user.has_perm("agenda.transition_priority", priority)
+    translation = _translation_for_reader(priority)
     return render(
         request,
         "agenda/priority_detail.html",
         {
             "priority": priority,
+            "translation": translation,
+            "can_translate": user.has_perm("agenda.translate_priority", priority),
+            "translation_edit_url": reverse(
+                "agenda:translation_edit", args=[priority.pk, translation.language]
+            )
+            if translation and user.has_perm("agenda.change_priority_translation", translation)
+            else None,
             "projects": selectors.priorities_addressed_by(user=user, priorities=[priority]).get(
                 priority.pk, []
             ),
@@ -118,6 +134,93 @@ def priority_detail(request, pk):
             else None,
         },
     )
+
+
+def _translation_for_reader(priority):
+    """A member's translation into the reader's language, when the original is in another."""
+    reading = get_language()
+    if same_language(priority.language, reading):
+        return None
+    return next(
+        (t for t in priority.translations.all() if same_language(t.language, reading)), None
+    )
+
+
+def _translation_page(request, *, priority, form, translation=None):
+    return render(
+        request,
+        "includes/translation_form.html",
+        {
+            "form": form,
+            "translation": translation,
+            "original_title": priority.title,
+            "original_body": priority.rationale,
+            "original_language": priority.language,
+            "show_original_title": True,
+            "cancel_url": priority.get_absolute_url(),
+        },
+    )
+
+
+@login_required
+def priority_translate(request, pk):
+    priority = selectors.priority_detail(pk)
+    if priority is None:
+        raise Http404(gettext("No such priority."))
+    if not request.user.has_perm("agenda.translate_priority", priority):
+        raise PermissionDenied
+    form = PriorityTranslationForm(request.POST if request.method == "POST" else None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
+            request,
+            services.priority_translation_add,
+            success=gettext("Your translation is saved. Thank you."),
+            on_denied=RAISE,
+            form=form,
+            to_fields=True,
+            priority=priority,
+            by=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        return redirect(priority)
+    return _translation_page(request, priority=priority, form=form)
+
+
+@login_required
+def priority_translation_edit(request, pk, language):
+    priority = selectors.priority_detail(pk)
+    if priority is None:
+        raise Http404(gettext("No such priority."))
+    translation = next((t for t in priority.translations.all() if t.language == language), None)
+    if translation is None:
+        raise Http404(gettext("No such translation."))
+    if not request.user.has_perm("agenda.change_priority_translation", translation):
+        raise PermissionDenied
+    form = PriorityTranslationForm(
+        request.POST if request.method == "POST" else None,
+        initial={"title": translation.title, "rationale": translation.rationale},
+        editing=translation,
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
+            request,
+            services.priority_translation_edit,
+            success=gettext("The translation is saved."),
+            on_denied=RAISE,
+            form=form,
+            to_fields=True,
+            translation=translation,
+            by=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        return redirect(priority)
+    return _translation_page(request, priority=priority, form=form, translation=translation)
 
 
 def _organization_from_post(request):
@@ -302,6 +405,7 @@ def priority_propose(request):
             rationale=data["rationale"],
             theme=data["theme"],
             gaps=list(data["gaps"]),
+            language=data["language"],
         )
         if proposed:
             return redirect(proposed.result)

@@ -8,6 +8,7 @@ from django_countries import countries as all_countries
 
 from members.models import Organization
 from network.gaps.models import Country
+from network.platform.forms import ContentLanguageField
 
 from .enums import Kind, SourceKind
 from .models import Questionnaire
@@ -117,14 +118,22 @@ class AnswerForm(forms.Form):
     """An organization's answer: each question with where the answer comes from."""
 
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    language = ContentLanguageField(
+        help_text=_("The language of your written answers. The site never machine-translates them.")
+    )
 
     def __init__(self, *args, questions, answer, **kwargs):
         super().__init__(*args, **kwargs)
+        if answer.revision:
+            # A saved answer keeps its language unless the writer changes it.
+            self.initial.setdefault("language", answer.language)
         self.questions = list(questions)
         self.sections = {}
         for question in self.questions:
             key = question.key
             self.fields[f"q_{key}"] = _value_field(question)
+            if question.kind == Kind.TEXT and answer.revision:
+                self.fields[f"q_{key}"].widget.attrs["lang"] = answer.language
             self.fields[f"q_{key}_source_kind"] = forms.ChoiceField(
                 label=_("Source"), required=False, choices=[("", "—"), *SourceKind.choices]
             )

@@ -14,7 +14,7 @@ from network.platform.pagecache import cached_page
 from network.platform.views import RAISE, run_service
 
 from . import profile, selectors, services
-from .enums import AnswerStatus
+from .enums import AnswerStatus, Kind
 from .forms import AnswerForm, RespondentsForm, ReturnForm, RoundForm
 from .models import Answer, GapChangeProposal, Round
 
@@ -259,6 +259,7 @@ def round_answer(request, slug, code):
                 values=form.values(),
                 revision=form.cleaned_data["revision"],
                 submit=submit,
+                language=form.cleaned_data["language"],
             )
             if done:
                 url = reverse("rounds:answer", args=[round_.slug, round_country.country.code])
@@ -288,7 +289,15 @@ def _readonly(questions, answer):
             question.kind, entry.get("value"), choices=question.choices, unit=question.unit,
             counts_people=question.counts_people,
         )  # fmt: skip
-        rows.append({"label": _(question.label), "value": shown, "entry": entry})
+        rows.append(
+            {
+                "label": _(question.label),
+                "value": shown,
+                "entry": entry,
+                # Free text keeps the language it was written in; choices read in the page's.
+                "written": question.kind == Kind.TEXT,
+            }
+        )
     return rows
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 
 from members.models import User
 from members.selectors import second_factor_missing
+from network.platform.languages import language_of
 
 from . import events, presence, selectors, services
 from .models import BODY_MAX_LENGTH, Room, Topic
@@ -194,8 +195,12 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         if client_id is not None and not isinstance(client_id, str):
             await self._error("invalid", "client_id must be a UUID string.")
             return
+        language = content.get("language") or ""
+        if not isinstance(language, str):
+            await self._error("invalid", "language must be a language code.")
+            return
         try:
-            frame = await self._post(topic, body, client_id)
+            frame = await self._post(topic, body, client_id, language)
         except PermissionDenied as error:
             await self._error("forbidden", str(error) or gettext("You may not post here."))
         except ValidationError as error:
@@ -316,7 +321,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         return bool(user and room and user.has_perm("discussions.view_room", room))
 
     @database_sync_to_async
-    def _post(self, topic, body, client_id):
+    def _post(self, topic, body, client_id, language=""):
         # Fresh rows: access, mutes and archiving may have changed since the socket opened.
         author = User.objects.get(pk=self.user.pk)
         room = Room.objects.get(pk=self.room.pk)
@@ -328,7 +333,13 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
                     gettext("There is no such topic in this room."), code="not_found"
                 )
         message = services.message_post(
-            room=room, author=author, body=body, client_id=client_id, **kwargs
+            room=room,
+            author=author,
+            body=body,
+            client_id=client_id,
+            # Left out, the author's own language (a socket has no request to take it from).
+            language=language or language_of(author) or "",
+            **kwargs,
         )
         return events.message_frame(message)
 

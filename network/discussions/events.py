@@ -48,6 +48,7 @@ def message_frame(message) -> dict:
         "author": message.author.name,
         "author_id": message.author_id,
         "body_html": message.body_html,
+        "language": message.language,
         "created": message.created.isoformat(),
         "edited_at": message.edited_at.isoformat() if message.edited_at else None,
         "client_id": str(message.client_id),

@@ -3,6 +3,8 @@ from datetime import timedelta
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from network.platform.forms import ContentLanguageField
+
 from . import group_access
 from .enums import RoomVisibility
 from .models import BODY_MAX_LENGTH, Topic
@@ -37,6 +39,7 @@ class MessageForm(forms.Form):
             "Mention people with @name. Never include personal data of trafficked persons."
         ),
     )
+    language = ContentLanguageField()
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, room, topic=None, **kwargs):

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from network.platform.languages import CONTENT_LANGUAGE_MAX_LENGTH, validate_content_language
+
 from .enums import NotificationKind, RevisionAction, RoomVisibility
 
 BODY_MAX_LENGTH = 10_000
@@ -168,6 +170,12 @@ class Message(models.Model):
     body = models.TextField(
         max_length=BODY_MAX_LENGTH,
         help_text=_("Markdown. Never include personal data of trafficked persons."),
+    )
+    language = models.CharField(
+        _("language of the text"),
+        max_length=CONTENT_LANGUAGE_MAX_LENGTH,
+        default="en",
+        validators=[validate_content_language],
     )
     body_html = models.TextField(blank=True)
     # Chosen by the client so that a resend after a dropped connection is not a second message.

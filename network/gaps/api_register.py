@@ -36,6 +36,7 @@ class GapOut(Schema):
     id: int
     title: str
     description: str
+    language: str = Field(description="Language the text is written in (a language code)")
     area: str
     countries: list[str]
     sub_regions: list[str] = Field(description="Sub-region slugs")
@@ -117,6 +118,7 @@ def _gap(request, gap):
         "id": gap.pk,
         "title": gap.title,
         "description": gap.description,
+        "language": gap.language,
         "area": gap.area,
         "countries": [str(c.code) for c in gap.countries.all()],
         "sub_regions": sorted(s.slug for s in gap.sub_regions.all()),

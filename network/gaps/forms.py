@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from network.platform.forms import FastSelects
+from network.platform.forms import ContentLanguageField, FastSelects
 
 from . import selectors
 from .enums import (
@@ -74,6 +74,7 @@ class GapForm(forms.Form):
             "trafficked persons."
         ),
     )
+    language = ContentLanguageField()
     area = forms.ChoiceField(choices=_blank(Area.choices, _("Choose an area")), label=_("Area"))
     countries = forms.ModelMultipleChoiceField(
         queryset=Country.objects.select_related("sub_region"),
@@ -185,6 +186,29 @@ class GapTransitionForm(forms.Form):
         super().__init__(*args, **kwargs)
         allowed = GAP_TRANSITIONS.get(gap.status, set())
         self.fields["to_status"].choices = [c for c in GapStatus.choices if c[0] in allowed]
+
+
+class GapTranslationForm(forms.Form):
+    """A member's translation of a gap's description; its language is chosen once, when it is
+    added (`editing` drops the field)."""
+
+    language = ContentLanguageField(
+        required=True,
+        label=_("Language of the translation"),
+        help_text=_("One translation per language; not the language of the original."),
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=5000,
+        help_text=NO_PERSONAL_DATA,
+    )
+
+    def __init__(self, *args, editing=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if editing is not None:
+            del self.fields["language"]
+            self.fields["description"].widget.attrs["lang"] = editing.language
 
 
 def member_organizations_of(user):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.search import index
 
+from network.platform.languages import CONTENT_LANGUAGE_MAX_LENGTH, validate_content_language
 from network.platform.models import Sourced
 
 from .enums import Area, Disaggregation, EmptyReason, ExploitationForm, GapStatus, Severity
@@ -55,6 +56,13 @@ class DataGap(index.Indexed, Sourced):
         help_text=_(
             "Describe the missing evidence. Never include personal data of trafficked persons."
         ),
+    )
+    language = models.CharField(
+        _("language of the text"),
+        max_length=CONTENT_LANGUAGE_MAX_LENGTH,
+        default="en",
+        validators=[validate_content_language],
+        help_text=_("The language the title and description are written in."),
     )
     area = models.CharField(max_length=20, choices=Area.choices)
     countries = models.ManyToManyField(Country, blank=True, related_name="gaps")
@@ -108,6 +116,44 @@ class DataGap(index.Indexed, Sourced):
 
     def get_absolute_url(self):
         return reverse("gaps:detail", args=[self.pk])
+
+
+class GapTranslation(models.Model):
+    """A member's translation of a gap's description into another language. Plain model: a
+    member writes it and keeps it; the original stays authoritative and is never replaced."""
+
+    gap = models.ForeignKey(DataGap, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(
+        _("language"),
+        max_length=CONTENT_LANGUAGE_MAX_LENGTH,
+        validators=[validate_content_language],
+    )
+    description = models.TextField(
+        _("description"),
+        max_length=5000,
+        help_text=_(
+            "Translate the description faithfully. Never include personal data of trafficked "
+            "persons."
+        ),
+    )
+    translator = models.ForeignKey(
+        "members.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gap", "language"],
+                name="one_gap_translation_per_language",
+                violation_error_message=_("This gap already has a translation into that language."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.gap} [{self.language}]"
 
 
 class GapEvidence(models.Model):

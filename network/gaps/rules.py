@@ -15,6 +15,15 @@ def is_member_of_reporting_org(user, gap):
     return entry is not None and entry[1] == OrganizationStatus.MEMBER
 
 
+@rules.predicate
+def is_translator(user, translation):
+    return translation is not None and translation.translator_id == user.pk
+
+
 rules.add_perm("gaps.report_gap", is_network_member | is_staff)
+# The register is public: every member of the network (and the secretariat)
+# sees every gap, and may translate it.
+rules.add_perm("gaps.translate_gap", is_network_member | is_staff)
+rules.add_perm("gaps.change_gap_translation", (is_translator & is_network_member) | is_staff)
 rules.add_perm("gaps.change_gap", is_member_of_reporting_org | is_staff)
 rules.add_perm("gaps.manage_indicators", is_staff)

@@ -10,7 +10,7 @@ from wagtail import hooks
 
 from .enums import Area, Disaggregation, GapStatus
 from .fields import choice_list_has
-from .models import Country, DataGap, GapStatusChange, Indicator, SubRegion
+from .models import Country, DataGap, GapStatusChange, GapTranslation, Indicator, SubRegion
 
 GapCountry = DataGap.countries.through
 GapSubRegion = DataGap.sub_regions.through
@@ -76,6 +76,7 @@ def gap_detail(pk):
             "priorities",
             "publications",
             Prefetch("history", queryset=GapStatusChange.objects.select_related("by")),
+            Prefetch("translations", queryset=GapTranslation.objects.select_related("translator")),
         )
         .filter(pk=pk)
         .first()

@@ -8,10 +8,19 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from members.models import Organization, User
+from network.platform.languages import content_language, language_name, same_language
 from network.platform.services import service_save
 
 from .enums import GAP_TRANSITIONS, GapStatus
-from .models import Country, DataGap, GapEvidence, GapStatusChange, Indicator, SubRegion
+from .models import (
+    Country,
+    DataGap,
+    GapEvidence,
+    GapStatusChange,
+    GapTranslation,
+    Indicator,
+    SubRegion,
+)
 
 
 def _check_places(countries, sub_regions):
@@ -54,8 +63,10 @@ def gap_report(
     missing_disaggregations: list[str] | None = None,
     horizon: date | None = None,
     evidence: list[dict] | None = None,
+    language: str = "",
 ) -> DataGap:
-    """Report a gap for an organization the reporter belongs to.
+    """Report a gap for an organization the reporter belongs to. `language` is the language
+    the text is written in; left empty, the writer's active language.
 
     Side effects: records the first history entry (— → open); creates the evidence links.
     """
@@ -69,6 +80,7 @@ def gap_report(
     gap = DataGap(
         title=title.strip(),
         description=description,
+        language=content_language(language),
         area=area,
         empty_reason=empty_reason,
         severity=severity,
@@ -92,6 +104,7 @@ def gap_report(
 GAP_EDITABLE = {
     "title",
     "description",
+    "language",
     "area",
     "empty_reason",
     "severity",
@@ -124,6 +137,9 @@ def gap_update(
     gap = DataGap.objects.select_for_update().get(pk=gap.pk)
     if "horizon" in fields and fields["horizon"] != gap.horizon:
         _check_horizon(fields["horizon"])
+    if "language" in fields:
+        # Left out of the form: the text keeps the language it was written in.
+        fields["language"] = fields["language"] or gap.language
     for name, value in fields.items():
         setattr(gap, name, value)
     gap.updated_at = timezone.now()
@@ -176,6 +192,66 @@ def gap_evidence_add(
             gap=gap, title=title, url=url, description=description, people_count=people_count
         )
     )
+
+
+def _check_translation_language(gap, language):
+    if same_language(language, gap.language):
+        raise ValidationError(
+            {
+                "language": gettext(
+                    "This gap is written in %(language)s: its original is already in that "
+                    "language. Choose another language."
+                )
+                % {"language": language_name(gap.language)}
+            }
+        )
+
+
+@transaction.atomic
+def gap_translation_add(
+    *, gap: DataGap, by: User, language: str, description: str
+) -> GapTranslation:
+    """A network member translates a gap's description into another language: one
+    translation per language, marked as a member's with who made it; the original stays
+    authoritative and unchanged. Nothing is machine-translated.
+
+    Side effects: none beyond the translation.
+    """
+    if not by.has_perm("gaps.translate_gap", gap):
+        raise PermissionDenied(gettext("Only members of the network translate data gaps."))
+    # The lock serializes two members translating the gap into one language at once.
+    gap = DataGap.objects.select_for_update().get(pk=gap.pk)
+    _check_translation_language(gap, language)
+    if GapTranslation.objects.filter(gap=gap, language=language).exists():
+        raise ValidationError(
+            {
+                "language": gettext(
+                    "This gap already has a translation into %(language)s; its translator "
+                    "can edit it."
+                )
+                % {"language": language_name(language)}
+            }
+        )
+    return service_save(
+        GapTranslation(gap=gap, language=language, description=description.strip(), translator=by)
+    )
+
+
+@transaction.atomic
+def gap_translation_edit(
+    *, translation: GapTranslation, by: User, description: str
+) -> GapTranslation:
+    """The translator (or staff) corrects their translation of a gap's description. Its
+    language stays: a translation into another language is another translation.
+
+    Side effects: none beyond the translation.
+    """
+    if not by.has_perm("gaps.change_gap_translation", translation):
+        raise PermissionDenied(gettext("Only its translator and staff edit a translation."))
+    translation = GapTranslation.objects.select_for_update().get(pk=translation.pk)
+    translation.description = description.strip()
+    translation.updated_at = timezone.now()
+    return service_save(translation)
 
 
 @transaction.atomic

@@ -12,6 +12,12 @@ urlpatterns = [
     path("indicators/", views.indicator_list, name="indicators"),
     path("<int:pk>/", views.gap_detail, name="detail"),
     path("<int:pk>/edit/", views.gap_edit, name="edit"),
+    path("<int:pk>/translate/", views.gap_translate, name="translate"),
+    path(
+        "<int:pk>/translations/<slug:language>/edit/",
+        views.gap_translation_edit,
+        name="translation_edit",
+    ),
     path("<int:pk>/discussion/", views.gap_discussion, name="discussion"),
     path("<int:pk>/move/", views.gap_move, name="move"),
     path("<int:pk>/evidence/", views.gap_add_evidence, name="add_evidence"),

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 
@@ -14,6 +14,7 @@ from members.models import Organization
 from network.discussions.selectors import room_for
 from network.discussions.views import open_network_room
 from network.platform.csv import csv_download
+from network.platform.languages import same_language
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
 from network.platform.views import RAISE, run_service
@@ -25,6 +26,7 @@ from .forms import (
     GapFilterForm,
     GapForm,
     GapTransitionForm,
+    GapTranslationForm,
     HeatmapFilterForm,
     member_organizations_of,
 )
@@ -113,11 +115,19 @@ def gap_detail(request, pk):
     if gap is None:
         raise Http404(gettext("No such data gap."))
     can_change = request.user.has_perm("gaps.change_gap", gap)
+    translation = _translation_for_reader(gap)
     return render(
         request,
         "gaps/gap_detail.html",
         {
             "gap": gap,
+            "translation": translation,
+            "can_translate": request.user.has_perm("gaps.translate_gap", gap),
+            "translation_edit_url": reverse(
+                "gaps:translation_edit", args=[gap.pk, translation.language]
+            )
+            if translation and request.user.has_perm("gaps.change_gap_translation", translation)
+            else None,
             "projects": selectors.gap_addressed_by(user=request.user, gap=gap),
             # Panels other instruments add (countries: proposed changes from update rounds).
             "panels": [fn(request=request, gap=gap) for fn in hooks.get_hooks("gap_detail_panels")],
@@ -129,6 +139,91 @@ def gap_detail(request, pk):
             **_choices(),
         },
     )
+
+
+def _translation_for_reader(gap):
+    """A member's translation into the reader's language, when the original is in another."""
+    reading = get_language()
+    if same_language(gap.language, reading):
+        return None
+    return next((t for t in gap.translations.all() if same_language(t.language, reading)), None)
+
+
+def _translation_page(request, *, gap, form, translation=None):
+    return render(
+        request,
+        "includes/translation_form.html",
+        {
+            "form": form,
+            "translation": translation,
+            "original_title": gap.title,
+            "original_body": gap.description,
+            "original_language": gap.language,
+            "show_original_title": False,
+            "cancel_url": gap.get_absolute_url(),
+        },
+    )
+
+
+@login_required
+def gap_translate(request, pk):
+    gap = selectors.gap_detail(pk)
+    if gap is None:
+        raise Http404(gettext("No such data gap."))
+    if not request.user.has_perm("gaps.translate_gap", gap):
+        raise PermissionDenied
+    form = GapTranslationForm(request.POST if request.method == "POST" else None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
+            request,
+            services.gap_translation_add,
+            success=gettext("Your translation is saved. Thank you."),
+            on_denied=RAISE,
+            form=form,
+            to_fields=True,
+            gap=gap,
+            by=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        return redirect(gap)
+    return _translation_page(request, gap=gap, form=form)
+
+
+@login_required
+def gap_translation_edit(request, pk, language):
+    gap = selectors.gap_detail(pk)
+    if gap is None:
+        raise Http404(gettext("No such data gap."))
+    translation = next((t for t in gap.translations.all() if t.language == language), None)
+    if translation is None:
+        raise Http404(gettext("No such translation."))
+    if not request.user.has_perm("gaps.change_gap_translation", translation):
+        raise PermissionDenied
+    form = GapTranslationForm(
+        request.POST if request.method == "POST" else None,
+        initial={"description": translation.description},
+        editing=translation,
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
+            request,
+            services.gap_translation_edit,
+            success=gettext("The translation is saved."),
+            on_denied=RAISE,
+            form=form,
+            to_fields=True,
+            translation=translation,
+            by=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        return redirect(gap)
+    return _translation_page(request, gap=gap, form=form, translation=translation)
 
 
 @login_required
@@ -247,6 +342,7 @@ def gap_edit(request, pk):
         "organization": gap.reported_by,
         "title": gap.title,
         "description": gap.description,
+        "language": gap.language,
         "area": gap.area,
         "countries": list(gap.countries.all()),
         "sub_regions": list(gap.sub_regions.all()),

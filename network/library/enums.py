@@ -1,8 +1,9 @@
-from django.conf import global_settings
 from django.db import models
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop, pgettext_lazy
+from django.utils.translation import pgettext_lazy
+
+from network.platform import languages as content_languages
 
 
 class PublicationType(models.TextChoices):
@@ -33,18 +34,9 @@ class Region(models.TextChoices):
     GLOBAL = "global", _("Global")
 
 
-# Django's list has no Serbo-Croat (ISO 639-1 "sh", deprecated but still what the older
-# publications say), so it is added here rather than mapped to Serbian or Croatian.
-EXTRA_LANGUAGES = [("sh", gettext_noop("Serbo-Croat"))]
-# Sorted by the English name; each name is shown in the reader's language (Django's own
-# catalogue names the languages of global_settings).
-LANGUAGE_CHOICES = [
-    (code, _(name))
-    for code, name in sorted(
-        [*global_settings.LANGUAGES, *EXTRA_LANGUAGES], key=lambda choice: choice[1]
-    )
-]
-LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
+# The languages publications come in: the network's shared list of content languages.
+LANGUAGE_CHOICES = content_languages.LANGUAGE_CHOICES
+LANGUAGE_NAMES = content_languages.LANGUAGE_NAMES
 
 MONTH_CHOICES = list(MONTHS.items())
 

@@ -113,5 +113,12 @@ class Publication(index.Indexed, Sourced):
         return [str(names.get(code, code)) for code in self.regions]
 
     @property
+    def summary_language(self):
+        """The language the summary is marked with: the publication's first listed language
+        (the seeds list English first). None when no language is recorded: better no `lang`
+        than a wrong one."""
+        return self.languages[0] if self.languages else None
+
+    @property
     def language_names(self):
         return [str(LANGUAGE_NAMES.get(code, code)) for code in self.languages]

@@ -10,8 +10,10 @@ from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from .cache import app_version, versions
+from .languages import LANGUAGE_CHOICES, content_language
 
 
 class FastSelect(forms.Select):
@@ -94,3 +96,20 @@ class FastSelects:
                 widget.choices = field.widget.choices
                 widget.is_required = field.widget.is_required
                 field.widget = widget
+
+
+class ContentLanguageField(forms.ChoiceField):
+    """ "Language of this text": the language a member writes in, from the network's shared
+    list. A form sets its initial value to the writer's interface language
+    (`content_language()`), so that most people never touch it."""
+
+    def __init__(self, **kwargs):
+        # Called when the form is shown: the writer's language at that moment.
+        kwargs.setdefault("initial", content_language)
+        # Left out (an older form, a script), the service records the writer's language.
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Language of this text"))
+        kwargs.setdefault(
+            "help_text", _("The language you write in. The site never machine-translates it.")
+        )
+        super().__init__(choices=LANGUAGE_CHOICES, widget=FastSelect, **kwargs)

@@ -6,9 +6,11 @@ does the last three; ProfileLanguageMiddleware the first. The app that owns peop
 how a person's language is read and saved (the platform knows no app above it).
 """
 
-from django.conf import settings
+from django.conf import global_settings, settings
+from django.core.exceptions import ValidationError
 from django.utils import translation
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 
 _reader = None
@@ -84,7 +86,7 @@ NOT_YET_TRANSLATED_OTHER = gettext_lazy(
 )
 
 
-def content_language():
+def page_source_language():
     """The language of the default locale, in which every page exists."""
     return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
@@ -113,9 +115,9 @@ def page_text(page, request=None):
     exactly the version previewed."""
     language = get_language() or settings.LANGUAGE_CODE
     if getattr(request, "is_preview", False) or page.pk is None:
-        written = page.locale.language_code if page.locale_id else content_language()
+        written = page.locale.language_code if page.locale_id else page_source_language()
         return {"content": page, "content_lang": _other(written), "translation_note": ""}
-    source = content_language()
+    source = page_source_language()
     if language != source:
         translation = _translations(language).filter(translation_key=page.translation_key).first()
         if translation is not None and _lets_through(translation, request):
@@ -144,7 +146,7 @@ def page_texts(pages, fields=("title",)):
     elsewhere (with their language for the `lang` attribute, or "" when it is the reader's).
     One query at most."""
     pages = list(pages)
-    source = content_language()
+    source = page_source_language()
     texts = {
         page.pk: {**{field: getattr(page, field) for field in fields}, "lang": _other(source)}
         for page in pages
@@ -158,3 +160,52 @@ def page_texts(pages, fields=("title",)):
     for row in rows.values("translation_key", *fields):
         texts[keys[row.pop("translation_key")]] = {**row, "lang": ""}
     return texts
+
+
+# The languages user content may be written in: Django's list (its own catalogue names them
+# in the reader's language), plus Serbo-Croat (ISO 639-1 "sh", deprecated but still what the
+# older publications say), kept apart rather than mapped to Serbian or Croatian. Sorted by
+# the English name. Shared by every app that records the language of what members write.
+EXTRA_LANGUAGES = [("sh", gettext_noop("Serbo-Croat"))]
+LANGUAGE_CHOICES = [
+    (code, _(name))
+    for code, name in sorted(
+        [*global_settings.LANGUAGES, *EXTRA_LANGUAGES], key=lambda choice: choice[1]
+    )
+]
+LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
+CONTENT_LANGUAGE_MAX_LENGTH = 10
+
+
+def validate_content_language(value):
+    """A model validator: the code is one of LANGUAGE_CHOICES. (Validators, not field
+    choices, so that a new Django language list needs no migration.)"""
+    if value not in LANGUAGE_NAMES:
+        raise ValidationError(
+            _("“%(code)s” is not a language the network knows."),
+            code="invalid_language",
+            params={"code": value},
+        )
+
+
+def content_language(code=None):
+    """The language to record for text written now: `code` when one is given (the model's
+    validator refuses an unknown one: bad input is reported, never replaced), else the active
+    interface language (the writer's), else the site's."""
+    if code:
+        return code
+    for candidate in (translation.get_language(), settings.LANGUAGE_CODE):
+        base = supported(candidate)
+        if base in LANGUAGE_NAMES:
+            return base
+    return "en"
+
+
+def language_name(code):
+    """The language's name in the reader's language, or the code when it has none."""
+    return str(LANGUAGE_NAMES.get(code, code))
+
+
+def same_language(a, b):
+    """Whether two codes name one language for a reader ("fr" and "fr-ca" do)."""
+    return bool(a) and bool(b) and a.split("-")[0].lower() == b.split("-")[0].lower()

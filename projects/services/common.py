@@ -21,6 +21,7 @@ RESERVED_SLUGS = {"new", "mine", "notifications"}
 EDITABLE_FIELDS = (
     "title",
     "summary",
+    "language",
     "research_questions",
     "methodology",
     "countries",

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members.models import Organization, User
+from network.platform.languages import content_language
 from network.platform.services import service_save, unique_slug
 
 from ..enums import (
@@ -55,9 +56,11 @@ def project_propose(
     open_roles: list[dict] | None = None,
     priorities=None,
     gaps=None,
+    language: str = "",
 ) -> ResearchProject:
     """Create a project as a draft led by the proposer's organization, with the roles it is
-    looking for (dicts of title, skills, countries, duration).
+    looking for (dicts of title, skills, countries, duration). `language` is the language its
+    text is written in; left empty, the proposer's active language.
 
     Side effects: makes the proposer the project's lead; records the first status change.
     """
@@ -65,6 +68,7 @@ def project_propose(
     project = ResearchProject(
         title=title.strip(),
         summary=summary,
+        language=content_language(language),
         research_questions=research_questions,
         methodology=methodology,
         countries=countries or [],
@@ -117,6 +121,9 @@ def project_update(
     new_lead = fields.get("lead_organization")
     if new_lead is not None and new_lead.pk != project.lead_organization_id:
         _check_lead_organization(by, new_lead)
+    if "language" in fields:
+        # Left out of the form: the text keeps the language it was written in.
+        fields["language"] = fields["language"] or project.language
     for field, value in fields.items():
         setattr(project, field, value)
     project.updated_at = timezone.now()

@@ -305,3 +305,28 @@ async def test_socket_topic_moved_reaches_both_rooms_without_leaking_a_restricte
     }
     await inside.disconnect()
     await outside.disconnect()
+
+
+async def test_socket_message_keeps_the_language_it_is_written_in(room, topic, member_a):
+    alice = await joined(member_a, room.slug)
+    await alice.send_json_to({**send_frame(topic.pk, "Привет всем"), "language": "ru"})
+    echo = await next_of(alice, "message")
+    assert echo["language"] == "ru"
+    saved = await sync_to_async(Message.objects.get)(pk=echo["id"])
+    assert saved.language == "ru"
+    await alice.send_json_to({**send_frame(topic.pk, "Bonjour"), "language": "xx"})
+    refused = await next_of(alice, "error")
+    assert refused["code"] == "invalid"
+    assert "“xx” is not a language the network knows." in refused["detail"]
+    assert await sync_to_async(Message.objects.filter(body="Bonjour").exists)() is False
+    await alice.disconnect()
+
+
+async def test_socket_message_without_a_language_takes_the_authors(room, topic, member_a):
+    member_a.interface_language = "fr"
+    await sync_to_async(member_a.save)(update_fields=["interface_language"])
+    alice = await joined(member_a, room.slug)
+    await alice.send_json_to(send_frame(topic.pk, "Bonjour à tous"))
+    echo = await next_of(alice, "message")
+    assert echo["language"] == "fr"
+    await alice.disconnect()

@@ -4,10 +4,10 @@ import factory
 from factory.django import DjangoModelFactory
 
 from network.agenda.enums import PriorityStatus, Theme
-from network.agenda.models import ResearchPriority
+from network.agenda.models import PriorityTranslation, ResearchPriority
 from network.gaps.enums import Area, EmptyReason, GapStatus
-from network.gaps.models import Country, DataGap, Indicator, SubRegion
-from tests.factories import OrganizationFactory
+from network.gaps.models import Country, DataGap, GapTranslation, Indicator, SubRegion
+from tests.factories import OrganizationFactory, UserFactory
 
 
 class SubRegionFactory(DjangoModelFactory):
@@ -74,3 +74,24 @@ class PriorityFactory(DjangoModelFactory):
     def gaps(self, create, extracted, **kwargs):
         if create and extracted:
             self.gaps.set(extracted)
+
+
+class GapTranslationFactory(DjangoModelFactory):
+    class Meta:
+        model = GapTranslation
+
+    gap = factory.SubFactory(DataGapFactory)
+    language = "fr"
+    description = "Aucune source ne l'enregistre."
+    translator = factory.SubFactory(UserFactory)
+
+
+class PriorityTranslationFactory(DjangoModelFactory):
+    class Meta:
+        model = PriorityTranslation
+
+    priority = factory.SubFactory(PriorityFactory)
+    language = "fr"
+    title = "Priorité traduite"
+    rationale = "Le réseau doit le savoir."
+    translator = factory.SubFactory(UserFactory)

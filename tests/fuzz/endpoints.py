@@ -52,6 +52,11 @@ def _dict(**fields):
     )
 
 
+# A content language: the writer's (left out), or one chosen from the list.
+LANGUAGE = st.sampled_from(["", "en", "fr", "ru", "sh"])
+# A translation's language: never the originals' (English) nor the world's Spanish ones.
+TRANSLATION_LANGUAGE = st.sampled_from(["fr", "ru", "de", "sh"])
+
 SLUG_A = lambda w: w.org_a.slug  # noqa: E731
 PROJECT = lambda w: w.project.slug  # noqa: E731
 ROOM = lambda w: w.room.slug  # noqa: E731
@@ -188,6 +193,7 @@ AGENDA = [
             rationale=SENTENCE,
             theme=st.sampled_from(["patterns", "ethics"]),
             gaps=lambda w: st.lists(st.just(str(w.gap.pk)), max_size=1),
+            language=LANGUAGE,
         ),
         frozenset(
             {
@@ -197,6 +203,22 @@ AGENDA = [
             }
         ),
         must_write="agenda_researchpriority",
+    ),
+    Endpoint(
+        "agenda:translate",
+        "member_a",
+        _r("agenda:translate", PRIORITY),
+        _dict(language=TRANSLATION_LANGUAGE, title=SENTENCE, rationale=SENTENCE),
+        frozenset({"agenda_prioritytranslation"}),
+        must_write="agenda_prioritytranslation",
+    ),
+    Endpoint(
+        "agenda:translation_edit",
+        "member_a",
+        _r("agenda:translation_edit", PRIORITY, "es"),
+        _dict(title=SENTENCE, rationale=SENTENCE),
+        frozenset({"agenda_prioritytranslation"}),
+        must_write="agenda_prioritytranslation",
     ),
     Endpoint(
         "agenda:endorse",
@@ -294,6 +316,7 @@ def gap_body(with_org, **more):
         empty_reason=st.sampled_from(["not_collected", "not_shared"]),
         severity=st.sampled_from(["low", "medium", "high"]),
         horizon=st.sampled_from(["", "2099-01-31"]),
+        language=LANGUAGE,
     )
     if with_org:
         fields.update(
@@ -321,6 +344,22 @@ GAPS = [
         gap_body(with_org=False, organization=ORG_A_PK),
         GAP_WRITES,
         must_write="gaps_datagap",
+    ),
+    Endpoint(
+        "gaps:translate",
+        "member_a",
+        _r("gaps:translate", GAP),
+        _dict(language=TRANSLATION_LANGUAGE, description=SENTENCE),
+        frozenset({"gaps_gaptranslation"}),
+        must_write="gaps_gaptranslation",
+    ),
+    Endpoint(
+        "gaps:translation_edit",
+        "member_a",
+        _r("gaps:translation_edit", GAP, "es"),
+        _dict(description=SENTENCE),
+        frozenset({"gaps_gaptranslation"}),
+        must_write="gaps_gaptranslation",
     ),
     Endpoint(
         "gaps:discussion",

@@ -53,7 +53,9 @@ from tests.factories.events import (
 from tests.factories.gaps import (
     CountryFactory,
     DataGapFactory,
+    GapTranslationFactory,
     PriorityFactory,
+    PriorityTranslationFactory,
     SubRegionFactory,
 )
 from tests.factories.groups import GroupMembershipFactory, WorkingGroupFactory
@@ -116,6 +118,9 @@ def build_world():
     o["gap"] = DataGapFactory(reported_by=o["org_a"], countries=[o["country"]])
     o["priority"] = PriorityFactory(status=PriorityStatus.UNDER_DISCUSSION, gaps=[o["gap"]])
     o["endorsed_priority"] = PriorityFactory(status=PriorityStatus.UNDER_DISCUSSION)
+    # Member A's Spanish translations, to edit (new ones are fuzzed in other languages).
+    PriorityTranslationFactory(priority=o["priority"], translator=o["member_a"], language="es")
+    GapTranslationFactory(gap=o["gap"], translator=o["member_a"], language="es")
     agenda_services.priority_endorse(
         priority=o["endorsed_priority"], organization=o["org_a"], by=o["focal_a"]
     )

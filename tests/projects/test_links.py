@@ -109,7 +109,7 @@ def test_project_page_lists_linked_priorities_and_gaps(client, project, gap, pri
 def test_gap_and_priority_pages_list_projects_addressing_them(client, project, gap, priority):
     project.gaps.add(gap)
     project.priorities.add(priority)
-    link = f'<a href="/projects/{project.slug}/">{project.title}</a>'
+    link = f'<a href="/projects/{project.slug}/" lang="en">{project.title}</a>'
     assert link in client.get(f"/gaps/{gap.pk}/").content.decode()
     assert link in client.get(f"/agenda/{priority.pk}/").content.decode()
     other = DataGapFactory()
@@ -338,7 +338,7 @@ def test_draft_project_shown_to_its_team_but_never_in_csv(client, draft, gap, pr
 def test_adopted_agenda_lists_projects_per_priority(client, project, draft, priority):
     project.priorities.add(priority)
     html = client.get("/agenda/adopted/").content.decode()
-    assert f'<a href="/projects/{project.slug}/">{project.title}</a>' in html
+    assert f'<a href="/projects/{project.slug}/" lang="en">{project.title}</a>' in html
     rows = list(csv.DictReader(io.StringIO(client.get("/agenda/adopted.csv").content.decode())))
     assert [(r["priority"], r["projects that address it"]) for r in rows] == [
         ("Re-trafficking", project.title)

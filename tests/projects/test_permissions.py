@@ -72,7 +72,7 @@ def test_project_detail_team_fields_only_for_team(
     response = client.get(reverse("projects:detail", args=[project.slug]))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<h1>Routes of trafficked children</h1>" in html
+    assert '<h1 lang="en">Routes of trafficked children</h1>' in html
     for canary in CANARIES:
         assert (canary in html) is sees_team_fields
 

@@ -76,7 +76,7 @@ def test_team_member_remove_by_lead_takes_them_off_team_and_room(
     # The person removed still sees the (published) project, with none of the team's controls.
     client.force_login(team_member)
     html = _detail(client, project)
-    assert "<h1>Routes of trafficked children</h1>" in html
+    assert '<h1 lang="en">Routes of trafficked children</h1>' in html
     for control in ("Leave this project", "What I commit", "For the team", "/remove/"):
         assert control not in html
 

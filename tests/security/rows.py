@@ -361,6 +361,19 @@ SITE = [
         POST=signed_in(302),
     ),
     row(
+        "agenda/<int:pk>/translate/",
+        lambda w: f"/agenda/{w.priority.pk}/translate/",
+        GET=allow(NETWORK_AND_STAFF),
+        POST=allow(NETWORK_AND_STAFF, yes=OK),
+    ),
+    row(
+        "agenda/<int:pk>/translations/<slug:language>/edit/",
+        lambda w: f"/agenda/{w.priority.pk}/translations/fr/edit/",
+        # The translator is the hidden person, who holds no role here: the secretariat alone.
+        GET=allow([STAFF]),
+        POST=allow([STAFF], yes=OK),
+    ),
+    row(
         "agenda/<int:pk>/discussion/",
         lambda w: f"/agenda/{w.priority.pk}/discussion/",
         GET=signed_in(405),
@@ -407,6 +420,18 @@ SITE = [
         lambda w: f"/gaps/{w.gap.pk}/edit/",
         GET=allow([MEMBER_A, FOCAL_A, STAFF]),
         POST=allow([MEMBER_A, FOCAL_A, STAFF], yes=OK),
+    ),
+    row(
+        "gaps/<int:pk>/translate/",
+        lambda w: f"/gaps/{w.gap.pk}/translate/",
+        GET=allow(NETWORK_AND_STAFF),
+        POST=allow(NETWORK_AND_STAFF, yes=OK),
+    ),
+    row(
+        "gaps/<int:pk>/translations/<slug:language>/edit/",
+        lambda w: f"/gaps/{w.gap.pk}/translations/ru/edit/",
+        GET=allow([MEMBER_A, STAFF]),
+        POST=allow([MEMBER_A, STAFF], yes=OK),
     ),
     row(
         "gaps/<int:pk>/discussion/",

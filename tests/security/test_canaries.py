@@ -274,3 +274,26 @@ def _cached_leaks(world, roles):
         hits = _search_hits(world, role, Canary.hidden_from(role))
         leaked += [(role, "/search/", term) for term, n in hits.items() if n]
     return leaked
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_members_translations_never_name_a_hidden_translator(world, role):
+    """The priority's French translation is by the hidden person: every French reader sees
+    the translation, marked as a member's, and never learns who made it."""
+    body = body_of(
+        send(world, role, "GET", f"/agenda/{world.priority.pk}/", HTTP_ACCEPT_LANGUAGE="fr")
+    )
+    assert "Priorité traduite" in body
+    assert "(membre du réseau) ; l'original fait foi." in body
+    assert leaks(role, body) == []
+    assert Canary.HIDDEN_NAME.lower() not in body.lower()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_translations_of_a_public_item_follow_the_item(world, role):
+    """Gaps and priorities are public (the register and the agenda hold no restricted item):
+    their translations are read by whoever reads the item, in the translation's language."""
+    body = body_of(send(world, role, "GET", f"/gaps/{world.gap.pk}/", HTTP_ACCEPT_LANGUAGE="ru"))
+    assert "Перевод пробела" in body
+    english = body_of(send(world, role, "GET", f"/gaps/{world.gap.pk}/"))
+    assert "Перевод пробела" not in english

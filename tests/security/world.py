@@ -56,7 +56,14 @@ from tests.factories.events import (
     SessionFactory,
     events_index,
 )
-from tests.factories.gaps import CountryFactory, DataGapFactory, IndicatorFactory, PriorityFactory
+from tests.factories.gaps import (
+    CountryFactory,
+    DataGapFactory,
+    GapTranslationFactory,
+    IndicatorFactory,
+    PriorityFactory,
+    PriorityTranslationFactory,
+)
 from tests.factories.groups import GroupMembershipFactory, WorkingGroupFactory
 from tests.factories.library import PublicationFactory
 from tests.factories.projects import (
@@ -381,6 +388,14 @@ def build():
     w.indicator = IndicatorFactory()
     w.priority = PriorityFactory(proposing_organization=w.org_a)
     w.publication = PublicationFactory(publishers=[w.org_a], slug="routes-study")
+    # Members' translations: the priority's by the hidden person, whose name no reader of the
+    # translation may learn; the gap's into Russian by member A.
+    w.priority_translation = PriorityTranslationFactory(
+        priority=w.priority, translator=w.hidden, language="fr", title="Priorité traduite"
+    )
+    w.gap_translation = GapTranslationFactory(
+        gap=w.gap, translator=users[MEMBER_A], language="ru", description="Перевод пробела"
+    )
 
     # A country round for Albania: Agency A's draft, Agency B's submitted answer, both with
     # canaries; an earlier round's published profile proposing a change to the gap.

@@ -14,6 +14,7 @@ from members.enums import OrganizationStatus
 from members.models import Membership, Organization
 from network.gaps.models import Country
 from network.platform.email import email_on_commit
+from network.platform.languages import content_language
 from network.platform.services import absolute_url, service_save, unique_slug
 
 from ..enums import AnswerStatus, Kind, RoundStatus
@@ -152,9 +153,16 @@ def _clean_values(questions, values):
 
 @transaction.atomic
 def answer_save(
-    *, answer: Answer, by: User, values: dict, revision: int, submit: bool = False
+    *,
+    answer: Answer,
+    by: User,
+    values: dict,
+    revision: int,
+    submit: bool = False,
+    language: str = "",
 ) -> Answer:
-    """Save an organization's answer as a draft, or submit it.
+    """Save an organization's answer as a draft, or submit it, with the language its free
+    text is written in (`language`; left empty, the writer's active language).
 
     `revision` is the revision the person's form was read at: if someone else saved since,
     the save is refused and nothing changes (the later save wins only if it saw the earlier).
@@ -191,6 +199,7 @@ def answer_save(
             % {"time": timezone.localtime(answer.saved_at).strftime("%H:%M")}
         )
     answer.values = _clean_values(list(round_.questionnaire.questions.all()), values)
+    answer.language = content_language(language)
     answer.revision += 1
     answer.saved_at, answer.saved_by = timezone.now(), by
     if submit:

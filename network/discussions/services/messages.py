@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from members.models import User
+from network.platform.languages import content_language
 from network.platform.services import service_save
 
 from .. import events, markdown, selectors
@@ -114,8 +115,10 @@ def message_post(
     topic: Topic | None = None,
     topic_title: str = "",
     client_id: uuid.UUID | str | None = None,
+    language: str = "",
 ) -> Message:
-    """Save a message in a topic (an existing one, or found or opened by title).
+    """Save a message in a topic (an existing one, or found or opened by title), recording
+    the language it is written in (`language`; left empty, the author's active language).
 
     A second call with the same author and client_id returns the first message unchanged.
     Raises ValidationError with code rate_limited, muted, locked or invalid, PermissionDenied
@@ -177,6 +180,7 @@ def message_post(
         author=author,
         body=body,
         body_html=markdown.render(body),
+        language=content_language(language),
         client_id=client_id or uuid.uuid4(),
     )
     message.full_clean()

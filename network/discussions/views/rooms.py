@@ -90,6 +90,7 @@ def _post(request, room, topic=None):
             topic=topic or data.get("topic"),
             topic_title=data.get("new_topic", ""),
             client_id=data.get("client_id"),
+            language=data.get("language") or "",
         )
     except PermissionDenied as error:
         form.add_error(None, str(error) or gettext("You may not post in this room."))

@@ -43,6 +43,16 @@
     return location.pathname.replace(/\/t\/\d+\/?$/, "/").replace(/\/$/, "") + "/t/" + topicId + "/";
   }
 
+  function sameLanguage(a, b) {
+    return !!a && !!b && a.split("-")[0].toLowerCase() === b.split("-")[0].toLowerCase();
+  }
+
+  // A language's name in the page's language (CLDR names, from the browser).
+  function languageName(code) {
+    try { return new Intl.DisplayNames([lang], { type: "language" }).of(code) || code; }
+    catch (e) { return code; }
+  }
+
   function render(frame) {
     var article = document.createElement("article");
     article.className = "msg";
@@ -74,8 +84,18 @@
       edited.textContent = " " + text("edited", "(edited)");
       header.appendChild(edited);
     }
+    if (frame.language && !sameLanguage(frame.language, lang)) {
+      var marker = document.createElement("span");
+      marker.className = "written-in";
+      marker.textContent = text("writtenIn", "Written in {language}").replace(
+        "{language}", languageName(frame.language));
+      header.appendChild(document.createTextNode(" "));
+      header.appendChild(marker);
+    }
     var body = document.createElement("div");
     body.className = "msg-body";
+    // The language the author wrote in, as the server-rendered messages carry it.
+    if (frame.language) body.lang = frame.language;
     // body_html is sanitized on the server (nh3 allowlist) before it is stored.
     body.innerHTML = frame.body_html;
     article.appendChild(header);
@@ -245,6 +265,8 @@
       if (!text || topic === "" || !socket || socket.readyState !== WebSocket.OPEN) return; // plain post
       event.preventDefault();
       var frame = { type: "message.send", topic: topic, body: bodyField.value, client_id: uuid() };
+      var languageField = form.querySelector("select[name=language]");
+      if (languageField && languageField.value) frame.language = languageField.value;
       pending[frame.client_id] = frame;
       send(frame);
       if (titleField) titleField.value = "";
