@@ -311,6 +311,15 @@ def test_desk_shows_open_reports_to_the_moderator_only(client, member_a, message
     assert report.get_absolute_url() not in urls(moderator)
 
 
+def test_desk_count_in_the_header_follows_reports(client, member_a, message, moderator):
+    client.force_login(moderator)
+    assert "Desk 0" in client.get("/members/").content.decode()
+    report = _report(message, member_a)
+    assert "Desk 1" in client.get("/members/").content.decode()
+    services.message_report_resolve(report=report, by=moderator, hide=True)
+    assert "Desk 0" in client.get("/members/").content.decode()
+
+
 def test_dashboard_panel_shows_reports_to_staff(client, member_a, message, staff, moderator):
     _report(message, member_a, reason=ReportReason.PERSONAL_DATA)
     client.force_login(staff)

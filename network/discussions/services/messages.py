@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from members.models import User
+from network.platform.cache import app_version, bump
 from network.platform.services import service_save
 
 from .. import events, markdown, selectors
@@ -270,7 +271,16 @@ def reports_resolve(*, message: Message, by: User, status: str, note: str = "") 
         report.status, report.resolved_by, report.resolved_at = status, by, now
         report.resolution_note = (note or "").strip()[:300]
         service_save(report)
+    if reports:
+        reports_changed()
     return len(reports)
+
+
+def reports_changed():
+    """Desks cache their counts under the versions of the apps whose writes change them; the
+    page cache does not track discussions (messages are written too often), so a report's
+    creation and resolution bump the version themselves."""
+    bump(app_version("discussions"))
 
 
 @transaction.atomic

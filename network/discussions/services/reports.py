@@ -13,7 +13,7 @@ from .. import selectors
 from ..enums import ReportReason, ReportStatus
 from ..models import Message, MessageReport
 from .common import _require
-from .messages import message_hide, reports_resolve
+from .messages import message_hide, reports_changed, reports_resolve
 
 
 def _subject(report):
@@ -49,6 +49,7 @@ def message_report_create(
             message=message, reporter=reporter, reason=reason, comment=(comment or "").strip()
         )
     )
+    reports_changed()
     # Recipients are read now, inside the transaction; the room's closed text goes only to
     # people who may read it (people_to_tell_of_report checks the view rule's audience).
     email_on_commit(
