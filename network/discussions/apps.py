@@ -18,6 +18,13 @@ class DiscussionsConfig(AppConfig):
             changed_by=[RoomModerator],
         )
 
+        from network.desk.registry import register
+
+        from .selectors import desk_done, desk_items
+
+        # Open reports wait on the desk of each person who may handle them.
+        register("discussions", desk_items, apps=("discussions",), done_for=desk_done)
+
         from datetime import timedelta
 
         from network.platform import periodic

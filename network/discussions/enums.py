@@ -15,3 +15,19 @@ class RevisionAction(models.TextChoices):
 class NotificationKind(models.TextChoices):
     MENTION = "mention", _("Mentioned you")
     FOLLOW = "follow", _("New message in a topic you follow")
+
+
+class ReportReason(models.TextChoices):
+    # First: the platform must never hold such data (DESIGN.md invariant 2), so moderators
+    # see these reports before any other.
+    PERSONAL_DATA = "personal_data", _("Personal data of a trafficked person")
+    ABUSIVE = "abusive", _("Abusive")
+    SPAM = "spam", _("Spam")
+    OFF_TOPIC = "off_topic", _("Off-topic")
+    OTHER = "other", _("Other")
+
+
+class ReportStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    HIDDEN = "hidden", _("Resolved: message hidden")
+    DISMISSED = "dismissed", _("Resolved: no action")

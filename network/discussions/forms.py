@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from network.platform.forms import ContentLanguageField
 
 from . import group_access
-from .enums import RoomVisibility
+from .enums import ReportReason, RoomVisibility
 from .models import BODY_MAX_LENGTH, Topic
 
 MUTE_DURATIONS = {
@@ -153,3 +153,37 @@ class MoveTopicForm(forms.Form):
     def __init__(self, *args, rooms, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_room"].queryset = rooms
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        choices=ReportReason.choices, widget=forms.RadioSelect, label=_("What is wrong with it?")
+    )
+    comment = forms.CharField(
+        label=_("Comment (optional; needed for “Other”)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Only the room's moderators and the secretariat read it. Never include personal "
+            "data of trafficked persons."
+        ),
+    )
+
+
+class ReportResolveForm(forms.Form):
+    HIDE, DISMISS = "hide", "dismiss"
+    decision = forms.ChoiceField(
+        choices=[
+            (HIDE, _("Hide the message for everybody")),
+            (DISMISS, _("Take no action: the message stays")),
+        ],
+        widget=forms.RadioSelect,
+        label=_("Decision"),
+    )
+    note = forms.CharField(
+        max_length=300,
+        required=False,
+        label=_("Note (optional)"),
+        help_text=_("Kept for moderators; not shown to others."),
+    )

@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -15,7 +16,13 @@ from django.utils.translation import gettext_lazy as _
 
 from network.platform.languages import CONTENT_LANGUAGE_MAX_LENGTH, validate_content_language
 
-from .enums import NotificationKind, RevisionAction, RoomVisibility
+from .enums import (
+    NotificationKind,
+    ReportReason,
+    ReportStatus,
+    RevisionAction,
+    RoomVisibility,
+)
 
 BODY_MAX_LENGTH = 10_000
 USER = settings.AUTH_USER_MODEL
@@ -285,3 +292,67 @@ class ReadMarker(models.Model):
 
     def __str__(self):
         return f"{self.user} read {self.topic} to #{self.last_read_message_id}"
+
+
+class MessageReport(models.Model):
+    """A person's report of a message to the room's moderators. A plain model: members create
+    it and only moderators and staff read it; the reported person never learns who reported."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=20, choices=ReportReason.choices)
+    comment = models.TextField(
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "What moderators should know. Never include personal data of trafficked persons."
+        ),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(
+        max_length=10, choices=ReportStatus.choices, default=ReportStatus.OPEN
+    )
+    resolved_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolution_note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["message", "reporter"],
+                name="discussions_report_once",
+                violation_error_message=_("You have already reported this message."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status=ReportStatus.OPEN, resolved_at__isnull=True)
+                | (~Q(status=ReportStatus.OPEN) & Q(resolved_at__isnull=False)),
+                name="discussions_report_resolved_when",
+                violation_error_message="A resolved report needs its time, an open one none.",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "created_at"], name="discussions_report_open")]
+
+    def __str__(self):
+        return f"Report #{self.pk} of message #{self.message_id}"
+
+    def get_absolute_url(self):
+        return reverse("discussions:report", args=[self.pk])
+
+    def clean(self):
+        if self.reason == ReportReason.OTHER and not self.comment.strip():
+            raise ValidationError(
+                {"comment": _("Say what is wrong with the message when the reason is “Other”.")}
+            )
+
+    @property
+    def room(self):
+        """The room the message is in now (a moved topic takes its messages, and so its
+        reports, along); the rules answer for it."""
+        return self.message.room
+
+    @property
+    def is_open(self):
+        return self.status == ReportStatus.OPEN

@@ -106,6 +106,35 @@ rules.add_perm("discussions.delete_message", is_author & can_view)
 
 
 @rules.predicate
+def wrote_reported_message(user, report):
+    return report is not None and user.is_authenticated and report.message.author_id == user.pk
+
+
+# Anybody who reads a message may report it, but not their own.
+rules.add_perm("discussions.report_message", can_view & ~is_author)
+
+
+@rules.predicate
+def moderates_a_room(user):
+    from .models import RoomModerator
+
+    return user.is_authenticated and RoomModerator.objects.filter(user=user).exists()
+
+
+# The moderation page: for whoever moderates a room (staff moderate them all).
+rules.add_perm(
+    "discussions.view_reports",
+    rules.is_authenticated & (is_staff | moderates_a_room | convenes_a_group),
+)
+# A report goes to the room's moderators (the secretariat too); a moderator whose own message
+# is reported leaves it to the others, so that the reported person never learns who reported.
+rules.add_perm(
+    "discussions.handle_report",
+    rules.is_authenticated & (is_staff | (can_moderate & ~wrote_reported_message)),
+)
+
+
+@rules.predicate
 def started_topic(user, topic):
     return topic is not None and user.is_authenticated and topic.created_by_id == user.pk
 

@@ -1,7 +1,18 @@
 """Shared reads for rooms, topics and messages, with visibility applied in one place."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
 from members.enums import OrganizationStatus
@@ -9,9 +20,10 @@ from members.models import User
 from members.rules import is_network_member
 
 from . import group_access
-from .enums import NotificationKind, RoomVisibility
+from .enums import NotificationKind, ReportReason, ReportStatus, RoomVisibility
 from .models import (
     Message,
+    MessageReport,
     Notification,
     ReadMarker,
     Room,
@@ -41,11 +53,12 @@ def rooms_visible_to(user):
     return rooms.filter(allowed)
 
 
-def rooms_moderated_by(user):
-    """Open rooms the user moderates (the same answer as the moderate_room rule), by title."""
+def rooms_moderated_by(user, *, archived=False):
+    """Open rooms (archived ones too with `archived`) the user moderates (the same answer as
+    the moderate_room rule), by title."""
     if not user.is_authenticated:
         return Room.objects.none()
-    rooms = Room.objects.filter(is_archived=False)
+    rooms = Room.objects.all() if archived else Room.objects.filter(is_archived=False)
     if user.has_perm("discussions.view_every_room"):
         return rooms
     return rooms.filter(
@@ -223,3 +236,112 @@ def pending_mentions(*, user):
         .select_related("message__author", "message__room", "message__topic")
         .order_by("pk")
     )
+
+
+def open_reports(*, user):
+    """The open reports the user may handle (the handle_report rule): in the rooms they
+    moderate, archived ones included, and never of their own messages unless they are staff.
+    Personal data of trafficked persons first, then the oldest; one query."""
+    if not user.is_authenticated:
+        return MessageReport.objects.none()
+    reports = MessageReport.objects.filter(
+        status=ReportStatus.OPEN,
+        message__room__in=rooms_moderated_by(user, archived=True).order_by().values("pk"),
+    )
+    if not user.has_perm("discussions.view_every_room"):
+        reports = reports.exclude(message__author=user)
+    return reports.select_related(
+        "message__room", "message__topic", "message__author", "reporter"
+    ).order_by(
+        Case(When(reason=ReportReason.PERSONAL_DATA, then=Value(0)), default=Value(1)),
+        "created_at",
+        "pk",
+    )
+
+
+def reports_of(message):
+    """Every report of a message, the oldest first, for the moderator deciding on it."""
+    return message.reports.select_related("reporter", "resolved_by").order_by("created_at", "pk")
+
+
+def people_to_tell_of_report(message):
+    """The room's moderators who may read the message and handle a report of it: never its
+    author. One queryset."""
+    return (
+        people_who_can_view(message.room)
+        .filter(pk__in=RoomModerator.objects.filter(room=message.room_id).values("user_id"))
+        .exclude(pk=message.author_id)
+    )
+
+
+def excerpt(text, length=200):
+    """A message's text on one line, cut at `length` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def desk_items(*, user, organizations):
+    """For the desk: the open reports the person may handle, addressed to them. One query."""
+    from django.utils.translation import gettext as _
+
+    from network.desk.registry import DeskItem
+
+    return [
+        DeskItem(
+            organization=None,
+            kind=_("Reported message"),
+            title=f"{report.message.room.title}: {report.message.topic.title}",
+            reason=_("Reported as “%(reason)s”: %(excerpt)s")
+            % {"reason": report.get_reason_display(), "excerpt": excerpt(report.message.body, 80)},
+            url=report.get_absolute_url(),
+        )
+        for report in open_reports(user=user)
+    ]
+
+
+def desk_done(*, user, organizations, since):
+    """For "done recently": the reports the person resolved since `since`. One query."""
+    from django.utils.translation import gettext as _
+
+    from network.desk.registry import DeskItem
+
+    reports = MessageReport.objects.filter(resolved_by=user, resolved_at__gte=since)
+    return [
+        DeskItem(
+            organization=None,
+            kind=_("Reported message"),
+            title=f"{report.message.room.title}: {report.message.topic.title}",
+            reason=str(report.get_status_display()),
+            url=report.get_absolute_url(),
+            done_at=report.resolved_at,
+        )
+        for report in reports.select_related("message__room", "message__topic")
+    ]
+
+
+def dashboard_rows():
+    """For the secretariat's dashboard: the open reports, personal data first, then the
+    oldest; the first PANEL_ROWS of them. One query."""
+    from django.utils.timesince import timesince
+    from django.utils.translation import gettext as _
+
+    from network.desk.panels import PANEL_ROWS, PanelRow
+
+    reports = (
+        MessageReport.objects.filter(status=ReportStatus.OPEN)
+        .select_related("message__room")
+        .order_by(
+            Case(When(reason=ReportReason.PERSONAL_DATA, then=Value(0)), default=Value(1)),
+            "created_at",
+            "pk",
+        )[:PANEL_ROWS]
+    )
+    return [
+        PanelRow(
+            title=f"{report.message.room.title}: {excerpt(report.message.body, 80)}",
+            detail=_("%(reason)s, reported %(age)s ago")
+            % {"reason": report.get_reason_display(), "age": timesince(report.created_at)},
+            url=report.get_absolute_url(),
+        )
+        for report in reports
+    ]

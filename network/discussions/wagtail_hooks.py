@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from network.desk.panels import dashboard_panel
 from network.platform.views import ServiceCreateView, ServiceEditView
 
-from . import services
+from . import selectors, services
 from .models import Room
 
 
@@ -38,3 +39,14 @@ class RoomViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_rooms():
     return RoomViewSet("discussion_rooms")
+
+
+dashboard_panel(
+    name="moderation-reports",
+    order=55,
+    heading=_("Moderation reports"),
+    rows=selectors.dashboard_rows,
+    empty=_("No message is waiting for a moderator's decision."),
+    url_name="discussions:reports",
+    more_label=_("All moderation reports"),
+)

@@ -781,8 +781,30 @@ DISCUSSIONS = [
         "focal_a",
         _r("discussions:message_hide", ROOM, MESSAGE),
         _dict(reason=EMPTY_OR_SENTENCE),
-        frozenset({"discussions_message", "discussions_messagerevision"}),
+        # Hiding resolves the message's open reports too.
+        frozenset(
+            {"discussions_message", "discussions_messagerevision", "discussions_messagereport"}
+        ),
         must_write="discussions_message",
+    ),
+    Endpoint(
+        "discussions:message_report",
+        "focal_b",
+        _r("discussions:message_report", ROOM, MESSAGE),
+        _dict(
+            reason=st.sampled_from(["personal_data", "abusive", "spam", "off_topic", "other"]),
+            comment=SENTENCE,
+        ),
+        frozenset({"discussions_messagereport"}),
+        must_write="discussions_messagereport",
+    ),
+    Endpoint(
+        "discussions:report",
+        "focal_a",
+        _r("discussions:report", lambda w: w.report.pk),
+        _dict(decision=st.sampled_from(["hide", "dismiss"]), note=EMPTY_OR_SENTENCE),
+        frozenset({"discussions_message", "discussions_messagereport"}),
+        must_write="discussions_messagereport",
     ),
     Endpoint(
         "discussions:mute",

@@ -18,6 +18,7 @@ from network.agenda.enums import PriorityStatus
 from network.catalogue.models import GapCitation
 from network.countries.enums import AnswerStatus
 from network.countries.models import GapChangeProposal
+from network.discussions import services as discussion_services
 from network.discussions.enums import RoomVisibility
 from network.gaps.enums import GapStatus
 from network.groups.enums import GroupStatus, MembershipStatus
@@ -152,6 +153,10 @@ def build_world():
     o["room"] = room
     o["topic"] = TopicFactory(room=room, created_by=o["member_a"])
     o["message"] = MessageFactory(topic=o["topic"], author=o["member_a"])
+    # member_b reported it; focal_a, its moderator, decides.
+    o["report"] = discussion_services.message_report_create(
+        message=o["message"], reporter=o["member_b"], reason="abusive"
+    )
     # A second room focal_a moderates, where topics can be moved.
     o["other_room"] = RoomFactory(slug="fuzz-other-room", visibility=RoomVisibility.NETWORK)
     RoomModeratorFactory(room=o["other_room"], user=o["focal_a"])

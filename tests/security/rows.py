@@ -990,6 +990,33 @@ SITE = [
         GET=hidden_from_others(VIEWERS_OF_SECRET_ROOM, {STAFF: 200, MODERATOR: 200}),
         POST=hidden_from_others(VIEWERS_OF_SECRET_ROOM, {STAFF: OK, MODERATOR: OK}),
     ),
+    row(
+        "discussions/<slug:slug>/m/<int:message_id>/report/",
+        lambda w: f"/discussions/network-room/m/{w.message.pk}/report/",
+        note="anybody who reads it but its author (MEMBER_A)",
+        GET=hidden_from_others(NETWORK_AND_STAFF, each(200, **{MEMBER_A: 403})),
+        POST=hidden_from_others(NETWORK_AND_STAFF, each(OK, **{MEMBER_A: 403})),
+    ),
+    row(
+        "discussions/<slug:slug>/m/<int:message_id>/report/",
+        lambda w: f"/discussions/secret-room/m/{w.secret_message.pk}/report/",
+        note="restricted; its author is TEAM",
+        GET=hidden_from_others(VIEWERS_OF_SECRET_ROOM, each(200, **{TEAM: 403})),
+        POST=hidden_from_others(VIEWERS_OF_SECRET_ROOM, each(OK, **{TEAM: 403})),
+    ),
+    row(
+        "discussions/reports/",
+        lambda w: "/discussions/reports/",
+        # Room moderators, conveners of a working group (Agency A's focal point) and staff.
+        GET=allow([MODERATOR, FOCAL_A, STAFF]),
+    ),
+    row(
+        "discussions/reports/<int:report_id>/",
+        lambda w: f"/discussions/reports/{w.secret_report.pk}/",
+        note="a report in the restricted room: its moderator and staff",
+        GET=hidden_from_others((MODERATOR, STAFF), {MODERATOR: 200, STAFF: 200}),
+        POST=hidden_from_others((MODERATOR, STAFF), {MODERATOR: OK, STAFF: OK}),
+    ),
     # search, feeds, API documents, calendars
     row("search/", lambda w: "/search/?q=canary", GET=everyone(200), POST=everyone(405)),
     row(

@@ -78,6 +78,11 @@ def test_canaries_are_where_the_roles_that_may_see_them_look(world):
             Canary.ROOM_TOPIC,
             Canary.ROOM_MESSAGE,
         ],
+        (MODERATOR, f"/discussions/reports/{world.secret_report.pk}/"): [
+            Canary.REPORT_COMMENT,
+            Canary.ROOM_MESSAGE,
+        ],
+        (STAFF, f"/discussions/reports/{world.secret_report.pk}/"): [Canary.REPORT_COMMENT],
         (FOCAL_A, "/members/agency-a/requests/"): [Canary.MEMBERSHIP_REQUEST],
         (FOCAL_A, "/members/agency-a/invite/"): [Canary.INVITEE],
         (PARTICIPANT, "/events/data-workshop/"): [Canary.EVENT_LINK, Canary.EVENT_VENUE],
@@ -210,8 +215,14 @@ def test_emails_sent_by_the_platform_carry_no_canary_to_whom_it_is_hidden(
             f"/data/requests/{world.data_request.pk}/step/",
             {"action": "more_info", "note": f"About {Canary.DATA_REQUEST}?"},
         )
+        # A report of the restricted room's message reaches its moderator alone.
+        _client(world, LEAD).post(
+            f"/discussions/secret-room/m/{world.secret_message.pk}/report/",
+            {"reason": "other", "comment": f"{Canary.REPORT_COMMENT} again"},
+        )
         send_mention_digest.call()
     subjects = [m.subject for m in mail.outbox]
+    assert "A message was reported in a room you moderate" in subjects, subjects
     assert len(mail.outbox) >= 3, subjects
     assert any(s.startswith("Access request for") for s in subjects), subjects
     assert any("Asked for more information" in s for s in subjects), subjects

@@ -21,6 +21,7 @@ from members.enums import MembershipRole, OrganizationStatus, Visibility
 from network.catalogue.models import GapCitation
 from network.countries.enums import AnswerStatus
 from network.countries.models import GapChangeProposal
+from network.discussions import services as discussion_services
 from network.discussions.enums import RoomVisibility
 from network.gaps.enums import GapStatus
 from network.groups.enums import GroupStatus, MembershipStatus
@@ -141,6 +142,7 @@ class Canary:
     DATA_REQUEST = "CanaryDataAccessPurpose"
     DRAFT_MINUTES = "CanaryDraftMinutesText"
     RESTRICTED_DECISION = "CanaryRestrictedMeetingDecision"
+    REPORT_COMMENT = "CanaryReportComment"
 
     SEEN_BY = {
         HIDDEN_NAME: (),
@@ -182,6 +184,9 @@ class Canary:
         GROUP_REQUEST: (FOCAL_A, STAFF),
         # An action point of the private event, for which Agency A answers: A's people, staff.
         RESTRICTED_DECISION: (MEMBER_A, FOCAL_A, STAFF),
+        # A report of the restricted room's message: its moderator and the secretariat alone,
+        # never the reported person (TEAM) nor the room's other members.
+        REPORT_COMMENT: (MODERATOR, STAFF),
     }
 
     @classmethod
@@ -306,6 +311,13 @@ def build():
     w.secret_message = MessageFactory(
         topic=w.secret_topic, author=users[TEAM], body=Canary.ROOM_MESSAGE
     )
+    # Another member of the restricted room reports the message to its moderator.
+    w.reporter = person(w.org_c)
+    RoomMemberFactory(room=w.secret_room, user=w.reporter)
+    w.secret_report = discussion_services.message_report_create(
+        message=w.secret_message, reporter=w.reporter, reason="abusive",
+        comment=f"It insults people. {Canary.REPORT_COMMENT}",
+    )  # fmt: skip
 
     # A members-only notice to organizations A and B.
     w.notice = NoticeFactory(title="Convocation", recipients=[w.org_a, w.org_b])

@@ -8,7 +8,9 @@ from .messages import (
     message_hide,
     message_post,
     notifications_mark_read,
+    reports_resolve,
 )
+from .reports import message_report_create, message_report_resolve
 from .rooms import (
     mute_user,
     room_create,
@@ -41,8 +43,11 @@ __all__ = [
     "message_edit",
     "message_hide",
     "message_post",
+    "message_report_create",
+    "message_report_resolve",
     "mute_user",
     "notifications_mark_read",
+    "reports_resolve",
     "room_create",
     "room_for_target",
     "room_mark_read",

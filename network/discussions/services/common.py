@@ -12,7 +12,7 @@ RATE_LIMIT = 20  # messages per person…
 RATE_WINDOW = 10  # …in this many seconds
 MAX_MENTIONS = 20
 # Paths under /discussions/ that a room's slug must never shadow.
-RESERVED_SLUGS = {"new", "notifications"}
+RESERVED_SLUGS = {"new", "notifications", "reports"}
 MENTION_RE = re.compile(r"(?<![\w@])@(\w[\w.+-]*)")
 
 

@@ -13,14 +13,16 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from members.models import User
+from network.platform.cache import app_version, bump
 from network.platform.languages import content_language
 from network.platform.services import service_save
 
 from .. import events, markdown, selectors
-from ..enums import NotificationKind, RevisionAction
+from ..enums import NotificationKind, ReportStatus, RevisionAction
 from ..models import (
     Mention,
     Message,
+    MessageReport,
     MessageRevision,
     Mute,
     Notification,
@@ -249,15 +251,40 @@ def message_delete(*, message: Message, by: User) -> Message:
 
 @transaction.atomic
 def message_hide(*, message: Message, by: User, reason: str = "") -> Message:
-    """A moderator hides a message at once. Side effects: after commit, clients remove it."""
+    """A moderator hides a message at once. Side effects: its open reports are resolved as
+    hidden (by, now, the reason); after commit, clients remove it."""
     _require(by, "discussions.moderate_room", message)
-    if message.hidden:
-        return message
-    message.hidden, message.hidden_by, message.hidden_at = True, by, timezone.now()
-    message.hidden_reason = reason.strip()[:300]
-    service_save(message)
-    events.message_hidden_on_commit(message)
+    if not message.hidden:
+        message.hidden, message.hidden_by, message.hidden_at = True, by, timezone.now()
+        message.hidden_reason = reason.strip()[:300]
+        service_save(message)
+        events.message_hidden_on_commit(message)
+    reports_resolve(message=message, by=by, status=ReportStatus.HIDDEN, note=reason)
     return message
+
+
+def reports_resolve(*, message: Message, by: User, status: str, note: str = "") -> int:
+    """Resolve every open report of a message with `status`, recording who, when and the note
+    (for message_hide and message_report_resolve, inside their transactions). Each is saved,
+    so that the desks and the dashboard that list them learn of it. Returns how many."""
+    reports = list(
+        MessageReport.objects.select_for_update().filter(message=message, status=ReportStatus.OPEN)
+    )
+    now = timezone.now()
+    for report in reports:
+        report.status, report.resolved_by, report.resolved_at = status, by, now
+        report.resolution_note = (note or "").strip()[:300]
+        service_save(report)
+    if reports:
+        reports_changed()
+    return len(reports)
+
+
+def reports_changed():
+    """Desks cache their counts under the versions of the apps whose writes change them; the
+    page cache does not track discussions (messages are written too often), so a report's
+    creation and resolution bump the version themselves."""
+    bump(app_version("discussions"))
 
 
 @transaction.atomic

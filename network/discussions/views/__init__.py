@@ -11,6 +11,7 @@ from .moderation import (
     topic_move,
     topic_resolve,
 )
+from .reports import message_report, report_detail, report_list
 from .rooms import (
     notifications,
     open_network_room,
@@ -27,8 +28,11 @@ __all__ = [
     "message_edit",
     "message_hide",
     "message_history",
+    "message_report",
     "notifications",
     "open_network_room",
+    "report_detail",
+    "report_list",
     "room_create",
     "room_detail",
     "room_list",

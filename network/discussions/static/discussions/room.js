@@ -100,6 +100,16 @@
     body.innerHTML = frame.body_html;
     article.appendChild(header);
     article.appendChild(body);
+    // Anybody may report another's message (the same link the server renders).
+    if (String(frame.author_id) !== root.dataset.me) {
+      var actions = document.createElement("footer");
+      actions.className = "msg-actions";
+      var report = document.createElement("a");
+      report.href = root.dataset.wsPath.replace(/^\/ws\//, "/") + "m/" + frame.id + "/report/";
+      report.textContent = text("report", "Report");
+      actions.appendChild(report);
+      article.appendChild(actions);
+    }
     return article;
   }
 
