@@ -60,6 +60,12 @@ def organization_registrations(request, page, organization):
         return redirect(here)
     registrations = list(selectors.organization_registrations(page, organization))
     awaiting = [r for r in registrations if r.status == RegistrationStatus.AWAITING_ORGANIZATION]
+    others = [r for r in registrations if r not in awaiting]
+    # A person awaiting the organization asked it to decide, so its spokespeople see who they
+    # are (as organizers see who they decide); the others are named only as far as the viewer
+    # may see them: a hidden profile stays hidden.
+    for registration in others:
+        registration.shown = request.user.has_perm("members.view_person", registration.user)
     return TemplateResponse(
         request,
         "events/organization_registrations.html",
@@ -67,7 +73,7 @@ def organization_registrations(request, page, organization):
             "page": page,
             "organization": organization,
             "awaiting": awaiting,
-            "others": [r for r in registrations if r not in awaiting],
+            "others": others,
             "used": selectors.quota_used(page, organization),
             "quota": page.organization_quota,
             "deadline": selectors.organization_deadline(page),
