@@ -17,12 +17,12 @@ class RegistrationMode(models.TextChoices):
 class RegistrationStatus(models.TextChoices):
     # Events with a per-organization quota: the organization's focal point or alternate
     # decides first who goes (issue 16).
-    AWAITING_ORGANIZATION = "awaiting_org", _("Awaiting their organization's approval")
+    AWAITING_ORGANIZATION = "awaiting_org", _("Awaiting the organization's approval")
     PENDING = "pending", _("Pending")
     CONFIRMED = "confirmed", _("Confirmed")
     WAITLISTED = "waitlisted", _("Waitlisted")
     DECLINED = "declined", _("Declined")
-    ORGANIZATION_DECLINED = "org_declined", _("Declined by their organization")
+    ORGANIZATION_DECLINED = "org_declined", _("Declined by the organization")
     CANCELLED = "cancelled", _("Cancelled")
 
 

@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='registration',
             name='status',
-            field=models.CharField(choices=[('awaiting_org', "Awaiting their organization's approval"), ('pending', 'Pending'), ('confirmed', 'Confirmed'), ('waitlisted', 'Waitlisted'), ('declined', 'Declined'), ('org_declined', 'Declined by their organization'), ('cancelled', 'Cancelled')], max_length=12),
+            field=models.CharField(choices=[('awaiting_org', "Awaiting the organization's approval"), ('pending', 'Pending'), ('confirmed', 'Confirmed'), ('waitlisted', 'Waitlisted'), ('declined', 'Declined'), ('org_declined', 'Declined by the organization'), ('cancelled', 'Cancelled')], max_length=12),
         ),
         migrations.AddConstraint(
             model_name='registration',

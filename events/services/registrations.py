@@ -235,7 +235,6 @@ def registration_create(
             )
             % {"organization": organization.name}
         )
-    speaks_for = user.memberships.spokespeople().filter(organization=organization).exists()
     if event.organization_quota is not None:
         taken = quota_used(event, organization)
         if taken >= event.organization_quota:
@@ -255,7 +254,7 @@ def registration_create(
     registration = Registration(event=event, user=user, organization=organization, answers=cleaned)
     if event.organization_quota is None:
         registration.status = _entry_status(event)
-    elif speaks_for:
+    elif user.memberships.spokespeople().filter(organization=organization).exists():
         # A focal point or alternate registering themself for their own organization would
         # only approve their own request: the step is skipped, and recorded as their decision
         # (the quota was checked above, as an approval checks it).

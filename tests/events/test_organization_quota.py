@@ -229,7 +229,7 @@ def test_decide_twice_is_refused(org_a, focal_a):
         lambda: services.registration_organization_decide(
             registration=registration, approve=True, by=focal_a
         ),
-        "This registration no longer awaits your organization (status: Declined by their "
+        "This registration no longer awaits your organization (status: Declined by the "
         "organization).",
     )
 
@@ -301,7 +301,7 @@ def test_desk_plain_member_gets_no_approve_button(client, org_a, focal_a):
     assert page_url(event, org_a) not in page
     # The person sees their own registration's status.
     page = _desk(client, person)
-    assert "Your registration: Awaiting their organization&#x27;s approval." in page
+    assert "Your registration: Awaiting the organization&#x27;s approval." in page
     assert page_url(event, org_a) not in page
 
 
@@ -470,7 +470,7 @@ def test_participant_list_shows_awaiting_status(client, org_a):
     page = client.get(event.url + "manage/").content.decode()
 
     row = page.split("Ana Researcher")[1].split("</tr>")[0]
-    assert "Awaiting their organization&#x27;s approval" in row
+    assert "Awaiting the organization&#x27;s approval" in row
     assert "1 awaiting their organization's approval." in page
     # The organizers cannot decide it before the organization does.
     assert 'name="registrations"' not in page.split("Ana Researcher")[0].rsplit("<tr>", 1)[1]
