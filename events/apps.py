@@ -9,9 +9,19 @@ class EventsConfig(AppConfig):
     def ready(self):
         from network.desk.registry import register
 
-        from .selectors import desk_items
+        from .selectors import (
+            desk_items,
+            organization_approval_desk_done,
+            organization_approval_desk_items,
+        )
 
         register("events", desk_items, apps=("events",))
+        register(
+            "event_organization_approvals",
+            organization_approval_desk_items,
+            apps=("events",),
+            done_for=organization_approval_desk_done,
+        )
 
         from datetime import timedelta
 

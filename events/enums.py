@@ -16,19 +16,60 @@ class RegistrationMode(models.TextChoices):
 
 
 class RegistrationStatus(models.TextChoices):
+    # Events with a per-organization quota: the organization's focal point or alternate
+    # decides first who goes (issue 16).
+    AWAITING_ORGANIZATION = "awaiting_org", _("Awaiting the organization's approval")
     PENDING = "pending", pgettext_lazy("registration status", "Pending")
     CONFIRMED = "confirmed", pgettext_lazy("registration status", "Confirmed")
     WAITLISTED = "waitlisted", _("Waitlisted")
     DECLINED = "declined", pgettext_lazy("registration status", "Declined")
+    ORGANIZATION_DECLINED = "org_declined", _("Declined by the organization")
     CANCELLED = "cancelled", _("Cancelled")
 
 
 # A person holds at most one registration in these states per event.
 ACTIVE_STATUSES = (
+    RegistrationStatus.AWAITING_ORGANIZATION,
     RegistrationStatus.PENDING,
     RegistrationStatus.CONFIRMED,
     RegistrationStatus.WAITLISTED,
 )
+
+# The places an organization uses of an event's quota: the registrations it let through.
+# One awaiting its approval uses none, so that it may choose among more candidates than places.
+QUOTA_STATUSES = (
+    RegistrationStatus.PENDING,
+    RegistrationStatus.CONFIRMED,
+    RegistrationStatus.WAITLISTED,
+)
+
+# Where each status may go, and through which service: registration_organization_decide
+# (awaiting → the event's own flow, or declined by the organization), registration_decide
+# (the organizers), registration_cancel (the person), waiting-list promotion.
+REGISTRATION_TRANSITIONS = {
+    RegistrationStatus.AWAITING_ORGANIZATION: (
+        RegistrationStatus.PENDING,
+        RegistrationStatus.CONFIRMED,
+        RegistrationStatus.WAITLISTED,
+        RegistrationStatus.ORGANIZATION_DECLINED,
+        RegistrationStatus.CANCELLED,
+    ),
+    RegistrationStatus.PENDING: (
+        RegistrationStatus.CONFIRMED,
+        RegistrationStatus.WAITLISTED,
+        RegistrationStatus.DECLINED,
+        RegistrationStatus.CANCELLED,
+    ),
+    RegistrationStatus.WAITLISTED: (
+        RegistrationStatus.CONFIRMED,
+        RegistrationStatus.DECLINED,
+        RegistrationStatus.CANCELLED,
+    ),
+    RegistrationStatus.CONFIRMED: (RegistrationStatus.CANCELLED,),
+    RegistrationStatus.DECLINED: (),
+    RegistrationStatus.ORGANIZATION_DECLINED: (),
+    RegistrationStatus.CANCELLED: (),
+}
 
 
 class SessionKind(models.TextChoices):

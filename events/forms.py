@@ -75,6 +75,31 @@ class DecisionForm(forms.Form):
         )
 
 
+class OrganizationDecisionForm(forms.Form):
+    """A focal point's or alternate's decision on one registration awaiting the organization."""
+
+    registration = forms.ModelChoiceField(queryset=None, widget=forms.HiddenInput)
+    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("decline", _("Decline"))])
+    confirm = forms.BooleanField(label=_("Yes, decline this registration"), required=False)
+
+    def __init__(self, *args, registrations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["registration"].queryset = registrations
+        self.fields["registration"].error_messages["invalid_choice"] = _(
+            "This registration no longer awaits your organization."
+        )
+        self.fields["registration"].error_messages["required"] = _(
+            "Choose a registration that awaits your organization."
+        )
+
+    def clean(self):
+        data = super().clean()
+        # Declining cannot be undone by the organization: it is confirmed on purpose.
+        if data.get("decision") == "decline" and not data.get("confirm"):
+            raise forms.ValidationError(_("Tick the box to confirm that you decline it."))
+        return data
+
+
 class EmailParticipantsForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=150)
     body = forms.CharField(

@@ -35,6 +35,11 @@ EVENT = (
         _on_page(views.session_discussion),
         name="session_discussion",
     ),
+    path(
+        "organizations/<slug:organization>/registrations/",
+        _on_page(views.organization_registrations),
+        name="organization_registrations",
+    ),
     path("manage/", _on_page(views.manage_participants), name="manage"),
     path("manage/export/", _on_page(views.manage_csv), name="manage_csv"),
     path("manage/email/", _on_page(views.manage_email), name="manage_email"),

@@ -2,7 +2,13 @@
 
 import rules
 
-from members.rules import is_network_member, is_staff
+from members.rules import (
+    is_admitted,
+    is_alternate_of,
+    is_focal_point_of,
+    is_network_member,
+    is_staff,
+)
 
 from .enums import RegistrationStatus
 
@@ -67,3 +73,8 @@ rules.add_perm(
 )
 # Representing an organization requires belonging to an admitted one.
 rules.add_perm("events.register", rules.is_authenticated & is_network_member & takes_registrations)
+# On events with a per-organization quota, an admitted organization's focal point or alternate
+# decides which of its people's registrations use its places. Object: the organization.
+rules.add_perm(
+    "events.approve_for_organization", is_admitted & (is_focal_point_of | is_alternate_of)
+)

@@ -9,8 +9,15 @@ from members.enums import SPOKESPERSON_ROLES
 from members.models import Organization, User
 from network.platform.languages import source_pages
 
-from .enums import ACTIVE_STATUSES, MinutesStatus, OutputKind, RegistrationStatus, SignOffAnswer
-from .models import EventOrganizer, EventOutput, EventPage, MinutesSignOff
+from .enums import (
+    ACTIVE_STATUSES,
+    QUOTA_STATUSES,
+    MinutesStatus,
+    OutputKind,
+    RegistrationStatus,
+    SignOffAnswer,
+)
+from .models import EventOrganizer, EventOutput, EventPage, MinutesSignOff, Registration
 
 
 def _visible():
@@ -107,6 +114,9 @@ def registration_counts(event):
     return event.registrations.aggregate(
         confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
         pending=Count("pk", filter=Q(status=RegistrationStatus.PENDING)),
+        awaiting_organization=Count(
+            "pk", filter=Q(status=RegistrationStatus.AWAITING_ORGANIZATION)
+        ),
         waitlisted=Count("pk", filter=Q(status=RegistrationStatus.WAITLISTED)),
         active=Count("pk", filter=Q(status__in=ACTIVE_STATUSES)),
     )
@@ -243,3 +253,130 @@ def desk_items(*, user, organizations):
         )
         for registration in registrations
     ] + signoff_desk_items(user=user, organizations=organizations)
+
+
+def quota_used(event, organization):
+    """How many of its places at the event the organization uses (QUOTA_STATUSES)."""
+    return event.registrations.filter(organization=organization, status__in=QUOTA_STATUSES).count()
+
+
+def organization_registrations_url(event, organization):
+    """The page where the organization's focal point and alternate decide its registrations
+    for the event."""
+    return (event.url or "/") + event.reverse_subpage(
+        "organization_registrations", kwargs={"organization": organization.slug}
+    )
+
+
+def organization_registrations(event, organization):
+    """The organization's registrations for the event, those awaiting it first, then by
+    status and person."""
+    return (
+        event.registrations.filter(organization=organization)
+        .select_related("user", "organization_decided_by")
+        .order_by("created_at", "pk")
+    )
+
+
+def awaiting_organization(event, organization):
+    return event.registrations.filter(
+        organization=organization, status=RegistrationStatus.AWAITING_ORGANIZATION
+    )
+
+
+def organization_deadline(event):
+    """Until when an organization may let a registration through: registration's close, else
+    the event's start (the desk item's deadline)."""
+    return event.registration_closes or event.start
+
+
+def organization_approval_desk_items(*, user, organizations):
+    """For the desk: registrations awaiting the approval of an organization the person speaks
+    for, with the places it uses of the event's quota. Two queries however many there are."""
+    from django.utils.translation import gettext as _
+
+    from network.desk.registry import DeskItem
+
+    if not organizations:
+        return []
+    by_pk = {organization.pk: organization for organization in organizations}
+    awaiting = list(
+        Registration.objects.filter(
+            organization__in=organizations,
+            status=RegistrationStatus.AWAITING_ORGANIZATION,
+            event__end__gt=timezone.now(),
+        )
+        .select_related("user", "event")
+        .order_by("created_at", "pk")
+    )
+    if not awaiting:
+        return []
+    used = {
+        (row["event_id"], row["organization_id"]): row["n"]
+        for row in Registration.objects.filter(
+            event__in={r.event_id for r in awaiting},
+            organization__in=organizations,
+            status__in=QUOTA_STATUSES,
+        )
+        .values("event_id", "organization_id")
+        .annotate(n=Count("pk"))
+    }
+    items = []
+    for registration in awaiting:
+        event = registration.event
+        organization = by_pk[registration.organization_id]
+        page_url = organization_registrations_url(event, organization)
+        items.append(
+            DeskItem(
+                organization=organization,
+                kind=_("Registration to approve"),
+                title=_("%(person)s, for %(event)s")
+                % {"person": registration.user.name, "event": event.title},
+                reason=_("Asks to represent your organization: %(used)s of %(quota)s places used.")
+                % {
+                    "used": used.get((event.pk, organization.pk), 0),
+                    "quota": event.organization_quota
+                    if event.organization_quota is not None
+                    else "—",
+                },
+                url=f"{page_url}#registration-{registration.pk}",
+                deadline=organization_deadline(event),
+                action_url=page_url,
+                action_label=_("Approve"),
+                action_fields=(("registration", registration.pk), ("decision", "approve")),
+            )
+        )
+    return items
+
+
+def organization_approval_desk_done(*, user, organizations, since):
+    """For the desk's "done recently": the registrations the organizations approved or declined
+    since `since`. One query."""
+    from django.utils.translation import gettext as _
+
+    from network.desk.registry import DeskItem
+
+    if not organizations:
+        return []
+    by_pk = {organization.pk: organization for organization in organizations}
+    decided = Registration.objects.filter(
+        organization__in=organizations, organization_decided_at__gte=since
+    ).select_related("user", "event", "organization_decided_by")
+    items = []
+    for registration in decided:
+        organization = by_pk[registration.organization_id]
+        declined = registration.status == RegistrationStatus.ORGANIZATION_DECLINED
+        who = registration.organization_decided_by or _("a former member")
+        items.append(
+            DeskItem(
+                organization=organization,
+                kind=_("Registration to approve"),
+                title=_("%(person)s, for %(event)s")
+                % {"person": registration.user.name, "event": registration.event.title},
+                reason=(_("Declined by %(who)s.") if declined else _("Approved by %(who)s."))
+                % {"who": who},
+                url=organization_registrations_url(registration.event, organization),
+                done_at=registration.organization_decided_at,
+            )
+        )
+    return items

@@ -36,6 +36,12 @@ class Registration(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # The organization's own decision on an event with a quota, kept apart from the
+    # organizers' (decided_by/decided_at), which may follow it.
+    organization_decided_by = models.ForeignKey(
+        "members.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    organization_decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -16,6 +16,7 @@ from .registrations import (
     registration_cancel,
     registration_create,
     registration_decide,
+    registration_organization_decide,
     registration_remind_due,
 )
 
@@ -35,5 +36,6 @@ __all__ = [
     "registration_cancel",
     "registration_create",
     "registration_decide",
+    "registration_organization_decide",
     "registration_remind_due",
 ]

@@ -7,13 +7,14 @@ each other and never confirm more people than there are seats.
 
 from datetime import timedelta
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from wagtail.models import Page
 
+from members.enums import SPOKESPERSON_ROLES
 from members.models import Organization, User
 from network.discussions.selectors import room_for, rooms_for
 from network.discussions.services import room_member_add, room_member_remove
@@ -22,10 +23,12 @@ from network.platform.services import absolute_url, service_save
 
 from ..enums import (
     ACTIVE_STATUSES,
+    REGISTRATION_TRANSITIONS,
     RegistrationMode,
     RegistrationStatus,
 )
 from ..models import EventPage, Registration
+from ..selectors import organization_deadline, organization_registrations_url, quota_used
 
 
 def _save_registration(registration):
@@ -61,7 +64,10 @@ def _status_email(registration, *, subject_prefix, template):
     event = registration.event
     email_on_commit(
         to=[registration.user],
-        subject=_("%(prefix)s: %(title)s") % {"prefix": subject_prefix, "title": event.title},
+        # A function: the subject is read in the person's language (a lazy prefix too).
+        subject=lambda recipient: (
+            _("%(prefix)s: %(title)s") % {"prefix": subject_prefix, "title": event.title}
+        ),
         template=template,
         context={
             "registration": registration,
@@ -81,6 +87,10 @@ STATUS_TEMPLATES = {
         "events/email/waitlisted.txt",
     ),
     RegistrationStatus.PENDING: (gettext_lazy("Registration received"), "events/email/pending.txt"),
+    RegistrationStatus.AWAITING_ORGANIZATION: (
+        gettext_lazy("Registration received"),
+        "events/email/awaiting_organization.txt",
+    ),
     RegistrationStatus.DECLINED: (
         gettext_lazy("Registration declined"),
         "events/email/declined.txt",
@@ -91,6 +101,56 @@ STATUS_TEMPLATES = {
 def _tell(registration):
     subject, template = STATUS_TEMPLATES[registration.status]
     _status_email(registration, subject_prefix=subject, template=template)
+
+
+def _entry_status(event):
+    """The status a registration the organization let through gets: the event's own flow.
+    Caller holds the lock."""
+    if event.registration_mode == RegistrationMode.APPROVAL:
+        return RegistrationStatus.PENDING
+    if _has_seat(event):
+        return RegistrationStatus.CONFIRMED
+    return RegistrationStatus.WAITLISTED
+
+
+def _move(registration, to):
+    """Check the status change against REGISTRATION_TRANSITIONS (enums.py)."""
+    if to not in REGISTRATION_TRANSITIONS[registration.status]:
+        raise ValidationError(
+            _("This registration cannot go from “%(before)s” to “%(after)s”.")
+            % {
+                "before": registration.get_status_display(),
+                "after": RegistrationStatus(to).label,
+            }
+        )
+    registration.status = to
+
+
+def _ask_organization(registration):
+    """Email each focal point and alternate of the organization (but the person) that a
+    registration awaits them, in their own language and as their email preference says (the
+    desk and the digest list it too)."""
+    event, organization = registration.event, registration.organization
+    spokespeople = User.objects.filter(
+        memberships__organization=organization,
+        memberships__role__in=SPOKESPERSON_ROLES,
+        is_active=True,
+    ).exclude(pk=registration.user_id)
+    email_on_commit(
+        to=spokespeople,
+        subject=lambda recipient: (
+            _("A registration awaits your approval: %(title)s") % {"title": event.title}
+        ),
+        template="events/email/organization_asked.txt",
+        context={
+            "registration": registration,
+            "event": event,
+            "organization": organization,
+            "quota": event.organization_quota,
+            "used": quota_used(event, organization),
+            "url": absolute_url(organization_registrations_url(event, organization)),
+        },
+    )
 
 
 def _when(local, event):
@@ -165,10 +225,18 @@ def registration_create(
                 "think this is a mistake."
             )
         )
+    if previous.filter(
+        status=RegistrationStatus.ORGANIZATION_DECLINED, organization=organization
+    ).exists():
+        raise ValidationError(
+            _(
+                "%(organization)s declined your registration for this event. Ask its focal "
+                "point or alternate if you think this is a mistake."
+            )
+            % {"organization": organization.name}
+        )
     if event.organization_quota is not None:
-        taken = event.registrations.filter(
-            organization=organization, status__in=ACTIVE_STATUSES
-        ).count()
+        taken = quota_used(event, organization)
         if taken >= event.organization_quota:
             raise ValidationError(
                 _(
@@ -183,18 +251,96 @@ def registration_create(
                 }
             )
     cleaned = _clean_answers(event, answers)
-    if event.registration_mode == RegistrationMode.APPROVAL:
-        status = RegistrationStatus.PENDING
-    elif _has_seat(event):
-        status = RegistrationStatus.CONFIRMED
+    registration = Registration(event=event, user=user, organization=organization, answers=cleaned)
+    if event.organization_quota is None:
+        registration.status = _entry_status(event)
+    elif user.memberships.spokespeople().filter(organization=organization).exists():
+        # A focal point or alternate registering themself for their own organization would
+        # only approve their own request: the step is skipped, and recorded as their decision
+        # (the quota was checked above, as an approval checks it).
+        registration.status = _entry_status(event)
+        registration.organization_decided_by = user
+        registration.organization_decided_at = now
     else:
-        status = RegistrationStatus.WAITLISTED
-    registration = _save_registration(
-        Registration(
-            event=event, user=user, organization=organization, answers=cleaned, status=status
-        )
-    )
+        # The organization chooses who uses its places: its spokespeople decide first.
+        registration.status = RegistrationStatus.AWAITING_ORGANIZATION
+    _save_registration(registration)
     _tell(registration)
+    if registration.status == RegistrationStatus.AWAITING_ORGANIZATION:
+        _ask_organization(registration)
+    return registration
+
+
+@transaction.atomic
+def registration_organization_decide(
+    *, registration: Registration, approve: bool, by: User
+) -> Registration:
+    """The organization's focal point or alternate approves or declines a registration that
+    awaits it (events with a per-organization quota).
+
+    Approving is refused over the quota and after the organization's deadline; an approved
+    registration enters the event's own flow (confirmed or waitlisted in open mode, pending
+    the organizers in approval mode). Records who decided and when. Side effects: emails the
+    person the organization's decision after commit (and their new status).
+    """
+    event = _lock(registration.event)
+    registration = Registration.objects.select_related("user", "organization").get(
+        pk=registration.pk
+    )
+    registration.event = event
+    organization = registration.organization
+    if not by.has_perm("events.approve_for_organization", organization):
+        raise PermissionDenied(
+            _("Only the focal point or alternate of %(organization)s decides who it sends.")
+            % {"organization": organization.name}
+        )
+    if registration.status != RegistrationStatus.AWAITING_ORGANIZATION:
+        raise ValidationError(
+            _("This registration no longer awaits your organization (status: %(status)s).")
+            % {"status": registration.get_status_display()}
+        )
+    now = timezone.now()
+    if approve:
+        deadline = organization_deadline(event)
+        if now >= deadline:
+            local = timezone.localtime(deadline, event.tz)
+            raise ValidationError(
+                _(
+                    "Registration for this event closed on %(date)s at %(time)s (%(zone)s): "
+                    "it can no longer be approved."
+                )
+                % _when(local, event)
+            )
+        quota = event.organization_quota
+        used = quota_used(event, organization)
+        if quota is not None and used >= quota:
+            raise ValidationError(
+                _(
+                    "%(organization)s already uses %(used)s of its %(quota)s place(s) at this "
+                    "event: this registration cannot be approved. Decline it, or ask a colleague "
+                    "to cancel theirs first."
+                )
+                % {"organization": organization.name, "used": used, "quota": quota}
+            )
+        _move(registration, _entry_status(event))
+    else:
+        _move(registration, RegistrationStatus.ORGANIZATION_DECLINED)
+    registration.organization_decided_by = by
+    registration.organization_decided_at = now
+    _save_registration(registration)
+    _status_email(
+        registration,
+        subject_prefix=(
+            gettext_lazy("Your organization approved your registration")
+            if approve
+            else gettext_lazy("Your organization declined your registration")
+        ),
+        template=(
+            "events/email/organization_approved.txt"
+            if approve
+            else "events/email/organization_declined.txt"
+        ),
+    )
     return registration
 
 

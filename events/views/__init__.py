@@ -17,6 +17,7 @@ from .minutes import (
     minutes_publish,
     minutes_sign_off,
 )
+from .organizations import organization_registrations
 from .pages import (
     calendar_file,
     event_calendar,
@@ -50,5 +51,6 @@ __all__ = [
     "minutes_new",
     "minutes_publish",
     "minutes_sign_off",
+    "organization_registrations",
     "session_discussion",
 ]

@@ -92,6 +92,11 @@ REGISTERED = {
     RegistrationStatus.PENDING: gettext_lazy(
         "Your registration is received. The organizers will decide and tell you by email."
     ),
+    RegistrationStatus.AWAITING_ORGANIZATION: gettext_lazy(
+        "Your registration is received. This event limits how many people each organization "
+        "sends: your organization's focal point or alternate decides first and you will be "
+        "told by email."
+    ),
 }
 
 

@@ -865,6 +865,20 @@ EVENTS = [
         must_write="events_registration",
     ),
     Endpoint(
+        "events:organization_registrations",
+        "focal_a",
+        lambda w: w.quota_event.url + f"organizations/{w.org_a.slug}/registrations/",
+        lambda w: st.fixed_dictionaries(
+            {
+                "registration": st.just(str(w.awaiting_registration.pk)),
+                "decision": st.sampled_from(["approve", "decline"]),
+                "confirm": st.just("on"),
+            }
+        ),
+        REGISTRATION,
+        must_write="events_registration",
+    ),
+    Endpoint(
         "events:manage_email",
         "organizer",
         _event("manage/email/"),

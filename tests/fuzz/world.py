@@ -176,6 +176,15 @@ def build_world():
         organization=o["org_c"],
         status=RegistrationStatus.PENDING,
     )
+    # An event with a per-organization quota: a colleague's registration awaits Agency A's
+    # focal point.
+    o["quota_event"] = EventPageFactory(slug="fuzz-quota-workshop", organization_quota=2)
+    o["awaiting_registration"] = RegistrationFactory(
+        event=o["quota_event"],
+        user=o["colleague_a"],
+        organization=o["org_a"],
+        status=RegistrationStatus.AWAITING_ORGANIZATION,
+    )
     # Uploaded minutes the attending organizations agreed (organizers publish them), drafted
     # minutes, and drafted minutes circulated to Agency B (member_b attended for it).
     o["event_output"] = EventOutputFactory(

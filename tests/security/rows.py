@@ -1136,6 +1136,27 @@ PAGES = [
         GET=everyone(302),
         POST=signed_in(OK),
     ),
+    # An organization's registrations for an event: its focal point or alternate alone.
+    row(
+        "events.EventPage:organizations/<slug:organization>/registrations/",
+        lambda w: "/events/data-workshop/organizations/agency-a/registrations/",
+        GET=allow([FOCAL_A]),
+        POST=allow([FOCAL_A], yes=OK),
+    ),
+    row(
+        "events.EventPage:organizations/<slug:organization>/registrations/",
+        lambda w: "/events/data-workshop/organizations/no-such-agency/registrations/",
+        note="no such organization",
+        GET=signed_in(404),
+        POST=signed_in(404),
+    ),
+    row(
+        "events.EventPage:organizations/<slug:organization>/registrations/",
+        lambda w: "/events/private-event/organizations/agency-a/registrations/",
+        note="a group-restricted event",
+        GET=allow([STAFF], yes=403, no=404),
+        POST=allow([STAFF], yes=403, no=404),
+    ),
     row(
         "events.EventPage:calendar.ics",
         lambda w: "/events/data-workshop/calendar.ics",
