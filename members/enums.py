@@ -32,7 +32,7 @@ SPOKESPERSON_ROLES = (MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE)
 class Visibility(models.TextChoices):
     PUBLIC = "public", _("Public")
     MEMBERS = "members", _("Network members only")
-    HIDDEN = "hidden", _("Hidden")
+    HIDDEN = "hidden", pgettext_lazy("profile visibility", "Hidden")
 
 
 class RequestStatus(models.TextChoices):

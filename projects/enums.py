@@ -66,7 +66,7 @@ class OutputKind(models.TextChoices):
     WORKING_PAPER = "working_paper", _("Working paper")
     DATASET = "dataset", _("Dataset (metadata only)")
     QUESTIONNAIRE = "questionnaire", _("Questionnaire")
-    REPORT = "report", _("Report")
+    REPORT = "report", pgettext_lazy("kind of output", "Report")
 
 
 class GapFill(models.TextChoices):

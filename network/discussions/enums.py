@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RoomVisibility(models.TextChoices):
@@ -28,6 +29,6 @@ class ReportReason(models.TextChoices):
 
 
 class ReportStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("report status", "Open")
     HIDDEN = "hidden", _("Resolved: message hidden")
     DISMISSED = "dismissed", _("Resolved: no action")
