@@ -77,6 +77,37 @@ def test_register_quota_event_awaits_organization_and_asks_its_spokespeople(
     assert page_url(event, org_a) in asked.body
 
 
+def test_spokespeople_emails_follow_language_and_digest_preference(
+    org_a, focal_a, alternate_a, django_capture_on_commit_callbacks
+):
+    from network.digests.tasks import send_digests
+    from network.platform.models import EmailFrequency, EmailPreference
+
+    EmailPreference.objects.create(address=focal_a.email.lower(), frequency=EmailFrequency.DAILY)
+    alternate_a.interface_language = "fr"
+    alternate_a.save()
+    event = quota_event()
+    person = member_of(org_a, display_name="Ana Researcher")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        register(event, person, org_a)
+
+    # The alternate is told at once, in French; the focal point reads it in their digest.
+    asked = [m for m in mail.outbox if m.to != [person.email]]
+    assert [(m.to, m.subject) for m in asked] == [
+        (
+            [alternate_a.email],
+            "Une inscription attend votre approbation : Expert workshop on data",
+        )
+    ]
+    assert "Ana Researcher s'est inscrit·e" in asked[0].body
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        send_digests(frequency=EmailFrequency.DAILY, period=timedelta(days=1))
+    assert [m.to for m in mail.outbox] == [[focal_a.email]]
+    assert "Ana Researcher, for Expert workshop on data" in mail.outbox[0].body
+
+
 def test_register_without_quota_keeps_the_event_flow(org_a, focal_a):
     open_event = EventPageFactory(capacity=1)
     approval = EventPageFactory(registration_mode=RegistrationMode.APPROVAL)

@@ -164,10 +164,18 @@ def test_register_after_decline_refused(member_a, org_a):
     )
 
 
+def spokesperson_of(organization, role=MembershipRole.FOCAL_POINT):
+    return MembershipFactory(organization=organization, role=role).user
+
+
 def test_register_over_quota_refused(org_a):
+    # The focal point and the alternate register themselves: they need no one's approval
+    # (tests/events/test_organization_quota.py), so each takes a place at once.
     event = EventPageFactory(organization_quota=2)
-    for _ in range(2):
-        services.registration_create(event=event, user=member_of(org_a), organization=org_a)
+    for role in (MembershipRole.FOCAL_POINT, MembershipRole.ALTERNATE):
+        services.registration_create(
+            event=event, user=spokesperson_of(org_a, role), organization=org_a
+        )
     third = member_of(org_a)
 
     refused(
@@ -180,9 +188,11 @@ def test_register_over_quota_refused(org_a):
 
 def test_register_quota_counts_each_organization(org_a, org_b):
     event = EventPageFactory(organization_quota=1)
-    services.registration_create(event=event, user=member_of(org_a), organization=org_a)
+    services.registration_create(event=event, user=spokesperson_of(org_a), organization=org_a)
 
-    other = services.registration_create(event=event, user=member_of(org_b), organization=org_b)
+    other = services.registration_create(
+        event=event, user=spokesperson_of(org_b), organization=org_b
+    )
 
     assert other.status == RegistrationStatus.CONFIRMED
 
