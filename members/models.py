@@ -21,7 +21,9 @@ from .enums import (
     Visibility,
 )
 
-LANGUAGE_CHOICES = global_settings.LANGUAGES
+# Django's languages, each name shown in the reader's language (Django's own catalogue
+# translates the names of global_settings.LANGUAGES).
+LANGUAGE_CHOICES = [(code, _(name)) for code, name in global_settings.LANGUAGES]
 
 
 class UserManager(BaseUserManager):

@@ -34,7 +34,9 @@ from ..enums import (
 )
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-LANGUAGE_CHOICES = global_settings.LANGUAGES
+# Django's languages, each name shown in the reader's language (Django's own catalogue
+# translates the names of global_settings.LANGUAGES).
+LANGUAGE_CHOICES = [(code, _(name)) for code, name in global_settings.LANGUAGES]
 
 
 def validate_time_zone(value):

@@ -25,7 +25,9 @@ class NoticeForm(forms.Form):
 
 
 class AcknowledgeForm(forms.Form):
-    organization = forms.ModelChoiceField(queryset=Organization.objects.none())
+    organization = forms.ModelChoiceField(
+        label=_("Organization"), queryset=Organization.objects.none()
+    )
     comment = forms.CharField(label=_("Comment (optional)"), max_length=2000, required=False)
 
     def __init__(self, *args, organizations, **kwargs):

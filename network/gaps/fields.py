@@ -4,6 +4,7 @@ PostgreSQL (JSON `contains` does not exist on SQLite)."""
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 
@@ -52,7 +53,8 @@ class ChoiceListField(models.CharField):
         return forms.MultipleChoiceField(
             choices=self.choices,
             required=not self.blank,
-            label=kwargs.get("label", self.verbose_name.capitalize()),
+            # capfirst keeps the lazy name lazy: the label is read in the reader's language.
+            label=kwargs.get("label", capfirst(self.verbose_name)),
             help_text=self.help_text,
             widget=forms.CheckboxSelectMultiple,
         )

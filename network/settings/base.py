@@ -303,7 +303,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 # The study lists Kosovo as a UN-administered entity; ISO 3166 has no code for it, XK is
 # the user-assigned code that the European Commission and others use.
-COUNTRIES_OVERRIDE = {"XK": "Kosovo (UN-administered)"}
+COUNTRIES_OVERRIDE = {"XK": _("Kosovo (UN-administered)")}
 
 # Request size: form fields at most 2.5 MB and 1,000 of them (Django's defaults, stated), at
 # most 100 files, and a whole body (uploads included: documents are at most 20 MB) at most
