@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RoomVisibility(models.TextChoices):
@@ -24,10 +25,10 @@ class ReportReason(models.TextChoices):
     ABUSIVE = "abusive", _("Abusive")
     SPAM = "spam", _("Spam")
     OFF_TOPIC = "off_topic", _("Off-topic")
-    OTHER = "other", _("Other")
+    OTHER = "other", pgettext_lazy("report reason", "Other")
 
 
 class ReportStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("report status", "Open")
     HIDDEN = "hidden", _("Resolved: message hidden")
     DISMISSED = "dismissed", _("Resolved: no action")
