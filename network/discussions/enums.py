@@ -25,7 +25,7 @@ class ReportReason(models.TextChoices):
     ABUSIVE = "abusive", _("Abusive")
     SPAM = "spam", _("Spam")
     OFF_TOPIC = "off_topic", _("Off-topic")
-    OTHER = "other", _("Other")
+    OTHER = "other", pgettext_lazy("report reason", "Other")
 
 
 class ReportStatus(models.TextChoices):
