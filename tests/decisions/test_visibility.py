@@ -123,3 +123,16 @@ def test_group_page_lists_its_public_decisions_only(client, records, org_a):
     page = client.get(group.get_absolute_url()).content.decode()
     assert "Publish the questionnaire openly" in page
     assert "Brief the ministries" not in page
+
+
+def test_view_rule_and_selector_give_the_same_answer(records, member_a, focal_b, staff):
+    from django.contrib.auth.models import AnonymousUser
+
+    from network.decisions.selectors import decisions_visible_to
+
+    for person in (AnonymousUser(), member_a, focal_b, staff):
+        visible = set(decisions_visible_to(person))
+        for decision in records.values():
+            assert person.has_perm("decisions.view_decision", decision) is (decision in visible)
+    assert records["restricted"] in set(decisions_visible_to(member_a))
+    assert records["restricted"] not in set(decisions_visible_to(focal_b))

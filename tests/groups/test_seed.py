@@ -46,7 +46,9 @@ def test_a_group_whose_status_is_not_stated_takes_no_join_requests(client, focal
     call_command("load_network_data", stdout=StringIO())
     group = WorkingGroup.objects.get()
     client.force_login(focal_b)
-    assert "Ask to join" not in client.get(group.get_absolute_url()).content.decode()
+    page = client.get(group.get_absolute_url()).content.decode()
+    assert "Ask to join" not in page
+    assert "it takes new members once the secretariat confirms it is active" in page
     organization = focal_b.memberships.get().organization_id
     response = client.post(
         f"{group.get_absolute_url()}join/", {"organization": organization}, follow=True

@@ -120,5 +120,5 @@ def test_search_projects_and_gaps_query_count_same_for_few_and_many(client, org_
 def test_search_with_no_hit_offers_the_lists_to_browse(client, db):
     page = client.get("/search/?q=zzqqxxnothing").content.decode()
     assert "Nothing matches" in page
-    assert '<a href="/groups/">working groups</a>.</p>' in page  # no dangling ", ." at the end
+    assert '<a href="/decisions/">decisions and action points</a>.</p>' in page  # no ", ."
     assert ", ." not in page
