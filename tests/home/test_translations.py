@@ -214,5 +214,8 @@ def test_restricted_translation_not_shown_to_those_it_refuses(french_about):
 
     # The English page is open to all; its French text only to people signed in.
     assert "<h1>About the network</h1>" in html
-    assert "À propos du réseau" not in html
+    # Neither the page's heading nor the footer's link takes the French title (the footer's
+    # own label, "À propos du réseau", is the interface's and stays).
+    assert "<h1>À propos du réseau</h1>" not in html
+    assert ">À propos du réseau</a>" not in footer
     assert '<a href="/about/" lang="en">About the network</a>' in footer
