@@ -1,5 +1,5 @@
-"""`python bench/generate_load_data.py --scale small|large`: the benchmark's synthetic network
-(bench/load_data.py) in the database the environment names. It lives with the benchmark, not
+"""`python bench/generate_load_data.py --scale small|large|xlarge`: the benchmark's synthetic
+network (bench/load_data.py) in the database the environment names. It lives with the benchmark, not
 in an app: it writes rows of every app, which no floor of the house may import."""
 
 import os

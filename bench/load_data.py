@@ -45,6 +45,8 @@ SCALES = {
         "messages": 200000,
     },
 }
+# Issue 20, item 4: four times the large network, to show which pages grow with the tables.
+SCALES["xlarge"] = {kind: count * 4 for kind, count in SCALES["large"].items()}
 MARKER_SLUG = "load-org-0000"
 BENCH_ROOM = "load-bench"
 
@@ -137,7 +139,7 @@ def _text(rng, sentences=3):
 
 
 class Command(BaseCommand):
-    help = "Generate a synthetic network for load tests (--scale small|large)."
+    help = "Generate a synthetic network for load tests (--scale small|large|xlarge)."
 
     def add_arguments(self, parser):
         parser.add_argument("--scale", choices=sorted(SCALES), default="small")

@@ -36,7 +36,9 @@ DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/network_bench"
 )
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
-NGINX_PORT, WSGI_PORT, ASGI_PORTS = 18480, 18481, (18482, 18483)
+# BENCH_PORT moves the four ports (nginx, gunicorn, two daphne) so two runs can share a machine.
+_BASE = int(os.environ.get("BENCH_PORT", "18480"))
+NGINX_PORT, WSGI_PORT, ASGI_PORTS = _BASE, _BASE + 1, (_BASE + 2, _BASE + 3)
 DURATION = os.environ.get("BENCH_DURATION", "10s")
 CONNECTIONS = "16"
 WS_CLIENTS = 500
