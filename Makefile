@@ -81,9 +81,11 @@ format: install
 
 # The benchmark (issue 8): the large synthetic network in PostgreSQL database network_bench,
 # served by nginx + gunicorn + daphne under production settings, measured with wrk.
+# One part only: make bench ARGS=--growth (or --pages-only, --varied-only, --sockets-only);
+# make cannot take the flag itself (`make bench --growth` is an option to make).
 bench: install
 	@command -v wrk >/dev/null && command -v nginx >/dev/null || apt-get install -y -qq wrk nginx-light
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(ARGS)
 
 # Refresh the lock to the newest versions pyproject.toml's ranges allow and print what changed.
 # Run `make test` afterwards and commit the lock on its own.

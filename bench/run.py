@@ -35,6 +35,9 @@ BIN = Path(PYTHON).parent
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/network_bench"
 )
+XLARGE_DATABASE_URL = os.environ.get(
+    "BENCH_XLARGE_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/network_bench_xlarge"
+)
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
 # BENCH_PORT moves the four ports (nginx, gunicorn, two daphne) so two runs can share a machine.
 _BASE = int(os.environ.get("BENCH_PORT", "18480"))
@@ -48,7 +51,7 @@ WS_RATES = [2, 5, 10, 20, 50]
 MEMBER_EMAIL = "load-person-00000@example.org"
 
 
-def env():
+def env(database_url=None):
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "network.settings.production",
@@ -56,17 +59,18 @@ def env():
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         # Plain HTTP on loopback: nothing to redirect to.
         "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": DATABASE_URL,
+        "DATABASE_URL": database_url or DATABASE_URL,
         "REDIS_URL": REDIS_URL,
         "PYTHONPATH": str(ROOT),
     }
 
 
-def manage(*args, capture=False):
+def manage(*args, capture=False, database_url=None):
     cmd = [PYTHON, str(ROOT / "manage.py"), *args]
+    run_env = env(database_url)
     if capture:
-        return subprocess.run(cmd, env=env(), check=True, capture_output=True, text=True).stdout
-    subprocess.run(cmd, env=env(), check=True)
+        return subprocess.run(cmd, env=run_env, check=True, capture_output=True, text=True).stdout
+    subprocess.run(cmd, env=run_env, check=True)
     return ""
 
 
@@ -77,10 +81,10 @@ def say(text):
 # 1. The data.
 
 
-def ensure_database():
+def ensure_database(database_url=DATABASE_URL, scale="large"):
     import psycopg
 
-    url = urlsplit(DATABASE_URL)
+    url = urlsplit(database_url)
     name = url.path.lstrip("/")
     admin = urlunsplit(url._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as conn:
@@ -88,18 +92,18 @@ def ensure_database():
         if not exists:
             say(f"creating database {name}")
             conn.execute(f'CREATE DATABASE "{name}"')
-    manage("migrate", "--noinput", "-v0")
-    with psycopg.connect(DATABASE_URL) as conn:
+    manage("migrate", "--noinput", "-v0", database_url=database_url)
+    with psycopg.connect(database_url) as conn:
         loaded = conn.execute(
             "SELECT 1 FROM members_organization WHERE slug = 'load-org-0000'"
         ).fetchone()
     if loaded:
-        say(f"reusing the large network in {name}")
+        say(f"reusing the {scale} network in {name}")
         return None
-    say("generating the large network (bench/generate_load_data.py --scale large)")
+    say(f"generating the {scale} network (bench/generate_load_data.py --scale {scale})")
     started = time.monotonic()
     script = ROOT / "bench" / "generate_load_data.py"
-    subprocess.run([PYTHON, str(script), "--scale", "large"], env=env(), check=True)
+    subprocess.run([PYTHON, str(script), "--scale", scale], env=env(database_url), check=True)
     return round(time.monotonic() - started, 1)
 
 
@@ -392,8 +396,31 @@ def table(pages):
     return "\n".join(lines)
 
 
+def main_growth():
+    import growth  # bench/ is this script's directory
+
+    load = os.getloadavg()
+    ensure_database()
+    manage("collectstatic", "--noinput", "-v0")
+    rows = growth.run(ensure_database, env, say, DATABASE_URL, XLARGE_DATABASE_URL)
+    output = ROOT / os.environ.get("BENCH_RESULTS", "bench/results.json")
+    results = json.loads(output.read_text()) if output.exists() else {}
+    results["growth"] = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "load_average_before": [round(x, 2) for x in load],
+        "page_cache": "false",
+        "pages": rows,
+    }
+    output.write_text(json.dumps(results, indent=2) + "\n")
+    print()
+    print(growth.table(rows))
+    print(f"{output.relative_to(ROOT)} written")
+
+
 def main():
     VAR.mkdir(parents=True, exist_ok=True)
+    if "--growth" in sys.argv:
+        return main_growth()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk nginx-light")
     started = time.monotonic()
@@ -449,6 +476,10 @@ def main():
         "total_seconds": round(time.monotonic() - started, 1),
     }
     output = ROOT / os.environ.get("BENCH_RESULTS", "bench/results.json")
+    previous = json.loads(output.read_text()) if output.exists() else {}
+    for kept in ("growth",):  # measured by runs of their own
+        if kept in previous:
+            results[kept] = previous[kept]
     output.write_text(json.dumps(results, indent=2) + "\n")
     print()
     print(report)
