@@ -1,7 +1,7 @@
 """Shared reads for the research agenda. Priorities are public: the agenda is the
 network's open statement of what it will research."""
 
-from django.db.models import Count, Min, OuterRef, Prefetch
+from django.db.models import Case, Count, Min, OuterRef, Prefetch, When
 from django.utils import timezone
 from wagtail import hooks
 
@@ -11,7 +11,7 @@ from network.gaps.enums import PROGRESS_STATUSES
 from network.gaps.models import DataGap
 from network.platform.queries import row_count
 
-from .enums import PriorityStatus
+from .enums import STATUS_ORDER, PriorityStatus
 from .models import (
     Endorsement,
     PriorityStatusChange,
@@ -22,11 +22,21 @@ from .models import (
 )
 
 
+def _filtered(filters):
+    priorities = ResearchPriority.objects.all()
+    if theme := filters.get("theme"):
+        priorities = priorities.filter(theme=theme)
+    if status := filters.get("status"):
+        priorities = priorities.filter(status=status)
+    return priorities
+
+
 def priority_list(*, filters=None):
-    """Priorities with their endorsement (per organization) and supporter counts."""
-    filters = filters or {}
-    priorities = (
-        ResearchPriority.objects.select_related("proposing_organization")
+    """Priorities with their endorsement (per organization) and supporter counts, grouped by
+    status (in the order of STATUS_ORDER) and by title within a status."""
+    return (
+        _filtered(filters or {})
+        .select_related("proposing_organization")
         .annotate(
             endorsement_count=row_count(Endorsement.objects.filter(priority=OuterRef("pk"))),
             supporter_count=row_count(Supporter.objects.filter(priority=OuterRef("pk"))),
@@ -34,13 +44,18 @@ def priority_list(*, filters=None):
                 ResearchPriority.gaps.through.objects.filter(researchpriority=OuterRef("pk"))
             ),
         )
-        .order_by("title")
+        .order_by(
+            Case(*(When(status=s, then=i) for i, s in enumerate(STATUS_ORDER)), default=99),
+            "title",
+            "pk",
+        )
     )
-    if theme := filters.get("theme"):
-        priorities = priorities.filter(theme=theme)
-    if status := filters.get("status"):
-        priorities = priorities.filter(status=status)
-    return priorities
+
+
+def status_counts(*, filters=None):
+    """{status: how many priorities}, over every page of priority_list(filters=…)."""
+    rows = _filtered(filters or {}).values("status").annotate(n=Count("pk")).order_by()
+    return {row["status"]: row["n"] for row in rows}
 
 
 def next_vote_close():

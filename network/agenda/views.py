@@ -17,10 +17,11 @@ from network.gaps.enums import GapStatus
 from network.platform.csv import csv_download
 from network.platform.languages import same_language
 from network.platform.pagecache import cached_page
+from network.platform.pagination import paginate
 from network.platform.views import RAISE, TELL, run_service
 
 from . import selectors, services
-from .enums import STATUS_ORDER, PriorityStatus, Theme, VoteChoice, VoterRole
+from .enums import PriorityStatus, Theme, VoteChoice, VoterRole
 from .forms import (
     PriorityFilterForm,
     PriorityForm,
@@ -37,6 +38,10 @@ def _priority(pk):
     return priority
 
 
+# Priorities per page of the agenda: a paginated page does not grow with the table (issue 20).
+PAGE_SIZE = 50
+
+
 @cached_page(
     depends_on=["agenda", "members", "gaps"],
     perms=["agenda.propose_priority"],
@@ -49,19 +54,22 @@ def priority_list(request):
     if form.is_bound:
         form.is_valid()
         filters = {k: v for k, v in form.cleaned_data.items() if v}
-    priorities = list(selectors.priority_list(filters=filters))
-    groups = []
-    for status in STATUS_ORDER:
-        items = [p for p in priorities if p.status == status]
-        if items:
-            groups.append((PriorityStatus(status).label, status, items))
+    page, page_error, query = paginate(request, selectors.priority_list(filters=filters), PAGE_SIZE)
+    counts = selectors.status_counts(filters=filters)
+    groups = [
+        (PriorityStatus(status).label, status, list(items), counts.get(status, 0))
+        for status, items in groupby(page.object_list, key=lambda p: p.status)
+    ]
     return render(
         request,
         "agenda/priority_list.html",
         {
             "form": form,
             "groups": groups,
-            "count": len(priorities),
+            "page": page,
+            "page_error": page_error,
+            "query": query,
+            "count": page.paginator.count,
             "filtered": bool(filters),
             "can_propose": request.user.has_perm("agenda.propose_priority"),
         },

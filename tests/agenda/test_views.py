@@ -31,7 +31,7 @@ def test_agenda_groups_by_status_with_counts(client, org_a, focal_a, member_a):
     response = client.get("/agenda/")
     html = response.content.decode()
     assert [
-        (label, [x.title for x in items]) for label, _, items in response.context["groups"]
+        (label, [x.title for x in items]) for label, _, items, _total in response.context["groups"]
     ] == [
         ("Under discussion", ["Re-trafficking"]),
         ("Proposed", ["Men and boys"]),
@@ -43,7 +43,8 @@ def test_agenda_filters_by_theme(client):
     PriorityFactory(title="Ethics", theme="ethics")
     PriorityFactory(title="Flows", theme="patterns")
     response = client.get("/agenda/?theme=ethics")
-    assert [p.title for _, _, items in response.context["groups"] for p in items] == ["Ethics"]
+    groups = response.context["groups"]
+    assert [p.title for _, _, items, _total in groups for p in items] == ["Ethics"]
 
 
 def test_agenda_empty_state(client):
@@ -63,6 +64,48 @@ def test_agenda_list_query_count_constant(client, org_a, focal_a):
     make(30)
     with CaptureQueriesContext(connection) as many:
         client.get("/agenda/")
+    assert len(few) == len(many)
+
+
+def test_agenda_pages_keep_status_groups_and_their_totals(client):
+    """Fifty priorities a page, in status order: a group split over two pages says its whole
+    size on both, and the second page holds the rest (issue 20: the page no longer grows)."""
+    ResearchPriority.objects.bulk_create(
+        [
+            PriorityFactory.build(title=f"Discussed {n:02d}", status="under_discussion")
+            for n in range(40)
+        ]
+        + [PriorityFactory.build(title=f"Proposed {n:02d}", status="proposed") for n in range(20)]
+    )
+    first = client.get("/agenda/")
+    second = client.get("/agenda/?page=2")
+    assert [(label, len(items), total) for label, _, items, total in first.context["groups"]] == [
+        ("Under discussion", 40, 40),
+        ("Proposed", 10, 20),
+    ]
+    assert [(label, len(items), total) for label, _, items, total in second.context["groups"]] == [
+        ("Proposed", 10, 20),
+    ]
+    html = second.content.decode()
+    assert "Page 2 of 2" in html
+    assert "Proposed 19" in html and "Proposed 09" not in html
+    assert "60 priorities" in html
+    past_the_end = client.get("/agenda/?page=9").content.decode()
+    assert "There is no page “9”: showing page 2 of 2." in past_the_end
+
+
+def test_filtered_agenda_query_count_does_not_grow(client, org_a):
+    def make(n):
+        ResearchPriority.objects.bulk_create(
+            [PriorityFactory.build(theme="ethics", status="proposed") for _ in range(n)]
+        )
+
+    make(5)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/agenda/?theme=ethics&status=proposed&page=1")
+    make(120)
+    with CaptureQueriesContext(connection) as many:
+        client.get("/agenda/?theme=ethics&status=proposed&page=2")
     assert len(few) == len(many)
 
 
