@@ -5,7 +5,9 @@ import os
 import shutil
 
 import pytest
+from django.conf import settings
 from django.db import connection
+from django.utils import translation
 
 from members import services as member_services
 from members.enums import MembershipRole
@@ -97,6 +99,16 @@ def _clear_cache():
             if attempt == 4:
                 raise
             time.sleep(0.2)
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """Each test starts in the default language. A request in French leaves French active in
+    the worker's thread (LocaleMiddleware activates and never resets), and a later test in
+    the same worker then read a validation message in French."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
