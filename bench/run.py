@@ -49,6 +49,8 @@ WS_CLIENTS = 500
 # p99 stays under 100 ms.
 WS_RATES = [2, 5, 10, 20, 50]
 MEMBER_EMAIL = "load-person-00000@example.org"
+# BENCH_LANGUAGE=fr measures every page in French (issue 19: the cache keys hold the language).
+LANGUAGE = os.environ.get("BENCH_LANGUAGE", "")
 
 
 def env(database_url=None):
@@ -242,12 +244,21 @@ def _ms(text):
     return float(match.group(1)) * UNITS[match.group(2)] if match else None
 
 
+def cookies(session=None):
+    """The Cookie header of a request: the session, and the language (BENCH_LANGUAGE=fr sets
+    the switcher's cookie, which the load network's people follow: their profiles name none)."""
+    parts = [f"sessionid={session}"] if session else []
+    if LANGUAGE:
+        parts.append(f"django_language={LANGUAGE}")
+    return "; ".join(parts)
+
+
 def wrk(path, cookie=None, duration=DURATION, port=NGINX_PORT, script=None):
     url = f"http://127.0.0.1:{port}{path}"
     # A long timeout: a slow page's latency is measured, not dropped as a timeout.
     cmd = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{duration}", "--timeout", "30s", "--latency", url]
-    if cookie:
-        cmd[1:1] = ["-H", f"Cookie: sessionid={cookie}"]
+    if header := cookies(cookie):
+        cmd[1:1] = ["-H", f"Cookie: {header}"]
     if script:
         cmd[1:1] = ["-s", str(script)]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
@@ -273,11 +284,15 @@ def wrk(path, cookie=None, duration=DURATION, port=NGINX_PORT, script=None):
 def check_pages(cookie):
     """Every page answers 200 both ways before it is measured: a fast 500 is no result."""
     for path in PAGES:
-        for who, extra in (("anonymous", {}), ("member", {"Cookie": f"sessionid={cookie}"})):
+        for who, session in (("anonymous", None), ("member", cookie)):
+            extra = {"Cookie": header} if (header := cookies(session)) else {}
             request = urllib.request.Request(f"http://127.0.0.1:{NGINX_PORT}{path}", headers=extra)
             with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
                 if response.status != 200:
                     raise SystemExit(f"{path} as {who} answered {response.status}")
+                html = response.read().decode()
+                if LANGUAGE and "<html" in html and f'<html lang="{LANGUAGE}"' not in html:
+                    raise SystemExit(f"{path} as {who} is not in {LANGUAGE}")
 
 
 def measure_pages(cookie):
@@ -460,6 +475,7 @@ def main():
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "layout": "nginx → gunicorn (2 sync workers) for pages, 2 daphne for /ws/",
         "page_cache": os.environ.get("PAGE_CACHE", "true"),
+        "language": LANGUAGE or "en",
         "connections": int(CONNECTIONS),
         "duration": DURATION,
         "load_average_before": [round(x, 2) for x in load],
