@@ -8,7 +8,9 @@
    of a network member); /healthz and / straight from gunicorn (WSGI) and from one daphne
    (ASGI), to compare; the same pages with varied URLs (bench/varied.py); then the WebSocket
    fan-out (bench/wsbench.py). --pages-only (fixed and varied URLs), --varied-only,
-   --servers-only and --sockets-only run one part.
+   --servers-only and --sockets-only run one part. --two-nodes serves it all from two
+   application nodes (bench/results-two-nodes.json); --growth compares in-process times on
+   the large and the xlarge network (bench/growth.py); BENCH_LANGUAGE=fr asks in French.
 4. A table on stdout and bench/results.json.
 
 Everything listens on loopback only, and every process it starts it stops.
@@ -151,6 +153,13 @@ def sessions():
 # 2. The servers.
 
 
+# --two-nodes (issue 20, item 7): two complete application nodes, each a gunicorn (one
+# worker) and a daphne on ports of its own, behind the one nginx, sharing PostgreSQL and
+# Redis. Node A is the single layout's gunicorn and first daphne; node B adds a gunicorn.
+TWO_NODES = "--two-nodes" in sys.argv
+NODE_B_WSGI_PORT = _BASE + 4
+
+
 class Servers:
     def __init__(self):
         self.procs = []
@@ -169,7 +178,10 @@ class Servers:
             f"error_log {VAR}/nginx-error.log warn;",
         )
         conf = conf.replace("listen 80;", f"listen 127.0.0.1:{NGINX_PORT};")
-        conf = conf.replace("127.0.0.1:8001", f"127.0.0.1:{WSGI_PORT}")
+        wsgi = f"server 127.0.0.1:{WSGI_PORT};"
+        if TWO_NODES:
+            wsgi += f"\n        server 127.0.0.1:{NODE_B_WSGI_PORT};"
+        conf = conf.replace("server 127.0.0.1:8001;", wsgi)
         conf = conf.replace("127.0.0.1:8002", f"127.0.0.1:{ASGI_PORTS[0]}")
         conf = conf.replace("127.0.0.1:8003", f"127.0.0.1:{ASGI_PORTS[1]}")
         conf = conf.replace("/srv/network/staticfiles/", f"{ROOT}/staticfiles/")
@@ -184,16 +196,20 @@ class Servers:
         return path
 
     def up(self):
-        self.start(
-            "gunicorn",
-            [
-                str(BIN / "gunicorn"),
-                "-c",
-                str(ROOT / "deploy" / "gunicorn.conf.py"),
-                "--bind",
-                f"127.0.0.1:{WSGI_PORT}",
-            ],
-        )
+        wsgi_ports = (WSGI_PORT, NODE_B_WSGI_PORT) if TWO_NODES else (WSGI_PORT,)
+        for port in wsgi_ports:
+            self.start(
+                f"gunicorn-{port}",
+                [
+                    str(BIN / "gunicorn"),
+                    "-c",
+                    str(ROOT / "deploy" / "gunicorn.conf.py"),
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    # Two nodes have the one node's two workers between them.
+                    *(["--workers", "1"] if TWO_NODES else []),
+                ],
+            )
         for port in ASGI_PORTS:
             self.start(
                 f"daphne-{port}",
@@ -208,7 +224,7 @@ class Servers:
             )
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         self.start("nginx", [nginx, "-c", str(self.nginx_conf()), "-g", "daemon off;"])
-        for port in (WSGI_PORT, *ASGI_PORTS, NGINX_PORT):
+        for port in (*wsgi_ports, *ASGI_PORTS, NGINX_PORT):
             wait_for(f"http://127.0.0.1:{port}/healthz")
 
     def down(self):
@@ -455,7 +471,8 @@ def main():
         elif "--sockets-only" not in sys.argv:
             pages = measure_pages(keys["member"])
             varied = measure_varied(keys["member"])
-            servers_compared = measure_servers()
+            if not TWO_NODES:  # the comparison is of the one node's servers
+                servers_compared = measure_servers()
         if not {"--pages-only", "--servers-only", "--varied-only"} & set(sys.argv):
             say(f"WebSocket fan-out: {len(keys['clients'])} clients over two daphne processes")
             try:
@@ -473,7 +490,12 @@ def main():
     report = table(pages) if pages else ""
     results = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "layout": "nginx → gunicorn (2 sync workers) for pages, 2 daphne for /ws/",
+        "layout": (
+            "two nodes behind nginx, each gunicorn (1 sync worker) + daphne, sharing "
+            "PostgreSQL and Redis"
+            if TWO_NODES
+            else "nginx → gunicorn (2 sync workers) for pages, 2 daphne for /ws/"
+        ),
         "page_cache": os.environ.get("PAGE_CACHE", "true"),
         "language": LANGUAGE or "en",
         "connections": int(CONNECTIONS),
@@ -491,7 +513,8 @@ def main():
         },
         "total_seconds": round(time.monotonic() - started, 1),
     }
-    output = ROOT / os.environ.get("BENCH_RESULTS", "bench/results.json")
+    default = "bench/results-two-nodes.json" if TWO_NODES else "bench/results.json"
+    output = ROOT / os.environ.get("BENCH_RESULTS", default)
     previous = json.loads(output.read_text()) if output.exists() else {}
     for kept in ("growth",):  # measured by runs of their own
         if kept in previous:
