@@ -321,6 +321,51 @@ def measure_pages(cookie):
     return results
 
 
+WRITER_SCRIPT = """
+import json
+from events.models import EventPage
+from network.agenda.models import ResearchPriority
+from network.discussions.models import Topic
+from projects.models import ResearchProject
+
+topics = Topic.objects.select_related("room").filter(
+    room__slug__startswith="load-", room__visibility="network"
+).exclude(room__slug="load-bench")
+print(json.dumps({
+    "message": [t.get_absolute_url() for t in topics.order_by("pk")[:100]],
+    "support": [p.get_absolute_url() for p in ResearchPriority.objects.order_by("pk")[:200]],
+    "join": [p.get_absolute_url() for p in ResearchProject.objects.order_by("pk")[:300]],
+    "register": [e.url for e in EventPage.objects.live().order_by("-pk")[:100]],
+    "profile": ["/members/profile/"],
+}))
+"""
+
+
+def measure_busy(keys):
+    """Issue 20, item 5: the pages with the page cache on while bench/writer.py writes ten
+    times a second through the real endpoints (which invalidate cached pages)."""
+    out = manage("shell", "-c", WRITER_SCRIPT, capture=True)
+    plan = {
+        # Not the measured member: a profile edit must not change the pages wrk reads as them.
+        "sessions": keys["clients"][1:51],
+        "targets": json.loads(out.strip().splitlines()[-1]),
+    }
+    (VAR / "writer.json").write_text(json.dumps(plan))
+    say("busy network: bench/writer.py posts 10 writes/s while wrk reads the pages")
+    writer = subprocess.Popen(
+        [PYTHON, str(ROOT / "bench" / "writer.py"), "--base", f"http://127.0.0.1:{NGINX_PORT}",
+         "--plan", str(VAR / "writer.json"), "--rate", "10", "--seconds", "3600"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        pages = measure_pages(keys["member"])
+    finally:
+        writer.send_signal(signal.SIGTERM)
+        written = writer.communicate(timeout=60)[0]
+    return {"pages": pages, "writer": json.loads(written.strip().splitlines()[-1])}
+
+
 VARIED_SCRIPT = """
 import json, sys
 sys.path.insert(0, %(bench)r)
@@ -460,6 +505,7 @@ def main():
     keys = sessions()
     servers = Servers()
     pages, varied, sockets, sockets_error, servers_compared = {}, {}, [], None, {}
+    busy = None
     try:
         servers.up()
         check_pages(keys["member"])
@@ -468,12 +514,14 @@ def main():
             servers_compared = measure_servers()
         elif "--varied-only" in sys.argv:
             varied = measure_varied(keys["member"])
+        elif "--busy" in sys.argv:
+            busy = measure_busy(keys)
         elif "--sockets-only" not in sys.argv:
             pages = measure_pages(keys["member"])
             varied = measure_varied(keys["member"])
             if not TWO_NODES:  # the comparison is of the one node's servers
                 servers_compared = measure_servers()
-        if not {"--pages-only", "--servers-only", "--varied-only"} & set(sys.argv):
+        if not {"--pages-only", "--servers-only", "--varied-only", "--busy"} & set(sys.argv):
             say(f"WebSocket fan-out: {len(keys['clients'])} clients over two daphne processes")
             try:
                 sockets = measure_sockets(keys["clients"])
@@ -488,6 +536,9 @@ def main():
         if row["p99_ms"] < 100 and row["delivered_to_all"] == row["messages"]
     ]
     report = table(pages) if pages else ""
+    if busy:
+        report = "busy network, page cache on\n" + table(busy["pages"])
+        report += "\nwriter: " + json.dumps(busy["writer"])
     results = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "layout": (
@@ -516,8 +567,10 @@ def main():
     default = "bench/results-two-nodes.json" if TWO_NODES else "bench/results.json"
     output = ROOT / os.environ.get("BENCH_RESULTS", default)
     previous = json.loads(output.read_text()) if output.exists() else {}
-    for kept in ("growth",):  # measured by runs of their own
-        if kept in previous:
+    if busy:
+        results["busy"] = {"load_average_before": results["load_average_before"], **busy}
+    for kept in ("growth", "busy"):  # measured by runs of their own
+        if kept in previous and kept not in results:
             results[kept] = previous[kept]
     output.write_text(json.dumps(results, indent=2) + "\n")
     print()
