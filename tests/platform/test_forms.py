@@ -71,3 +71,28 @@ def test_model_choices_are_cached_until_a_write(django_assert_num_queries):
     # Validation still asks the database, never the cached list.
     form = ByOrganization({"organization": "agency-b"})
     assert form.is_valid() and form.cleaned_data["organization"].slug == "agency-b"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", [None, "b-and-c", ["a-lt", "b-and-c"], "missing"])
+def test_model_choices_have_the_markup_djangos_select_has(value):
+    """The cached block of options, with `selected` marked on it, is Django's markup: for no
+    choice, one, several (multiple) and a value that is no option; names are escaped."""
+    from members.models import Organization
+    from tests.factories import OrganizationFactory
+
+    OrganizationFactory(name="A <Agency>", slug="a-lt")
+    OrganizationFactory(name="B & C", slug="b-and-c")
+    OrganizationFactory(name="B & Co", slug="b-and-co")
+    multiple = isinstance(value, list)
+    field_class = forms.ModelMultipleChoiceField if multiple else forms.ModelChoiceField
+    field = field_class(queryset=Organization.objects.order_by("name"), to_field_name="slug")
+    plain = (forms.SelectMultiple if multiple else forms.Select)(choices=field.choices)
+    fast = (FastSelectMultiple if multiple else FastSelect)(choices=field.choices)
+    attrs = {"id": "id_organization"}
+    expected = plain.render("organization", value, attrs=attrs)
+    rendered = fast.render("organization", value, attrs=attrs)
+    assertHTMLEqual(rendered, expected)
+    assert "A &lt;Agency&gt;" in rendered
+    # None selects the empty choice ("---------"), as Django does; "missing" selects nothing.
+    assert rendered.count(" selected") == (0 if value == "missing" else 2 if multiple else 1)
