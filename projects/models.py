@@ -102,6 +102,8 @@ class ResearchProject(index.Indexed, Sourced):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        # The list's order: a page reads its rows from the index, not a sort of the table.
+        indexes = [models.Index(fields=["-created_at", "-id"], name="project_newest")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(planned_start__isnull=True)

@@ -2,6 +2,8 @@
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
+from network.platform.queries import row_count
+
 from .enums import JoinRequestStatus, PartnerStatus, ProjectRole, ProjectStatus
 from .models import (
     JoinRequest,
@@ -60,7 +62,9 @@ def project_list(*, user, filters=None):
         projects_visible_to(user)
         .select_related("lead_organization")
         .annotate(
-            open_role_count=Count("open_roles", filter=Q(open_roles__is_filled=False)),
+            # A count per row, not Count() over a join: the GROUP BY made PostgreSQL
+            # aggregate every visible project before taking one page of them.
+            open_role_count=row_count(open_roles),
         )
         .order_by("-created_at", "-pk")
     )

@@ -99,6 +99,9 @@ class DataGap(index.Indexed, Sourced):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        # The register's order: a page reads its 25 rows from the index instead of sorting
+        # the whole table (issue 20: the page grew with the table).
+        indexes = [models.Index(fields=["-created_at", "-id"], name="datagap_newest")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(area__in=Area.values), name="datagap_area_valid"

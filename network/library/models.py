@@ -81,6 +81,7 @@ class Publication(index.Indexed, Sourced):
 
     class Meta:
         ordering = ["-created_at"]
+        # The index of the library's default order is PostgreSQL's only: migration 0004.
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(month__isnull=True)
