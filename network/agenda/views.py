@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from members.models import Organization
@@ -15,9 +15,9 @@ from network.discussions.selectors import room_for
 from network.discussions.views import open_network_room
 from network.gaps.enums import GapStatus
 from network.platform.csv import csv_download
-from network.platform.languages import same_language
+from network.platform.languages import translation_for_reader
 from network.platform.pagecache import cached_page
-from network.platform.views import RAISE, TELL, run_service
+from network.platform.views import TELL, run_service, translation_views
 
 from . import selectors, services
 from .enums import STATUS_ORDER, PriorityStatus, Theme, VoteChoice, VoterRole
@@ -34,6 +34,14 @@ from .models import ResearchPriority
 
 def _priority(pk):
     priority = get_object_or_404(ResearchPriority, pk=pk)
+    return priority
+
+
+def _priority_detail(pk):
+    """The priority with all its page shows, or 404."""
+    priority = selectors.priority_detail(pk)
+    if priority is None:
+        raise Http404(gettext("No such priority."))
     return priority
 
 
@@ -71,16 +79,12 @@ def priority_list(request):
 @login_required
 @require_POST
 def priority_discussion(request, pk):
-    priority = selectors.priority_detail(pk)
-    if priority is None:
-        raise Http404(gettext("No such priority."))
+    priority = _priority_detail(pk)
     return open_network_room(request, target=priority, title=f"Priority: {priority.title}")
 
 
 def priority_detail(request, pk):
-    priority = selectors.priority_detail(pk)
-    if priority is None:
-        raise Http404(gettext("No such priority."))
+    priority = _priority_detail(pk)
     user = request.user
     speaks_for = list(selectors.organizations_spoken_for(user))
     endorsed_ids = {e.organization_id for e in priority.endorsements.all()}
@@ -105,7 +109,7 @@ def priority_detail(request, pk):
         )
     tally = services.priority_tally(priority) if priority.vote_is_decided else None
     can_move = user.has_perm("agenda.transition_priority", priority)
-    translation = _translation_for_reader(priority)
+    translation = translation_for_reader(priority)
     return render(
         request,
         "agenda/priority_detail.html",
@@ -136,91 +140,17 @@ def priority_detail(request, pk):
     )
 
 
-def _translation_for_reader(priority):
-    """A member's translation into the reader's language, when the original is in another."""
-    reading = get_language()
-    if same_language(priority.language, reading):
-        return None
-    return next(
-        (t for t in priority.translations.all() if same_language(t.language, reading)), None
-    )
-
-
-def _translation_page(request, *, priority, form, translation=None):
-    return render(
-        request,
-        "includes/translation_form.html",
-        {
-            "form": form,
-            "translation": translation,
-            "original_title": priority.title,
-            "original_body": priority.rationale,
-            "original_language": priority.language,
-            "show_original_title": True,
-            "cancel_url": priority.get_absolute_url(),
-        },
-    )
-
-
-@login_required
-def priority_translate(request, pk):
-    priority = selectors.priority_detail(pk)
-    if priority is None:
-        raise Http404(gettext("No such priority."))
-    if not request.user.has_perm("agenda.translate_priority", priority):
-        raise PermissionDenied
-    form = PriorityTranslationForm(request.POST if request.method == "POST" else None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and run_service(
-            request,
-            services.priority_translation_add,
-            success=gettext("Your translation is saved. Thank you."),
-            on_denied=RAISE,
-            form=form,
-            to_fields=True,
-            priority=priority,
-            by=request.user,
-            **form.cleaned_data,
-        )
-    ):
-        return redirect(priority)
-    return _translation_page(request, priority=priority, form=form)
-
-
-@login_required
-def priority_translation_edit(request, pk, language):
-    priority = selectors.priority_detail(pk)
-    if priority is None:
-        raise Http404(gettext("No such priority."))
-    translation = next((t for t in priority.translations.all() if t.language == language), None)
-    if translation is None:
-        raise Http404(gettext("No such translation."))
-    if not request.user.has_perm("agenda.change_priority_translation", translation):
-        raise PermissionDenied
-    form = PriorityTranslationForm(
-        request.POST if request.method == "POST" else None,
-        initial={"title": translation.title, "rationale": translation.rationale},
-        editing=translation,
-    )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and run_service(
-            request,
-            services.priority_translation_edit,
-            success=gettext("The translation is saved."),
-            on_denied=RAISE,
-            form=form,
-            to_fields=True,
-            translation=translation,
-            by=request.user,
-            **form.cleaned_data,
-        )
-    ):
-        return redirect(priority)
-    return _translation_page(request, priority=priority, form=form, translation=translation)
+priority_translate, priority_translation_edit = translation_views(
+    find=_priority_detail,
+    original_as="priority",
+    form_class=PriorityTranslationForm,
+    body="rationale",
+    show_title=True,
+    add=services.priority_translation_add,
+    add_perm="agenda.translate_priority",
+    edit=services.priority_translation_edit,
+    edit_perm="agenda.change_priority_translation",
+)
 
 
 def _organization_from_post(request):
