@@ -169,9 +169,9 @@ def _act(request, pk, service, success, **kwargs):
     return redirect(priority)
 
 
-@login_required
-@require_POST
-def priority_endorse(request, pk):
+def _act_for_organization(request, pk, service, success):
+    """`_act` for the member organization chosen in the POST, which the person speaks for;
+    `success` names it as %(organization)s."""
     organization = _organization_from_post(request)
     if organization is None:
         messages.error(request, gettext("Choose a member organization you speak for."))
@@ -179,29 +179,25 @@ def priority_endorse(request, pk):
     return _act(
         request,
         pk,
-        services.priority_endorse,
-        gettext("%(organization)s endorses this priority.") % {"organization": organization.name},
+        service,
+        success % {"organization": organization.name},
         organization=organization,
         by=request.user,
     )
+
+
+@login_required
+@require_POST
+def priority_endorse(request, pk):
+    success = gettext("%(organization)s endorses this priority.")
+    return _act_for_organization(request, pk, services.priority_endorse, success)
 
 
 @login_required
 @require_POST
 def priority_withdraw_endorsement(request, pk):
-    organization = _organization_from_post(request)
-    if organization is None:
-        messages.error(request, gettext("Choose a member organization you speak for."))
-        return redirect("agenda:detail", pk=pk)
-    return _act(
-        request,
-        pk,
-        services.priority_endorsement_withdraw,
-        gettext("The endorsement of %(organization)s is withdrawn.")
-        % {"organization": organization.name},
-        organization=organization,
-        by=request.user,
-    )
+    success = gettext("The endorsement of %(organization)s is withdrawn.")
+    return _act_for_organization(request, pk, services.priority_endorsement_withdraw, success)
 
 
 @login_required
