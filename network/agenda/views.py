@@ -37,6 +37,14 @@ def _priority(pk):
     return priority
 
 
+def _priority_to_move(request, pk):
+    """The priority, for those who may move it on (403 for others)."""
+    priority = _priority(pk)
+    if not request.user.has_perm("agenda.transition_priority", priority):
+        raise PermissionDenied
+    return priority
+
+
 def _priority_detail(pk):
     """The priority with all its page shows, or 404."""
     priority = selectors.priority_detail(pk)
@@ -249,9 +257,7 @@ def vote(request, pk):
 @login_required
 @require_POST
 def priority_move(request, pk):
-    priority = _priority(pk)
-    if not request.user.has_perm("agenda.transition_priority", priority):
-        raise PermissionDenied
+    priority = _priority_to_move(request, pk)
     form = TransitionForm(request.POST, priority=priority)
     if not form.is_valid():
         messages.error(request, gettext("Choose an allowed status and say why."))
@@ -271,9 +277,7 @@ def priority_move(request, pk):
 @login_required
 @require_POST
 def priority_vote_open(request, pk):
-    priority = _priority(pk)
-    if not request.user.has_perm("agenda.transition_priority", priority):
-        raise PermissionDenied
+    priority = _priority_to_move(request, pk)
     form = VoteOpenForm(request.POST)
     if not form.is_valid():
         messages.error(
@@ -295,9 +299,7 @@ def priority_vote_open(request, pk):
 @login_required
 @require_POST
 def priority_vote_close(request, pk):
-    priority = _priority(pk)
-    if not request.user.has_perm("agenda.transition_priority", priority):
-        raise PermissionDenied
+    _priority_to_move(request, pk)
     return _act(
         request,
         pk,

@@ -50,6 +50,14 @@ def _gap(pk):
     return gap
 
 
+def _gap_to_change(request, pk):
+    """The gap, for those who may change it (403 for others)."""
+    gap = _gap(pk)
+    if not request.user.has_perm("gaps.change_gap", gap):
+        raise PermissionDenied
+    return gap
+
+
 def _choices():
     return {
         "area_choices": Area.choices,
@@ -170,9 +178,7 @@ def gap_discussion(request, pk):
 @login_required
 @require_POST
 def gap_move(request, pk):
-    gap = _gap(pk)
-    if not request.user.has_perm("gaps.change_gap", gap):
-        raise PermissionDenied
+    gap = _gap_to_change(request, pk)
     form = GapTransitionForm(request.POST, gap=gap)
     if not form.is_valid():
         messages.error(request, gettext("Choose one of the statuses this gap can move to."))
@@ -194,9 +200,7 @@ def gap_move(request, pk):
 @login_required
 @require_POST
 def gap_add_evidence(request, pk):
-    gap = _gap(pk)
-    if not request.user.has_perm("gaps.change_gap", gap):
-        raise PermissionDenied
+    gap = _gap_to_change(request, pk)
     form = EvidenceForm(request.POST)
     if not form.is_valid() or not form.evidence():
         messages.error(request, gettext("Give the source a title (and a valid link, if any)."))
@@ -261,9 +265,7 @@ def gap_report(request):
 
 @login_required
 def gap_edit(request, pk):
-    gap = _gap(pk)
-    if not request.user.has_perm("gaps.change_gap", gap):
-        raise PermissionDenied
+    gap = _gap_to_change(request, pk)
     initial = {
         "organization": gap.reported_by,
         "title": gap.title,
