@@ -31,6 +31,13 @@ def _optional_text(label, *, max_length=1000, rows=2, **kwargs):
     )
 
 
+def _addressed(model, relation, column):
+    """The `model` rows (titles only) that some project other than a draft addresses through
+    `relation`, whose link table names them in `column`."""
+    links = relation.through.objects.exclude(researchproject__status=ProjectStatus.DRAFT)
+    return model.objects.filter(pk__in=links.values(column)).only("pk", "title").order_by("title")
+
+
 class ProjectFilterForm(FastSelects, forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Any status")), *ProjectStatus.choices]
@@ -52,37 +59,22 @@ class ProjectFilterForm(FastSelects, forms.Form):
     # find nothing is no choice (2,000 gaps made the list page 240 kB on the large network).
     priority = forms.ModelChoiceField(
         required=False,
-        queryset=ResearchPriority.objects.filter(
-            pk__in=ResearchProject.priorities.through.objects.exclude(
-                researchproject__status=ProjectStatus.DRAFT
-            ).values("researchpriority")
-        )
-        .only("pk", "title")
-        .order_by("title"),
+        queryset=_addressed(ResearchPriority, ResearchProject.priorities, "researchpriority"),
         empty_label=_("Any agenda priority"),
         label=_("Agenda priority"),
     )
     gap = forms.ModelChoiceField(
         required=False,
-        queryset=DataGap.objects.filter(
-            pk__in=ResearchProject.gaps.through.objects.exclude(
-                researchproject__status=ProjectStatus.DRAFT
-            ).values("datagap")
-        )
-        .only("pk", "title")
-        .order_by("title"),
+        queryset=_addressed(DataGap, ResearchProject.gaps, "datagap"),
         empty_label=_("Any data gap"),
         label=_("Data gap"),
     )
     open_roles = forms.BooleanField(required=False, label=_("Has open roles"))
 
 
-class PriorityChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.title} ({obj.get_status_display().lower()})"
+class TitleAndStatusChoiceField(forms.ModelMultipleChoiceField):
+    """Priorities or gaps to choose, each shown with its status."""
 
-
-class GapChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.title} ({obj.get_status_display().lower()})"
 
@@ -97,14 +89,14 @@ class ProjectForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    priorities = PriorityChoiceField(
+    priorities = TitleAndStatusChoiceField(
         label=_("Agenda priorities it addresses"),
         queryset=ResearchPriority.objects.order_by("title"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Priorities of the shared research agenda the project answers."),
     )
-    gaps = GapChoiceField(
+    gaps = TitleAndStatusChoiceField(
         label=_("Data gaps it addresses"),
         queryset=DataGap.objects.order_by("title"),
         required=False,
@@ -276,7 +268,7 @@ class OutputForm(forms.Form):
             )
         ),
     )
-    closes_gaps = GapChoiceField(
+    closes_gaps = TitleAndStatusChoiceField(
         label=_("Data gaps this output closes"),
         queryset=DataGap.objects.none(),
         required=False,
