@@ -85,8 +85,7 @@ def translation_views(
     a 403. `form_class(data, editing=translation)` is the form, shown beside the original's
     `body` field (and its title, with `show_title`)."""
 
-    def page(request, original, *, service, translation=None, **kwargs):
-        form = form_class(request.POST if request.method == "POST" else None, editing=translation)
+    def page(request, original, form, *, service, translation=None, **kwargs):
         if translation is not None:
             kwargs["translation"] = translation
         if (
@@ -126,7 +125,8 @@ def translation_views(
         original = find(pk)
         if not request.user.has_perm(add_perm, original):
             raise PermissionDenied
-        return page(request, original, service=add, **{original_as: original})
+        form = form_class(request.POST if request.method == "POST" else None)
+        return page(request, original, form, service=add, **{original_as: original})
 
     @login_required
     def translation_edit(request, pk, language):
@@ -136,7 +136,8 @@ def translation_views(
             raise Http404(_("No such translation."))
         if not request.user.has_perm(edit_perm, translation):
             raise PermissionDenied
-        return page(request, original, service=edit, translation=translation)
+        form = form_class(request.POST if request.method == "POST" else None, editing=translation)
+        return page(request, original, form, service=edit, translation=translation)
 
     return translate, translation_edit
 
