@@ -83,8 +83,7 @@ def _plain(*names):
     decoded (escaped later)."""
 
     def text(obj):
-        rich_text = " ".join(f"{getattr(obj, name)}" for name in names)
-        return html.unescape(strip_tags(rich_text or ""))
+        return html.unescape(strip_tags(" ".join(f"{getattr(obj, name)}" for name in names)))
 
     return text
 
