@@ -19,46 +19,37 @@ def _on_page(view):
     return bound
 
 
-INDEX = (
-    path("", _on_page(views.event_index), name="index"),
-    path("calendar.ics", _on_page(views.index_calendar), name="calendar"),
+def _routes(*rows):
+    """The sub-page paths of (route, view, name) rows, each view bound to the page."""
+    return tuple(path(route, _on_page(view), name=name) for route, view, name in rows)
+
+
+INDEX = _routes(
+    ("", views.event_index, "index"),
+    ("calendar.ics", views.index_calendar, "calendar"),
 )
 
-EVENT = (
-    path("", _on_page(views.event_detail), name="detail"),
-    path("register/", _on_page(views.event_register), name="register"),
-    path("cancel/", _on_page(views.event_cancel), name="cancel"),
-    path("calendar.ics", _on_page(views.event_calendar), name="calendar"),
-    path("discussion/", _on_page(views.event_discussion), name="discussion"),
-    path(
-        "sessions/<int:session_id>/discussion/",
-        _on_page(views.session_discussion),
-        name="session_discussion",
-    ),
-    path(
+EVENT = _routes(
+    ("", views.event_detail, "detail"),
+    ("register/", views.event_register, "register"),
+    ("cancel/", views.event_cancel, "cancel"),
+    ("calendar.ics", views.event_calendar, "calendar"),
+    ("discussion/", views.event_discussion, "discussion"),
+    ("sessions/<int:session_id>/discussion/", views.session_discussion, "session_discussion"),
+    (
         "organizations/<slug:organization>/registrations/",
-        _on_page(views.organization_registrations),
-        name="organization_registrations",
+        views.organization_registrations,
+        "organization_registrations",
     ),
-    path("manage/", _on_page(views.manage_participants), name="manage"),
-    path("manage/export/", _on_page(views.manage_csv), name="manage_csv"),
-    path("manage/email/", _on_page(views.manage_email), name="manage_email"),
-    path("manage/outputs/", _on_page(views.manage_outputs), name="manage_outputs"),
-    path(
-        "manage/outputs/<int:pk>/status/",
-        _on_page(views.manage_output_status),
-        name="manage_output_status",
-    ),
-    path("minutes/<int:pk>/", _on_page(views.minutes_detail), name="minutes"),
-    path("minutes/<int:pk>/sign-off/", _on_page(views.minutes_sign_off), name="minutes_sign_off"),
-    path("manage/minutes/new/", _on_page(views.minutes_new), name="minutes_new"),
-    path("manage/minutes/<int:pk>/edit/", _on_page(views.minutes_edit), name="minutes_edit"),
-    path(
-        "manage/minutes/<int:pk>/circulate/",
-        _on_page(views.minutes_circulate),
-        name="minutes_circulate",
-    ),
-    path(
-        "manage/minutes/<int:pk>/publish/", _on_page(views.minutes_publish), name="minutes_publish"
-    ),
+    ("manage/", views.manage_participants, "manage"),
+    ("manage/export/", views.manage_csv, "manage_csv"),
+    ("manage/email/", views.manage_email, "manage_email"),
+    ("manage/outputs/", views.manage_outputs, "manage_outputs"),
+    ("manage/outputs/<int:pk>/status/", views.manage_output_status, "manage_output_status"),
+    ("minutes/<int:pk>/", views.minutes_detail, "minutes"),
+    ("minutes/<int:pk>/sign-off/", views.minutes_sign_off, "minutes_sign_off"),
+    ("manage/minutes/new/", views.minutes_new, "minutes_new"),
+    ("manage/minutes/<int:pk>/edit/", views.minutes_edit, "minutes_edit"),
+    ("manage/minutes/<int:pk>/circulate/", views.minutes_circulate, "minutes_circulate"),
+    ("manage/minutes/<int:pk>/publish/", views.minutes_publish, "minutes_publish"),
 )

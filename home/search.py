@@ -11,7 +11,8 @@ import html
 import re
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from operator import attrgetter
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
@@ -27,7 +28,18 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
+from events.models import EventPage
+from home.models import StandardPage
+from members.models import Organization
+from members.selectors import people_visible_to
+from network.agenda.models import ResearchPriority
+from network.decisions.selectors import decisions_visible_to
+from network.gaps.models import Indicator
+from network.gaps.selectors import gap_filter
+from network.groups.models import WorkingGroup
+from network.library.models import Publication
 from network.platform.languages import source_pages
+from projects.selectors import projects_visible_to
 
 MAX_QUERY_LENGTH = 200
 SNIPPET_LENGTH = 240
@@ -36,110 +48,68 @@ TERM = re.compile(r"\w+", re.UNICODE)
 ENTITY = re.compile(r"(&[#a-zA-Z0-9]+;)")
 
 
+def _absolute_url(obj):
+    return obj.get_absolute_url()
+
+
+def _no_meta(obj):
+    return ""
+
+
 @dataclass(frozen=True)
 class SearchKind:
+    """One kind of thing the search finds. `visible(user)` is what the searcher may see;
+    `title` and `text` (what a hit reads as and is highlighted in) and `url` (where it leads)
+    are the name of an attribute of the found object, or a function of it."""
+
     key: str
     label: str
     visible: Callable[[object], QuerySet]
-    title: Callable[[object], str]
-    text: Callable[[object], str]
-    url: Callable[[object], str]
+    text: str | Callable[[object], str]
+    title: str | Callable[[object], str] = "title"
+    url: str | Callable[[object], str] = _absolute_url
     browse_url: str = ""
-    meta: Callable[[object], str] = field(default=lambda obj: "")
+    meta: Callable[[object], str] = _no_meta
     suggest_from: str = "title"
 
-
-def _plain(rich_text):
-    """Rich text as the words a reader sees: tags dropped, entities decoded (escaped later)."""
-    return html.unescape(strip_tags(rich_text or ""))
-
-
-def _organizations(user):
-    from members.models import Organization
-
-    # Applicants, declined and former organizations are not listed anywhere public.
-    return Organization.objects.members()
+    def __post_init__(self):
+        for name in ("title", "text", "url"):
+            if isinstance(getattr(self, name), str):
+                object.__setattr__(self, name, attrgetter(getattr(self, name)))
 
 
-def _people(user):
-    from members.selectors import people_visible_to
+def _plain(*names):
+    """The object's rich-text fields as the words a reader sees: tags dropped, entities
+    decoded (escaped later)."""
 
-    return people_visible_to(user)
+    def text(obj):
+        return html.unescape(strip_tags(" ".join(f"{getattr(obj, name)}" for name in names)))
+
+    return text
 
 
 def _events(user):
-    from events.models import EventPage
-
     # Wagtail's own visibility: published, and not behind a view restriction; translations
     # are shown on their page, not found beside it (network/platform/languages.py).
     return source_pages(EventPage.objects.live().public())
 
 
-def _publications(user):
-    from network.library.models import Publication
-
-    return Publication.objects.all()
-
-
-def _priorities(user):
-    from network.agenda.models import ResearchPriority
-
-    # The agenda is public (network/agenda/selectors.py).
-    return ResearchPriority.objects.all()
-
-
-def _gaps(user):
-    from network.gaps.selectors import gap_filter
-
-    # The gap register is public (network/gaps/selectors.py).
-    return gap_filter()
-
-
-def _indicators(user):
-    from network.gaps.models import Indicator
-
-    return Indicator.objects.all()
-
-
-def _projects(user):
-    from projects.selectors import projects_visible_to
-
-    # Drafts only for their team; only public fields are indexed (projects/models.py).
-    return projects_visible_to(user)
-
-
-def _groups(user):
-    from network.groups.models import WorkingGroup
-
-    # Approved groups only, for everyone: a proposal is found on /groups/ by those it concerns.
-    return WorkingGroup.objects.public()
-
-
-def _decisions(user):
-    from network.decisions.selectors import decisions_visible_to
-
-    # A restricted meeting's records only for staff and the responsible organizations' people.
-    return decisions_visible_to(user)
+def _pages(user):
+    return source_pages(StandardPage.objects.live().public())
 
 
 def _indicator_url(indicator):
     return f"{reverse('gaps:indicators')}#indicator-{indicator.pk}"
 
 
-def _pages(user):
-    from home.models import StandardPage
-
-    return source_pages(StandardPage.objects.live().public())
-
-
 KINDS = [
     SearchKind(
         key="organizations",
         label=_("Organizations"),
-        visible=_organizations,
-        title=lambda o: o.name,
-        text=lambda o: o.mandate,
-        url=lambda o: o.get_absolute_url(),
+        # Applicants, declined and former organizations are not listed anywhere public.
+        visible=lambda user: Organization.objects.members(),
+        title="name",
+        text="mandate",
         browse_url="/members/",
         meta=lambda o: " · ".join(filter(None, [o.acronym, o.get_kind_display()])),
         suggest_from="name",
@@ -147,50 +117,46 @@ KINDS = [
     SearchKind(
         key="people",
         label=_("People"),
-        visible=_people,
-        title=lambda p: p.name,
-        text=lambda p: p.bio,
-        url=lambda p: p.get_absolute_url(),
+        visible=people_visible_to,
+        title="name",
+        text="bio",
         suggest_from="display_name",
     ),
     SearchKind(
         key="priorities",
         label=_("Research priorities"),
-        visible=_priorities,
-        title=lambda p: p.title,
-        text=lambda p: p.rationale,
-        url=lambda p: p.get_absolute_url(),
+        # The agenda is public (network/agenda/selectors.py).
+        visible=lambda user: ResearchPriority.objects.all(),
+        text="rationale",
         browse_url="/agenda/",
         meta=lambda p: f"{p.get_theme_display()} · {p.get_status_display()}",
     ),
     SearchKind(
         key="gaps",
         label=_("Data gaps"),
-        visible=_gaps,
-        title=lambda g: g.title,
-        text=lambda g: g.description,
-        url=lambda g: g.get_absolute_url(),
+        # The gap register is public (network/gaps/selectors.py).
+        visible=lambda user: gap_filter(),
+        text="description",
         browse_url="/gaps/",
         meta=lambda g: f"{g.get_area_display()} · {g.get_status_display()}",
     ),
     SearchKind(
         key="indicators",
         label=_("Indicators"),
-        visible=_indicators,
-        title=lambda i: i.name,
-        text=lambda i: i.definition,
+        visible=lambda user: Indicator.objects.all(),
+        title="name",
+        text="definition",
         url=_indicator_url,
         browse_url="/gaps/indicators/",
-        meta=lambda i: i.unit,
+        meta=attrgetter("unit"),
         suggest_from="name",
     ),
     SearchKind(
         key="projects",
         label=_("Projects"),
-        visible=_projects,
-        title=lambda p: p.title,
-        text=lambda p: p.summary,
-        url=lambda p: p.get_absolute_url(),
+        # Drafts only for their team; only public fields are indexed (projects/models.py).
+        visible=projects_visible_to,
+        text="summary",
         browse_url="/projects/",
         meta=lambda p: p.get_status_display(),
     ),
@@ -198,29 +164,27 @@ KINDS = [
         key="events",
         label=_("Events"),
         visible=_events,
-        title=lambda e: e.title,
-        text=lambda e: _plain(f"{e.purpose} {e.expected_results}"),
-        url=lambda e: e.url,
+        text=_plain("purpose", "expected_results"),
+        url="url",
         browse_url="/events/",
         meta=lambda e: f"{e.get_kind_display()} · {e.start:%d %B %Y}",
     ),
     SearchKind(
         key="publications",
         label=_("Publications"),
-        visible=_publications,
-        title=lambda p: p.title,
-        text=lambda p: p.summary,
-        url=lambda p: p.get_absolute_url(),
+        visible=lambda user: Publication.objects.all(),
+        text="summary",
         browse_url="/library/",
         meta=lambda p: f"{p.get_type_display()} · {p.date_display}",
     ),
     SearchKind(
         key="groups",
         label=_("Working groups"),
-        visible=_groups,
-        title=lambda g: g.name,
-        text=lambda g: g.mandate,
-        url=lambda g: g.get_absolute_url(),
+        # Approved groups only, for everyone: a proposal is found on /groups/ by those it
+        # concerns.
+        visible=lambda user: WorkingGroup.objects.public(),
+        title="name",
+        text="mandate",
         browse_url="/groups/",
         meta=lambda g: g.get_status_display(),
         suggest_from="name",
@@ -228,10 +192,11 @@ KINDS = [
     SearchKind(
         key="decisions",
         label=_("Decisions and action points"),
-        visible=_decisions,
+        # A restricted meeting's records only for staff and the responsible organizations'
+        # people.
+        visible=decisions_visible_to,
         title=lambda d: Truncator(d.text).chars(140),
-        text=lambda d: d.text,
-        url=lambda d: d.get_absolute_url(),
+        text="text",
         browse_url="/decisions/",
         meta=lambda d: f"{d.get_kind_display()} · {d.get_status_display()}",
         suggest_from="text",
@@ -240,9 +205,8 @@ KINDS = [
         key="pages",
         label=_("Pages"),
         visible=_pages,
-        title=lambda p: p.title,
-        text=lambda p: _plain(f"{p.intro} {p.body}"),
-        url=lambda p: p.url,
+        text=_plain("intro", "body"),
+        url="url",
     ),
 ]
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
@@ -494,20 +458,12 @@ def highlight(text, terms, length=SNIPPET_LENGTH):
     return mark_safe(prefix + marked + suffix)  # noqa: S308 -- escaped, then our own tags
 
 
+# The apps of the records KINDS find, pages aside (every cached page depends on those:
+# settings.PAGE_CACHE_SHELL): the cached search page depends on them.
+RECORD_APPS = ["members", "agenda", "gaps", "projects", "events", "library", "groups", "decisions"]
 # What the search page shows comes from these apps; a write to any of them makes the cached
 # vocabulary of 'did you mean' stale (network/platform/cache.py versions).
-SEARCHED_APPS = [
-    "members",
-    "agenda",
-    "gaps",
-    "projects",
-    "events",
-    "library",
-    "groups",
-    "decisions",
-    "home",
-    "wagtailcore",
-]
+SEARCHED_APPS = [*RECORD_APPS, "home", "wagtailcore"]
 SUGGEST_CUTOFF = 0.75
 VOCABULARY_SECONDS = 600
 

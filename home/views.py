@@ -38,19 +38,7 @@ def _hit(kind, obj, terms):
 
 
 @require_safe
-@cached_page(
-    depends_on=[
-        "members",
-        "agenda",
-        "gaps",
-        "projects",
-        "events",
-        "library",
-        "groups",
-        "decisions",
-    ],
-    variant=site_search.viewer_variant,
-)
+@cached_page(depends_on=site_search.RECORD_APPS, variant=site_search.viewer_variant)
 def search(request):
     """/search/?q=&kind=&page=: every kind the searcher may see, grouped, or one kind paged."""
     query = " ".join((request.GET.get("q") or "").split())

@@ -20,6 +20,24 @@ def _with_no_personal_data(text):
     return format_lazy("{} {}", text, NO_PERSONAL_DATA)
 
 
+def _optional_text(label, *, max_length=1000, rows=2, **kwargs):
+    """An optional answer of a few lines."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        **kwargs,
+    )
+
+
+def _addressed(model, relation, column):
+    """The `model` rows (titles only) that some project other than a draft addresses through
+    `relation`, whose link table names them in `column`."""
+    links = relation.through.objects.exclude(researchproject__status=ProjectStatus.DRAFT)
+    return model.objects.filter(pk__in=links.values(column)).only("pk", "title").order_by("title")
+
+
 class ProjectFilterForm(FastSelects, forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Any status")), *ProjectStatus.choices]
@@ -41,37 +59,22 @@ class ProjectFilterForm(FastSelects, forms.Form):
     # find nothing is no choice (2,000 gaps made the list page 240 kB on the large network).
     priority = forms.ModelChoiceField(
         required=False,
-        queryset=ResearchPriority.objects.filter(
-            pk__in=ResearchProject.priorities.through.objects.exclude(
-                researchproject__status=ProjectStatus.DRAFT
-            ).values("researchpriority")
-        )
-        .only("pk", "title")
-        .order_by("title"),
+        queryset=_addressed(ResearchPriority, ResearchProject.priorities, "researchpriority"),
         empty_label=_("Any agenda priority"),
         label=_("Agenda priority"),
     )
     gap = forms.ModelChoiceField(
         required=False,
-        queryset=DataGap.objects.filter(
-            pk__in=ResearchProject.gaps.through.objects.exclude(
-                researchproject__status=ProjectStatus.DRAFT
-            ).values("datagap")
-        )
-        .only("pk", "title")
-        .order_by("title"),
+        queryset=_addressed(DataGap, ResearchProject.gaps, "datagap"),
         empty_label=_("Any data gap"),
         label=_("Data gap"),
     )
     open_roles = forms.BooleanField(required=False, label=_("Has open roles"))
 
 
-class PriorityChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.title} ({obj.get_status_display().lower()})"
+class TitleAndStatusChoiceField(forms.ModelMultipleChoiceField):
+    """Priorities or gaps to choose, each shown with its status."""
 
-
-class GapChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.title} ({obj.get_status_display().lower()})"
 
@@ -86,14 +89,14 @@ class ProjectForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    priorities = PriorityChoiceField(
+    priorities = TitleAndStatusChoiceField(
         label=_("Agenda priorities it addresses"),
         queryset=ResearchPriority.objects.order_by("title"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Priorities of the shared research agenda the project answers."),
     )
-    gaps = GapChoiceField(
+    gaps = TitleAndStatusChoiceField(
         label=_("Data gaps it addresses"),
         queryset=DataGap.objects.order_by("title"),
         required=False,
@@ -168,9 +171,7 @@ class ProjectForm(forms.ModelForm):
 
 class TransitionForm(forms.Form):
     to_status = forms.ChoiceField(label=_("New status"), choices=ProjectStatus.choices)
-    reason = forms.CharField(
-        label=_("Why"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    reason = _optional_text(_("Why"), rows=3)
 
     def __init__(self, *args, allowed=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -184,11 +185,10 @@ class JoinRequestForm(forms.Form):
         required=False,
         empty_label=_("No particular role"),
     )
-    message = forms.CharField(
-        label=_("Message to the project's leads"),
-        required=False,
+    message = _optional_text(
+        _("Message to the project's leads"),
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
         help_text=_with_no_personal_data(_("What you would bring.")),
     )
 
@@ -200,21 +200,11 @@ class JoinRequestForm(forms.Form):
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("decline", _("Decline"))])
-    note = forms.CharField(
-        label=_("Note to the applicant"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    note = _optional_text(_("Note to the applicant"))
 
 
 class TeamMemberForm(forms.Form):
-    committed = forms.CharField(
-        label=_("What I commit"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    committed = _optional_text(_("What I commit"))
     role = forms.ChoiceField(label=_("Role"), choices=ProjectRole.choices, required=False)
 
 
@@ -224,22 +214,12 @@ class PartnerInviteForm(forms.Form):
         empty_label=_("Choose a member organization"),
         label=_("Organization"),
     )
-    committed = forms.CharField(
-        label=_("What the partner would contribute"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    committed = _optional_text(_("What the partner would contribute"))
 
 
 class PartnerDecisionForm(forms.Form):
     decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("decline", _("Decline"))])
-    committed = forms.CharField(
-        label=_("What your organization commits"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    committed = _optional_text(_("What your organization commits"))
 
 
 class OpenRoleForm(forms.Form):
@@ -248,9 +228,7 @@ class OpenRoleForm(forms.Form):
         max_length=200,
         help_text=_("For example: a researcher with Romanian, 6 months."),
     )
-    skills = forms.CharField(
-        label=_("Skills"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    skills = _optional_text(_("Skills"))
     countries = forms.MultipleChoiceField(
         label=_("Countries"),
         required=False,
@@ -279,11 +257,10 @@ class OutputForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=250)
     version = forms.CharField(label=_("Version"), required=False, max_length=30)
     link = forms.URLField(label=_("Link"), required=False, assume_scheme="https", max_length=200)
-    description = forms.CharField(
-        label=_("Description"),
-        required=False,
+    description = _optional_text(
+        _("Description"),
         max_length=3000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
         help_text=_with_no_personal_data(
             _(
                 "For a dataset, describe it by its metadata (coverage, variables, "
@@ -291,7 +268,7 @@ class OutputForm(forms.Form):
             )
         ),
     )
-    closes_gaps = GapChoiceField(
+    closes_gaps = TitleAndStatusChoiceField(
         label=_("Data gaps this output closes"),
         queryset=DataGap.objects.none(),
         required=False,

@@ -102,55 +102,27 @@ def minutes_sign_off(request, page, pk):
     return _render(request, page, output, signoff_form=form, status=400)
 
 
-@require_http_methods(["GET", "POST"])
-def minutes_new(request, page):
-    if refusal := _require_manager(request, page):
-        return refusal
-    form = MinutesForm(request.POST if request.method == "POST" else None, event=page)
+def _form_page(request, page, form, *, service, success, output=None, **kwargs):
+    """The organizers' form of the minutes: new minutes, or a new revision of `output`. On a
+    valid POST the service runs (given `output` too, when revising) and the person goes to
+    the minutes it wrote."""
+    if output is not None:
+        kwargs["output"] = output
     if request.method == "POST" and form.is_valid():
-        drafted = run_service(
+        done = run_service(
             request,
-            services.minutes_draft,
-            success=_("The minutes are drafted. Circulate them when they are ready."),
+            service,
+            success=success,
             on_denied=RAISE,
             form=form,
             to_fields=True,
-            event=page,
             by=request.user,
+            **kwargs,
             **form.cleaned_data,
         )
-        if drafted:
-            return redirect(_sub(page, request, "minutes", pk=drafted.result.pk))
-    return TemplateResponse(
-        request,
-        "events/minutes_form.html",
-        {"page": page, "form": form, "output": None},
-        status=400 if form.errors else 200,
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def minutes_edit(request, page, pk):
-    if refusal := _require_manager(request, page):
-        return refusal
-    output = _minutes(request, page, pk)
-    form = MinutesReviseForm(
-        request.POST if request.method == "POST" else None, initial={"body": output.body}
-    )
-    if request.method == "POST" and form.is_valid():
-        revised = run_service(
-            request,
-            services.minutes_revise,
-            success=_("The new revision is saved."),
-            on_denied=RAISE,
-            form=form,
-            to_fields=True,
-            output=output,
-            by=request.user,
-            **form.cleaned_data,
-        )
-        if revised:
-            return redirect(_sub(page, request, "minutes", pk=output.pk))
+        if done:
+            written = output if output is not None else done.result
+            return redirect(_sub(page, request, "minutes", pk=written.pk))
     return TemplateResponse(
         request,
         "events/minutes_form.html",
@@ -159,42 +131,84 @@ def minutes_edit(request, page, pk):
     )
 
 
-@require_POST
-def minutes_circulate(request, page, pk):
+def _step(request, page, pk, form_class, *, service, success, form_name, shown_when, fields=()):
+    """An organizer moves the minutes on (circulate, publish) with the step's form, whose
+    `fields` the service takes; the form is `form_name` on the page while the minutes are
+    `shown_when`."""
     if refusal := _require_manager(request, page):
         return refusal
     output = _minutes(request, page, pk)
-    form = CirculateForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         run_service(
             request,
-            services.minutes_circulate,
-            success=_("The minutes are circulated: each attending organization is asked."),
+            service,
+            success=success,
             on_denied=RAISE,
             output=output,
             by=request.user,
-            days=form.cleaned_data["days"],
+            **{field: form.cleaned_data[field] for field in fields},
         )
         # Done or refused, the outcome is flashed on the minutes' page.
         return redirect(_sub(page, request, "minutes", pk=output.pk))
-    return _invalid(request, page, output, form, "circulate_form", MinutesStatus.DRAFT)
+    return _invalid(request, page, output, form, form_name, shown_when)
+
+
+@require_http_methods(["GET", "POST"])
+def minutes_new(request, page):
+    if refusal := _require_manager(request, page):
+        return refusal
+    return _form_page(
+        request,
+        page,
+        MinutesForm(request.POST if request.method == "POST" else None, event=page),
+        service=services.minutes_draft,
+        success=_("The minutes are drafted. Circulate them when they are ready."),
+        event=page,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def minutes_edit(request, page, pk):
+    if refusal := _require_manager(request, page):
+        return refusal
+    output = _minutes(request, page, pk)
+    return _form_page(
+        request,
+        page,
+        MinutesReviseForm(
+            request.POST if request.method == "POST" else None, initial={"body": output.body}
+        ),
+        service=services.minutes_revise,
+        success=_("The new revision is saved."),
+        output=output,
+    )
+
+
+@require_POST
+def minutes_circulate(request, page, pk):
+    return _step(
+        request,
+        page,
+        pk,
+        CirculateForm,
+        service=services.minutes_circulate,
+        success=_("The minutes are circulated: each attending organization is asked."),
+        form_name="circulate_form",
+        shown_when=MinutesStatus.DRAFT,
+        fields=("days",),
+    )
 
 
 @require_POST
 def minutes_publish(request, page, pk):
-    if refusal := _require_manager(request, page):
-        return refusal
-    output = _minutes(request, page, pk)
-    form = PublishForm(request.POST)
-    if form.is_valid():
-        run_service(
-            request,
-            services.minutes_publish,
-            success=_("The minutes are final and locked."),
-            on_denied=RAISE,
-            output=output,
-            by=request.user,
-        )
-        # Done or refused, the outcome is flashed on the minutes' page.
-        return redirect(_sub(page, request, "minutes", pk=output.pk))
-    return _invalid(request, page, output, form, "publish_form", MinutesStatus.AGREED)
+    return _step(
+        request,
+        page,
+        pk,
+        PublishForm,
+        service=services.minutes_publish,
+        success=_("The minutes are final and locked."),
+        form_name="publish_form",
+        shown_when=MinutesStatus.AGREED,
+    )

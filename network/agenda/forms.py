@@ -45,7 +45,7 @@ class PriorityForm(forms.Form):
 
 class PriorityTranslationForm(forms.Form):
     """A member's translation of a priority's title and rationale; its language is chosen
-    once, when it is added (`editing` drops the field)."""
+    once, when it is added (`editing` drops the field and starts from its text)."""
 
     language = ContentLanguageField(
         required=True,
@@ -61,6 +61,8 @@ class PriorityTranslationForm(forms.Form):
     )
 
     def __init__(self, *args, editing=None, **kwargs):
+        if editing is not None:
+            kwargs.setdefault("initial", {"title": editing.title, "rationale": editing.rationale})
         super().__init__(*args, **kwargs)
         if editing is not None:
             del self.fields["language"]

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from members.models import Organization
@@ -15,10 +15,10 @@ from network.discussions.selectors import room_for
 from network.discussions.views import open_network_room
 from network.gaps.enums import GapStatus
 from network.platform.csv import csv_download
-from network.platform.languages import same_language
+from network.platform.languages import translation_for_reader
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
-from network.platform.views import RAISE, TELL, run_service
+from network.platform.views import TELL, run_service, translation_views
 
 from . import selectors, services
 from .enums import PriorityStatus, Theme, VoteChoice, VoterRole
@@ -35,6 +35,22 @@ from .models import ResearchPriority
 
 def _priority(pk):
     priority = get_object_or_404(ResearchPriority, pk=pk)
+    return priority
+
+
+def _priority_to_move(request, pk):
+    """The priority, for those who may move it on (403 for others)."""
+    priority = _priority(pk)
+    if not request.user.has_perm("agenda.transition_priority", priority):
+        raise PermissionDenied
+    return priority
+
+
+def _priority_detail(pk):
+    """The priority with all its page shows, or 404."""
+    priority = selectors.priority_detail(pk)
+    if priority is None:
+        raise Http404(gettext("No such priority."))
     return priority
 
 
@@ -79,16 +95,12 @@ def priority_list(request):
 @login_required
 @require_POST
 def priority_discussion(request, pk):
-    priority = selectors.priority_detail(pk)
-    if priority is None:
-        raise Http404(gettext("No such priority."))
+    priority = _priority_detail(pk)
     return open_network_room(request, target=priority, title=f"Priority: {priority.title}")
 
 
 def priority_detail(request, pk):
-    priority = selectors.priority_detail(pk)
-    if priority is None:
-        raise Http404(gettext("No such priority."))
+    priority = _priority_detail(pk)
     user = request.user
     speaks_for = list(selectors.organizations_spoken_for(user))
     endorsed_ids = {e.organization_id for e in priority.endorsements.all()}
@@ -113,7 +125,7 @@ def priority_detail(request, pk):
         )
     tally = services.priority_tally(priority) if priority.vote_is_decided else None
     can_move = user.has_perm("agenda.transition_priority", priority)
-    translation = _translation_for_reader(priority)
+    translation = translation_for_reader(priority)
     return render(
         request,
         "agenda/priority_detail.html",
@@ -144,91 +156,17 @@ def priority_detail(request, pk):
     )
 
 
-def _translation_for_reader(priority):
-    """A member's translation into the reader's language, when the original is in another."""
-    reading = get_language()
-    if same_language(priority.language, reading):
-        return None
-    return next(
-        (t for t in priority.translations.all() if same_language(t.language, reading)), None
-    )
-
-
-def _translation_page(request, *, priority, form, translation=None):
-    return render(
-        request,
-        "includes/translation_form.html",
-        {
-            "form": form,
-            "translation": translation,
-            "original_title": priority.title,
-            "original_body": priority.rationale,
-            "original_language": priority.language,
-            "show_original_title": True,
-            "cancel_url": priority.get_absolute_url(),
-        },
-    )
-
-
-@login_required
-def priority_translate(request, pk):
-    priority = selectors.priority_detail(pk)
-    if priority is None:
-        raise Http404(gettext("No such priority."))
-    if not request.user.has_perm("agenda.translate_priority", priority):
-        raise PermissionDenied
-    form = PriorityTranslationForm(request.POST if request.method == "POST" else None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and run_service(
-            request,
-            services.priority_translation_add,
-            success=gettext("Your translation is saved. Thank you."),
-            on_denied=RAISE,
-            form=form,
-            to_fields=True,
-            priority=priority,
-            by=request.user,
-            **form.cleaned_data,
-        )
-    ):
-        return redirect(priority)
-    return _translation_page(request, priority=priority, form=form)
-
-
-@login_required
-def priority_translation_edit(request, pk, language):
-    priority = selectors.priority_detail(pk)
-    if priority is None:
-        raise Http404(gettext("No such priority."))
-    translation = next((t for t in priority.translations.all() if t.language == language), None)
-    if translation is None:
-        raise Http404(gettext("No such translation."))
-    if not request.user.has_perm("agenda.change_priority_translation", translation):
-        raise PermissionDenied
-    form = PriorityTranslationForm(
-        request.POST if request.method == "POST" else None,
-        initial={"title": translation.title, "rationale": translation.rationale},
-        editing=translation,
-    )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and run_service(
-            request,
-            services.priority_translation_edit,
-            success=gettext("The translation is saved."),
-            on_denied=RAISE,
-            form=form,
-            to_fields=True,
-            translation=translation,
-            by=request.user,
-            **form.cleaned_data,
-        )
-    ):
-        return redirect(priority)
-    return _translation_page(request, priority=priority, form=form, translation=translation)
+priority_translate, priority_translation_edit = translation_views(
+    find=_priority_detail,
+    original_as="priority",
+    form_class=PriorityTranslationForm,
+    body="rationale",
+    show_title=True,
+    add=services.priority_translation_add,
+    add_perm="agenda.translate_priority",
+    edit=services.priority_translation_edit,
+    edit_perm="agenda.change_priority_translation",
+)
 
 
 def _organization_from_post(request):
@@ -247,9 +185,9 @@ def _act(request, pk, service, success, **kwargs):
     return redirect(priority)
 
 
-@login_required
-@require_POST
-def priority_endorse(request, pk):
+def _act_for_organization(request, pk, service, success):
+    """`_act` for the member organization chosen in the POST, which the person speaks for;
+    `success` names it as %(organization)s."""
     organization = _organization_from_post(request)
     if organization is None:
         messages.error(request, gettext("Choose a member organization you speak for."))
@@ -257,29 +195,25 @@ def priority_endorse(request, pk):
     return _act(
         request,
         pk,
-        services.priority_endorse,
-        gettext("%(organization)s endorses this priority.") % {"organization": organization.name},
+        service,
+        success % {"organization": organization.name},
         organization=organization,
         by=request.user,
     )
+
+
+@login_required
+@require_POST
+def priority_endorse(request, pk):
+    success = gettext("%(organization)s endorses this priority.")
+    return _act_for_organization(request, pk, services.priority_endorse, success)
 
 
 @login_required
 @require_POST
 def priority_withdraw_endorsement(request, pk):
-    organization = _organization_from_post(request)
-    if organization is None:
-        messages.error(request, gettext("Choose a member organization you speak for."))
-        return redirect("agenda:detail", pk=pk)
-    return _act(
-        request,
-        pk,
-        services.priority_endorsement_withdraw,
-        gettext("The endorsement of %(organization)s is withdrawn.")
-        % {"organization": organization.name},
-        organization=organization,
-        by=request.user,
-    )
+    success = gettext("The endorsement of %(organization)s is withdrawn.")
+    return _act_for_organization(request, pk, services.priority_endorsement_withdraw, success)
 
 
 @login_required
@@ -331,9 +265,7 @@ def vote(request, pk):
 @login_required
 @require_POST
 def priority_move(request, pk):
-    priority = _priority(pk)
-    if not request.user.has_perm("agenda.transition_priority", priority):
-        raise PermissionDenied
+    priority = _priority_to_move(request, pk)
     form = TransitionForm(request.POST, priority=priority)
     if not form.is_valid():
         messages.error(request, gettext("Choose an allowed status and say why."))
@@ -353,9 +285,7 @@ def priority_move(request, pk):
 @login_required
 @require_POST
 def priority_vote_open(request, pk):
-    priority = _priority(pk)
-    if not request.user.has_perm("agenda.transition_priority", priority):
-        raise PermissionDenied
+    priority = _priority_to_move(request, pk)
     form = VoteOpenForm(request.POST)
     if not form.is_valid():
         messages.error(
@@ -377,9 +307,7 @@ def priority_vote_open(request, pk):
 @login_required
 @require_POST
 def priority_vote_close(request, pk):
-    priority = _priority(pk)
-    if not request.user.has_perm("agenda.transition_priority", priority):
-        raise PermissionDenied
+    _priority_to_move(request, pk)
     return _act(
         request,
         pk,

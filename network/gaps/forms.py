@@ -190,7 +190,7 @@ class GapTransitionForm(forms.Form):
 
 class GapTranslationForm(forms.Form):
     """A member's translation of a gap's description; its language is chosen once, when it is
-    added (`editing` drops the field)."""
+    added (`editing` drops the field and starts from its text)."""
 
     language = ContentLanguageField(
         required=True,
@@ -205,6 +205,8 @@ class GapTranslationForm(forms.Form):
     )
 
     def __init__(self, *args, editing=None, **kwargs):
+        if editing is not None:
+            kwargs.setdefault("initial", {"description": editing.description})
         super().__init__(*args, **kwargs)
         if editing is not None:
             del self.fields["language"]

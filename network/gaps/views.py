@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 
@@ -14,10 +14,10 @@ from members.models import Organization
 from network.discussions.selectors import room_for
 from network.discussions.views import open_network_room
 from network.platform.csv import csv_download
-from network.platform.languages import same_language
+from network.platform.languages import translation_for_reader
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
-from network.platform.views import RAISE, run_service
+from network.platform.views import RAISE, run_service, translation_views
 
 from . import selectors, services
 from .enums import Area, Disaggregation, ExploitationForm, GapStatus
@@ -40,6 +40,22 @@ def _filters(form):
         return {}
     form.is_valid()
     return {key: value for key, value in form.cleaned_data.items() if value}
+
+
+def _gap(pk):
+    """The gap with all its page shows, or 404."""
+    gap = selectors.gap_detail(pk)
+    if gap is None:
+        raise Http404(gettext("No such data gap."))
+    return gap
+
+
+def _gap_to_change(request, pk):
+    """The gap, for those who may change it (403 for others)."""
+    gap = _gap(pk)
+    if not request.user.has_perm("gaps.change_gap", gap):
+        raise PermissionDenied
+    return gap
 
 
 def _choices():
@@ -111,11 +127,9 @@ def gap_export(request):
 
 
 def gap_detail(request, pk):
-    gap = selectors.gap_detail(pk)
-    if gap is None:
-        raise Http404(gettext("No such data gap."))
+    gap = _gap(pk)
     can_change = request.user.has_perm("gaps.change_gap", gap)
-    translation = _translation_for_reader(gap)
+    translation = translation_for_reader(gap)
     return render(
         request,
         "gaps/gap_detail.html",
@@ -141,108 +155,30 @@ def gap_detail(request, pk):
     )
 
 
-def _translation_for_reader(gap):
-    """A member's translation into the reader's language, when the original is in another."""
-    reading = get_language()
-    if same_language(gap.language, reading):
-        return None
-    return next((t for t in gap.translations.all() if same_language(t.language, reading)), None)
-
-
-def _translation_page(request, *, gap, form, translation=None):
-    return render(
-        request,
-        "includes/translation_form.html",
-        {
-            "form": form,
-            "translation": translation,
-            "original_title": gap.title,
-            "original_body": gap.description,
-            "original_language": gap.language,
-            "show_original_title": False,
-            "cancel_url": gap.get_absolute_url(),
-        },
-    )
-
-
-@login_required
-def gap_translate(request, pk):
-    gap = selectors.gap_detail(pk)
-    if gap is None:
-        raise Http404(gettext("No such data gap."))
-    if not request.user.has_perm("gaps.translate_gap", gap):
-        raise PermissionDenied
-    form = GapTranslationForm(request.POST if request.method == "POST" else None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and run_service(
-            request,
-            services.gap_translation_add,
-            success=gettext("Your translation is saved. Thank you."),
-            on_denied=RAISE,
-            form=form,
-            to_fields=True,
-            gap=gap,
-            by=request.user,
-            **form.cleaned_data,
-        )
-    ):
-        return redirect(gap)
-    return _translation_page(request, gap=gap, form=form)
-
-
-@login_required
-def gap_translation_edit(request, pk, language):
-    gap = selectors.gap_detail(pk)
-    if gap is None:
-        raise Http404(gettext("No such data gap."))
-    translation = next((t for t in gap.translations.all() if t.language == language), None)
-    if translation is None:
-        raise Http404(gettext("No such translation."))
-    if not request.user.has_perm("gaps.change_gap_translation", translation):
-        raise PermissionDenied
-    form = GapTranslationForm(
-        request.POST if request.method == "POST" else None,
-        initial={"description": translation.description},
-        editing=translation,
-    )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and run_service(
-            request,
-            services.gap_translation_edit,
-            success=gettext("The translation is saved."),
-            on_denied=RAISE,
-            form=form,
-            to_fields=True,
-            translation=translation,
-            by=request.user,
-            **form.cleaned_data,
-        )
-    ):
-        return redirect(gap)
-    return _translation_page(request, gap=gap, form=form, translation=translation)
+gap_translate, gap_translation_edit = translation_views(
+    find=_gap,
+    original_as="gap",
+    form_class=GapTranslationForm,
+    body="description",
+    show_title=False,
+    add=services.gap_translation_add,
+    add_perm="gaps.translate_gap",
+    edit=services.gap_translation_edit,
+    edit_perm="gaps.change_gap_translation",
+)
 
 
 @login_required
 @require_POST
 def gap_discussion(request, pk):
-    gap = selectors.gap_detail(pk)
-    if gap is None:
-        raise Http404(gettext("No such data gap."))
+    gap = _gap(pk)
     return open_network_room(request, target=gap, title=f"Data gap: {gap.title}")
 
 
 @login_required
 @require_POST
 def gap_move(request, pk):
-    gap = selectors.gap_detail(pk)
-    if gap is None:
-        raise Http404(gettext("No such data gap."))
-    if not request.user.has_perm("gaps.change_gap", gap):
-        raise PermissionDenied
+    gap = _gap_to_change(request, pk)
     form = GapTransitionForm(request.POST, gap=gap)
     if not form.is_valid():
         messages.error(request, gettext("Choose one of the statuses this gap can move to."))
@@ -264,11 +200,7 @@ def gap_move(request, pk):
 @login_required
 @require_POST
 def gap_add_evidence(request, pk):
-    gap = selectors.gap_detail(pk)
-    if gap is None:
-        raise Http404(gettext("No such data gap."))
-    if not request.user.has_perm("gaps.change_gap", gap):
-        raise PermissionDenied
+    gap = _gap_to_change(request, pk)
     form = EvidenceForm(request.POST)
     if not form.is_valid() or not form.evidence():
         messages.error(request, gettext("Give the source a title (and a valid link, if any)."))
@@ -333,11 +265,7 @@ def gap_report(request):
 
 @login_required
 def gap_edit(request, pk):
-    gap = selectors.gap_detail(pk)
-    if gap is None:
-        raise Http404(gettext("No such data gap."))
-    if not request.user.has_perm("gaps.change_gap", gap):
-        raise PermissionDenied
+    gap = _gap_to_change(request, pk)
     initial = {
         "organization": gap.reported_by,
         "title": gap.title,

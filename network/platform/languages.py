@@ -209,3 +209,14 @@ def language_name(code):
 def same_language(a, b):
     """Whether two codes name one language for a reader ("fr" and "fr-ca" do)."""
     return bool(a) and bool(b) and a.split("-")[0].lower() == b.split("-")[0].lower()
+
+
+def translation_for_reader(original):
+    """A member's translation of `original` into the reader's language, when the original is
+    in another (None otherwise). Reads `original.translations` as prefetched."""
+    reading = get_language()
+    if same_language(original.language, reading):
+        return None
+    return next(
+        (t for t in original.translations.all() if same_language(t.language, reading)), None
+    )

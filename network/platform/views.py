@@ -6,7 +6,10 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
@@ -67,6 +70,76 @@ def run_service(
     if text:
         messages.success(request, text)
     return Outcome(True, result)
+
+
+def translation_views(
+    *, find, original_as, form_class, body, show_title, add, add_perm, edit, edit_perm
+):
+    """The two pages where members translate one kind of record they write (a priority, a
+    gap): `translate(request, pk)` adds a translation, `translation_edit(request, pk,
+    language)` edits one. Returns them in that order, for the app's urls.
+
+    `find(pk)` returns the original or raises 404; `add_perm` (checked on the original) and
+    `edit_perm` (on the translation) are the app's rules; `add(by=, <original_as>=original,
+    **data)` and `edit(by=, translation=, **data)` its services, whose refused permission is
+    a 403. `form_class(data, editing=translation)` is the form, shown beside the original's
+    `body` field (and its title, with `show_title`)."""
+
+    def page(request, original, form, *, service, translation=None, **kwargs):
+        if translation is not None:
+            kwargs["translation"] = translation
+        if (
+            request.method == "POST"
+            and form.is_valid()
+            and run_service(
+                request,
+                service,
+                success=_("The translation is saved.")
+                if translation is not None
+                else _("Your translation is saved. Thank you."),
+                on_denied=RAISE,
+                form=form,
+                to_fields=True,
+                by=request.user,
+                **kwargs,
+                **form.cleaned_data,
+            )
+        ):
+            return redirect(original)
+        return render(
+            request,
+            "includes/translation_form.html",
+            {
+                "form": form,
+                "translation": translation,
+                "original_title": original.title,
+                "original_body": getattr(original, body),
+                "original_language": original.language,
+                "show_original_title": show_title,
+                "cancel_url": original.get_absolute_url(),
+            },
+        )
+
+    @login_required
+    def translate(request, pk):
+        original = find(pk)
+        if not request.user.has_perm(add_perm, original):
+            raise PermissionDenied
+        form = form_class(request.POST if request.method == "POST" else None)
+        return page(request, original, form, service=add, **{original_as: original})
+
+    @login_required
+    def translation_edit(request, pk, language):
+        original = find(pk)
+        translation = next((t for t in original.translations.all() if t.language == language), None)
+        if translation is None:
+            raise Http404(_("No such translation."))
+        if not request.user.has_perm(edit_perm, translation):
+            raise PermissionDenied
+        form = form_class(request.POST if request.method == "POST" else None, editing=translation)
+        return page(request, original, form, service=edit, translation=translation)
+
+    return translate, translation_edit
 
 
 def _tell(request, error, *, form, to_fields):

@@ -1,8 +1,9 @@
 """What the discussion views share: finding a room, topic or message the person may see, and
 running a service."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext
 
 from ..models import Message, Room, Topic
@@ -30,6 +31,23 @@ def _message(room, message_id):
         hidden=False,
         deleted_at__isnull=True,
     )
+
+
+def _require(request, perm, obj):
+    """403 unless the person has `perm` on `obj`."""
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def _in_topic(message):
+    """Where the message stands on its topic's page."""
+    return f"{message.topic.get_absolute_url()}#m{message.pk}"
+
+
+def _confirm_page(request, room, *, status=200, **context):
+    """The page that asks before an action on a topic or a message: its `heading`, `text`,
+    `button` and `cancel` link, a `form` or a `quote` of the message when there is one."""
+    return render(request, "discussions/confirm.html", {"room": room, **context}, status=status)
 
 
 def _before(request):

@@ -3,7 +3,7 @@ moderators read."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
@@ -19,11 +19,7 @@ from ..forms import (
     ResolveForm,
 )
 from ..models import Message
-from .common import (
-    _message,
-    _room,
-    _topic,
-)
+from .common import _confirm_page, _in_topic, _message, _require, _room, _topic
 
 
 @login_required
@@ -80,8 +76,7 @@ def topic_resolve(request, slug, topic_id):
 def topic_lock(request, slug, topic_id):
     room = _room(request, slug)
     topic = _topic(room, topic_id)
-    if not request.user.has_perm("discussions.moderate_room", room):
-        raise PermissionDenied
+    _require(request, "discussions.moderate_room", room)
     lock = not topic.locked
     if request.method == "POST":
         run_service(
@@ -94,19 +89,16 @@ def topic_lock(request, slug, topic_id):
             locked=lock,
         )
         return redirect(topic)
-    return render(
+    return _confirm_page(
         request,
-        "discussions/confirm.html",
-        {
-            "room": room,
-            "heading": (gettext("Lock “%(title)s”?") if lock else gettext("Unlock “%(title)s”?"))
-            % {"title": topic.title},
-            "text": gettext("Nobody can post in a locked topic until a moderator unlocks it.")
-            if lock
-            else gettext("People can post in this topic again."),
-            "button": gettext("Lock") if lock else gettext("Unlock"),
-            "cancel": topic.get_absolute_url(),
-        },
+        room,
+        heading=(gettext("Lock “%(title)s”?") if lock else gettext("Unlock “%(title)s”?"))
+        % {"title": topic.title},
+        text=gettext("Nobody can post in a locked topic until a moderator unlocks it.")
+        if lock
+        else gettext("People can post in this topic again."),
+        button=gettext("Lock") if lock else gettext("Unlock"),
+        cancel=topic.get_absolute_url(),
     )
 
 
@@ -115,8 +107,7 @@ def topic_move(request, slug, topic_id):
     """A moderator of both rooms moves a topic; widening its audience needs a confirmation."""
     room = _room(request, slug)
     topic = _topic(room, topic_id)
-    if not request.user.has_perm("discussions.moderate_room", room):
-        raise PermissionDenied
+    _require(request, "discussions.moderate_room", room)
     rooms = selectors.rooms_moderated_by(request.user).exclude(pk=room.pk).order_by("title")
     form = MoveTopicForm(request.POST if request.method == "POST" else None, rooms=rooms)
     if request.method == "POST" and form.is_valid():
@@ -137,20 +128,17 @@ def topic_move(request, slug, topic_id):
                 request, gettext("The topic is now in “%(room)s”.") % {"room": to_room.title}
             )
             return redirect(moved)
-    return render(
+    return _confirm_page(
         request,
-        "discussions/confirm.html",
-        {
-            "room": room,
-            "heading": gettext("Move “%(title)s” to another room") % {"title": topic.title},
-            "text": gettext(
-                "The topic moves with all its messages. People who cannot see the other "
-                "room stop following it."
-            ),
-            "form": form,
-            "button": gettext("Move"),
-            "cancel": topic.get_absolute_url(),
-        },
+        room,
+        heading=gettext("Move “%(title)s” to another room") % {"title": topic.title},
+        text=gettext(
+            "The topic moves with all its messages. People who cannot see the other "
+            "room stop following it."
+        ),
+        form=form,
+        button=gettext("Move"),
+        cancel=topic.get_absolute_url(),
         status=400 if form.errors else 200,
     )
 
@@ -159,8 +147,7 @@ def topic_move(request, slug, topic_id):
 def message_edit(request, slug, message_id):
     room = _room(request, slug)
     message = _message(room, message_id)
-    if not request.user.has_perm("discussions.change_message", message):
-        raise PermissionDenied
+    _require(request, "discussions.change_message", message)
     form = MessageEditForm(
         request.POST if request.method == "POST" else None, initial={"body": message.body}
     )
@@ -177,9 +164,16 @@ def message_edit(request, slug, message_id):
             body=form.cleaned_data["body"],
         )
     ):
-        return redirect(f"{message.topic.get_absolute_url()}#m{message.pk}")
+        return redirect(_in_topic(message))
     return render(
         request, "discussions/message_form.html", {"room": room, "message": message, "form": form}
+    )
+
+
+def _removal_page(request, room, message, **context):
+    """The confirmation page of taking a message away from the room (deleting, hiding)."""
+    return _confirm_page(
+        request, room, quote=message, danger=True, cancel=_in_topic(message), **context
     )
 
 
@@ -187,8 +181,7 @@ def message_edit(request, slug, message_id):
 def message_delete(request, slug, message_id):
     room = _room(request, slug)
     message = _message(room, message_id)
-    if not request.user.has_perm("discussions.delete_message", message):
-        raise PermissionDenied
+    _require(request, "discussions.delete_message", message)
     if request.method == "POST":
         run_service(
             request,
@@ -199,18 +192,13 @@ def message_delete(request, slug, message_id):
             by=request.user,
         )
         return redirect(message.topic)
-    return render(
+    return _removal_page(
         request,
-        "discussions/confirm.html",
-        {
-            "room": room,
-            "heading": gettext("Delete your message?"),
-            "quote": message,
-            "text": gettext("It disappears for everybody. Moderators keep its text."),
-            "button": gettext("Delete"),
-            "danger": True,
-            "cancel": f"{message.topic.get_absolute_url()}#m{message.pk}",
-        },
+        room,
+        message,
+        heading=gettext("Delete your message?"),
+        text=gettext("It disappears for everybody. Moderators keep its text."),
+        button=gettext("Delete"),
     )
 
 
@@ -218,8 +206,7 @@ def message_delete(request, slug, message_id):
 def message_hide(request, slug, message_id):
     room = _room(request, slug)
     message = _message(room, message_id)
-    if not request.user.has_perm("discussions.moderate_room", room):
-        raise PermissionDenied
+    _require(request, "discussions.moderate_room", room)
     form = HideForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         run_service(
@@ -232,19 +219,14 @@ def message_hide(request, slug, message_id):
             reason=form.cleaned_data["reason"],
         )
         return redirect(message.topic)
-    return render(
+    return _removal_page(
         request,
-        "discussions/confirm.html",
-        {
-            "room": room,
-            "heading": gettext("Hide this message by %(name)s?") % {"name": message.author.name},
-            "quote": message,
-            "text": gettext("It disappears at once for everybody, including open pages."),
-            "form": form,
-            "button": gettext("Hide"),
-            "danger": True,
-            "cancel": f"{message.topic.get_absolute_url()}#m{message.pk}",
-        },
+        room,
+        message,
+        heading=gettext("Hide this message by %(name)s?") % {"name": message.author.name},
+        text=gettext("It disappears at once for everybody, including open pages."),
+        form=form,
+        button=gettext("Hide"),
     )
 
 
@@ -252,8 +234,7 @@ def message_hide(request, slug, message_id):
 def message_history(request, slug, message_id):
     """Moderators see every earlier version of a message, hidden and deleted ones included."""
     room = _room(request, slug)
-    if not request.user.has_perm("discussions.moderate_room", room):
-        raise PermissionDenied
+    _require(request, "discussions.moderate_room", room)
     message = get_object_or_404(
         Message.objects.select_related("author", "topic__room", "hidden_by"),
         room=room,

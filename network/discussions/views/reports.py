@@ -13,7 +13,7 @@ from network.platform.views import RAISE, run_service
 from .. import selectors, services
 from ..forms import ReportForm, ReportResolveForm
 from ..models import MessageReport
-from .common import _message, _room
+from .common import _in_topic, _message, _require, _room
 
 REPORTS_PER_PAGE = 30
 
@@ -23,9 +23,8 @@ def message_report(request, slug, message_id):
     """A reader reports a message to the room's moderators; once, and never their own."""
     room = _room(request, slug)
     message = _message(room, message_id)
-    if not request.user.has_perm("discussions.report_message", message):
-        raise PermissionDenied
-    back = f"{message.topic.get_absolute_url()}#m{message.pk}"
+    _require(request, "discussions.report_message", message)
+    back = _in_topic(message)
     already = MessageReport.objects.filter(message=message, reporter=request.user).exists()
     form = ReportForm(request.POST if request.method == "POST" else None)
     if (

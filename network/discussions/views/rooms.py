@@ -25,6 +25,8 @@ from ..models import TopicFollow
 from .common import (
     ROOMS_PER_PAGE,
     _before,
+    _confirm_page,
+    _require,
     _room,
     _topic,
 )
@@ -172,8 +174,7 @@ def topic_detail(request, slug, topic_id):
 @login_required
 def room_mute(request, slug, user_id):
     room = _room(request, slug)
-    if not request.user.has_perm("discussions.moderate_room", room):
-        raise PermissionDenied
+    _require(request, "discussions.moderate_room", room)
     person = get_object_or_404(User, pk=user_id)
     form = MuteForm(request.POST if request.method == "POST" else None)
     if (
@@ -193,19 +194,15 @@ def room_mute(request, slug, user_id):
         )
     ):
         return redirect(room)
-    return render(
+    return _confirm_page(
         request,
-        "discussions/confirm.html",
-        {
-            "room": room,
-            "heading": gettext("Mute %(name)s in %(room)s?")
-            % {"name": person.name, "room": room.title},
-            "text": gettext("They can still read the room but cannot post until the mute ends."),
-            "form": form,
-            "button": gettext("Mute"),
-            "danger": True,
-            "cancel": room.get_absolute_url(),
-        },
+        room,
+        heading=gettext("Mute %(name)s in %(room)s?") % {"name": person.name, "room": room.title},
+        text=gettext("They can still read the room but cannot post until the mute ends."),
+        form=form,
+        button=gettext("Mute"),
+        danger=True,
+        cancel=room.get_absolute_url(),
     )
 
 
