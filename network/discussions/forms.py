@@ -71,6 +71,8 @@ class MessageEditForm(forms.Form):
     body = forms.CharField(
         label=_("Message"), max_length=BODY_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 5})
     )
+    # The view starts it at the message's recorded language: an edit keeps it unless changed.
+    language = ContentLanguageField()
 
 
 class HideForm(forms.Form):

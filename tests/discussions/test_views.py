@@ -248,6 +248,27 @@ def test_message_edit_own_keeps_revision(client, member_a, room, topic):
     assert (revision.action, revision.body, revision.by) == (RevisionAction.EDIT, "frist", member_a)
 
 
+def test_message_edit_records_the_language_it_is_written_in(client, member_a, room, topic):
+    """Issue 19: the author corrects the recorded language; the text is not a new revision, an
+    unknown language is refused with a message and changes nothing, and the room shows the
+    message with its language."""
+    message = MessageFactory(topic=topic, author=member_a, body="Bonjour à tous", language="en")
+    client.force_login(member_a)
+    url = reverse("discussions:message_edit", args=[room.slug, message.pk])
+    assert '<option value="en" selected>' in client.get(url).content.decode()
+    refused = client.post(url, {"body": "Bonjour à tous", "language": "xx-nowhere"})
+    assert refused.status_code == 200
+    assert "Select a valid choice" in refused.content.decode()
+    message.refresh_from_db()
+    assert message.language == "en"
+    assert client.post(url, {"body": "Bonjour à tous", "language": "fr"}).status_code == 302
+    message.refresh_from_db()
+    assert (message.language, message.body) == ("fr", "Bonjour à tous")
+    assert MessageRevision.objects.count() == 0
+    page = client.get(reverse("discussions:topic", args=[room.slug, topic.pk])).content.decode()
+    assert '<div class="msg-body" lang="fr"><p>Bonjour à tous</p></div>' in page
+
+
 def test_message_edit_by_someone_else_is_refused(client, member_a, focal_b, room, topic):
     message = MessageFactory(topic=topic, author=member_a, body="mine")
     client.force_login(focal_b)

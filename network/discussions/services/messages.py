@@ -201,8 +201,9 @@ def message_post(
 
 
 @transaction.atomic
-def message_edit(*, message: Message, by: User, body: str) -> Message:
-    """Change a message's text; the previous text is kept as a revision for moderators.
+def message_edit(*, message: Message, by: User, body: str, language: str = "") -> Message:
+    """Change a message's text, and the language it is written in when `language` names
+    another; the previous text is kept as a revision for moderators.
 
     Side effects: newly mentioned people are notified; after commit, the edited message is
     broadcast to the room.
@@ -214,13 +215,20 @@ def message_edit(*, message: Message, by: User, body: str) -> Message:
         raise ValidationError(gettext("This message is no longer shown."))
     body = (body or "").strip()
     if not body:
-        raise ValidationError("A message cannot be empty: delete it instead.")
-    if body == message.body:
+        raise ValidationError(gettext("A message cannot be empty: delete it instead."))
+    language = language or message.language
+    if body == message.body and language == message.language:
+        return message
+    if body == message.body:  # only the language: no new text, so no revision to keep
+        message.language = language
+        service_save(message)
+        events.message_on_commit(message)
         return message
     revision = MessageRevision(
         message=message, action=RevisionAction.EDIT, body=message.body, by=by
     )
     message.body, message.body_html = body, markdown.render(body)
+    message.language = language
     message.edited_at = timezone.now()
     service_save(message)
     revision.save()

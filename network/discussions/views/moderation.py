@@ -149,7 +149,8 @@ def message_edit(request, slug, message_id):
     message = _message(room, message_id)
     _require(request, "discussions.change_message", message)
     form = MessageEditForm(
-        request.POST if request.method == "POST" else None, initial={"body": message.body}
+        request.POST if request.method == "POST" else None,
+        initial={"body": message.body, "language": message.language},
     )
     if (
         request.method == "POST"
@@ -162,6 +163,7 @@ def message_edit(request, slug, message_id):
             message=message,
             by=request.user,
             body=form.cleaned_data["body"],
+            language=form.cleaned_data["language"],
         )
     ):
         return redirect(_in_topic(message))
