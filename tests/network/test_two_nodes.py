@@ -110,7 +110,7 @@ def test_a_write_on_one_node_shows_at_once_on_the_page_the_other_caches(nodes, m
     priority = PriorityFactory(title="Children moving alone")
     status, headers, page = reader.request("GET", "/agenda/")
     assert status == 200 and "0 individual supporters" in page
-    status, headers, again = reader.request("GET", "/agenda/")
+    status, headers, _ = reader.request("GET", "/agenda/")
     assert headers.get("X-Page-Cache") == "hit"
 
     # The member supports the priority through the other node, as a browser would.
