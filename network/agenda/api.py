@@ -102,7 +102,9 @@ CSV_COLUMNS = [
 
 
 def _priorities(filters):
-    return selectors.priority_list(filters=filters.dict()).prefetch_related("gaps")
+    # The API's order is by title, as it always was; the site's page groups by status.
+    priorities = selectors.priority_list(filters=filters.dict())
+    return priorities.order_by("title", "pk").prefetch_related("gaps")
 
 
 def _attach(priorities):
