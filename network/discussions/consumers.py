@@ -82,6 +82,7 @@ class RoomConsumer(InboxConsumer):
         await handler(message)
 
     async def connect(self):
+        events.broadcast_from_this_loop()
         self.user = self.scope.get("user")
         self.sent = OrderedDict()
         self.last_typing = 0.0
