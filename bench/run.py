@@ -460,7 +460,7 @@ def main():
     keys = sessions()
     servers = Servers()
     pages, varied, sockets, sockets_error, servers_compared = {}, {}, [], None, {}
-    bare, bare_error, sockets_load = [], None, None
+    bare, bare_error, sockets_load, ours_load = [], None, None, None
     want_sockets = not {"--pages-only", "--servers-only", "--varied-only"} & set(sys.argv)
     load = os.getloadavg()
     if want_sockets:
@@ -488,9 +488,10 @@ def main():
             varied = measure_varied(keys["member"])
             servers_compared = measure_servers()
         if want_sockets:
+            ours_load = [round(x, 2) for x in os.getloadavg()]
             say(
                 f"WebSocket fan-out: {len(keys['clients'])} clients over two daphne processes, "
-                f"load {[round(x, 2) for x in os.getloadavg()]}"
+                f"load {ours_load}"
             )
             try:
                 sockets = measure_sockets(keys["clients"])
@@ -516,7 +517,9 @@ def main():
             "rates": sockets,
             "highest_rate_p99_under_100ms": highest(sockets),
             "error": sockets_error,
+            # Before the bare ceiling's run, and before ours (each takes about a minute).
             "load_average_before": sockets_load,
+            "load_average_before_ours": ours_load,
             # The same clients against bench/bare_broadcast.py in the same layout (two
             # processes behind nginx sharing Redis): what the machine and the client allow.
             "bare_ceiling": {
@@ -546,7 +549,8 @@ def main():
         print(fanout_table(bare, sockets))
         print(
             f"highest rate with p99 < 100 ms: bare {highest(bare)} msg/s, "
-            f"ours {highest(sockets)} msg/s (load average before {sockets_load})"
+            f"ours {highest(sockets)} msg/s (load average before: bare {sockets_load}, "
+            f"ours {ours_load})"
         )
     print(f"{output.relative_to(ROOT)} written ({results['total_seconds']} s)")
 
