@@ -63,3 +63,28 @@ async def test_socket_post_answers_while_its_broadcast_waits_and_order_is_kept(
     assert "message" not in later
     await alice.disconnect()
     await bob.disconnect()
+
+
+@pytest.fixture
+def slow_layer():
+    backend = f"{HeldLayer.__module__}.HeldLayer"
+    with override_settings(CHANNEL_LAYERS={"default": {"BACKEND": backend}}):
+        channel_layers.backends.pop("default", None)
+        HeldLayer.released, HeldLayer.held = asyncio.Event(), []
+        yield HeldLayer
+        channel_layers.backends.pop("default", None)
+
+
+async def test_a_handed_over_broadcast_outlasts_a_busy_layer_longer_than_a_write_would_wait(
+    slow_layer, room, topic, member_a, focal_b
+):
+    alice = await joined(member_a, room.slug)
+    bob = await joined(focal_b, room.slug)
+    await alice.send_json_to(send_frame(topic.pk, "late but there"))
+    assert (await next_of(alice, "message"))["body_html"] == "<p>late but there</p>"
+    # Held for longer than a write may wait (BROADCAST_TIMEOUT), then released.
+    await asyncio.sleep(events.BROADCAST_TIMEOUT + 0.3)
+    slow_layer.released.set()
+    assert (await next_of(bob, "message"))["body_html"] == "<p>late but there</p>"
+    await alice.disconnect()
+    await bob.disconnect()
