@@ -195,6 +195,24 @@ class Servers:
         path.write_text(conf)
         return path
 
+    def bare(self):
+        """The ceiling (bench/bare_broadcast.py): two bare broadcast processes sharing Redis on
+        the daphne ports, behind the same nginx, no Django."""
+        for port in ASGI_PORTS:
+            self.start(
+                f"bare-{port}",
+                [
+                    PYTHON,
+                    str(ROOT / "bench" / "bare_broadcast.py"),
+                    *("--port", str(port), "--redis", REDIS_URL),
+                ],
+            )
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        self.start("nginx", [nginx, "-c", str(self.nginx_conf()), "-g", "daemon off;"])
+        for port in ASGI_PORTS:
+            wait_for(f"http://127.0.0.1:{port}/healthz")
+        wait_for_port(NGINX_PORT)
+
     def up(self):
         wsgi_ports = (WSGI_PORT, NODE_B_WSGI_PORT) if TWO_NODES else (WSGI_PORT,)
         for port in wsgi_ports:
@@ -248,6 +266,19 @@ def wait_for(url, timeout=90):
         except OSError:
             time.sleep(0.5)
     raise SystemExit(f"{url} did not answer within {timeout} s")
+
+
+def wait_for_port(port, timeout=30):
+    import socket
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=2).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"port {port} did not open within {timeout} s")
 
 
 # 3. Measuring.
@@ -493,6 +524,33 @@ def main_growth():
     print(f"{output.relative_to(ROOT)} written")
 
 
+def highest(rows):
+    """The highest rate whose every message reached everyone with p99 under 100 ms."""
+    ok = [r["rate"] for r in rows if r["p99_ms"] < 100 and r["delivered_to_all"] == r["messages"]]
+    return max(ok) if ok else None
+
+
+def fanout_table(bare, ours):
+    """The fan-out, rate by rate: the bare ceiling beside our servers."""
+    lines = [
+        f"{'fan-out':8} | {'bare broadcast (ceiling)':^30} | {'ours (2 daphne)':^30}",
+        f"{'msg/s':>8} | {'reached all':>12} {'p50 ms':>8} {'p99 ms':>8} "
+        f"| {'reached all':>12} {'p50 ms':>8} {'p99 ms':>8}",
+    ]
+    rates = sorted({r["rate"] for r in bare} | {r["rate"] for r in ours})
+    for rate in rates:
+        cells = []
+        for rows in (bare, ours):
+            row = next((r for r in rows if r["rate"] == rate), None)
+            if row is None:
+                cells.append(f"{'-':>12} {'-':>8} {'-':>8}")
+            else:
+                reached = f"{row['delivered_to_all']}/{row['messages']}"
+                cells.append(f"{reached:>12} {row['p50_ms']:8.1f} {row['p99_ms']:8.1f}")
+        lines.append(f"{rate:8d} | {cells[0]} | {cells[1]}")
+    return "\n".join(lines)
+
+
 def main():
     VAR.mkdir(parents=True, exist_ok=True)
     if "--growth" in sys.argv:
@@ -506,10 +564,25 @@ def main():
     servers = Servers()
     pages, varied, sockets, sockets_error, servers_compared = {}, {}, [], None, {}
     busy = None
+    bare, bare_error, sockets_load, ours_load = [], None, None, None
+    want_sockets = not {"--pages-only", "--servers-only", "--varied-only", "--busy"} & set(sys.argv)
+    load = os.getloadavg()
+    if want_sockets:
+        # The ceiling first, on the same ports, before our servers start.
+        sockets_load = [round(x, 2) for x in os.getloadavg()]
+        say(f"bare broadcast ceiling: {len(keys['clients'])} clients, load {sockets_load}")
+        bare_servers = Servers()
+        try:
+            bare_servers.bare()
+            bare = measure_sockets(keys["clients"])
+        except Exception as error:
+            say(f"bare broadcast ceiling failed: {error!r}")
+            bare_error = repr(error)
+        finally:
+            bare_servers.down()
     try:
         servers.up()
         check_pages(keys["member"])
-        load = os.getloadavg()
         if "--servers-only" in sys.argv:
             servers_compared = measure_servers()
         elif "--varied-only" in sys.argv:
@@ -521,8 +594,12 @@ def main():
             varied = measure_varied(keys["member"])
             if not TWO_NODES:  # the comparison is of the one node's servers
                 servers_compared = measure_servers()
-        if not {"--pages-only", "--servers-only", "--varied-only", "--busy"} & set(sys.argv):
-            say(f"WebSocket fan-out: {len(keys['clients'])} clients over two daphne processes")
+        if want_sockets:
+            ours_load = [round(x, 2) for x in os.getloadavg()]
+            say(
+                f"WebSocket fan-out: {len(keys['clients'])} clients over two daphne processes, "
+                f"load {ours_load}"
+            )
             try:
                 sockets = measure_sockets(keys["clients"])
             except Exception as error:  # the page figures still count; say what failed
@@ -530,11 +607,6 @@ def main():
                 sockets_error = repr(error)
     finally:
         servers.down()
-    ok_rates = [
-        row["rate"]
-        for row in sockets
-        if row["p99_ms"] < 100 and row["delivered_to_all"] == row["messages"]
-    ]
     report = table(pages) if pages else ""
     if busy:
         report = "busy network, page cache on\n" + table(busy["pages"])
@@ -559,8 +631,18 @@ def main():
         "websocket": {
             "clients": len(keys["clients"]),
             "rates": sockets,
-            "highest_rate_p99_under_100ms": max(ok_rates) if ok_rates else None,
+            "highest_rate_p99_under_100ms": highest(sockets),
             "error": sockets_error,
+            # Before the bare ceiling's run, and before ours (each takes about a minute).
+            "load_average_before": sockets_load,
+            "load_average_before_ours": ours_load,
+            # The same clients against bench/bare_broadcast.py in the same layout (two
+            # processes behind nginx sharing Redis): what the machine and the client allow.
+            "bare_ceiling": {
+                "rates": bare,
+                "highest_rate_p99_under_100ms": highest(bare),
+                "error": bare_error,
+            },
         },
         "total_seconds": round(time.monotonic() - started, 1),
     }
@@ -586,14 +668,13 @@ def main():
                 f"({row['rps_per_process']} per process), p99 {row['p99_ms']} ms"
             )
     print()
-    for row in sockets:
+    if sockets or bare:
+        print(fanout_table(bare, sockets))
         print(
-            f"fan-out {row['rate']:4d} msg/s to {row['clients']} clients: "
-            f"{row['delivered_to_all']}/{row['messages']} reached all, "
-            f"p50 {row['p50_ms']} ms, p99 {row['p99_ms']} ms"
+            f"highest rate with p99 < 100 ms: bare {highest(bare)} msg/s, "
+            f"ours {highest(sockets)} msg/s (load average before: bare {sockets_load}, "
+            f"ours {ours_load})"
         )
-    best = results["websocket"]["highest_rate_p99_under_100ms"]
-    print(f"highest rate with p99 < 100 ms: {best} msg/s")
     print(f"{output.relative_to(ROOT)} written ({results['total_seconds']} s)")
 
 

@@ -13,12 +13,12 @@ from collections import OrderedDict
 from asgiref.sync import sync_to_async
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext
 
 from members.models import User
 from members.selectors import second_factor_missing
+from network.platform.channel_layer import InboxConsumer
 from network.platform.languages import language_of
 
 from . import events, presence, selectors, services
@@ -67,7 +67,7 @@ async def _presence_broadcast(room_id):
     await events.presence_changed(room_id, members)
 
 
-class RoomConsumer(AsyncJsonWebsocketConsumer):
+class RoomConsumer(InboxConsumer):
     room = None
     revoked = False
     last_id = 0
@@ -82,6 +82,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         await handler(message)
 
     async def connect(self):
+        events.broadcast_from_this_loop()
         self.user = self.scope.get("user")
         self.sent = OrderedDict()
         self.last_typing = 0.0
