@@ -5,7 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.search import index
 
-from network.platform.languages import CONTENT_LANGUAGE_MAX_LENGTH, validate_content_language
+from network.platform.languages import (
+    CONTENT_LANGUAGE_MAX_LENGTH,
+    country_name,
+    validate_content_language,
+)
 from network.platform.models import Sourced
 
 from .enums import Area, Disaggregation, EmptyReason, ExploitationForm, GapStatus, Severity
@@ -43,7 +47,7 @@ class Country(models.Model):
         verbose_name_plural = _("countries")
 
     def __str__(self):
-        return self.study_name or self.code.name
+        return self.study_name or country_name(self.code)
 
 
 class DataGap(index.Indexed, Sourced):

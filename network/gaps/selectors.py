@@ -4,9 +4,11 @@ public: it holds descriptions of evidence, never case records."""
 from collections import Counter, defaultdict
 
 from django.db.models import Prefetch, Q
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+
+from network.platform.cache import app_version, versioned
 
 from .enums import Area, Disaggregation, GapStatus
 from .fields import choice_list_has
@@ -83,14 +85,26 @@ def gap_detail(pk):
     )
 
 
+# Filter choices change only with the register's countries and sub-regions: kept in the shared
+# cache per language until a write to the gaps app, at most an hour.
+CHOICES_TIMEOUT = 3600
+
+
 def country_choices():
-    return [
-        (str(c.code), str(c)) for c in sorted(Country.objects.all(), key=lambda c: str(c).lower())
-    ]
+    def compute():
+        names = [(str(c.code), str(c)) for c in Country.objects.all()]
+        return sorted(names, key=lambda choice: choice[1].lower())
+
+    return versioned(
+        app_version("gaps"), f"country-choices:{get_language()}", compute, CHOICES_TIMEOUT
+    )
 
 
 def sub_region_choices():
-    return list(SubRegion.objects.values_list("slug", "name"))
+    def compute():
+        return list(SubRegion.objects.values_list("slug", "name"))
+
+    return versioned(app_version("gaps"), "sub-region-choices", compute, CHOICES_TIMEOUT)
 
 
 def heat_class(count):

@@ -6,11 +6,14 @@ does the last three; ProfileLanguageMiddleware the first. The app that owns peop
 how a person's language is read and saved (the platform knows no app above it).
 """
 
+import functools
+
 from django.conf import global_settings, settings
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import get_language, gettext_lazy, gettext_noop
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from wagtail.coreutils import get_supported_content_language_variant
 
 _reader = None
@@ -199,6 +202,19 @@ def content_language(code=None):
         if base in LANGUAGE_NAMES:
             return base
     return "en"
+
+
+@functools.cache
+def _country_names(language):
+    with translation.override(language):
+        return {code: str(name) for code, name in countries}
+
+
+def country_name(code):
+    """The country's name in the reader's language (django-countries' CLDR names), or "" for
+    an unknown code. The names of a language are translated once per process: each one costs
+    django-countries several gettext calls, and a list page names a country on every row."""
+    return _country_names(get_language() or settings.LANGUAGE_CODE).get(str(code), "")
 
 
 def language_name(code):
