@@ -20,14 +20,17 @@ from .enums import (
 from .models import EventOrganizer, EventOutput, EventPage, MinutesSignOff, Registration
 
 
-def _visible():
+def visible_events():
+    """Published public events of the default locale. Building it reads the view restrictions
+    and the locale (two queries): a page that lists events in several ways builds it once and
+    passes it on as `visible`."""
     return source_pages(EventPage.objects.live().public())
 
 
-def event_list(*, filters=None):
+def event_list(*, filters=None, visible=None):
     """Published public events, filtered by kind, country and organizing organization."""
     filters = filters or {}
-    events = _visible()
+    events = visible_events() if visible is None else visible
     if kind := filters.get("kind"):
         events = events.filter(kind=kind)
     if country := filters.get("country"):
@@ -37,12 +40,17 @@ def event_list(*, filters=None):
     return events
 
 
-def upcoming_events(*, filters=None):
-    return event_list(filters=filters).filter(end__gte=timezone.now()).order_by("start")
+def upcoming_events(*, filters=None, visible=None):
+    events = event_list(filters=filters, visible=visible)
+    return events.filter(end__gte=timezone.now()).order_by("start")
 
 
-def past_events(*, filters=None):
-    return event_list(filters=filters).filter(end__lt=timezone.now()).order_by("-start")
+def past_events(*, filters=None, visible=None):
+    return (
+        event_list(filters=filters, visible=visible)
+        .filter(end__lt=timezone.now())
+        .order_by("-start")
+    )
 
 
 def timetable(event):
@@ -129,10 +137,11 @@ def representable_organizations(user):
     return Organization.objects.members().filter(memberships__user=user).order_by("name")
 
 
-def organizing_organizations():
+def organizing_organizations(visible=None):
     """Organizations that organize at least one published event, for the list filter."""
+    visible = visible_events() if visible is None else visible
     return (
-        Organization.objects.filter(organized_events__in=_visible().values("pk"))
+        Organization.objects.filter(organized_events__in=visible.values("pk"))
         .distinct()
         .order_by("name")
     )

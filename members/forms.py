@@ -4,7 +4,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
+from network.platform.cache import app_version, versioned
 from network.platform.forms import FastSelects
+from network.platform.languages import country_options, translated
 
 from .enums import OrganizationKind, RequestStatus, Visibility
 from .models import LANGUAGE_CHOICES, MembershipRequest, Organization, User
@@ -23,7 +25,7 @@ class DirectoryFilterForm(FastSelects, forms.Form):
     country = forms.ChoiceField(
         label=_("Country of work"),
         required=False,
-        choices=lambda: [("", _("All countries")), *all_countries],
+        choices=lambda: [("", _("All countries")), *country_options()],
     )
 
 
@@ -35,10 +37,12 @@ class PeopleFilterForm(FastSelects, forms.Form):
     country = forms.ChoiceField(
         label=_("Country of work"),
         required=False,
-        choices=lambda: [("", _("All countries")), *all_countries],
+        choices=lambda: [("", _("All countries")), *country_options()],
     )
     language = forms.ChoiceField(
-        label=_("Language"), required=False, choices=[("", _("All languages")), *LANGUAGE_CHOICES]
+        label=_("Language"),
+        required=False,
+        choices=lambda: [("", _("All languages")), *translated(LANGUAGE_CHOICES)],
     )
     organization = forms.ChoiceField(label=_("Organization"), required=False)
 
@@ -48,10 +52,18 @@ class PeopleFilterForm(FastSelects, forms.Form):
             ("", _("All expertise")),
             *expertise_suggestions().values_list("slug", "name"),
         ]
-        self.fields["organization"].choices = [
-            ("", _("All organizations")),
-            *Organization.objects.members().order_by(Lower("name")).values_list("slug", "name"),
-        ]
+        self.fields["organization"].choices = [("", _("All organizations")), *_member_choices()]
+
+
+def _member_choices():
+    """(slug, name) of every member organization, by name: kept in the shared cache until a
+    write to members (one query of every member organization saved on each view)."""
+
+    def compute():
+        members = Organization.objects.members().order_by(Lower("name"))
+        return list(members.values_list("slug", "name"))
+
+    return versioned(app_version("members"), "member-choices", compute, 3600)
 
 
 class OrganizationForm(forms.ModelForm):

@@ -42,7 +42,10 @@ def _paginate(queryset, request, param):
 
 @cached_page(depends_on=["events", "members"])
 def event_index(request, page):
-    form = EventFilterForm(request.GET or None, organizations=selectors.organizing_organizations())
+    visible = selectors.visible_events()
+    form = EventFilterForm(
+        request.GET or None, organizations=selectors.organizing_organizations(visible)
+    )
     filters = {}
     if form.is_bound:
         form.is_valid()
@@ -50,8 +53,10 @@ def event_index(request, page):
     query = request.GET.copy()
     for param in ("page", "past"):
         query.pop(param, None)
-    upcoming = _paginate(selectors.upcoming_events(filters=filters), request, "page")
-    past = _paginate(selectors.past_events(filters=filters), request, "past")
+    upcoming = _paginate(
+        selectors.upcoming_events(filters=filters, visible=visible), request, "page"
+    )
+    past = _paginate(selectors.past_events(filters=filters, visible=visible), request, "past")
     _with_texts([*upcoming.object_list, *past.object_list])
     return TemplateResponse(
         request,

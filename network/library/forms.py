@@ -1,11 +1,11 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from wagtail.documents.forms import BaseDocumentForm
 
 from network.gaps.models import DataGap
 from network.platform.forms import FastSelects
+from network.platform.languages import country_options, language_options
 
 from .enums import LANGUAGE_CHOICES, PublicationSort, PublicationType, Region
 from .models import MAX_YEAR, MIN_YEAR, Publication
@@ -133,10 +133,14 @@ class PublicationFilterForm(FastSelects, forms.Form):
     )
     # Called at each rendering, so that the countries are named in the reader's language.
     country = forms.ChoiceField(
-        label=_("Country"), choices=lambda: [("", _("Any country")), *countries], required=False
+        label=_("Country"),
+        choices=lambda: [("", _("Any country")), *country_options()],
+        required=False,
     )
     language = forms.ChoiceField(
-        label=_("Language"), choices=[("", _("Any language")), *LANGUAGE_CHOICES], required=False
+        label=_("Language"),
+        choices=lambda: [("", _("Any language")), *language_options()],
+        required=False,
     )
     gap = forms.ModelChoiceField(
         label=_("Informs the data gap"),

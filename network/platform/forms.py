@@ -1,6 +1,8 @@
 """Form pieces every app uses."""
 
 import hashlib
+import threading
+from collections import OrderedDict
 
 from django import forms
 from django.conf import settings
@@ -23,34 +25,70 @@ class FastSelect(forms.Select):
     Same attributes, same `selected` rule (a single select marks its first match only)."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        unmarked = set(self.format_value(value))
         attrs = self.build_attrs(self.attrs, attrs)
         if self.allow_multiple_selected:
             attrs["multiple"] = True
-
-        def option(value, label):
-            value = "" if value is None else str(value)
-            selected = value in unmarked
-            if selected and not self.allow_multiple_selected:
-                unmarked.clear()
-            # Plain formatting over format_html: this runs thousands of times per page.
-            mark = " selected" if selected else ""
-            return f'<option value="{escape(value)}"{mark}>{conditional_escape(label)}</option>'
-
-        parts = [format_html('<select name="{}"{}>', name, flatatt(attrs))]
         if isinstance(self.choices, ModelChoiceIterator):
-            parts += [_marked(_option_block(self.choices), unmarked, self.allow_multiple_selected)]
-            parts.append("</select>")
-            return mark_safe("\n".join(parts))  # noqa: S308 -- escaped in _option_block
-        for option_value, label in self.choices:
-            if isinstance(label, (list, tuple)):
-                parts.append(format_html('<optgroup label="{}">', option_value))
-                parts.extend(option(value, text) for value, text in label)
-                parts.append("</optgroup>")
-            else:
-                parts.append(option(option_value, label))
-        parts.append("</select>")
-        return mark_safe("\n".join(parts))  # noqa: S308 -- every value and label is escaped
+            block = _option_block(self.choices)
+        else:
+            block = _plain_block(list(self.choices))
+        marked = _marked(block, self.format_value(value), self.allow_multiple_selected)
+        opening = format_html('<select name="{}"{}>', name, flatatt(attrs))
+        # Every value and label was escaped in the block.
+        return mark_safe("\n".join(part for part in (opening, marked, "</select>") if part))  # noqa: S308
+
+
+def _option(value, label):
+    # Plain formatting over format_html: this runs thousands of times per page.
+    value = "" if value is None else str(value)
+    return f'<option value="{escape(value)}">{conditional_escape(label)}</option>'
+
+
+# Plain choice lists (countries, languages, statuses, a filter's organizations) rendered once per
+# process and language for what they hold: the key is the choices themselves, so a changed list
+# is another entry and none is ever stale. The oldest leave first past PLAIN_BLOCKS.
+PLAIN_BLOCKS = 512
+_plain_blocks = OrderedDict()
+_plain_lock = threading.Lock()
+
+
+def _plain_block(choices):
+    # Rendered as the string of the value and the label as it is (its type too: a SafeString
+    # is not escaped, a str is; True and 1 are equal keys but different strings).
+    try:
+        key = (get_language(), tuple(_plain_key(value, label) for value, label in choices))
+        hash(key)
+    except TypeError:  # an unhashable label: rendered each time
+        return _render_plain(choices)
+    with _plain_lock:
+        block = _plain_blocks.get(key)
+        if block is not None:
+            _plain_blocks.move_to_end(key)
+            return block
+    block = _render_plain(choices)
+    with _plain_lock:
+        _plain_blocks[key] = block
+        if len(_plain_blocks) > PLAIN_BLOCKS:
+            _plain_blocks.popitem(last=False)
+    return block
+
+
+def _plain_key(value, label):
+    if isinstance(label, (list, tuple)):
+        label = tuple(_plain_key(v, text) for v, text in label)
+    return ("" if value is None else str(value), type(label), label)
+
+
+def _render_plain(choices):
+    parts = []
+    for value, label in choices:
+        if isinstance(label, (list, tuple)):
+            parts.append(format_html('<optgroup label="{}">', value))
+            parts.extend(_option(v, text) for v, text in label)
+            parts.append("</optgroup>")
+        else:
+            parts.append(_option(value, label))
+    return "\n".join(parts)
 
 
 def _option_block(choices):
@@ -84,7 +122,7 @@ def _option_block(choices):
 
 
 def _marked(block, values, multiple):
-    """The block with `selected` on the options of `values`: every one of them in a multiple
+    """The block with `selected` on the options of `values`: every option of them in a multiple
     select, the first option of the list that matches in a single one (as Django marks)."""
     found = [
         (at, tag)
@@ -94,7 +132,8 @@ def _marked(block, values, multiple):
     if not multiple:
         found = sorted(found)[:1]
     for _at, tag in found:
-        block = block.replace(tag, tag[:-1] + " selected>", 1)
+        # A value listed twice is marked twice in a multiple select, as Django does.
+        block = block.replace(tag, tag[:-1] + " selected>", -1 if multiple else 1)
     return block
 
 

@@ -217,6 +217,44 @@ def country_name(code):
     return _country_names(get_language() or settings.LANGUAGE_CODE).get(str(code), "")
 
 
+def country_options():
+    """(code, name) of every country, sorted by name in the reader's language: the choices of a
+    country select, made once per language and process (django-countries translates and sorts
+    all 249 names on each iteration)."""
+    return _country_options(get_language() or settings.LANGUAGE_CODE)
+
+
+@functools.cache
+def _country_options(language):
+    return list(_country_names(language).items())
+
+
+_translated = {}
+
+
+def translated(choices):
+    """A constant list of choices with lazily translated labels, its labels as plain text in the
+    reader's language, made once per language and process: a select keyed by its choices
+    (FastSelect) then hashes strings, not a translation per label."""
+    key = (get_language(), id(choices))
+    found = _translated.get(key)
+    if found is None or found[0] is not choices:
+        found = _translated[key] = (choices, [(value, str(label)) for value, label in choices])
+    return found[1]
+
+
+def language_options():
+    """LANGUAGE_CHOICES with their names translated into the reader's language once per
+    process: the choices of a language select."""
+    return _language_options(get_language() or settings.LANGUAGE_CODE)
+
+
+@functools.cache
+def _language_options(language):
+    with translation.override(language):
+        return [(code, str(name)) for code, name in LANGUAGE_CHOICES]
+
+
 def language_name(code):
     """The language's name in the reader's language, or the code when it has none."""
     return str(LANGUAGE_NAMES.get(code, code))

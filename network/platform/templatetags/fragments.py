@@ -25,6 +25,7 @@ from collections import OrderedDict
 from django import template
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -36,15 +37,20 @@ DEPTH = 2
 
 def state(value, depth=DEPTH):
     """What a template can read of `value` without a query, as plain data for the key (rows
-    a view attached to the object in lists and dicts included)."""
+    a view attached to the object in lists and dicts included). Deeper than DEPTH levels, a
+    row counts by its identity only."""
     if isinstance(value, (list, tuple)):
         return [state(item, depth) for item in value]
     if isinstance(value, dict):
         return [(key, state(item, depth)) for key, item in value.items()]
+    if isinstance(value, Promise):
+        return str(value)
     if not isinstance(value, models.Model):
         return value
+    if depth < 0:
+        return (type(value).__qualname__, value.pk)
     fields = [
-        (name, state(item, depth - 1) if depth else item)
+        (name, state(item, depth - 1))
         for name, item in value.__dict__.items()
         if name not in ("_state", "_prefetched_objects_cache")
     ]
