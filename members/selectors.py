@@ -4,6 +4,8 @@ from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext
 
+from network.platform.cache import app_version, versioned
+
 from .enums import OrganizationStatus, Visibility
 from .models import Expertise, Membership, Organization, User
 from .rules import is_network_member
@@ -142,14 +144,19 @@ def pending_applications():
 
 
 def network_figures():
-    """Live figures for the home page."""
-    members = Organization.objects.members()
-    countries = set()
-    for headquarters, worked_in in members.values_list("headquarters_country", "countries"):
-        countries.update(code for code in worked_in.split(",") if code)
-        if headquarters:
-            countries.add(headquarters)
-    return {"organizations": members.count(), "countries": len(countries)}
+    """Live figures for the home page: kept in the shared cache until a write to members (it
+    reads every member organization's countries)."""
+
+    def compute():
+        members = Organization.objects.members()
+        countries = set()
+        for headquarters, worked_in in members.values_list("headquarters_country", "countries"):
+            countries.update(code for code in worked_in.split(",") if code)
+            if headquarters:
+                countries.add(headquarters)
+        return {"organizations": members.count(), "countries": len(countries)}
+
+    return versioned(app_version("members"), "network-figures", compute, 3600)
 
 
 def second_factor_missing(user) -> bool:
