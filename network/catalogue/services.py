@@ -86,12 +86,7 @@ def _owner_spokespeople(dataset):
 
 
 def _spokespeople(organization_ids):
-    return [
-        m.user
-        for m in Membership.objects.spokespeople()
-        .filter(organization_id__in=organization_ids)
-        .select_related("user")
-    ]
+    return Membership.objects.spokespeople().filter(organization_id__in=organization_ids).users()
 
 
 def _record(access_request, *, action, by, organization=None, note=""):
