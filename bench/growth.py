@@ -123,22 +123,17 @@ def run(ensure_database, env, say, large_url, xlarge_url):
 
 
 def table(rows):
-    lines = [
-        f"{'growth (in-process, ms)':26} | {'anonymous':^32} | {'signed in':^32}",
-        f"{'':26} | {'large':>7} {'xlarge':>7} {'growth':>7} {'queries':>8} "
-        f"| {'large':>7} {'xlarge':>7} {'growth':>7} {'queries':>8}",
-    ]
-    for url, cells in rows.items():
-        parts = []
-        for who in ("anonymous", "member"):
-            r = cells[who]
-            flag = "!" if r["over_limit"] else " "
-            queries = "{}/{}".format(*r["queries"])
-            change = (r["growth"] or 0) * 100 - 100
-            parts.append(
-                f"{r['large_ms']:7.1f} {r['xlarge_ms']:7.1f} {change:+6.0f}%{flag}{queries:>8}"
-            )
-        lines.append(f"{url[:26]:26} | {parts[0]} | {parts[1]}")
+    from report import side_by_side  # bench/ is this script's directory
+
+    def cell(r, who):
+        flag = "!" if r["over_limit"] else " "
+        queries = "{}/{}".format(*r["queries"])
+        change = (r["growth"] or 0) * 100 - 100
+        return f"{r['large_ms']:7.1f} {r['xlarge_ms']:7.1f} {change:+6.0f}%{flag}{queries:>8}"
+
+    heading = f"{'large':>7} {'xlarge':>7} {'growth':>7} {'queries':>8}"
+    title = "growth (in-process, ms)"
+    lines = side_by_side(title, rows, cell, width=26, side=32, heading=heading, cut=True)
     lines.append(f"! grew by more than {round((LIMIT - 1) * 100)}% from large to xlarge")
     return "\n".join(lines)
 

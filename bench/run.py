@@ -29,6 +29,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from pages import PAGES  # bench/ is this script's directory
+from report import WHO, side_by_side
 
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var" / "bench"
@@ -426,25 +427,17 @@ def measure_varied(cookie):
 
 
 def varied_table(varied, pages):
-    base = {
-        who: pages.get("/healthz", {}).get(who, {}).get("rps") for who in ("anonymous", "member")
-    }
-    lines = [
-        f"{'varied URLs':20} | {'anonymous':^41} | {'signed in':^41}",
-        f"{'':20} | {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'share':>7} {'hits':>6} "
-        f"| {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'share':>7} {'hits':>6}",
-    ]
-    for path, rows in varied.items():
-        cells = []
-        for who in ("anonymous", "member"):
-            r = rows[who]
-            share = f"{r['rps'] / base[who] * 100:6.0f}%" if base[who] else "      -"
-            hits = (r.get("cache_hit_rate") or 0) * 100
-            cells.append(
-                f"{r['rps']:8.1f} {r['p50_ms'] or 0:7.1f} {r['p99_ms'] or 0:7.1f} {share} "
-                f"{hits:5.0f}%"
-            )
-        lines.append(f"{path:20} | {cells[0]} | {cells[1]}")
+    base = {who: pages.get("/healthz", {}).get(who, {}).get("rps") for who in WHO}
+
+    def cell(r, who):
+        share = f"{r['rps'] / base[who] * 100:6.0f}%" if base[who] else "      -"
+        hits = (r.get("cache_hit_rate") or 0) * 100
+        return (
+            f"{r['rps']:8.1f} {r['p50_ms'] or 0:7.1f} {r['p99_ms'] or 0:7.1f} {share} {hits:5.0f}%"
+        )
+
+    heading = f"{'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'share':>7} {'hits':>6}"
+    lines = side_by_side("varied URLs", varied, cell, width=20, side=41, heading=heading)
     return "\n".join(lines)
 
 
@@ -485,22 +478,17 @@ def measure_sockets(clients):
 
 
 def table(pages):
-    base = {who: pages["/healthz"][who]["rps"] for who in ("anonymous", "member")}
-    lines = [
-        f"{'page':20} | {'anonymous':^33} | {'signed in':^33}",
-        f"{'':20} | {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'share':>7} "
-        f"| {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'share':>7}",
-    ]
-    for path, rows in pages.items():
-        cells = []
-        for who in ("anonymous", "member"):
-            r = rows[who]
-            r["share_of_healthz"] = round(r["rps"] / base[who], 3) if base[who] else None
-            p50, p99 = r["p50_ms"] or 0.0, r["p99_ms"] or 0.0
-            share = (r["share_of_healthz"] or 0) * 100
-            cells.append(f"{r['rps']:8.1f} {p50:7.1f} {p99:7.1f} {share:6.0f}%")
-        lines.append(f"{path:20} | {cells[0]} | {cells[1]}")
-    return "\n".join(lines)
+    """The pages' table; notes each figure's share of /healthz's rate in it."""
+    base = {who: pages["/healthz"][who]["rps"] for who in WHO}
+
+    def cell(r, who):
+        r["share_of_healthz"] = round(r["rps"] / base[who], 3) if base[who] else None
+        p50, p99 = r["p50_ms"] or 0.0, r["p99_ms"] or 0.0
+        share = (r["share_of_healthz"] or 0) * 100
+        return f"{r['rps']:8.1f} {p50:7.1f} {p99:7.1f} {share:6.0f}%"
+
+    heading = f"{'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'share':>7}"
+    return "\n".join(side_by_side("page", pages, cell, width=20, side=33, heading=heading))
 
 
 def main_growth():

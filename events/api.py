@@ -77,9 +77,7 @@ def _event(request, event):
 
 @router.get("", **contract(EventPageOut), summary="List published events")
 def event_list(request, filters: Query[EventFilters], page: Query[PageParams]):
-    result = page_of(_events(filters), page)
-    result["results"] = [_event(request, e) for e in result["results"]]
-    return result
+    return page_of(_events(filters), page, item=lambda e: _event(request, e))
 
 
 @router.get("/export.csv", summary="Published events as CSV", **contract(csv=True))

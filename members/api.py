@@ -4,7 +4,15 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from network.platform.api import MAX_EXPORT_ROWS, PageParams, contract, csv_response, page_of
+from network.platform.api import (
+    COUNTRY,
+    MAX_EXPORT_ROWS,
+    PageParams,
+    contract,
+    csv_response,
+    filter_values,
+    page_of,
+)
 from network.platform.api import page_schema as _page
 
 from . import selectors
@@ -14,7 +22,6 @@ from .models import Organization
 organizations_router = Router()
 people_router = Router()
 
-COUNTRY = r"^[A-Za-z]{2}$"
 LANGUAGE = r"^[a-z]{2,3}(-[a-z]{2,4})?$"
 
 
@@ -58,27 +65,18 @@ def _organization(request, organization):
     }
 
 
-def _organization_filters(filters):
-    data = filters.dict()
-    if data.get("country"):
-        data["country"] = data["country"].upper()
-    return data
-
-
 @organizations_router.get("", **contract(OrganizationPage), summary="List member organizations")
 def organization_list(request, filters: Query[OrganizationFilters], page: Query[PageParams]):
     """Admitted members, alphabetically (no field ranks one above another)."""
-    organizations = selectors.organization_list(filters=_organization_filters(filters))
-    result = page_of(organizations, page)
-    result["results"] = [_organization(request, o) for o in result["results"]]
-    return result
+    organizations = selectors.organization_list(filters=filter_values(filters))
+    return page_of(organizations, page, item=lambda o: _organization(request, o))
 
 
 @organizations_router.get(
     "/export.csv", summary="Member organizations as CSV", **contract(csv=True)
 )
 def organization_export(request, filters: Query[OrganizationFilters]):
-    organizations = selectors.organization_list(filters=_organization_filters(filters))
+    organizations = selectors.organization_list(filters=filter_values(filters))
     rows = (_organization(request, o) for o in organizations[:MAX_EXPORT_ROWS])
     return csv_response(rows, ORGANIZATION_COLUMNS, "organizations.csv")
 
@@ -142,10 +140,12 @@ def _person(request, person):
 def person_list(request, filters: Query[PeopleFilters], page: Query[PageParams]):
     """The people directory (/people/) with the same filters. Public people for everyone;
     members-only people for network members and staff; hidden people: never."""
-    result = page_of(_people(request, filters), page)
-    people = selectors.people_involvements(result["results"], viewer=request.auth)
-    result["results"] = [_person(request, p) for p in people]
-    return result
+    return page_of(
+        _people(request, filters),
+        page,
+        prepare=lambda people: selectors.people_involvements(people, viewer=request.auth),
+        item=lambda person: _person(request, person),
+    )
 
 
 @people_router.get("/export.csv", summary="The people you may see, as CSV", **contract(csv=True))

@@ -12,7 +12,7 @@ from .enums import OrganizationKind, RequestStatus, Visibility
 from .models import LANGUAGE_CHOICES, MembershipRequest, Organization, User
 from .selectors import expertise_suggestions
 from .services import PROFILE_FIELDS
-from .services.people import EXPERTISE_NAME_LENGTH
+from .services.people import EXPERTISE_NAME_LENGTH, PERSON_FIELDS
 
 NO_PERSONAL_DATA = _("Describe work and research only: never personal data of trafficked persons.")
 
@@ -217,14 +217,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = [
-            "display_name",
-            "bio",
-            "countries",
-            "languages",
-            "interface_language",
-            "visibility",
-        ]
+        fields = list(PERSON_FIELDS)
         labels = {"display_name": _("Display name"), "visibility": _("Visibility")}
         help_texts = {
             "bio": _("About your work. Never include personal data of trafficked persons.")

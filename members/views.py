@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from network.platform.forms import filters_of
 from network.platform.messages import error_messages
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
@@ -41,11 +42,7 @@ def _require(request, perm, obj):
 @cached_page(depends_on=["members"])
 def directory(request):
     form = DirectoryFilterForm(request.GET or None)
-    filters = {}
-    if form.is_bound:
-        # Invalid fields are reported and drop out of cleaned_data; the valid ones still filter.
-        form.is_valid()
-        filters = form.cleaned_data
+    filters = filters_of(form)
     organizations = selectors.organization_list(filters=filters)
     page, page_error, query = paginate(request, organizations, PAGE_SIZE)
     return render(
@@ -65,11 +62,7 @@ def people(request):
     """/people/: the resource persons the viewer may see, with what they work on and where.
     Not page-cached: what a person sees depends on the projects they are in."""
     form = PeopleFilterForm(request.GET or None)
-    filters = {}
-    if form.is_bound:
-        # Invalid fields are reported and drop out of cleaned_data; the valid ones still filter.
-        form.is_valid()
-        filters = form.cleaned_data
+    filters = filters_of(form)
     listed = selectors.person_directory(viewer=request.user, filters=filters)
     page, page_error, query = paginate(request, listed, PEOPLE_PAGE_SIZE)
     page.object_list = selectors.people_involvements(page.object_list, viewer=request.user)

@@ -54,29 +54,19 @@ def application_decide(request, pk):
     )
     form = DecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        action = request.POST.get("action")
-        reason = form.cleaned_data["reason"]
+        decision = {
+            "admit": (services.organization_admit, _("%(organization)s is admitted as a member.")),
+            "decline": (
+                services.organization_decline,
+                _("The application of %(organization)s is declined."),
+            ),
+        }.get(request.POST.get("action"))
         try:
-            if action == "admit":
-                services.organization_admit(
-                    organization=organization, by=request.user, reason=reason
-                )
-                messages.success(
-                    request,
-                    _("%(organization)s is admitted as a member.")
-                    % {"organization": organization.name},
-                )
-            elif action == "decline":
-                services.organization_decline(
-                    organization=organization, by=request.user, reason=reason
-                )
-                messages.success(
-                    request,
-                    _("The application of %(organization)s is declined.")
-                    % {"organization": organization.name},
-                )
-            else:
+            if decision is None:
                 raise ValidationError(_("Choose Admit or Decline."))
+            service, done = decision
+            service(organization=organization, by=request.user, reason=form.cleaned_data["reason"])
+            messages.success(request, done % {"organization": organization.name})
         except ValidationError as error:
             form.add_error("reason" if getattr(error, "error_dict", None) else None, error.messages)
         else:

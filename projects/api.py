@@ -12,6 +12,7 @@ from pydantic import Field
 
 from members.models import Organization
 from network.platform.api import (
+    COUNTRY,
     MAX_EXPORT_ROWS,
     InputSchema,
     PageParams,
@@ -26,8 +27,6 @@ from .enums import ProjectStatus, ProjectTheme
 from .models import OpenRole, PartnerOrganization
 
 router = Router()
-
-COUNTRY = r"^[A-Za-z]{2}$"
 
 
 class OpenRoleOut(Schema):
@@ -135,9 +134,7 @@ def _project(request, project):
 @router.get("", **contract(ProjectPage), summary="List research projects")
 def project_list(request, filters: Query[ProjectFilters], page: Query[PageParams]):
     """The same filters as /projects/. Drafts appear only to their team."""
-    result = page_of(_projects(request.auth, filters), page)
-    result["results"] = [_project(request, p) for p in result["results"]]
-    return result
+    return page_of(_projects(request.auth, filters), page, item=lambda p: _project(request, p))
 
 
 @router.get("/export.csv", summary="Research projects as CSV", **contract(csv=True))

@@ -14,7 +14,7 @@ from wagtail.documents import get_document_model_string
 from wagtail.search import index
 
 from network.platform.languages import CONTENT_LANGUAGE_MAX_LENGTH, validate_content_language
-from network.platform.models import Sourced
+from network.platform.models import Sourced, StatusChange
 
 from .enums import (
     GapFill,
@@ -156,23 +156,16 @@ class ResearchProject(index.Indexed, Sourced):
         return missing
 
 
-class ProjectStatusChange(models.Model):
+class ProjectStatusChange(StatusChange):
     """Who moved a project from one status to another, when and why."""
+
+    subject_field = "project"
 
     project = models.ForeignKey(
         ResearchProject, on_delete=models.CASCADE, related_name="status_changes"
     )
     from_status = models.CharField(max_length=20, choices=ProjectStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=ProjectStatus.choices)
-    by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    at = models.DateTimeField(default=timezone.now)
-    reason = models.TextField(max_length=1000, blank=True)
-
-    class Meta:
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return f"{self.project}: {self.from_status or '—'} → {self.to_status}"
 
 
 class ProjectMember(models.Model):

@@ -11,7 +11,7 @@ from wagtail.models import Collection
 
 from members.models import User
 from network.library.validators import file_kind
-from network.platform.services import service_save
+from network.platform.services import service_save, service_update
 
 from ..enums import MINUTES_TRANSITIONS, MinutesStatus, OutputKind
 from ..models import EventOutput, EventPage
@@ -133,6 +133,4 @@ def output_update(*, output: EventOutput, by: User, **fields) -> EventOutput:
     allowed = {"title", "summary", "language", "version", "link", "planned"}
     if unknown := set(fields) - allowed:
         raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
-    for field, value in fields.items():
-        setattr(output, field, value)
-    return service_save(output)
+    return service_update(output, fields)

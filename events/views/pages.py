@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from network.discussions import services as discussion_services
 from network.discussions.enums import RoomVisibility
 from network.discussions.selectors import room_for, rooms_for
+from network.platform.forms import filters_of
 from network.platform.languages import page_text, page_texts
 from network.platform.pagecache import cached_page
 from network.platform.views import RAISE, run_service
@@ -46,10 +47,7 @@ def event_index(request, page):
     form = EventFilterForm(
         request.GET or None, organizations=selectors.organizing_organizations(visible)
     )
-    filters = {}
-    if form.is_bound:
-        form.is_valid()
-        filters = form.cleaned_data
+    filters = filters_of(form)
     query = request.GET.copy()
     for param in ("page", "past"):
         query.pop(param, None)

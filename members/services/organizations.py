@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.platform.email import email_on_commit
-from network.platform.services import absolute_url, service_save, unique_slug
+from network.platform.services import absolute_url, service_save, service_update, unique_slug
 
 from ..enums import (
     MembershipRole,
@@ -171,9 +171,7 @@ def organization_update(*, organization: Organization, by: User, **fields) -> Or
     unknown = set(fields) - set(PROFILE_FIELDS)
     if unknown:
         raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
-    for field, value in fields.items():
-        setattr(organization, field, value)
-    return service_save(organization)
+    return service_update(organization, fields)
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from network.platform.services import service_save
+from network.platform.services import service_save, service_update
 
 from ..models import ApiToken, Expertise, User
 
@@ -68,9 +68,7 @@ def profile_update(*, user: User, expertise: list[str] | None = None, **fields) 
     unknown = set(fields) - set(PERSON_FIELDS)
     if unknown:
         raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
-    for field, value in fields.items():
-        setattr(user, field, value)
-    service_save(user)
+    service_update(user, fields)
     if expertise is not None:
         user.expertise.set(expertise_get_or_create(names=expertise))
     return user

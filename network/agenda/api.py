@@ -193,9 +193,9 @@ def _csv_row(row):
 @router.get("", **contract(PriorityPage), summary="List research priorities")
 def priority_list(request, filters: Query[PriorityFilters], page: Query[PageParams]):
     """The same filters as /agenda/. Closed votes carry their result and roll call."""
-    result = page_of(_priorities(filters), page)
-    result["results"] = [_priority(request, p) for p in _attach(result["results"])]
-    return result
+    return page_of(
+        _priorities(filters), page, prepare=_attach, item=lambda p: _priority(request, p)
+    )
 
 
 @router.get("/export.csv", summary="Research priorities as CSV", **contract(csv=True))

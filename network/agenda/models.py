@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from network.platform.languages import CONTENT_LANGUAGE_MAX_LENGTH, validate_content_language
-from network.platform.models import Sourced
+from network.platform.models import Sourced, StatusChange, Translation
 
 from .enums import PriorityStatus, Theme, VoteChoice, VoterRole
 
@@ -122,28 +122,19 @@ class ResearchPriority(index.Indexed, Sourced):
         )
 
 
-class PriorityTranslation(models.Model):
+class PriorityTranslation(Translation):
     """A member's translation of a priority's title and rationale into another language. Plain
     model: a member writes it and keeps it; the original stays authoritative."""
+
+    original_field = "priority"
 
     priority = models.ForeignKey(
         ResearchPriority, on_delete=models.CASCADE, related_name="translations"
     )
-    language = models.CharField(
-        _("language"),
-        max_length=CONTENT_LANGUAGE_MAX_LENGTH,
-        validators=[validate_content_language],
-    )
     title = models.CharField(_("title"), max_length=200)
     rationale = models.TextField(_("rationale"), max_length=5000)
-    translator = models.ForeignKey(
-        "members.User", null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["language"]
+    class Meta(Translation.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["priority", "language"],
@@ -154,27 +145,15 @@ class PriorityTranslation(models.Model):
             ),
         ]
 
-    def __str__(self):
-        return f"{self.priority} [{self.language}]"
 
+class PriorityStatusChange(StatusChange):
+    """One move of a priority's status."""
 
-class PriorityStatusChange(models.Model):
-    """One move of a priority's status: who, when, from, to, why. Never edited."""
+    subject_field = "priority"
 
     priority = models.ForeignKey(ResearchPriority, on_delete=models.CASCADE, related_name="history")
     from_status = models.CharField(max_length=20, choices=PriorityStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=PriorityStatus.choices)
-    by = models.ForeignKey(
-        "members.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(default=timezone.now)
-    reason = models.TextField(max_length=1000, blank=True)
-
-    class Meta:
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return f"{self.priority}: {self.from_status or '—'} → {self.to_status}"
 
 
 class Endorsement(models.Model):

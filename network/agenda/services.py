@@ -11,8 +11,8 @@ from wagtail import hooks
 
 from members.enums import MembershipRole
 from members.models import Organization, User
-from network.platform.languages import content_language, language_name, same_language
-from network.platform.services import service_save
+from network.platform.languages import content_language
+from network.platform.services import service_save, translation_check, translation_update
 
 from .enums import PRIORITY_TRANSITIONS, PriorityStatus, VoteChoice, VoterRole
 from .models import (
@@ -117,26 +117,18 @@ def priority_translation_add(
         raise PermissionDenied(gettext("Only members of the network translate priorities."))
     # The lock serializes two members translating the priority into one language at once.
     priority = _lock(priority)
-    if same_language(language, priority.language):
-        raise ValidationError(
-            {
-                "language": gettext(
-                    "This priority is written in %(language)s: its original is already in "
-                    "that language. Choose another language."
-                )
-                % {"language": language_name(priority.language)}
-            }
-        )
-    if PriorityTranslation.objects.filter(priority=priority, language=language).exists():
-        raise ValidationError(
-            {
-                "language": gettext(
-                    "This priority already has a translation into %(language)s; its "
-                    "translator can edit it."
-                )
-                % {"language": language_name(language)}
-            }
-        )
+    translation_check(
+        priority,
+        language,
+        translations=priority.translations,
+        written_in=gettext(
+            "This priority is written in %(language)s: its original is already in "
+            "that language. Choose another language."
+        ),
+        taken=gettext(
+            "This priority already has a translation into %(language)s; its translator can edit it."
+        ),
+    )
     return service_save(
         PriorityTranslation(
             priority=priority,
@@ -159,11 +151,7 @@ def priority_translation_edit(
     """
     if not by.has_perm("agenda.change_priority_translation", translation):
         raise PermissionDenied(gettext("Only its translator and staff edit a translation."))
-    translation = PriorityTranslation.objects.select_for_update().get(pk=translation.pk)
-    translation.title = title.strip()
-    translation.rationale = rationale.strip()
-    translation.updated_at = timezone.now()
-    return service_save(translation)
+    return translation_update(translation, title=title, rationale=rationale)
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ from network.discussions.selectors import room_for
 from network.discussions.views import open_network_room
 from network.gaps.enums import GapStatus
 from network.platform.csv import csv_download
+from network.platform.forms import filters_of
 from network.platform.languages import translation_for_reader
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
@@ -66,10 +67,7 @@ PAGE_SIZE = 50
 )
 def priority_list(request):
     form = PriorityFilterForm(request.GET or None)
-    filters = {}
-    if form.is_bound:
-        form.is_valid()
-        filters = {k: v for k, v in form.cleaned_data.items() if v}
+    filters = filters_of(form, only_given=True)
     page, page_error, query = paginate(request, selectors.priority_list(filters=filters), PAGE_SIZE)
     counts = selectors.status_counts(filters=filters)
     groups = [

@@ -91,9 +91,7 @@ def _dataset(dataset):
 
 @router.get("", **contract(DatasetPage), summary="List datasets (metadata only)")
 def dataset_list(request, filters: Query[DatasetFilters], page: Query[PageParams]):
-    result = page_of(selectors.dataset_list(filters=filters.dict()), page)
-    result["results"] = [_dataset(d) for d in result["results"]]
-    return result
+    return page_of(selectors.dataset_list(filters=filters.dict()), page, item=_dataset)
 
 
 class RequestStepOut(Schema):
@@ -177,9 +175,7 @@ def request_list(request, filters: Query[RequestFilters], page: Query[PageParams
         requests = requests.filter(status=filters.status)
     if filters.dataset:
         requests = requests.filter(dataset__slug=filters.dataset)
-    result = page_of(requests, page)
-    result["results"] = [_request(r) for r in result["results"]]
-    return result
+    return page_of(requests, page, item=_request)
 
 
 @router.get("/{slug}", **contract(DatasetOut, found=True), summary="A dataset's metadata")

@@ -10,7 +10,13 @@ from django.utils.translation import gettext as _
 
 from members.models import Membership, Organization
 from network.platform.email import email_on_commit
-from network.platform.services import absolute_url, check_fields, service_save, unique_slug
+from network.platform.services import (
+    absolute_url,
+    check_fields,
+    service_save,
+    service_update,
+    unique_slug,
+)
 
 from .enums import STATUS_AFTER, TRANSITIONS, AccessCondition, RequestAction, RequestStatus
 from .models import AccessEvent, AccessRequest, Dataset, GapCitation
@@ -69,10 +75,7 @@ def dataset_update(*, by: User, dataset: Dataset, fields: dict, relations: dict 
     if not by.has_perm("catalogue.change_dataset", dataset):
         raise PermissionDenied(_("Only the owning organizations' people change this dataset."))
     check_fields(fields, allowed=FIELDS)
-    for name, value in fields.items():
-        setattr(dataset, name, value)
-    dataset.updated_at = timezone.now()
-    service_save(dataset)
+    service_update(dataset, fields, stamp=True)
     _set_relations(dataset, relations or {})
     return dataset
 
@@ -83,12 +86,7 @@ def _owner_spokespeople(dataset):
 
 
 def _spokespeople(organization_ids):
-    return [
-        m.user
-        for m in Membership.objects.spokespeople()
-        .filter(organization_id__in=organization_ids)
-        .select_related("user")
-    ]
+    return Membership.objects.spokespeople().filter(organization_id__in=organization_ids).users()
 
 
 def _record(access_request, *, action, by, organization=None, note=""):

@@ -65,9 +65,7 @@ def decision_list(request, filters: Query[DecisionFilters], page: Query[PagePara
         wanted["organization"] = Organization.objects.members().filter(slug=slug).first()
         if wanted["organization"] is None:
             return {"count": 0, "limit": page.limit, "offset": page.offset, "results": []}
-    result = page_of(selectors.decision_list(wanted, user=request.user), page)
-    result["results"] = [_decision(d) for d in result["results"]]
-    return result
+    return page_of(selectors.decision_list(wanted, user=request.user), page, item=_decision)
 
 
 @router.get(

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from network.platform.csv import csv_download
+from network.platform.forms import filters_of
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
 from network.platform.views import RAISE, run_service
@@ -18,10 +19,7 @@ PAGE_SIZE = 25
 
 def _filters(request):
     form = DecisionFilterForm(request.GET or None)
-    if not form.is_bound:
-        return form, {}
-    form.is_valid()
-    return form, {key: value for key, value in form.cleaned_data.items() if value}
+    return form, filters_of(form, only_given=True)
 
 
 @cached_page(

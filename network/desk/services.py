@@ -14,12 +14,7 @@ from .rules import may_acknowledge
 
 
 def _spokespeople(organizations):
-    return [
-        m.user
-        for m in Membership.objects.spokespeople()
-        .filter(organization__in=organizations)
-        .select_related("user")
-    ]
+    return Membership.objects.spokespeople().filter(organization__in=organizations).users()
 
 
 @transaction.atomic

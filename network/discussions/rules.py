@@ -16,20 +16,20 @@ def _room_of(obj):
     return getattr(obj, "room", obj)
 
 
-@rules.predicate
-def is_room_moderator(user, obj):
-    room = _room_of(obj)
-    if room is None or not user.is_authenticated:
-        return False
-    return room.moderators.filter(user=user).exists()
+def _on_the_rooms(people, name):
+    """A predicate: the person is on the room's list of `people` (members or moderators)."""
+
+    def test(user, obj):
+        room = _room_of(obj)
+        if room is None or not user.is_authenticated:
+            return False
+        return getattr(room, people).filter(user=user).exists()
+
+    return rules.predicate(test, name=name)
 
 
-@rules.predicate
-def is_room_member(user, obj):
-    room = _room_of(obj)
-    if room is None or not user.is_authenticated:
-        return False
-    return room.members.filter(user=user).exists()
+is_room_moderator = _on_the_rooms("moderators", "is_room_moderator")
+is_room_member = _on_the_rooms("members", "is_room_member")
 
 
 @rules.predicate

@@ -45,9 +45,7 @@ def _country(country):
 
 @router.get("", **contract(CountryPage), summary="List countries with their sub-region")
 def country_list(request, filters: Query[CountryFilters], page: Query[PageParams]):
-    result = page_of(_countries(filters), page)
-    result["results"] = [_country(c) for c in result["results"]]
-    return result
+    return page_of(_countries(filters), page, item=_country)
 
 
 @router.get("/export.csv", summary="Countries as CSV", **contract(csv=True))

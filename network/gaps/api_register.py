@@ -12,11 +12,13 @@ from pydantic import Field
 
 from members.models import Organization
 from network.platform.api import (
+    COUNTRY,
     MAX_EXPORT_ROWS,
     InputSchema,
     PageParams,
     contract,
     csv_response,
+    filter_values,
     page_of,
 )
 from network.platform.api import page_schema as _page
@@ -28,8 +30,6 @@ from .models import Country, SubRegion
 
 gaps_router = Router()
 indicators_router = Router()
-
-COUNTRY = r"^[A-Za-z]{2}$"
 
 
 class GapOut(Schema):
@@ -106,13 +106,6 @@ GapPage = _page(GapOut, "GapPage")
 IndicatorPage = _page(IndicatorOut, "IndicatorPage")
 
 
-def _filters(filters):
-    data = {k: (v.value if hasattr(v, "value") else v) for k, v in filters.dict().items() if v}
-    if data.get("country"):
-        data["country"] = data["country"].upper()
-    return data
-
-
 def _gap(request, gap):
     return {
         "id": gap.pk,
@@ -137,14 +130,19 @@ def _gap(request, gap):
 @gaps_router.get("", **contract(GapPage), summary="List data gaps")
 def gap_list(request, filters: Query[GapFilters], page: Query[PageParams]):
     """The same filters as /gaps/. The register is public."""
-    result = page_of(selectors.gap_list(_filters(filters)), page)
-    result["results"] = [_gap(request, g) for g in result["results"]]
-    return result
+    return page_of(
+        selectors.gap_list(filter_values(filters, only_given=True)),
+        page,
+        item=lambda g: _gap(request, g),
+    )
 
 
 @gaps_router.get("/export.csv", summary="Data gaps as CSV", **contract(csv=True))
 def gap_export(request, filters: Query[GapFilters]):
-    rows = (_gap(request, g) for g in selectors.gap_list(_filters(filters))[:MAX_EXPORT_ROWS])
+    rows = (
+        _gap(request, g)
+        for g in selectors.gap_list(filter_values(filters, only_given=True))[:MAX_EXPORT_ROWS]
+    )
     return csv_response(rows, list(GapOut.model_fields), "gaps.csv")
 
 
@@ -225,9 +223,7 @@ def _indicator(indicator):
 
 @indicators_router.get("", **contract(IndicatorPage), summary="List indicators")
 def indicator_list(request, filters: Query[IndicatorFilters], page: Query[PageParams]):
-    result = page_of(_indicators(filters), page)
-    result["results"] = [_indicator(i) for i in result["results"]]
-    return result
+    return page_of(_indicators(filters), page, item=_indicator)
 
 
 @indicators_router.get("/export.csv", summary="Indicators as CSV", **contract(csv=True))

@@ -10,7 +10,7 @@ from network.platform.languages import (
     country_name,
     validate_content_language,
 )
-from network.platform.models import Sourced
+from network.platform.models import Sourced, StatusChange, Translation
 
 from .enums import Area, Disaggregation, EmptyReason, ExploitationForm, GapStatus, Severity
 from .fields import ChoiceListField
@@ -125,16 +125,13 @@ class DataGap(index.Indexed, Sourced):
         return reverse("gaps:detail", args=[self.pk])
 
 
-class GapTranslation(models.Model):
+class GapTranslation(Translation):
     """A member's translation of a gap's description into another language. Plain model: a
     member writes it and keeps it; the original stays authoritative and is never replaced."""
 
+    original_field = "gap"
+
     gap = models.ForeignKey(DataGap, on_delete=models.CASCADE, related_name="translations")
-    language = models.CharField(
-        _("language"),
-        max_length=CONTENT_LANGUAGE_MAX_LENGTH,
-        validators=[validate_content_language],
-    )
     description = models.TextField(
         _("description"),
         max_length=5000,
@@ -143,14 +140,8 @@ class GapTranslation(models.Model):
             "persons."
         ),
     )
-    translator = models.ForeignKey(
-        "members.User", null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["language"]
+    class Meta(Translation.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["gap", "language"],
@@ -158,9 +149,6 @@ class GapTranslation(models.Model):
                 violation_error_message=_("This gap already has a translation into that language."),
             ),
         ]
-
-    def __str__(self):
-        return f"{self.gap} [{self.language}]"
 
 
 class GapEvidence(models.Model):
@@ -187,23 +175,14 @@ class GapEvidence(models.Model):
         return self.title
 
 
-class GapStatusChange(models.Model):
-    """One move of a gap's status: who, when, from, to, why. Never edited."""
+class GapStatusChange(StatusChange):
+    """One move of a gap's status."""
+
+    subject_field = "gap"
 
     gap = models.ForeignKey(DataGap, on_delete=models.CASCADE, related_name="history")
     from_status = models.CharField(max_length=20, choices=GapStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=GapStatus.choices)
-    by = models.ForeignKey(
-        "members.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(default=timezone.now)
-    reason = models.TextField(max_length=1000, blank=True)
-
-    class Meta:
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return f"{self.gap}: {self.from_status or '—'} → {self.to_status}"
 
 
 class Indicator(index.Indexed, Sourced):

@@ -8,8 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from members.models import Organization, User
-from network.platform.languages import content_language, language_name, same_language
-from network.platform.services import service_save
+from network.platform.languages import content_language
+from network.platform.services import (
+    service_save,
+    service_update,
+    translation_check,
+    translation_update,
+)
 
 from .enums import GAP_TRANSITIONS, GapStatus
 from .models import (
@@ -137,13 +142,7 @@ def gap_update(
     gap = DataGap.objects.select_for_update().get(pk=gap.pk)
     if "horizon" in fields and fields["horizon"] != gap.horizon:
         _check_horizon(fields["horizon"])
-    if "language" in fields:
-        # Left out of the form: the text keeps the language it was written in.
-        fields["language"] = fields["language"] or gap.language
-    for name, value in fields.items():
-        setattr(gap, name, value)
-    gap.updated_at = timezone.now()
-    service_save(gap)
+    service_update(gap, fields, stamp=True, keep_language=True)
     if countries is not None:
         _check_places(list(countries), [])
         gap.countries.set(countries)
@@ -194,19 +193,6 @@ def gap_evidence_add(
     )
 
 
-def _check_translation_language(gap, language):
-    if same_language(language, gap.language):
-        raise ValidationError(
-            {
-                "language": gettext(
-                    "This gap is written in %(language)s: its original is already in that "
-                    "language. Choose another language."
-                )
-                % {"language": language_name(gap.language)}
-            }
-        )
-
-
 @transaction.atomic
 def gap_translation_add(
     *, gap: DataGap, by: User, language: str, description: str
@@ -221,17 +207,18 @@ def gap_translation_add(
         raise PermissionDenied(gettext("Only members of the network translate data gaps."))
     # The lock serializes two members translating the gap into one language at once.
     gap = DataGap.objects.select_for_update().get(pk=gap.pk)
-    _check_translation_language(gap, language)
-    if GapTranslation.objects.filter(gap=gap, language=language).exists():
-        raise ValidationError(
-            {
-                "language": gettext(
-                    "This gap already has a translation into %(language)s; its translator "
-                    "can edit it."
-                )
-                % {"language": language_name(language)}
-            }
-        )
+    translation_check(
+        gap,
+        language,
+        translations=gap.translations,
+        written_in=gettext(
+            "This gap is written in %(language)s: its original is already in that "
+            "language. Choose another language."
+        ),
+        taken=gettext(
+            "This gap already has a translation into %(language)s; its translator can edit it."
+        ),
+    )
     return service_save(
         GapTranslation(gap=gap, language=language, description=description.strip(), translator=by)
     )
@@ -248,10 +235,7 @@ def gap_translation_edit(
     """
     if not by.has_perm("gaps.change_gap_translation", translation):
         raise PermissionDenied(gettext("Only its translator and staff edit a translation."))
-    translation = GapTranslation.objects.select_for_update().get(pk=translation.pk)
-    translation.description = description.strip()
-    translation.updated_at = timezone.now()
-    return service_save(translation)
+    return translation_update(translation, description=description)
 
 
 @transaction.atomic
@@ -352,9 +336,7 @@ def indicator_update(
         raise PermissionDenied(gettext("Only the secretariat curates indicators."))
     if set(fields) - INDICATOR_FIELDS:
         raise ValidationError(gettext("Unknown indicator fields."))
-    for name, value in fields.items():
-        setattr(indicator, name, value)
-    service_save(indicator)
+    service_update(indicator, fields)
     if gaps is not None:
         indicator.gaps.set(gaps)
     return indicator

@@ -14,6 +14,7 @@ from members.models import Organization
 from network.discussions.selectors import room_for
 from network.discussions.views import open_network_room
 from network.platform.csv import csv_download
+from network.platform.forms import filters_of
 from network.platform.languages import translation_for_reader
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
@@ -32,14 +33,6 @@ from .forms import (
 )
 
 PAGE_SIZE = 25
-
-
-def _filters(form):
-    """Valid filters only: invalid ones are reported on the page and ignored."""
-    if not form.is_bound:
-        return {}
-    form.is_valid()
-    return {key: value for key, value in form.cleaned_data.items() if value}
 
 
 def _gap(pk):
@@ -69,7 +62,7 @@ def _choices():
 @cached_page(depends_on=["gaps", "members", "projects", "agenda"], perms=["gaps.report_gap"])
 def gap_list(request):
     form = GapFilterForm(request.GET or None)
-    filters = _filters(form)
+    filters = filters_of(form, only_given=True)
     page, page_error, query = paginate(request, selectors.gap_list(filters), PAGE_SIZE)
     return render(
         request,
@@ -88,7 +81,7 @@ def gap_list(request):
 
 def gap_export(request):
     """The filtered register as CSV (all matching rows, not one page)."""
-    filters = _filters(GapFilterForm(request.GET or None))
+    filters = filters_of(GapFilterForm(request.GET or None), only_given=True)
     header = [
         "id",
         "title",
@@ -311,7 +304,7 @@ def heatmap(request):
     if "status" not in data:
         data["status"] = GapStatus.OPEN
     form = HeatmapFilterForm(data)
-    filters = _filters(form)
+    filters = filters_of(form, only_given=True)
     view = filters.pop("view", "area")
     table = selectors.heatmap(filters=filters, view=view)
     return render(

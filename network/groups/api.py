@@ -73,9 +73,7 @@ def group_list(request, filters: Query[GroupFilters], page: Query[PageParams]):
         wanted["organization"] = Organization.objects.members().filter(slug=slug).first()
         if wanted["organization"] is None:
             return {"count": 0, "limit": page.limit, "offset": page.offset, "results": []}
-    result = page_of(_public(wanted), page)
-    result["results"] = [_group(g) for g in result["results"]]
-    return result
+    return page_of(_public(wanted), page, item=_group)
 
 
 @router.get("/{slug}", **contract(GroupDetailOut, found=True), summary="One working group")

@@ -51,13 +51,12 @@ def _transition(group, to_status, by):
 
 def _spokespeople(organizations):
     """The focal points and alternates of these organizations: they speak for them."""
-    return [
-        m.user
-        for m in Membership.objects.spokespeople()
+    return (
+        Membership.objects.spokespeople()
         .filter(organization__in=organizations)
-        .select_related("user")
         .order_by("organization__name", "pk")
-    ]
+        .users()
+    )
 
 
 def _tell_conveners(membership):

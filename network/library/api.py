@@ -10,11 +10,13 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from network.platform.api import (
+    COUNTRY,
     MAX_EXPORT_ROWS,
     InputSchema,
     PageParams,
     contract,
     csv_response,
+    filter_values,
     page_of,
 )
 from network.platform.api import page_schema as _page
@@ -24,8 +26,6 @@ from .enums import PublicationSort, PublicationType, Region
 from .models import MAX_YEAR, MIN_YEAR
 
 router = Router()
-
-COUNTRY = r"^[A-Za-z]{2}$"
 
 
 class PublicationOut(Schema):
@@ -79,13 +79,6 @@ class PublicationIn(InputSchema):
 PublicationPage = _page(PublicationOut, "PublicationPage")
 
 
-def _filters(filters):
-    data = filters.dict()
-    if data.get("country"):
-        data["country"] = data["country"].upper()
-    return data
-
-
 def _publication(request, publication):
     return {
         "slug": publication.slug,
@@ -111,14 +104,16 @@ def _publication(request, publication):
 @router.get("", **contract(PublicationPage), summary="List publications")
 def publication_list(request, filters: Query[PublicationFilters], page: Query[PageParams]):
     """The same filters as /library/."""
-    result = page_of(selectors.publication_list(filters=_filters(filters)), page)
-    result["results"] = [_publication(request, p) for p in result["results"]]
-    return result
+    return page_of(
+        selectors.publication_list(filters=filter_values(filters)),
+        page,
+        item=lambda p: _publication(request, p),
+    )
 
 
 @router.get("/export.csv", summary="Publications as CSV", **contract(csv=True))
 def publication_export(request, filters: Query[PublicationFilters]):
-    publications = selectors.publication_list(filters=_filters(filters))[:MAX_EXPORT_ROWS]
+    publications = selectors.publication_list(filters=filter_values(filters))[:MAX_EXPORT_ROWS]
     rows = (_publication(request, p) for p in publications)
     return csv_response(rows, list(PublicationOut.model_fields), "publications.csv")
 

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from wagtail.documents.views.serve import serve as wagtail_document_serve
 
+from network.platform.forms import filters_of
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
 from network.platform.views import RAISE, run_service
@@ -26,11 +27,7 @@ def _publication(slug):
 @cached_page(depends_on=["library", "members", "gaps", "agenda"], perms=["library.add_publication"])
 def publication_list(request):
     form = PublicationFilterForm(request.GET or None)
-    filters = {}
-    if form.is_bound:
-        # Invalid fields are reported and drop out; the valid ones still filter.
-        form.is_valid()
-        filters = form.cleaned_data
+    filters = filters_of(form)
     page, page_error, query = paginate(
         request, selectors.publication_list(filters=filters), PAGE_SIZE
     )

@@ -170,18 +170,39 @@ class InputSchema(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
+# An ISO 3166 country code in a query or a body, in either case.
+COUNTRY = r"^[A-Za-z]{2}$"
+
+
+def filter_values(filters, *, only_given=False):
+    """A filter schema's values for the app's selector: choices as their plain values, a
+    `country` code in capitals. `only_given` leaves out the filters not given."""
+    data = {key: getattr(value, "value", value) for key, value in filters.dict().items()}
+    if only_given:
+        data = {key: value for key, value in data.items() if value}
+    if data.get("country"):
+        data["country"] = data["country"].upper()
+    return data
+
+
 class PageParams(Schema):
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="At most 100.")
     offset: int = Field(0, ge=0, le=1_000_000)
 
 
-def page_of(queryset, params: PageParams):
-    """A limit/offset page: two queries (count, rows) whatever the size of the list."""
+def page_of(queryset, params: PageParams, *, item=None, prepare=None):
+    """A limit/offset page: two queries (count, rows) whatever the size of the list. The
+    page's rows go through `prepare(rows)` (which may load what they need in bulk and returns
+    them), then each through `item(row)`, the endpoint's serializer."""
+    count = queryset.count()
+    rows = list(queryset[params.offset : params.offset + params.limit])
+    if prepare is not None:
+        rows = prepare(rows)
     return {
-        "count": queryset.count(),
+        "count": count,
         "limit": params.limit,
         "offset": params.offset,
-        "results": list(queryset[params.offset : params.offset + params.limit]),
+        "results": rows if item is None else [item(row) for row in rows],
     }
 
 

@@ -174,3 +174,15 @@ class ContentLanguageField(forms.ChoiceField):
             "help_text", _("The language you write in. The site never machine-translates it.")
         )
         super().__init__(choices=LANGUAGE_CHOICES, widget=FastSelect, **kwargs)
+
+
+def filters_of(form, *, only_given=False):
+    """What a list's filter form asks for: {} when unbound. Invalid fields are reported on the
+    form and drop out of cleaned_data; the valid ones still filter. `only_given` leaves out
+    the fields left empty."""
+    if not form.is_bound:
+        return {}
+    form.is_valid()
+    if only_given:
+        return {key: value for key, value in form.cleaned_data.items() if value}
+    return form.cleaned_data

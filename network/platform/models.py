@@ -1,5 +1,9 @@
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .languages import CONTENT_LANGUAGE_MAX_LENGTH, validate_content_language
 
 
 class Sourced(models.Model):
@@ -21,6 +25,53 @@ class Sourced(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Translation(models.Model):
+    """A member's translation of a record into another language: one per language, kept by
+    its translator; the original stays authoritative. A subclass adds the foreign key named
+    `original_field` (with related_name "translations"), the translated text fields and its
+    one-per-language constraint."""
+
+    original_field = ""
+
+    language = models.CharField(
+        _("language"),
+        max_length=CONTENT_LANGUAGE_MAX_LENGTH,
+        validators=[validate_content_language],
+    )
+    translator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["language"]
+
+    def __str__(self):
+        return f"{getattr(self, self.original_field)} [{self.language}]"
+
+
+class StatusChange(models.Model):
+    """One move of a record's status: who, when, from, to, why. Never edited. A subclass adds
+    the foreign key named `subject_field` and `from_status` / `to_status` with its choices."""
+
+    subject_field = ""
+
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    reason = models.TextField(max_length=1000, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{getattr(self, self.subject_field)}: {self.from_status or '—'} → {self.to_status}"
 
 
 class PeriodicJobRun(models.Model):

@@ -1,10 +1,14 @@
-"""Primitives every app's services share: saving, slugs and absolute links."""
+"""Primitives every app's services share: saving, slugs, members' translations and
+absolute links."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from .languages import language_name, same_language
 
 
 def service_save(instance, **save_kwargs):
@@ -52,6 +56,41 @@ def check_slug(slug, *, reserved):
                 % {"slug": slug}
             }
         )
+
+
+def service_update(instance, fields, *, stamp=False, keep_language=False):
+    """Set `fields` on `instance` and save it (service_save). `stamp`: `updated_at` becomes
+    now. `keep_language`: an empty "language" (the edit form leaves it out) keeps the
+    language the text was written in."""
+    if keep_language and "language" in fields:
+        fields["language"] = fields["language"] or instance.language
+    for name, value in fields.items():
+        setattr(instance, name, value)
+    if stamp:
+        instance.updated_at = timezone.now()
+    return service_save(instance)
+
+
+def translation_check(original, language, *, translations, written_in, taken):
+    """A new translation of `original` into `language` is refused (on its language field)
+    when the original is written in that language (`written_in`, a sentence naming
+    %(language)s) or when `translations` already has one in it (`taken`, likewise). Call it
+    with the original locked, so two members translating at once do not both pass."""
+    if same_language(language, original.language):
+        raise ValidationError(
+            {"language": written_in % {"language": language_name(original.language)}}
+        )
+    if translations.filter(language=language).exists():
+        raise ValidationError({"language": taken % {"language": language_name(language)}})
+
+
+def translation_update(translation, **texts):
+    """A translator corrects their translation: its texts (stripped) under a row lock, and
+    the time. Its language stays: a translation into another language is another one."""
+    translation = type(translation).objects.select_for_update().get(pk=translation.pk)
+    for name, text in texts.items():
+        setattr(translation, name, text.strip())
+    return service_update(translation, {}, stamp=True)
 
 
 def absolute_url(path):

@@ -24,10 +24,7 @@ from .common import (
 
 
 def _spokespeople(organization):
-    return [
-        membership.user
-        for membership in organization.memberships.spokespeople().select_related("user")
-    ]
+    return organization.memberships.spokespeople().users()
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from members.models import Organization, User
 from network.platform.languages import content_language
-from network.platform.services import service_save, unique_slug
+from network.platform.services import service_save, service_update, unique_slug
 
 from ..enums import (
     TRANSITIONS,
@@ -121,13 +121,7 @@ def project_update(
     new_lead = fields.get("lead_organization")
     if new_lead is not None and new_lead.pk != project.lead_organization_id:
         _check_lead_organization(by, new_lead)
-    if "language" in fields:
-        # Left out of the form: the text keeps the language it was written in.
-        fields["language"] = fields["language"] or project.language
-    for field, value in fields.items():
-        setattr(project, field, value)
-    project.updated_at = timezone.now()
-    service_save(project)
+    service_update(project, fields, stamp=True, keep_language=True)
     _set_links(project, by=by, priorities=priorities, gaps=gaps)
     return project
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from network.discussions import services as discussion_services
 from network.discussions.enums import RoomVisibility
 from network.discussions.selectors import room_for
+from network.platform.forms import filters_of
 from network.platform.messages import error_messages
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
@@ -42,11 +43,7 @@ from .common import (
 )
 def project_list(request):
     form = ProjectFilterForm(request.GET or None)
-    filters = {}
-    if form.is_bound:
-        # Invalid fields are reported and drop out of cleaned_data; the valid ones still filter.
-        form.is_valid()
-        filters = form.cleaned_data
+    filters = filters_of(form)
     page, page_error, query = paginate(
         request, selectors.project_list(user=request.user, filters=filters), PAGE_SIZE
     )

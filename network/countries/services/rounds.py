@@ -34,12 +34,7 @@ def _staff_only(user):
 
 
 def _spokespeople(organization_ids):
-    return [
-        membership.user
-        for membership in Membership.objects.spokespeople()
-        .filter(organization_id__in=organization_ids)
-        .select_related("user")
-    ]
+    return Membership.objects.spokespeople().filter(organization_id__in=organization_ids).users()
 
 
 def _tell_respondents(answers, *, subject, template, extra=None):
