@@ -287,9 +287,10 @@ def terms_of(query):
     return [t for t in TERM.findall(query.lower()) if len(t) > 1]
 
 
-def search_kinds(query, user, count_limit=COUNT_LIMIT):
+def search_kinds(query, user, count_limit=None):
     """Each kind's hits for `query` among what `user` may see, best first (see `Hits`),
-    counted up to `count_limit`."""
+    counted up to `count_limit` (COUNT_LIMIT)."""
+    count_limit = COUNT_LIMIT if count_limit is None else count_limit
     if connection.vendor != "postgresql":
         return {kind.key: Hits(kind, query, user, count_limit) for kind in KINDS}
     tsquery = parsed_tsquery(query, KINDS[0].visible(user))
@@ -307,10 +308,10 @@ class Hits:
     common word would take time in proportion to the tables. `more` says whether there are
     hits past them, which the page shows as "100+"."""
 
-    def __init__(self, kind, query, user, count_limit=COUNT_LIMIT):
+    def __init__(self, kind, query, user, count_limit=None):
         self.visible = kind.visible(user)
         self.results = get_search_backend().search(query, self.visible)
-        self.count_limit = count_limit
+        self.count_limit = COUNT_LIMIT if count_limit is None else count_limit
         self._count = None
         self.more = False
 
