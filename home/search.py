@@ -44,6 +44,9 @@ from projects.selectors import projects_visible_to
 MAX_QUERY_LENGTH = 200
 SNIPPET_LENGTH = 240
 PREVIEW_SIZE = 5
+# Hits counted (and reachable) per kind: on the page of every kind, and on one kind's pages.
+COUNT_LIMIT = 100
+KIND_COUNT_LIMIT = 500
 TERM = re.compile(r"\w+", re.UNICODE)
 ENTITY = re.compile(r"(&[#a-zA-Z0-9]+;)")
 
@@ -284,26 +287,42 @@ def terms_of(query):
     return [t for t in TERM.findall(query.lower()) if len(t) > 1]
 
 
-def search_kinds(query, user):
-    """Each kind's hits for `query` among what `user` may see, best first (see `Hits`)."""
+def search_kinds(query, user, count_limit=None):
+    """Each kind's hits for `query` among what `user` may see, best first (see `Hits`),
+    counted up to `count_limit` (COUNT_LIMIT)."""
+    count_limit = COUNT_LIMIT if count_limit is None else count_limit
     if connection.vendor != "postgresql":
-        return {kind.key: Hits(kind, query, user) for kind in KINDS}
+        return {kind.key: Hits(kind, query, user, count_limit) for kind in KINDS}
     tsquery = parsed_tsquery(query, KINDS[0].visible(user))
-    return {kind.key: IndexedHits(kind, query, user, tsquery) for kind in KINDS}
+    word = single_word(tsquery)
+    if word is not None and term_ranks_ready():
+        return {kind.key: WordHits(kind, query, user, count_limit, word) for kind in KINDS}
+    return {kind.key: IndexedHits(kind, query, user, count_limit, tsquery) for kind in KINDS}
 
 
 class Hits:
     """One kind's hits, in Wagtail search's order (rank, then newest pk): countable and
-    sliceable into objects, as Paginator needs. Wagtail's own results, on SQLite."""
+    sliceable into objects, as Paginator needs. Wagtail's own results, on SQLite.
 
-    def __init__(self, kind, query, user):
+    Only the first `count_limit` hits are counted and reachable: counting every match of a
+    common word would take time in proportion to the tables. `more` says whether there are
+    hits past them, which the page shows as "100+"."""
+
+    def __init__(self, kind, query, user, count_limit=None):
         self.visible = kind.visible(user)
         self.results = get_search_backend().search(query, self.visible)
+        self.count_limit = COUNT_LIMIT if count_limit is None else count_limit
         self._count = None
+        self.more = False
+
+    def _set_count(self, found):
+        """`found`: the hits counted, up to one past the limit."""
+        self.more = found > self.count_limit
+        self._count = min(found, self.count_limit)
 
     def count(self):
         if self._count is None:
-            self._count = self.results.count()
+            self._set_count(self.results.count())
         return self._count
 
     def __getitem__(self, window):
@@ -324,6 +343,7 @@ class ParsedQuery(SearchQuery):
 
     def __init__(self, text):
         super().__init__(Value(text), search_type="raw")
+        self.text = text
 
 
 def parsed_tsquery(query, queryset):
@@ -357,8 +377,8 @@ class IndexedHits(Hits):
     only the requested window of ids leaves the database, with the total counted in the same
     query for previews."""
 
-    def __init__(self, kind, query, user, tsquery):
-        super().__init__(kind, query, user)
+    def __init__(self, kind, query, user, count_limit, tsquery):
+        super().__init__(kind, query, user, count_limit)
         self._entries = None if tsquery is None else self._ranked_entries(tsquery)
 
     def _ranked_entries(self, tsquery):
@@ -385,7 +405,7 @@ class IndexedHits(Hits):
 
     def count(self):
         if self._count is None:
-            self._count = 0 if self._entries is None else self._entries.count()
+            self._set_count(0 if self._entries is None else self._entries.count())
         return self._count
 
     def _objects(self, keys):
@@ -399,7 +419,7 @@ class IndexedHits(Hits):
 
     def preview(self, size):
         if self._entries is None:
-            self._count = 0
+            self._set_count(0)
             return []
         return previews({"": self}, size)[""]
 
@@ -410,6 +430,124 @@ class IndexedHits(Hits):
         ).values_list("_kind", "object_id", "_total")[:size]
 
 
+# A tsquery of one lexeme, as PostgreSQL writes it: quoted, quotes doubled, no weights or
+# prefix marks. A backslash (written doubled) is left to the general path.
+ONE_LEXEME = re.compile(r"'((?:[^'\\]|'')+)'")
+_term_ranks_ready = {}
+
+
+def single_word(tsquery):
+    """The lexeme of a one-word query (`labour` of `'labour'`), else None."""
+    match = tsquery is not None and ONE_LEXEME.fullmatch(tsquery.text)
+    return match[1].replace("''", "'") if match else None
+
+
+def term_ranks_ready():
+    """Whether home_search_term (home/migrations/0004) holds the ranks of the weights search
+    ranks by now; once per process and database. When the boosts change, `migrate` refills it
+    (home/apps.py), and until then searches take the general path."""
+    from modelsearch.backends.database.postgres.weights import get_sql_weights
+
+    name = connection.settings_dict["NAME"]
+    if name not in _term_ranks_ready:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT to_regclass('home_search_weights') IS NOT NULL")
+            weights = None
+            if cursor.fetchone()[0]:
+                cursor.execute("SELECT weights FROM home_search_weights")
+                weights = (cursor.fetchone() or [None])[0]
+        _term_ranks_ready[name] = weights == get_sql_weights()
+    return _term_ranks_ready[name]
+
+
+class WordHits(Hits):
+    """A one-word search's hits, in the same order, read from the word's ranks computed when
+    each entry was indexed (home/migrations/0004): the best of a kind are the first rows of an
+    index on (word, kind, rank, id) that the searcher may see, so the time does not grow with
+    how many entries hold the word. Visibility is the same semi-join on the visible primary
+    keys; counting stops one past `count_limit`."""
+
+    def __init__(self, kind, query, user, count_limit, word):
+        from wagtail.search.utils import get_descendants_content_types_pks
+
+        self.visible = kind.visible(user)
+        self.count_limit = count_limit
+        self._count = None
+        self.more = False
+        self.word = word
+        self.content_types = list(get_descendants_content_types_pks(self.visible.model))
+
+    # The SQL below is assembled from our own fragments and the visible queryset's compiled
+    # SQL; every value (the word, content types, limits) is a parameter.
+
+    def _matches(self):
+        """The FROM and WHERE of this kind's visible entries holding the word, and params."""
+        compiler = self.visible.order_by().values("pk").query.get_compiler(connection=connection)
+        visible_sql, visible_params = compiler.as_sql()
+        kinds = ", ".join(["%s"] * len(self.content_types))
+        return (
+            "FROM home_search_term t WHERE t.lexeme = %s "
+            f"AND t.content_type_id IN ({kinds}) AND t.object_id IN ({visible_sql})",
+            [self.word, *self.content_types, *visible_params],
+        )
+
+    def _window_sql(self, select, offset, limit):
+        matches, params = self._matches()
+        return (
+            f"SELECT {select} {matches} ORDER BY t.score DESC, t.object_id DESC LIMIT %s OFFSET %s",
+            [*params, limit, offset],
+        )
+
+    def _count_sql(self, select):
+        matches, params = self._matches()
+        return (
+            f"SELECT {select} FROM (SELECT 1 {matches} LIMIT %s) AS found",  # noqa: S608
+            [*params, self.count_limit + 1],
+        )
+
+    def count(self):
+        if self._count is None:
+            sql, params = self._count_sql("count(*)")
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                self._set_count(cursor.fetchone()[0])
+        return self._count
+
+    _objects = IndexedHits._objects
+
+    def __getitem__(self, window):
+        offset = window.start or 0
+        sql, params = self._window_sql("t.object_id", offset, window.stop - offset)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return self._objects([row[0] for row in cursor.fetchall()])
+
+    def preview(self, size):
+        return previews({"": self}, size)[""]
+
+
+def _word_previews(hits, size):
+    """previews() of WordHits: every kind's first rows and count in one UNION ALL."""
+    parts, params = [], []
+    for n, kind_hits in enumerate(hits.values()):
+        sql, part_params = kind_hits._window_sql(f"{n}, t.object_id, NULL::bigint", 0, size)
+        parts.append(f"({sql})")
+        params += part_params
+        sql, part_params = kind_hits._count_sql(f"{n}, NULL::bigint, count(*)")
+        parts.append(f"({sql})")
+        params += part_params
+    keys = list(hits)
+    rows = {key: [] for key in keys}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for n, object_id, total in cursor.fetchall():
+            if total is None:
+                rows[keys[n]].append(object_id)
+            else:
+                hits[keys[n]]._set_count(total)
+    return {key: hits[key]._objects(rows[key]) for key in keys}
+
+
 def previews(hits, size):
     """The first `size` hits of each kind ({key: Hits}), each kind's count known after. On
     PostgreSQL every kind's ranking and count is one UNION ALL query, not one per kind."""
@@ -418,7 +556,13 @@ def previews(hits, size):
         for key, kind_hits in hits.items()
         if isinstance(kind_hits, IndexedHits) and kind_hits._entries is not None
     }
-    found = {key: kind_hits.preview(size) for key, kind_hits in hits.items() if key not in indexed}
+    words = {key: kind_hits for key, kind_hits in hits.items() if isinstance(kind_hits, WordHits)}
+    found = _word_previews(words, size) if words else {}
+    found.update(
+        (key, kind_hits.preview(size))
+        for key, kind_hits in hits.items()
+        if key not in indexed and key not in words
+    )
     if not indexed:
         return found
     parts = [kind_hits._preview_rows(key, size) for key, kind_hits in indexed.items()]
@@ -426,7 +570,7 @@ def previews(hits, size):
     for key, object_id, total in parts[0].union(*parts[1:], all=True):
         rows[key].append((object_id, total))
     for key, kind_hits in indexed.items():
-        kind_hits._count = rows[key][0][1] if rows[key] else 0
+        kind_hits._set_count(rows[key][0][1] if rows[key] else 0)
         found[key] = kind_hits._objects([object_id for object_id, _ in rows[key]])
     return found
 

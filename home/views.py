@@ -99,12 +99,16 @@ def _search_results(request, context, kind):
     terms = site_search.terms_of(query)
     user = request.user
     results = site_search.search_kinds(query, user)
+    if kind is not None:  # its pages reach further than the other kinds' counts
+        results[kind.key].count_limit = site_search.KIND_COUNT_LIMIT
     previews = {}
     if kind is None:
         previews = site_search.previews(results, site_search.PREVIEW_SIZE)
     counts = [(k, results[k.key].count()) for k in site_search.KINDS]
     context["counts"] = counts
     context["total"] = sum(n for _, n in counts)
+    # Kinds with more hits than were counted: shown as "100+", the total as "more than".
+    context["more_kinds"] = {k.key for k in site_search.KINDS if results[k.key].more}
     if kind is not None:
         paginator = Paginator(results[kind.key], SEARCH_PAGE_SIZE)
         try:
@@ -124,6 +128,7 @@ def _search_results(request, context, kind):
             {
                 "kind": kind,
                 "count": paginator.count,
+                "more": results[kind.key].more,
                 "hits": [_hit(kind, obj, terms) for obj in page.object_list],
             }
         ]
@@ -135,6 +140,8 @@ def _search_results(request, context, kind):
             {
                 "kind": k,
                 "count": n,
+                "more": results[k.key].more,
+                "count_label": f"{n}+" if results[k.key].more else n,
                 "hits": [_hit(k, obj, terms) for obj in previews[k.key]],
                 "more_url": site_search.search_url(query, k.key)
                 if n > site_search.PREVIEW_SIZE
