@@ -121,8 +121,15 @@ _WRITES_SQL = """
 
 # Written by the machinery around a request, never by a form: the session (a message too
 # long for its cookie moves there) and the search and reference indexes that
-# follow every saved object.
-NOISE = frozenset({"django_session", "wagtailsearch_indexentry", "wagtailcore_referenceindex"})
+# follow every saved object (home_search_term: the index's words, kept by triggers).
+NOISE = frozenset(
+    {
+        "django_session",
+        "wagtailsearch_indexentry",
+        "home_search_term",
+        "wagtailcore_referenceindex",
+    }
+)
 
 
 def write_counts():
