@@ -7,6 +7,7 @@ from events import selectors as event_selectors
 from members import selectors as member_selectors
 from network.platform import languages
 from network.platform.pagecache import cached_page
+from network.platform.pagetree import RememberedPageManager, RememberedPages
 
 
 class TranslatedTextMixin:
@@ -19,7 +20,7 @@ class TranslatedTextMixin:
         return context
 
 
-class HomePage(TranslatedTextMixin, Page):
+class HomePage(RememberedPages, TranslatedTextMixin, Page):
     """The site's front door. A Page: editors write it and it is the root of the site tree."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul"])
@@ -54,13 +55,15 @@ class HomePage(TranslatedTextMixin, Page):
         return context
 
 
-class StandardPage(TranslatedTextMixin, Page):
+class StandardPage(RememberedPages, TranslatedTextMixin, Page):
     """About, Ethics and data protection, Contact: editorial text with its own URL."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
     body = RichTextField(
         blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "hr"]
     )
+
+    objects = RememberedPageManager()
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]

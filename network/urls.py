@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from events.feeds import UpcomingEventsFeed
 from home import views as home_views
@@ -16,6 +17,7 @@ from network.decisions.feeds import NewDecisionsFeed
 from network.gaps.feeds import NewGapsFeed
 from network.library import views as library_views
 from network.library.feeds import NewPublicationsFeed
+from network.platform import pagetree
 from network.platform import views as platform_views
 
 # One line per feed; each app keeps its feeds in <app>/feeds.py.
@@ -81,5 +83,7 @@ urlpatterns += [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
         name="frontend_login",
     ),
+    # Wagtail's own page view, given the site and route it would find (platform/pagetree.py).
+    re_path(serve_pattern, pagetree.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 ]

@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from network.platform.models import Sourced
+from network.platform.pagetree import RememberedPageManager, RememberedPages
 
 from ..admin_forms import EventPageAdminForm, SessionInlinePanel
 from ..enums import (
@@ -51,7 +52,7 @@ def validate_time_zone(value):
         raise ValidationError(gettext("“%(value)s” is not a time zone name.") % {"value": value})
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RememberedPages, RoutablePageMixin, Page):
     """/events/: the list of the network's meetings. A Page: editors write its intro."""
 
     intro = RichTextField(blank=True, features=TEXT_FEATURES)
@@ -69,8 +70,10 @@ class EventIndexPage(RoutablePageMixin, Page):
         return cls.subpage_urls
 
 
-class EventPage(RoutablePageMixin, Sourced, Page):
+class EventPage(RememberedPages, RoutablePageMixin, Sourced, Page):
     """A workshop or conference. A Page: it has its own URL, editorial text and publishing."""
+
+    objects = RememberedPageManager()
 
     kind = models.CharField(max_length=20, choices=EventKind.choices)
     start = models.DateTimeField()

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from members.models import Organization
-from network.platform.cache import app_version, version_key, versions
+from network.platform.cache import app_version, versions
 
 from .registry import kinds, watched_apps
 
@@ -84,24 +84,19 @@ def _count_key(user):
     return f"desk:count:{user.pk}"
 
 
-def _version_keys():
-    return [version_key(app_version(app)) for app in watched_apps()]
+def _stamp():
+    current = versions([app_version(app) for app in watched_apps()])
+    return tuple(current[app_version(app)] for app in watched_apps())
 
 
 def desk_count(user, *, compute=True):
     """How many items are on the person's desk, cached per person with the versions of every
-    app whose writes change the items: one cache read (the count and the versions together)
-    when it is current. With compute=False, only a cached count (or None)."""
+    app whose writes change the items: one cache read when it is current (the versions are
+    read once per request). With compute=False, only a cached count (or None)."""
     if not user.is_authenticated:
         return None
-    version_keys = _version_keys()
-    found = cache.get_many([_count_key(user), *version_keys])
-    if all(key in found for key in version_keys):
-        stamp = tuple(found[key] for key in version_keys)
-    else:  # a version never written or evicted: start it (rare)
-        current = versions([app_version(app) for app in watched_apps()])
-        stamp = tuple(current[app_version(app)] for app in watched_apps())
-    cached = found.get(_count_key(user))
+    stamp = _stamp()
+    cached = cache.get(_count_key(user))
     if cached is not None and tuple(cached[0]) == stamp:
         return cached[1]
     if not compute:
@@ -113,9 +108,7 @@ def desk_count(user, *, compute=True):
 
 def desk_count_remember(user, count):
     """Store the count the desk page just worked out, for the header of the pages after it."""
-    current = versions([app_version(app) for app in watched_apps()])
-    stamp = tuple(current[app_version(app)] for app in watched_apps())
-    cache.set(_count_key(user), (stamp, count), COUNT_CACHED_FOR)
+    cache.set(_count_key(user), (_stamp(), count), COUNT_CACHED_FOR)
 
 
 def notice_list():

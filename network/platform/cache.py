@@ -2,10 +2,14 @@
 process skips Redis for a few seconds instead of waiting out a timeout on every call while
 Redis is down or hanging. With django-redis's IGNORE_EXCEPTIONS each skipped call is a miss."""
 
+import contextvars
 import threading
 import time
+from collections import OrderedDict
+from contextlib import contextmanager
 
 import redis
+from django.conf import settings
 from django.core.cache import cache
 
 # Seconds a process leaves Redis alone after a failure before trying again.
@@ -50,11 +54,57 @@ def bump(name):
     except ValueError:
         # Missing (first write, or evicted): start from the clock, never from an old number.
         cache.set(key, time.time_ns(), None)
+    if (seen := _seen.get()) is not None:
+        seen.pop(name, None)
+
+
+# Within a request each version is read from the shared cache once: the first read takes every
+# version this process has been asked for (KNOWN_NAMES at most) in one round trip, and later
+# reads in the request
+# take the same values (the request sees the versions as they were when it first asked, as it
+# sees a snapshot of the rows it reads), except what the request itself bumps. Outside a
+# request (tasks, commands, sockets) every call reads the shared cache.
+_seen = contextvars.ContextVar("versions_seen", default=None)
+
+
+@contextmanager
+def versions_read_once():
+    token = _seen.set({})
+    try:
+        yield
+    finally:
+        _seen.reset(token)
+
+
+KNOWN_NAMES = 64
+_known = set()
+
+
+def _names_to_read(names):
+    """`names`, and on a request's first read every name this process has read before."""
+    if not _known:
+        _known.update(app_version(app) for app in settings.PAGE_CACHE_APPS)
+    return _known | set(names)
 
 
 def versions(names):
     """The current version of each name; a missing one (never written, evicted) starts now, so
     that an entry stored before the eviction is not taken for current."""
+    seen = _seen.get()
+    wanted = set(names) if seen is None else set(names) - seen.keys()
+    if seen is not None and wanted and not seen:
+        wanted = _names_to_read(wanted)
+    if wanted:
+        if len(_known) < KNOWN_NAMES:
+            _known.update(wanted)
+        found = _read_versions(wanted)
+        if seen is None:
+            return found
+        seen.update(found)
+    return {name: seen[name] for name in names}
+
+
+def _read_versions(names):
     keys = {version_key(name): name for name in names}
     # A copy: on a failure django-redis returns one shared empty dict, which must stay empty.
     found = dict(cache.get_many(list(keys)))
@@ -64,12 +114,39 @@ def versions(names):
     return {keys[key]: value for key, value in found.items()}
 
 
+# What a key that carries versions names never changes, so each process also keeps the values
+# it read or computed (LOCAL_ENTRIES at most, the oldest out first, each no longer than the
+# shared cache would keep it): a page asks the shared cache only for versions. Callers must
+# not change what they are given.
+LOCAL_ENTRIES = 256
+_local = OrderedDict()
+_local_lock = threading.Lock()
+
+
+def kept(key, compute, timeout):
+    """compute()'s value under `key`, which must carry the versions the value was computed
+    from: this process's copy, else the shared cache's, else computed and stored in both.
+    None is never kept."""
+    now = time.monotonic()
+    with _local_lock:
+        entry = _local.get(key)
+        if entry is not None and entry[0] > now:
+            _local.move_to_end(key)
+            return entry[1]
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        if value is None:
+            return None
+        cache.set(key, value, timeout)
+    with _local_lock:
+        _local[key] = (now + timeout, value)
+        while len(_local) > LOCAL_ENTRIES:
+            _local.popitem(last=False)
+    return value
+
+
 def versioned(name, key, compute, timeout):
     """compute()'s value, cached under `key` and the current version of `name`: a bump of
     the version makes the next call compute afresh. None is never cached."""
-    full_key = f"{name}:{versions([name])[name]}:{key}"
-    value = cache.get(full_key)
-    if value is None:
-        value = compute()
-        cache.set(full_key, value, timeout)
-    return value
+    return kept(f"{name}:{versions([name])[name]}:{key}", compute, timeout)

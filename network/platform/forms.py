@@ -6,7 +6,6 @@ from collections import OrderedDict
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, escape, format_html
@@ -14,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .cache import app_version, versions
+from .cache import app_version, kept, versions
 from .languages import LANGUAGE_CHOICES, content_language
 
 
@@ -110,15 +109,15 @@ def _option_block(choices):
         ]
     )
     key = "options:" + hashlib.sha256(raw.encode()).hexdigest()
-    block = cache.get(key)
-    if block is None:
-        block = "\n".join(
+    return kept(
+        key,
+        lambda: "\n".join(
             f'<option value="{escape("" if value is None else str(value))}">'
             f"{conditional_escape(str(label))}</option>"
             for value, label in choices
-        )
-        cache.set(key, block, 3600)
-    return block
+        ),
+        3600,
+    )
 
 
 def _marked(block, values, multiple):

@@ -98,9 +98,9 @@ def source_pages(queryset):
     """The pages of the default locale only: the ones that have URLs and records (registrations,
     rooms); their translations are shown in their place, never beside them in lists. By the
     locale itself (one small query), which Wagtail search can filter on, not by a join."""
-    from wagtail.models import Locale
+    from .pagetree import default_locale
 
-    return queryset.filter(locale=Locale.get_default())
+    return queryset.filter(locale=default_locale())
 
 
 def _translations(language):

@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 
+from .cache import versions_read_once
+
 # The Wagtail admin runs under the site's strict policy (no inline script: admin_csp.py
 # starts the widgets Wagtail would start inline). Its one need of its own: the editor shows a
 # page's preview in a same-origin iframe, so preview responses, and only those, may be framed
@@ -17,6 +19,17 @@ PREVIEW_POLICY = {"frame-ancestors": [SELF]}
 
 def _is_admin_preview(path):
     return path.startswith("/admin/") and "/preview/" in path
+
+
+class VersionsReadOncePerRequestMiddleware:
+    """Each cache version is read once per request (network/platform/cache.py). First."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with versions_read_once():
+            return self.get_response(request)
 
 
 class AdminContentSecurityPolicyMiddleware:
