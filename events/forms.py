@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries as all_countries
 
 from members.models import Organization
 from network.platform.forms import FastSelects
+from network.platform.languages import country_options
 
 from .enums import EventKind, MinutesStatus, OutputKind, RegistrationStatus
 from .models import LANGUAGE_CHOICES, Session
@@ -19,7 +19,7 @@ class EventFilterForm(FastSelects, forms.Form):
     country = forms.ChoiceField(
         label=_("Country"),
         required=False,
-        choices=lambda: [("", _("All countries")), *all_countries],
+        choices=lambda: [("", _("All countries")), *country_options()],
     )
     organization = forms.ModelChoiceField(
         label=_("Organized by"),

@@ -7,6 +7,7 @@ from members.models import Organization
 from network.agenda.models import ResearchPriority
 from network.gaps.models import DataGap
 from network.platform.forms import ContentLanguageField, FastSelects
+from network.platform.languages import country_options
 
 from .enums import GapFill, OutputKind, ProjectRole, ProjectStatus, ProjectTheme
 from .models import OpenRole, ResearchProject
@@ -46,7 +47,9 @@ class ProjectFilterForm(FastSelects, forms.Form):
         label=_("Theme"), required=False, choices=[("", _("Any theme")), *ProjectTheme.choices]
     )
     country = forms.ChoiceField(
-        label=_("Country"), required=False, choices=lambda: [("", _("Any country")), *all_countries]
+        label=_("Country"),
+        required=False,
+        choices=lambda: [("", _("Any country")), *country_options()],
     )
     organization = forms.ModelChoiceField(
         required=False,

@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
+from django.utils.choices import CallableChoiceIterator
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -30,11 +31,33 @@ class FastSelect(forms.Select):
         if isinstance(self.choices, ModelChoiceIterator):
             block = _option_block(self.choices)
         else:
-            block = _plain_block(list(self.choices))
+            block = _plain_block(_pairs(self.choices))
         marked = _marked(block, self.format_value(value), self.allow_multiple_selected)
         opening = format_html('<select name="{}"{}>', name, flatatt(attrs))
         # Every value and label was escaped in the block.
         return mark_safe("\n".join(part for part in (opening, marked, "</select>") if part))  # noqa: S308
+
+    def use_required_attribute(self, initial):
+        # Django's rule (no `required` when the first option has a value), without iterating
+        # a callable's choices: that normalizes all of them to read the first.
+        if self.allow_multiple_selected or not isinstance(self.choices, CallableChoiceIterator):
+            return super().use_required_attribute(initial)
+        first = next(iter(_pairs(self.choices)), None)
+        return (
+            forms.Widget.use_required_attribute(self, initial)
+            and first is not None
+            and self._choice_has_empty_value(first)
+        )
+
+
+def _pairs(choices):
+    """The (value, label) pairs of a plain select. A callable's list is taken as it is: Django
+    normalizes it anew on every iteration (all 250 countries, twice a page)."""
+    if isinstance(choices, CallableChoiceIterator):
+        pairs = choices.func()
+        if isinstance(pairs, list):
+            return pairs
+    return list(choices)
 
 
 def _option(value, label):

@@ -35,6 +35,25 @@ def test_same_markup_as_djangos_select(plain, fast, value):
         assert rendered.count(" selected") == 1
 
 
+@pytest.mark.parametrize("required", [True, False])
+@pytest.mark.parametrize(
+    "choices", [lambda: CHOICES, lambda: CHOICES[1:]], ids=["empty-first", "value-first"]
+)
+def test_callable_choices_give_djangos_markup_and_required_rule(choices, required):
+    """A callable's choices are taken as the callable gives them (Django normalizes them on
+    every iteration): same options, and `required` only where the first option is empty."""
+
+    class Form(FastSelects, forms.Form):
+        country = forms.ChoiceField(choices=choices, required=required)
+
+    class Plain(forms.Form):
+        country = forms.ChoiceField(choices=choices, required=required)
+
+    assertHTMLEqual(
+        str(Form({"country": "xk"})["country"]), str(Plain({"country": "xk"})["country"])
+    )
+
+
 class Filters(FastSelects, forms.Form):
     country = forms.ChoiceField(choices=CHOICES, required=False)
     countries = forms.MultipleChoiceField(choices=CHOICES[:2], required=False)
