@@ -83,7 +83,7 @@ urlpatterns += [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
         name="frontend_login",
     ),
-    # Wagtail's own page view, given the site and route it would find (platform/pagetree.py).
+    # Wagtail's URLs, its page view given the site and route it would find (pagetree.serve).
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
     re_path(serve_pattern, pagetree.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
 ]
