@@ -9,6 +9,7 @@ from django.conf import settings
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.choices import CallableChoiceIterator
+from django.utils.functional import Promise
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -98,6 +99,8 @@ def _plain_block(choices):
 def _plain_key(value, label):
     if isinstance(label, (list, tuple)):
         label = tuple(_plain_key(v, text) for v, text in label)
+    elif isinstance(label, Promise):  # translated once here, not at each hash and comparison
+        label = str(label)
     return ("" if value is None else str(value), type(label), label)
 
 
