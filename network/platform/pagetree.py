@@ -11,8 +11,8 @@ rows (`network.platform.cache`: any write to them bumps their version, on every 
 answer is never older than the last write. Nothing is invalidated: a new version is a new
 snapshot.
 
-- `serve` (the page URL pattern) gives Wagtail's own `serve` the site and the route it would
-  find, from the snapshot.
+- `serve` (the page URL pattern) gives Wagtail's own `serve` the site, the route and the site
+  root paths (for page URLs) it would find, from the snapshot.
 - `RememberedPages` (a mixin of every page model) answers `get_view_restrictions` without a
   query when the site has no view restriction at all, and `RememberedPageQuerySet.public()`
   builds Wagtail's own exclusion from the remembered restrictions.
@@ -42,12 +42,19 @@ class _Snapshot:
         self.routes = OrderedDict()
         self._restrictions = None
         self._default_locale = None
+        self._root_paths = None
 
     def restrictions(self):
         """Every view restriction with its page (Wagtail's `private_q` reads the same)."""
         if self._restrictions is None:
             self._restrictions = list(PageViewRestriction.objects.select_related("page"))
         return self._restrictions
+
+    def root_paths(self):
+        """Wagtail's `Site.get_site_root_paths()` (a cache read each time)."""
+        if self._root_paths is None:
+            self._root_paths = Site.get_site_root_paths()
+        return self._root_paths
 
     def default_locale(self):
         if self._default_locale is None:
@@ -122,6 +129,8 @@ def serve(request, path):
         page, args, kwargs = found
         found = type(found)(copy.copy(page), args, kwargs)
     request._wagtail_route_for_request = found
+    # Where Wagtail looks for the site root paths when the page writes its own URLs.
+    request._wagtail_cached_site_root_paths = tree.root_paths()
     from wagtail import views  # not at import: it loads models, and page models import this
 
     return views.serve(request, path)
