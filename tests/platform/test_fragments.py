@@ -1,5 +1,6 @@
 """{% rendered %}: a row is rendered once for what it shows and never served stale."""
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -104,3 +105,37 @@ def test_the_register_shows_a_renamed_gap_at_once(client, settings):
     gap.save()
     page = client.get("/gaps/").content.decode()
     assert "Second title" in page and "First title" not in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "current"),
+    [
+        ("/members/", "Members"),
+        ("/agenda/", "Agenda"),
+        ("/gaps/", "Data gaps"),
+        ("/library/", "Library"),
+        ("/search/?q=labour", "Search"),
+        ("/people/", "People"),
+        ("/no-such-page/", None),
+    ],
+)
+def test_the_main_navigation_marks_the_section_of_each_page(client, url, current):
+    """The navigation is rendered once per section: each page still marks its own."""
+    for _ in range(2):  # rendered, then reused
+        response = client.get(url)
+        assert response.status_code == (404 if current is None else 200)
+        page = response.content.decode()
+        nav = page[page.index('<nav aria-label="Main">') : page.index("</nav>")]
+        marked = re.findall(r'aria-current="page">([^<]+)<', nav)
+        assert marked == ([current] if current else []), (url, marked)
+        assert "Discussions" not in nav
+
+
+@pytest.mark.django_db
+def test_the_main_navigation_offers_discussions_to_the_signed_in_only(client, member_a):
+    assert "/discussions/" not in client.get("/members/").content.decode().split("</nav>")[0]
+    client.force_login(member_a)
+    page = client.get("/members/").content.decode()
+    nav = page[page.index('<nav aria-label="Main">') : page.index("</nav>")]
+    assert 'href="/discussions/"' in nav

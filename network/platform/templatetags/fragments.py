@@ -124,3 +124,11 @@ def rendered(parser, token):
     nodelist = parser.parse(("endrendered",))
     parser.delete_first_token()
     return RenderedNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+
+
+@register.filter
+def section(path):
+    """The first segment of a path ("/members/" for "/members/abc/"; "/" for the home page):
+    all the main navigation marks as current, so its key for `rendered`."""
+    head = path.strip("/").split("/", 1)[0]
+    return f"/{head}/" if head else "/"
