@@ -19,7 +19,7 @@ from network.platform.forms import filters_of
 from network.platform.languages import translation_for_reader
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
-from network.platform.views import TELL, run_service, translation_views
+from network.platform.views import TELL, form_saved, run_service, translation_views
 
 from . import selectors, services
 from .enums import PriorityStatus, Theme, VoteChoice, VoterRole
@@ -325,24 +325,15 @@ def priority_propose(request):
     form = PriorityForm(
         request.POST if request.method == "POST" else None, organizations=organizations
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        proposed = run_service(
-            request,
-            services.priority_propose,
-            success=gettext("Your priority is proposed to the network."),
-            on_denied=TELL,
-            form=form,
-            by=request.user,
-            organization=data["organization"],
-            title=data["title"],
-            rationale=data["rationale"],
-            theme=data["theme"],
-            gaps=list(data["gaps"]),
-            language=data["language"],
-        )
-        if proposed:
-            return redirect(proposed.result)
+    proposed = form_saved(
+        request,
+        form,
+        services.priority_propose,
+        success=gettext("Your priority is proposed to the network."),
+        on_denied=TELL,
+    )
+    if proposed:
+        return redirect(proposed.result)
     return render(request, "agenda/priority_form.html", {"form": form})
 
 

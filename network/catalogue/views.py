@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from network.gaps.models import DataGap
 from network.platform.pagination import paginate
-from network.platform.views import RAISE, TELL, run_service
+from network.platform.views import RAISE, TELL, form_saved, run_service
 from projects.selectors import projects_visible_to
 
 from . import selectors, services
@@ -145,21 +145,17 @@ def request_create(request, slug):
         request.FILES if request.method == "POST" else None,
         user=request.user,
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        done = run_service(
-            request,
-            services.access_request_create,
-            success=_("Your request is sent to the owning organization."),
-            on_denied=TELL,
-            form=form,
-            to_fields=True,
-            by=request.user,
-            dataset=dataset,
-            **data,
-        )
-        if done:
-            return redirect(done.result.get_absolute_url())
+    done = form_saved(
+        request,
+        form,
+        services.access_request_create,
+        success=_("Your request is sent to the owning organization."),
+        on_denied=TELL,
+        to_fields=True,
+        dataset=dataset,
+    )
+    if done:
+        return redirect(done.result.get_absolute_url())
     return render(
         request,
         "catalogue/request_form.html",

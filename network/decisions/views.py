@@ -9,7 +9,7 @@ from network.platform.csv import csv_download
 from network.platform.forms import filters_of
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
-from network.platform.views import RAISE, run_service
+from network.platform.views import RAISE, form_saved, run_service
 
 from . import selectors, services
 from .forms import DecisionFilterForm, DecisionForm, TransitionForm
@@ -118,17 +118,14 @@ def decision_new(request):
         or (minutes and request.user.has_perm("decisions.record_from_minutes", minutes))
     ):
         raise PermissionDenied(_("Only the secretariat records decisions."))
-    if request.method == "POST" and form.is_valid():
-        recorded = run_service(
-            request,
-            services.decision_record,
-            success=_("Recorded."),
-            on_denied=RAISE,
-            form=form,
-            to_fields=True,
-            by=request.user,
-            **form.cleaned_data,
-        )
-        if recorded:
-            return redirect(recorded.result)
+    recorded = form_saved(
+        request,
+        form,
+        services.decision_record,
+        success=_("Recorded."),
+        on_denied=RAISE,
+        to_fields=True,
+    )
+    if recorded:
+        return redirect(recorded.result)
     return render(request, "decisions/decision_form.html", {"form": form, "minutes": minutes})

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from members.models import Organization
 from network.discussions.markdown import render as render_markdown
 from network.platform.pagination import paginate
-from network.platform.views import RAISE, TELL, run_service
+from network.platform.views import RAISE, TELL, form_saved, run_service
 
 from . import selectors, services
 from .enums import GroupStatus
@@ -88,19 +88,16 @@ def group_propose(request):
     form = ProposeForm(
         request.POST if request.method == "POST" else None, organizations=organizations
     )
-    if request.method == "POST" and form.is_valid():
-        proposed = run_service(
-            request,
-            services.group_propose,
-            success=_("Proposed. The secretariat will look at it."),
-            on_denied=RAISE,
-            form=form,
-            to_fields=True,
-            by=request.user,
-            **form.cleaned_data,
-        )
-        if proposed:
-            return redirect(proposed.result)
+    proposed = form_saved(
+        request,
+        form,
+        services.group_propose,
+        success=_("Proposed. The secretariat will look at it."),
+        on_denied=RAISE,
+        to_fields=True,
+    )
+    if proposed:
+        return redirect(proposed.result)
     return render(request, "groups/group_form.html", {"form": form})
 
 

@@ -72,6 +72,26 @@ def run_service(
     return Outcome(True, result)
 
 
+def form_saved(request, form, service, /, *, success=None, on_denied, to_fields=False, **kwargs):
+    """A form page's save: on a POST whose `form` is valid, run_service calls
+    `service(by=request.user, **kwargs, **form.cleaned_data)` and puts its refusals on the
+    form. A GET or a form with errors runs nothing and returns a failed Outcome, so the view
+    renders the form again."""
+    if request.method != "POST" or not form.is_valid():
+        return Outcome(False)
+    return run_service(
+        request,
+        service,
+        success=success,
+        on_denied=on_denied,
+        form=form,
+        to_fields=to_fields,
+        by=request.user,
+        **kwargs,
+        **form.cleaned_data,
+    )
+
+
 def translation_views(
     *, find, original_as, form_class, body, show_title, add, add_perm, edit, edit_perm
 ):
@@ -88,22 +108,16 @@ def translation_views(
     def page(request, original, form, *, service, translation=None, **kwargs):
         if translation is not None:
             kwargs["translation"] = translation
-        if (
-            request.method == "POST"
-            and form.is_valid()
-            and run_service(
-                request,
-                service,
-                success=_("The translation is saved.")
-                if translation is not None
-                else _("Your translation is saved. Thank you."),
-                on_denied=RAISE,
-                form=form,
-                to_fields=True,
-                by=request.user,
-                **kwargs,
-                **form.cleaned_data,
-            )
+        if form_saved(
+            request,
+            form,
+            service,
+            success=_("The translation is saved.")
+            if translation is not None
+            else _("Your translation is saved. Thank you."),
+            on_denied=RAISE,
+            to_fields=True,
+            **kwargs,
         ):
             return redirect(original)
         return render(

@@ -15,7 +15,7 @@ from network.platform.forms import filters_of
 from network.platform.messages import error_messages
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
-from network.platform.views import RAISE, run_service
+from network.platform.views import RAISE, form_saved, run_service
 
 from .. import selectors, services
 from ..enums import TRANSITIONS, JoinRequestStatus, PartnerStatus, ProjectRole, ProjectStatus
@@ -160,19 +160,15 @@ def project_edit(request, slug):
         lead_organizations=selectors.lead_organizations_for(request.user),
         initial={"themes": project.themes},
     )
-    if request.method == "POST" and form.is_valid():
-        done = run_service(
-            request,
-            services.project_update,
-            success=_("The project is saved."),
-            on_denied=RAISE,
-            form=form,
-            project=project,
-            by=request.user,
-            **form.cleaned_data,
-        )
-        if done:
-            return redirect(project)
+    if form_saved(
+        request,
+        form,
+        services.project_update,
+        success=_("The project is saved."),
+        on_denied=RAISE,
+        project=project,
+    ):
+        return redirect(project)
     return render(request, "projects/project_form.html", {"form": form, "project": project})
 
 
@@ -211,27 +207,22 @@ def output_new(request, slug):
     project = _project(request, slug)
     _require(request, "projects.add_output", project)
     form = OutputForm(request.POST if request.method == "POST" else None, project=project)
-    if request.method == "POST" and form.is_valid():
+
+    def listed(_output):
         closed = form.cleaned_data.get("closes_gaps") or []
-        listed = _("“%(title)s” is listed as an output.") % {"title": form.cleaned_data["title"]}
+        text = _("“%(title)s” is listed as an output.") % {"title": form.cleaned_data["title"]}
         if closed:
-            listed += " " + ngettext(
+            text += " " + ngettext(
                 "It closes %(count)s gap on the register.",
                 "It closes %(count)s gaps on the register.",
                 len(closed),
             ) % {"count": len(closed)}
-        done = run_service(
-            request,
-            services.output_add,
-            success=listed,
-            on_denied=RAISE,
-            form=form,
-            project=project,
-            by=request.user,
-            **form.cleaned_data,
-        )
-        if done:
-            return redirect(project)
+        return text
+
+    if form_saved(
+        request, form, services.output_add, success=listed, on_denied=RAISE, project=project
+    ):
+        return redirect(project)
     return render(request, "projects/output_form.html", {"project": project, "form": form})
 
 

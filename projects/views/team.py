@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network.platform.messages import error_messages
-from network.platform.views import RAISE, run_service
+from network.platform.views import RAISE, form_saved, run_service
 
 from .. import services
 from ..enums import ProjectStatus
@@ -216,19 +216,17 @@ def open_role_new(request, slug):
     project = _project(request, slug)
     _require(request, "projects.manage_team", project)
     form = OpenRoleForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        done = run_service(
-            request,
-            services.open_role_add,
-            success=_("The role “%(title)s” is open.") % {"title": form.cleaned_data["title"]},
-            on_denied=RAISE,
-            form=form,
-            project=project,
-            by=request.user,
-            **form.cleaned_data,
-        )
-        if done:
-            return redirect(project)
+    if form_saved(
+        request,
+        form,
+        services.open_role_add,
+        success=lambda _role: (
+            _("The role “%(title)s” is open.") % {"title": form.cleaned_data["title"]}
+        ),
+        on_denied=RAISE,
+        project=project,
+    ):
+        return redirect(project)
     return render(request, "projects/open_role_form.html", {"project": project, "form": form})
 
 

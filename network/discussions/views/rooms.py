@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 
 from members.models import User
 from network.platform.messages import error_messages
-from network.platform.views import RAISE, TELL, run_service
+from network.platform.views import RAISE, TELL, form_saved, run_service
 
 from .. import group_access, presence, selectors, services
 from ..forms import (
@@ -58,18 +58,15 @@ def room_create(request):
         user=request.user,
         initial={"working_group": group},
     )
-    if request.method == "POST" and form.is_valid():
-        opened = run_service(
-            request,
-            services.room_create,
-            success=lambda room: gettext("The room “%(room)s” is open.") % {"room": room.title},
-            on_denied=TELL,
-            form=form,
-            by=request.user,
-            **form.cleaned_data,
-        )
-        if opened:
-            return redirect(opened.result)
+    opened = form_saved(
+        request,
+        form,
+        services.room_create,
+        success=lambda room: gettext("The room “%(room)s” is open.") % {"room": room.title},
+        on_denied=TELL,
+    )
+    if opened:
+        return redirect(opened.result)
     return render(request, "discussions/room_form.html", {"form": form})
 
 
