@@ -10,6 +10,7 @@ from network.platform.forms import filters_of
 from network.platform.messages import error_messages
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
+from network.platform.views import found_or_404
 
 from . import selectors, services
 from .enums import InvitationStatus, OrganizationStatus, RequestStatus
@@ -80,9 +81,10 @@ def people(request):
 
 
 def organization_detail(request, slug):
-    organization = selectors.organization_detail(slug=slug, viewer=request.user)
-    if organization is None:
-        raise Http404("No such member organization.")
+    organization = found_or_404(
+        selectors.organization_detail(slug=slug, viewer=request.user),
+        "No such member organization.",
+    )
     user = request.user
     context = {
         "organization": organization,

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -19,7 +18,7 @@ from network.platform.forms import filters_of
 from network.platform.languages import translation_for_reader
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
-from network.platform.views import TELL, form_saved, run_service, translation_views
+from network.platform.views import TELL, form_saved, found_or_404, run_service, translation_views
 
 from . import selectors, services
 from .enums import PriorityStatus, Theme, VoteChoice, VoterRole
@@ -49,10 +48,7 @@ def _priority_to_move(request, pk):
 
 def _priority_detail(pk):
     """The priority with all its page shows, or 404."""
-    priority = selectors.priority_detail(pk)
-    if priority is None:
-        raise Http404(gettext("No such priority."))
-    return priority
+    return found_or_404(selectors.priority_detail(pk), gettext("No such priority."))
 
 
 # Priorities per page of the agenda: a paginated page does not grow with the table (issue 20).

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from network.gaps.models import DataGap
 from network.platform.pagination import paginate
-from network.platform.views import RAISE, TELL, form_saved, run_service
+from network.platform.views import RAISE, TELL, form_saved, found_or_404, run_service
 from projects.selectors import projects_visible_to
 
 from . import selectors, services
@@ -47,10 +47,7 @@ def dataset_list(request):
 
 
 def _dataset(slug):
-    dataset = selectors.dataset_detail(slug)
-    if dataset is None:
-        raise Http404(_("No dataset has this address."))
-    return dataset
+    return found_or_404(selectors.dataset_detail(slug), _("No dataset has this address."))
 
 
 def dataset_detail(request, slug):
@@ -250,10 +247,7 @@ def request_advance(request, pk):
 
 
 def _gap_or_404(pk):
-    gap = DataGap.objects.filter(pk=pk).first()
-    if gap is None:
-        raise Http404(_("No such data gap."))
-    return gap
+    return found_or_404(DataGap.objects.filter(pk=pk).first(), _("No such data gap."))
 
 
 @login_required

@@ -1,6 +1,5 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -9,7 +8,7 @@ from network.platform.csv import csv_download
 from network.platform.forms import filters_of
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
-from network.platform.views import RAISE, form_saved, run_service
+from network.platform.views import RAISE, form_saved, found_or_404, run_service
 
 from . import selectors, services
 from .forms import DecisionFilterForm, DecisionForm, TransitionForm
@@ -61,9 +60,9 @@ def decision_export(request):
 
 
 def decision_detail(request, pk):
-    decision = selectors.decision_detail(pk, user=request.user)
-    if decision is None:
-        raise Http404(_("No such decision or action point."))
+    decision = found_or_404(
+        selectors.decision_detail(pk, user=request.user), _("No such decision or action point.")
+    )
     can_change = request.user.has_perm("decisions.change_status", decision)
     return render(
         request,
@@ -78,9 +77,9 @@ def decision_detail(request, pk):
 @login_required
 @require_POST
 def decision_transition(request, pk):
-    decision = selectors.decision_detail(pk, user=request.user)
-    if decision is None:
-        raise Http404(_("No such decision or action point."))
+    decision = found_or_404(
+        selectors.decision_detail(pk, user=request.user), _("No such decision or action point.")
+    )
     if not request.user.has_perm("decisions.change_status", decision):
         raise PermissionDenied(_("Only the responsible organizations change its status."))
     form = TransitionForm(request.POST, decision=decision)

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from wagtail.documents.views.serve import serve as wagtail_document_serve
@@ -9,7 +9,7 @@ from wagtail.documents.views.serve import serve as wagtail_document_serve
 from network.platform.forms import filters_of
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
-from network.platform.views import RAISE, run_service
+from network.platform.views import RAISE, found_or_404, run_service
 
 from . import citation, selectors, services
 from .forms import PublicationFilterForm, PublicationForm
@@ -18,10 +18,7 @@ PAGE_SIZE = 20
 
 
 def _publication(slug):
-    publication = selectors.publication_detail(slug=slug)
-    if publication is None:
-        raise Http404(gettext("No such publication."))
-    return publication
+    return found_or_404(selectors.publication_detail(slug=slug), gettext("No such publication."))
 
 
 @cached_page(depends_on=["library", "members", "gaps", "agenda"], perms=["library.add_publication"])

@@ -72,6 +72,14 @@ def run_service(
     return Outcome(True, result)
 
 
+def found_or_404(found, message=None):
+    """`found`, or a 404 (saying `message`) when it is None: what a selector does not return
+    does not exist for the person asking."""
+    if found is None:
+        raise Http404 if message is None else Http404(message)
+    return found
+
+
 def form_saved(request, form, service, /, *, success=None, on_denied, to_fields=False, **kwargs):
     """A form page's save: on a POST whose `form` is valid, run_service calls
     `service(by=request.user, **kwargs, **form.cleaned_data)` and puts its refusals on the
@@ -145,9 +153,10 @@ def translation_views(
     @login_required
     def translation_edit(request, pk, language):
         original = find(pk)
-        translation = next((t for t in original.translations.all() if t.language == language), None)
-        if translation is None:
-            raise Http404(_("No such translation."))
+        translation = found_or_404(
+            next((t for t in original.translations.all() if t.language == language), None),
+            _("No such translation."),
+        )
         if not request.user.has_perm(edit_perm, translation):
             raise PermissionDenied
         form = form_class(request.POST if request.method == "POST" else None, editing=translation)
