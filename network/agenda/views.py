@@ -3,7 +3,6 @@ from itertools import groupby
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -18,7 +17,14 @@ from network.platform.forms import filters_of
 from network.platform.languages import translation_for_reader
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
-from network.platform.views import TELL, form_saved, found_or_404, run_service, translation_views
+from network.platform.views import (
+    TELL,
+    form_saved,
+    found_or_404,
+    require_perm,
+    run_service,
+    translation_views,
+)
 
 from . import selectors, services
 from .enums import PriorityStatus, Theme, VoteChoice, VoterRole
@@ -41,8 +47,7 @@ def _priority(pk):
 def _priority_to_move(request, pk):
     """The priority, for those who may move it on (403 for others)."""
     priority = _priority(pk)
-    if not request.user.has_perm("agenda.transition_priority", priority):
-        raise PermissionDenied
+    require_perm(request, "agenda.transition_priority", priority)
     return priority
 
 
@@ -313,8 +318,7 @@ def priority_vote_close(request, pk):
 
 @login_required
 def priority_propose(request):
-    if not request.user.has_perm("agenda.propose_priority"):
-        raise PermissionDenied
+    require_perm(request, "agenda.propose_priority")
     organizations = (
         Organization.objects.members().filter(memberships__user=request.user).order_by("name")
     )

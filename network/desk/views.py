@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from members.models import Organization
 from network.discussions.markdown import render as render_markdown
-from network.platform.views import RAISE, TELL, form_saved, run_service
+from network.platform.views import RAISE, TELL, form_saved, require_perm, run_service
 
 from . import services
 from .forms import AcknowledgeForm, NoticeForm
@@ -100,8 +100,7 @@ def notice(request, pk):
 
 @login_required
 def notice_new(request):
-    if not request.user.has_perm("desk.add_notice"):
-        raise PermissionDenied
+    require_perm(request, "desk.add_notice")
     form = NoticeForm(request.POST if request.method == "POST" else None)
     outcome = form_saved(
         request,

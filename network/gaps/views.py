@@ -17,7 +17,7 @@ from network.platform.forms import filters_of
 from network.platform.languages import translation_for_reader
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
-from network.platform.views import RAISE, found_or_404, run_service, translation_views
+from network.platform.views import RAISE, found_or_404, require_perm, run_service, translation_views
 
 from . import selectors, services
 from .enums import Area, Disaggregation, ExploitationForm, GapStatus
@@ -42,8 +42,7 @@ def _gap(pk):
 def _gap_to_change(request, pk):
     """The gap, for those who may change it (403 for others)."""
     gap = _gap(pk)
-    if not request.user.has_perm("gaps.change_gap", gap):
-        raise PermissionDenied
+    require_perm(request, "gaps.change_gap", gap)
     return gap
 
 
@@ -222,8 +221,7 @@ def _gap_form_response(request, *, form, evidence_form, gap=None):
 
 @login_required
 def gap_report(request):
-    if not request.user.has_perm("gaps.report_gap"):
-        raise PermissionDenied
+    require_perm(request, "gaps.report_gap")
     organizations = _organizations_for(request.user)
     form = GapForm(request.POST if request.method == "POST" else None, organizations=organizations)
     evidence_form = EvidenceForm(request.POST if request.method == "POST" else None)

@@ -72,6 +72,12 @@ def run_service(
     return Outcome(True, result)
 
 
+def require_perm(request, perm, obj=None):
+    """A 403 unless the person has `perm` (on `obj`)."""
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
 def found_or_404(found, message=None):
     """`found`, or a 404 (saying `message`) when it is None: what a selector does not return
     does not exist for the person asking."""
@@ -145,8 +151,7 @@ def translation_views(
     @login_required
     def translate(request, pk):
         original = find(pk)
-        if not request.user.has_perm(add_perm, original):
-            raise PermissionDenied
+        require_perm(request, add_perm, original)
         form = form_class(request.POST if request.method == "POST" else None)
         return page(request, original, form, service=add, **{original_as: original})
 
@@ -157,8 +162,7 @@ def translation_views(
             next((t for t in original.translations.all() if t.language == language), None),
             _("No such translation."),
         )
-        if not request.user.has_perm(edit_perm, translation):
-            raise PermissionDenied
+        require_perm(request, edit_perm, translation)
         form = form_class(request.POST if request.method == "POST" else None, editing=translation)
         return page(request, original, form, service=edit, translation=translation)
 

@@ -1,7 +1,5 @@
 """What the project views share: finding a project the person may see, and refusing."""
 
-from django.core.exceptions import PermissionDenied
-
 from network.platform.views import found_or_404
 
 from .. import selectors
@@ -12,8 +10,3 @@ PAGE_SIZE = 20
 def _project(request, slug):
     """The project, or 404 for anyone it is restricted from."""
     return found_or_404(selectors.project_detail(slug=slug, user=request.user), "No such project.")
-
-
-def _require(request, perm, obj=None):
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
