@@ -1,5 +1,7 @@
-"""Running a service from a view: the site's views and the Wagtail admin's create and edit
-views call the app's service and tell the person the outcome, one way everywhere."""
+"""What every app's views share. Running a service from a view: the site's views and the
+Wagtail admin's create and edit views call the app's service and tell the person the outcome,
+one way everywhere. And the two refusals a view makes before it: a 403 (require_perm) and a
+404 for what the person may not see (found_or_404)."""
 
 from dataclasses import dataclass
 from typing import Any
