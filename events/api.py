@@ -6,7 +6,14 @@ from enum import StrEnum
 from django.utils import timezone
 from ninja import Query, Router, Schema
 
-from network.platform.api import MAX_EXPORT_ROWS, PageParams, contract, csv_response, page_of
+from network.platform.api import (
+    MAX_EXPORT_ROWS,
+    PageParams,
+    contract,
+    csv_response,
+    fields_of,
+    page_of,
+)
 from network.platform.api import page_schema as _page
 from network.platform.languages import source_pages
 
@@ -61,13 +68,7 @@ def _events(filters):
 
 def _event(request, event):
     return {
-        "slug": event.slug,
-        "title": event.title,
-        "kind": event.kind,
-        "start": event.start,
-        "end": event.end,
-        "venue": event.venue,
-        "city": event.city,
+        **fields_of(event, "slug", "title", "kind", "start", "end", "venue", "city"),
         "country": str(event.country or ""),
         "online": event.online,
         "organizers": [o.slug for o in event.organizers.all()],

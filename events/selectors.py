@@ -8,6 +8,7 @@ from django.utils import timezone
 from members.enums import SPOKESPERSON_ROLES
 from members.models import Organization, User
 from network.platform.languages import source_pages
+from network.platform.queries import filter_given
 
 from .enums import (
     ACTIVE_STATUSES,
@@ -31,13 +32,7 @@ def event_list(*, filters=None, visible=None):
     """Published public events, filtered by kind, country and organizing organization."""
     filters = filters or {}
     events = visible_events() if visible is None else visible
-    if kind := filters.get("kind"):
-        events = events.filter(kind=kind)
-    if country := filters.get("country"):
-        events = events.filter(country=country)
-    if organization := filters.get("organization"):
-        events = events.filter(organizers=organization)
-    return events
+    return filter_given(events, filters, kind="kind", country="country", organization="organizers")
 
 
 def upcoming_events(*, filters=None, visible=None):

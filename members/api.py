@@ -10,6 +10,7 @@ from network.platform.api import (
     PageParams,
     contract,
     csv_response,
+    fields_of,
     filter_values,
     page_of,
 )
@@ -53,10 +54,7 @@ ORGANIZATION_COLUMNS = list(OrganizationOut.model_fields)
 
 def _organization(request, organization):
     return {
-        "slug": organization.slug,
-        "name": organization.name,
-        "acronym": organization.acronym,
-        "kind": organization.kind,
+        **fields_of(organization, "slug", "name", "acronym", "kind"),
         "headquarters_country": str(organization.headquarters_country or ""),
         "countries": [str(c) for c in organization.countries],
         "website": organization.website,

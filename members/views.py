@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -10,6 +10,7 @@ from network.platform.forms import filters_of
 from network.platform.messages import error_messages
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
+from network.platform.views import found_or_404, require_perm
 
 from . import selectors, services
 from .enums import InvitationStatus, OrganizationStatus, RequestStatus
@@ -32,11 +33,6 @@ PEOPLE_PAGE_SIZE = 20
 
 def _member_organization(slug):
     return get_object_or_404(Organization.objects.members(), slug=slug)
-
-
-def _require(request, perm, obj):
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
 
 
 @cached_page(depends_on=["members"])
@@ -80,9 +76,10 @@ def people(request):
 
 
 def organization_detail(request, slug):
-    organization = selectors.organization_detail(slug=slug, viewer=request.user)
-    if organization is None:
-        raise Http404("No such member organization.")
+    organization = found_or_404(
+        selectors.organization_detail(slug=slug, viewer=request.user),
+        "No such member organization.",
+    )
     user = request.user
     context = {
         "organization": organization,
@@ -102,7 +99,7 @@ def organization_detail(request, slug):
 @login_required
 def organization_edit(request, slug):
     organization = _member_organization(slug)
-    _require(request, "members.change_organization", organization)
+    require_perm(request, "members.change_organization", organization)
     form = OrganizationForm(
         request.POST if request.method == "POST" else None, instance=organization
     )
@@ -126,7 +123,7 @@ def organization_edit(request, slug):
 @login_required
 def organization_invite(request, slug):
     organization = _member_organization(slug)
-    _require(request, "members.invite_to_organization", organization)
+    require_perm(request, "members.invite_to_organization", organization)
     form = InvitationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -154,7 +151,7 @@ def organization_invite(request, slug):
 @require_POST
 def invitation_revoke(request, slug, pk):
     organization = _member_organization(slug)
-    _require(request, "members.invite_to_organization", organization)
+    require_perm(request, "members.invite_to_organization", organization)
     invitation = get_object_or_404(organization.invitations, pk=pk)
     try:
         services.invitation_revoke(invitation=invitation, by=request.user)
@@ -170,7 +167,7 @@ def invitation_revoke(request, slug, pk):
 @login_required
 def organization_requests(request, slug):
     organization = _member_organization(slug)
-    _require(request, "members.decide_membership_request", organization)
+    require_perm(request, "members.decide_membership_request", organization)
     if request.method == "POST":
         form = MembershipDecisionForm(request.POST, organization=organization)
         if not form.is_valid():
@@ -220,7 +217,7 @@ def organization_requests(request, slug):
 @require_POST
 def organization_alternate(request, slug):
     organization = _member_organization(slug)
-    _require(request, "members.name_alternate", organization)
+    require_perm(request, "members.name_alternate", organization)
     form = AlternateForm(request.POST, organization=organization)
     if not form.is_valid():
         messages.error(request, _("Choose one of the organization's members as alternate."))
@@ -268,7 +265,7 @@ def organization_join(request, slug):
 
 @login_required
 def apply(request):
-    _require(request, "members.apply_for_organization", None)
+    require_perm(request, "members.apply_for_organization", None)
     form = OrganizationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,7 +1,7 @@
 """The network secretariat reviews organization applications in the Wagtail admin."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
+
+from network.platform.views import require_perm
 
 from . import selectors, services
 from .enums import OrganizationStatus
@@ -23,8 +25,7 @@ class StaffMenuItem(MenuItem):
 
 
 def _require_reviewer(request):
-    if not request.user.has_perm("members.review_application"):
-        raise PermissionDenied
+    require_perm(request, "members.review_application")
 
 
 def applications_index(request):

@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
-from ninja.errors import HttpError
 from pydantic import Field
 
 from members.models import Organization
@@ -18,6 +17,8 @@ from network.platform.api import (
     PageParams,
     contract,
     csv_response,
+    fields_of,
+    found_or_404,
     page_of,
 )
 from network.platform.api import page_schema as _page
@@ -109,13 +110,16 @@ def _projects(user, filters):
 
 def _project(request, project):
     return {
-        "slug": project.slug,
-        "title": project.title,
-        "summary": project.summary,
-        "language": project.language,
-        "research_questions": project.research_questions,
-        "methodology": project.methodology,
-        "status": project.status,
+        **fields_of(
+            project,
+            "slug",
+            "title",
+            "summary",
+            "language",
+            "research_questions",
+            "methodology",
+            "status",
+        ),
         "themes": list(project.themes),
         "countries": [str(c) for c in project.countries],
         "lead_organization": project.lead_organization.slug,
@@ -148,10 +152,9 @@ def project_export(request, filters: Query[ProjectFilters]):
 
 
 def _one(user, slug):
-    project = _projects(user, ProjectFilters()).filter(slug=slug).first()
-    if project is None:
-        raise HttpError(404, gettext("No such project."))
-    return project
+    return found_or_404(
+        _projects(user, ProjectFilters()).filter(slug=slug).first(), gettext("No such project.")
+    )
 
 
 @router.get("/{slug}", **contract(ProjectOut, found=True), summary="One research project")

@@ -7,7 +7,6 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
-from ninja.errors import HttpError
 from pydantic import Field
 
 from members.models import Organization
@@ -17,6 +16,8 @@ from network.platform.api import (
     PageParams,
     contract,
     csv_response,
+    fields_of,
+    found_or_404,
     page_of,
 )
 from network.platform.api import page_schema as _page
@@ -141,14 +142,17 @@ def _result(tally):
     if tally is None:
         return None
     return {
-        "yes": tally.yes,
-        "no": tally.no,
-        "abstain": tally.abstain,
-        "participating": tally.participating,
-        "member_count": tally.member_count,
-        "quorum": tally.quorum,
-        "quorum_met": tally.quorum_met,
-        "adopted": tally.adopted,
+        **fields_of(
+            tally,
+            "yes",
+            "no",
+            "abstain",
+            "participating",
+            "member_count",
+            "quorum",
+            "quorum_met",
+            "adopted",
+        ),
         "roll_call": [
             {"organization": e.organization.slug, "choice": e.choice, "role": e.role}
             for e in tally.roll_call
@@ -159,11 +163,7 @@ def _result(tally):
 def _priority(request, priority):
     return {
         "id": priority.pk,
-        "title": priority.title,
-        "rationale": priority.rationale,
-        "language": priority.language,
-        "theme": priority.theme,
-        "status": priority.status,
+        **fields_of(priority, "title", "rationale", "language", "theme", "status"),
         "proposing_organization": priority.proposing_organization.slug
         if priority.proposing_organization
         else None,
@@ -206,10 +206,9 @@ def priority_export(request, filters: Query[PriorityFilters]):
 
 
 def _one(pk):
-    priority = _priorities(PriorityFilters()).filter(pk=pk).first()
-    if priority is None:
-        raise HttpError(404, gettext("No such priority."))
-    return priority
+    return found_or_404(
+        _priorities(PriorityFilters()).filter(pk=pk).first(), gettext("No such priority.")
+    )
 
 
 @router.get("/{int:pk}", **contract(PriorityOut, found=True), summary="One research priority")

@@ -9,7 +9,7 @@ from members.enums import SPOKESPERSON_ROLES
 from members.models import Organization
 from network.gaps.enums import PROGRESS_STATUSES
 from network.gaps.models import DataGap
-from network.platform.queries import row_count
+from network.platform.queries import filter_given, row_count
 
 from .enums import STATUS_ORDER, PriorityStatus
 from .models import (
@@ -23,12 +23,7 @@ from .models import (
 
 
 def _filtered(filters):
-    priorities = ResearchPriority.objects.all()
-    if theme := filters.get("theme"):
-        priorities = priorities.filter(theme=theme)
-    if status := filters.get("status"):
-        priorities = priorities.filter(status=status)
-    return priorities
+    return filter_given(ResearchPriority.objects.all(), filters, theme="theme", status="status")
 
 
 def priority_list(*, filters=None):

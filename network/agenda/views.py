@@ -3,8 +3,6 @@ from itertools import groupby
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -19,7 +17,14 @@ from network.platform.forms import filters_of
 from network.platform.languages import translation_for_reader
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
-from network.platform.views import TELL, run_service, translation_views
+from network.platform.views import (
+    TELL,
+    form_saved,
+    found_or_404,
+    require_perm,
+    run_service,
+    translation_views,
+)
 
 from . import selectors, services
 from .enums import PriorityStatus, Theme, VoteChoice, VoterRole
@@ -42,17 +47,13 @@ def _priority(pk):
 def _priority_to_move(request, pk):
     """The priority, for those who may move it on (403 for others)."""
     priority = _priority(pk)
-    if not request.user.has_perm("agenda.transition_priority", priority):
-        raise PermissionDenied
+    require_perm(request, "agenda.transition_priority", priority)
     return priority
 
 
 def _priority_detail(pk):
     """The priority with all its page shows, or 404."""
-    priority = selectors.priority_detail(pk)
-    if priority is None:
-        raise Http404(gettext("No such priority."))
-    return priority
+    return found_or_404(selectors.priority_detail(pk), gettext("No such priority."))
 
 
 # Priorities per page of the agenda: a paginated page does not grow with the table (issue 20).
@@ -317,32 +318,22 @@ def priority_vote_close(request, pk):
 
 @login_required
 def priority_propose(request):
-    if not request.user.has_perm("agenda.propose_priority"):
-        raise PermissionDenied
+    require_perm(request, "agenda.propose_priority")
     organizations = (
         Organization.objects.members().filter(memberships__user=request.user).order_by("name")
     )
     form = PriorityForm(
         request.POST if request.method == "POST" else None, organizations=organizations
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        proposed = run_service(
-            request,
-            services.priority_propose,
-            success=gettext("Your priority is proposed to the network."),
-            on_denied=TELL,
-            form=form,
-            by=request.user,
-            organization=data["organization"],
-            title=data["title"],
-            rationale=data["rationale"],
-            theme=data["theme"],
-            gaps=list(data["gaps"]),
-            language=data["language"],
-        )
-        if proposed:
-            return redirect(proposed.result)
+    proposed = form_saved(
+        request,
+        form,
+        services.priority_propose,
+        success=gettext("Your priority is proposed to the network."),
+        on_denied=TELL,
+    )
+    if proposed:
+        return redirect(proposed.result)
     return render(request, "agenda/priority_form.html", {"form": form})
 
 

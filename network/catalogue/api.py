@@ -6,10 +6,16 @@ from datetime import date, datetime
 
 from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Schema
-from ninja.errors import HttpError
 from pydantic import Field
 
-from network.platform.api import PageParams, contract, page_of, require_token
+from network.platform.api import (
+    PageParams,
+    contract,
+    fields_of,
+    found_or_404,
+    page_of,
+    require_token,
+)
 from network.platform.api import page_schema as _page
 
 from . import selectors
@@ -63,9 +69,7 @@ DatasetPage = _page(DatasetOut, "DatasetPage")
 
 def _dataset(dataset):
     return {
-        "slug": dataset.slug,
-        "title": dataset.title,
-        "description": dataset.description,
+        **fields_of(dataset, "slug", "title", "description"),
         "owner": dataset.owner.slug,
         "co_owners": [o.slug for o in dataset.co_owners.all()],
         "countries": [str(c.code) for c in dataset.countries.all()],
@@ -77,15 +81,18 @@ def _dataset(dataset):
         "variables": dataset.variables,
         "disaggregations": list(dataset.disaggregations),
         "forms": list(dataset.forms),
-        "update_frequency": dataset.update_frequency,
-        "standard": dataset.standard,
-        "access": dataset.access,
-        "legal_basis": dataset.legal_basis,
-        "safeguards": dataset.safeguards,
-        "contact_role": dataset.contact_role,
-        "external_link": dataset.external_link,
-        "source_document": dataset.source_document,
-        "source_quote": dataset.source_quote,
+        **fields_of(
+            dataset,
+            "update_frequency",
+            "standard",
+            "access",
+            "legal_basis",
+            "safeguards",
+            "contact_role",
+            "external_link",
+            "source_document",
+            "source_quote",
+        ),
     }
 
 
@@ -140,14 +147,17 @@ def _request(access_request):
         "status": access_request.status,
         "purpose": access_request.purpose,
         "project": access_request.project.slug if access_request.project else None,
-        "variables_needed": access_request.variables_needed,
-        "coverage_needed": access_request.coverage_needed,
-        "storage": access_request.storage,
-        "retention": access_request.retention,
-        "conditions": access_request.conditions,
-        "starts_on": access_request.starts_on,
-        "ends_on": access_request.ends_on,
-        "created_at": access_request.created_at,
+        **fields_of(
+            access_request,
+            "variables_needed",
+            "coverage_needed",
+            "storage",
+            "retention",
+            "conditions",
+            "starts_on",
+            "ends_on",
+            "created_at",
+        ),
         "log": [
             {
                 "action": step.action,
@@ -180,7 +190,5 @@ def request_list(request, filters: Query[RequestFilters], page: Query[PageParams
 
 @router.get("/{slug}", **contract(DatasetOut, found=True), summary="A dataset's metadata")
 def dataset_detail(request, path: Path[SlugPath]):
-    dataset = selectors.dataset_detail(path.slug)
-    if dataset is None:
-        raise HttpError(404, _("No dataset has this address."))
+    dataset = found_or_404(selectors.dataset_detail(path.slug), _("No dataset has this address."))
     return _dataset(dataset)

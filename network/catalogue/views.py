@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from network.gaps.models import DataGap
 from network.platform.pagination import paginate
-from network.platform.views import RAISE, TELL, run_service
+from network.platform.views import RAISE, TELL, form_saved, found_or_404, run_service
 from projects.selectors import projects_visible_to
 
 from . import selectors, services
@@ -47,10 +47,7 @@ def dataset_list(request):
 
 
 def _dataset(slug):
-    dataset = selectors.dataset_detail(slug)
-    if dataset is None:
-        raise Http404(_("No dataset has this address."))
-    return dataset
+    return found_or_404(selectors.dataset_detail(slug), _("No dataset has this address."))
 
 
 def dataset_detail(request, slug):
@@ -145,21 +142,17 @@ def request_create(request, slug):
         request.FILES if request.method == "POST" else None,
         user=request.user,
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        done = run_service(
-            request,
-            services.access_request_create,
-            success=_("Your request is sent to the owning organization."),
-            on_denied=TELL,
-            form=form,
-            to_fields=True,
-            by=request.user,
-            dataset=dataset,
-            **data,
-        )
-        if done:
-            return redirect(done.result.get_absolute_url())
+    done = form_saved(
+        request,
+        form,
+        services.access_request_create,
+        success=_("Your request is sent to the owning organization."),
+        on_denied=TELL,
+        to_fields=True,
+        dataset=dataset,
+    )
+    if done:
+        return redirect(done.result.get_absolute_url())
     return render(
         request,
         "catalogue/request_form.html",
@@ -254,10 +247,7 @@ def request_advance(request, pk):
 
 
 def _gap_or_404(pk):
-    gap = DataGap.objects.filter(pk=pk).first()
-    if gap is None:
-        raise Http404(_("No such data gap."))
-    return gap
+    return found_or_404(DataGap.objects.filter(pk=pk).first(), _("No such data gap."))
 
 
 @login_required

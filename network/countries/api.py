@@ -6,11 +6,10 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 from ninja import Path, Router, Schema
-from ninja.errors import HttpError
 from pydantic import Field
 
 from network.gaps.models import Country
-from network.platform.api import contract
+from network.platform.api import contract, found_or_404
 
 from . import selectors
 from .models import ProfileVersion
@@ -82,11 +81,10 @@ def _version(version, questions, *, only_changed=False):
 
 
 def _country(code):
-    country = Country.objects.select_related("sub_region").filter(code=code.upper())
-    country = country.first()
-    if country is None:
-        raise HttpError(404, _("No country with the code “%(code)s” is covered.") % {"code": code})
-    return country
+    return found_or_404(
+        Country.objects.select_related("sub_region").filter(code=code.upper()).first(),
+        _("No country with the code “%(code)s” is covered.") % {"code": code},
+    )
 
 
 @router.get("/{code}", **contract(ProfileOut, found=True), summary="A country's current profile")

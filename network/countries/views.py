@@ -11,7 +11,7 @@ from wagtail import hooks
 from network.gaps.models import Country
 from network.platform.csv import csv_download
 from network.platform.pagecache import cached_page
-from network.platform.views import RAISE, run_service
+from network.platform.views import RAISE, found_or_404, run_service
 
 from . import profile, selectors, services
 from .enums import AnswerStatus, Kind
@@ -210,9 +210,10 @@ def round_export(request, slug):
 
 def _round_country(request, slug, code):
     round_ = _round_for(request, slug)
-    round_country = selectors.round_country(round_, code)
-    if round_country is None:
-        raise Http404(_("%(code)s is not in this round.") % {"code": code.upper()})
+    round_country = found_or_404(
+        selectors.round_country(round_, code),
+        _("%(code)s is not in this round.") % {"code": code.upper()},
+    )
     return round_, round_country
 
 

@@ -5,11 +5,10 @@ from datetime import date, datetime
 
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
 from pydantic import Field
 
 from members.models import Organization
-from network.platform.api import PageParams, contract, page_of
+from network.platform.api import PageParams, contract, fields_of, found_or_404, page_of
 from network.platform.api import page_schema as _page
 
 from . import selectors
@@ -45,9 +44,7 @@ DecisionPage = _page(DecisionOut, "DecisionPage")
 def _decision(d):
     return {
         "id": d.pk,
-        "kind": d.kind,
-        "text": d.text,
-        "status": d.status,
+        **fields_of(d, "kind", "text", "status"),
         "responsible": [o.slug for o in d.responsible.all()],
         "due": d.due,
         "overdue": d.is_overdue,
@@ -72,7 +69,7 @@ def decision_list(request, filters: Query[DecisionFilters], page: Query[PagePara
     "/{int:pk}", **contract(DecisionOut, found=True), summary="One decision or action point"
 )
 def decision_detail(request, pk: int):
-    decision = selectors.decision_detail(pk, user=request.user)
-    if decision is None:
-        raise HttpError(404, _("No such decision or action point."))
+    decision = found_or_404(
+        selectors.decision_detail(pk, user=request.user), _("No such decision or action point.")
+    )
     return _decision(decision)

@@ -12,6 +12,7 @@ from events.enums import MinutesStatus, OutputKind
 from events.models import EventOutput, EventPage
 from members.models import Membership, Organization
 from network.desk.registry import DeskItem
+from network.platform.queries import filter_given
 
 from .enums import CLOSED, RecordKind
 from .models import Decision, DecisionStatusChange
@@ -63,18 +64,13 @@ def decision_list(filters=None, *, user):
         .annotate(meeting_is_public=_meeting_is_public())
         .prefetch_related(Prefetch("responsible", queryset=Organization.objects.order_by("name")))
     )
-    if kind := filters.get("kind"):
-        decisions = decisions.filter(kind=kind)
-    if status := filters.get("status"):
-        decisions = decisions.filter(status=status)
+    decisions = filter_given(decisions, filters, kind="kind", status="status", event="event")
     if organization := filters.get("organization"):
         decisions = decisions.filter(
             pk__in=Decision.responsible.through.objects.filter(organization=organization).values(
                 "decision_id"
             )
         )
-    if event := filters.get("event"):
-        decisions = decisions.filter(event=event)
     if filters.get("overdue"):
         decisions = decisions.filter(due__lt=timezone.localdate()).exclude(status__in=CLOSED)
     return decisions.order_by("-created_at", "-pk")

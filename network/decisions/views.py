@@ -1,6 +1,5 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -9,7 +8,7 @@ from network.platform.csv import csv_download
 from network.platform.forms import filters_of
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
-from network.platform.views import RAISE, run_service
+from network.platform.views import RAISE, form_saved, found_or_404, run_service
 
 from . import selectors, services
 from .forms import DecisionFilterForm, DecisionForm, TransitionForm
@@ -61,9 +60,9 @@ def decision_export(request):
 
 
 def decision_detail(request, pk):
-    decision = selectors.decision_detail(pk, user=request.user)
-    if decision is None:
-        raise Http404(_("No such decision or action point."))
+    decision = found_or_404(
+        selectors.decision_detail(pk, user=request.user), _("No such decision or action point.")
+    )
     can_change = request.user.has_perm("decisions.change_status", decision)
     return render(
         request,
@@ -78,9 +77,9 @@ def decision_detail(request, pk):
 @login_required
 @require_POST
 def decision_transition(request, pk):
-    decision = selectors.decision_detail(pk, user=request.user)
-    if decision is None:
-        raise Http404(_("No such decision or action point."))
+    decision = found_or_404(
+        selectors.decision_detail(pk, user=request.user), _("No such decision or action point.")
+    )
     if not request.user.has_perm("decisions.change_status", decision):
         raise PermissionDenied(_("Only the responsible organizations change its status."))
     form = TransitionForm(request.POST, decision=decision)
@@ -118,17 +117,14 @@ def decision_new(request):
         or (minutes and request.user.has_perm("decisions.record_from_minutes", minutes))
     ):
         raise PermissionDenied(_("Only the secretariat records decisions."))
-    if request.method == "POST" and form.is_valid():
-        recorded = run_service(
-            request,
-            services.decision_record,
-            success=_("Recorded."),
-            on_denied=RAISE,
-            form=form,
-            to_fields=True,
-            by=request.user,
-            **form.cleaned_data,
-        )
-        if recorded:
-            return redirect(recorded.result)
+    recorded = form_saved(
+        request,
+        form,
+        services.decision_record,
+        success=_("Recorded."),
+        on_denied=RAISE,
+        to_fields=True,
+    )
+    if recorded:
+        return redirect(recorded.result)
     return render(request, "decisions/decision_form.html", {"form": form, "minutes": minutes})

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from members.models import Organization
 from network.discussions.markdown import render as render_markdown
-from network.platform.views import RAISE, TELL, run_service
+from network.platform.views import RAISE, TELL, form_saved, require_perm, run_service
 
 from . import services
 from .forms import AcknowledgeForm, NoticeForm
@@ -100,28 +100,18 @@ def notice(request, pk):
 
 @login_required
 def notice_new(request):
-    if not request.user.has_perm("desk.add_notice"):
-        raise PermissionDenied
+    require_perm(request, "desk.add_notice")
     form = NoticeForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        outcome = run_service(
-            request,
-            services.notice_send,
-            success=_("The notice was sent."),
-            on_denied=RAISE,
-            form=form,
-            to_fields=True,
-            by=request.user,
-            title=data["title"],
-            body=data["body"],
-            organizations=data["organizations"],
-            to_all_members=data["to_all_members"],
-            acknowledge_by=data["acknowledge_by"],
-            is_public=data["is_public"],
-        )
-        if outcome:
-            return redirect(outcome.result.get_absolute_url())
+    outcome = form_saved(
+        request,
+        form,
+        services.notice_send,
+        success=_("The notice was sent."),
+        on_denied=RAISE,
+        to_fields=True,
+    )
+    if outcome:
+        return redirect(outcome.result.get_absolute_url())
     return render(request, "desk/notice_form.html", {"form": form})
 
 

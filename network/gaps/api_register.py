@@ -7,7 +7,6 @@ from typing import Annotated
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
-from ninja.errors import HttpError
 from pydantic import Field
 
 from members.models import Organization
@@ -18,7 +17,9 @@ from network.platform.api import (
     PageParams,
     contract,
     csv_response,
+    fields_of,
     filter_values,
+    found_or_404,
     page_of,
 )
 from network.platform.api import page_schema as _page
@@ -109,17 +110,12 @@ IndicatorPage = _page(IndicatorOut, "IndicatorPage")
 def _gap(request, gap):
     return {
         "id": gap.pk,
-        "title": gap.title,
-        "description": gap.description,
-        "language": gap.language,
-        "area": gap.area,
+        **fields_of(gap, "title", "description", "language", "area"),
         "countries": [str(c.code) for c in gap.countries.all()],
         "sub_regions": sorted(s.slug for s in gap.sub_regions.all()),
         "forms": list(gap.forms),
         "missing_disaggregations": list(gap.missing_disaggregations),
-        "empty_reason": gap.empty_reason,
-        "severity": gap.severity,
-        "status": gap.status,
+        **fields_of(gap, "empty_reason", "severity", "status"),
         "reported_by": gap.reported_by.slug,
         "horizon": gap.horizon,
         "url": request.build_absolute_uri(gap.get_absolute_url()),
@@ -148,9 +144,7 @@ def gap_export(request, filters: Query[GapFilters]):
 
 @gaps_router.get("/{int:pk}", **contract(GapOut, found=True), summary="One data gap")
 def gap_detail(request, pk: int):
-    gap = selectors.gap_list().filter(pk=pk).first()
-    if gap is None:
-        raise HttpError(404, gettext("No such data gap."))
+    gap = found_or_404(selectors.gap_list().filter(pk=pk).first(), gettext("No such data gap."))
     return _gap(request, gap)
 
 
@@ -212,9 +206,7 @@ def _indicators(filters):
 def _indicator(indicator):
     return {
         "id": indicator.pk,
-        "name": indicator.name,
-        "definition": indicator.definition,
-        "unit": indicator.unit,
+        **fields_of(indicator, "name", "definition", "unit"),
         "disaggregations": list(indicator.disaggregations),
         "data_sources": indicator.data_sources,
         "gaps": sorted(g.pk for g in indicator.gaps.all()),

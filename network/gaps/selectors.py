@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from network.platform.cache import app_version, versioned
+from network.platform.queries import filter_given
 
 from .enums import Area, Disaggregation, GapStatus
 from .fields import choice_list_has
@@ -36,13 +37,9 @@ def gap_filter(filters=None):
     """Gaps matching the register's filters (area, country, sub_region, form,
     disaggregation, status, severity); unknown keys and empty values are ignored."""
     filters = filters or {}
-    gaps = DataGap.objects.all()
-    if area := filters.get("area"):
-        gaps = gaps.filter(area=area)
-    if status := filters.get("status"):
-        gaps = gaps.filter(status=status)
-    if severity := filters.get("severity"):
-        gaps = gaps.filter(severity=severity)
+    gaps = filter_given(
+        DataGap.objects.all(), filters, area="area", status="status", severity="severity"
+    )
     if form := filters.get("form"):
         gaps = gaps.filter(**choice_list_has("forms", form))
     if disaggregation := filters.get("disaggregation"):

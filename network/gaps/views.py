@@ -3,7 +3,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -18,7 +17,7 @@ from network.platform.forms import filters_of
 from network.platform.languages import translation_for_reader
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
-from network.platform.views import RAISE, run_service, translation_views
+from network.platform.views import RAISE, found_or_404, require_perm, run_service, translation_views
 
 from . import selectors, services
 from .enums import Area, Disaggregation, ExploitationForm, GapStatus
@@ -37,17 +36,13 @@ PAGE_SIZE = 25
 
 def _gap(pk):
     """The gap with all its page shows, or 404."""
-    gap = selectors.gap_detail(pk)
-    if gap is None:
-        raise Http404(gettext("No such data gap."))
-    return gap
+    return found_or_404(selectors.gap_detail(pk), gettext("No such data gap."))
 
 
 def _gap_to_change(request, pk):
     """The gap, for those who may change it (403 for others)."""
     gap = _gap(pk)
-    if not request.user.has_perm("gaps.change_gap", gap):
-        raise PermissionDenied
+    require_perm(request, "gaps.change_gap", gap)
     return gap
 
 
@@ -226,8 +221,7 @@ def _gap_form_response(request, *, form, evidence_form, gap=None):
 
 @login_required
 def gap_report(request):
-    if not request.user.has_perm("gaps.report_gap"):
-        raise PermissionDenied
+    require_perm(request, "gaps.report_gap")
     organizations = _organizations_for(request.user)
     form = GapForm(request.POST if request.method == "POST" else None, organizations=organizations)
     evidence_form = EvidenceForm(request.POST if request.method == "POST" else None)

@@ -5,11 +5,10 @@ from datetime import datetime
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
 from pydantic import Field
 
 from members.models import Organization
-from network.platform.api import PageParams, contract, page_of
+from network.platform.api import PageParams, contract, fields_of, found_or_404, page_of
 from network.platform.api import page_schema as _page
 
 from . import selectors
@@ -47,10 +46,7 @@ GroupPage = _page(GroupOut, "GroupPage")
 
 def _group(g):
     return {
-        "slug": g.slug,
-        "name": g.name,
-        "status": g.status,
-        "mandate": g.mandate,
+        **fields_of(g, "slug", "name", "status", "mandate"),
         "conveners": [o.slug for o in g.conveners.all()],
         "member_organizations": g.member_count,
         "url": g.get_absolute_url(),
@@ -78,9 +74,10 @@ def group_list(request, filters: Query[GroupFilters], page: Query[PageParams]):
 
 @router.get("/{slug}", **contract(GroupDetailOut, found=True), summary="One working group")
 def group_detail(request, slug: str):
-    group = selectors.with_counts(WorkingGroup.objects.public()).filter(slug=slug).first()
-    if group is None:
-        raise HttpError(404, _("No such working group."))
+    group = found_or_404(
+        selectors.with_counts(WorkingGroup.objects.public()).filter(slug=slug).first(),
+        _("No such working group."),
+    )
     return {
         **_group(group),
         "organizations": [m.organization.slug for m in selectors.member_organizations(group)],

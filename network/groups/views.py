@@ -4,7 +4,6 @@ proposing a group. Thin: a form parses, the rules decide, one service writes."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -12,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from members.models import Organization
 from network.discussions.markdown import render as render_markdown
 from network.platform.pagination import paginate
-from network.platform.views import RAISE, TELL, run_service
+from network.platform.views import RAISE, TELL, form_saved, found_or_404, run_service
 
 from . import selectors, services
 from .enums import GroupStatus
@@ -37,10 +36,9 @@ def group_list(request):
 
 
 def _group(request, slug):
-    group = selectors.group_detail(slug=slug, user=request.user)
-    if group is None:
-        raise Http404(_("No such working group."))
-    return group
+    return found_or_404(
+        selectors.group_detail(slug=slug, user=request.user), _("No such working group.")
+    )
 
 
 def group_detail(request, slug, *, join_form=None, leave_form=None):
@@ -88,19 +86,16 @@ def group_propose(request):
     form = ProposeForm(
         request.POST if request.method == "POST" else None, organizations=organizations
     )
-    if request.method == "POST" and form.is_valid():
-        proposed = run_service(
-            request,
-            services.group_propose,
-            success=_("Proposed. The secretariat will look at it."),
-            on_denied=RAISE,
-            form=form,
-            to_fields=True,
-            by=request.user,
-            **form.cleaned_data,
-        )
-        if proposed:
-            return redirect(proposed.result)
+    proposed = form_saved(
+        request,
+        form,
+        services.group_propose,
+        success=_("Proposed. The secretariat will look at it."),
+        on_denied=RAISE,
+        to_fields=True,
+    )
+    if proposed:
+        return redirect(proposed.result)
     return render(request, "groups/group_form.html", {"form": form})
 
 

@@ -6,7 +6,6 @@ from typing import Annotated
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
-from ninja.errors import HttpError
 from pydantic import Field
 
 from network.platform.api import (
@@ -16,7 +15,9 @@ from network.platform.api import (
     PageParams,
     contract,
     csv_response,
+    fields_of,
     filter_values,
+    found_or_404,
     page_of,
 )
 from network.platform.api import page_schema as _page
@@ -81,11 +82,7 @@ PublicationPage = _page(PublicationOut, "PublicationPage")
 
 def _publication(request, publication):
     return {
-        "slug": publication.slug,
-        "title": publication.title,
-        "type": publication.type,
-        "year": publication.year,
-        "month": publication.month,
+        **fields_of(publication, "slug", "title", "type", "year", "month"),
         "publishers": [o.slug for o in publication.publishers.all()],
         "other_publishers": publication.other_publishers,
         "regions": list(publication.regions),
@@ -120,9 +117,9 @@ def publication_export(request, filters: Query[PublicationFilters]):
 
 @router.get("/{slug}", **contract(PublicationOut, found=True), summary="One publication")
 def publication_detail(request, slug: str):
-    publication = selectors.publication_detail(slug=slug)
-    if publication is None:
-        raise HttpError(404, gettext("No such publication."))
+    publication = found_or_404(
+        selectors.publication_detail(slug=slug), gettext("No such publication.")
+    )
     return _publication(request, publication)
 
 

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from wagtail.documents.views.serve import serve as wagtail_document_serve
@@ -9,7 +8,7 @@ from wagtail.documents.views.serve import serve as wagtail_document_serve
 from network.platform.forms import filters_of
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
-from network.platform.views import RAISE, run_service
+from network.platform.views import RAISE, found_or_404, require_perm, run_service
 
 from . import citation, selectors, services
 from .forms import PublicationFilterForm, PublicationForm
@@ -18,10 +17,7 @@ PAGE_SIZE = 20
 
 
 def _publication(slug):
-    publication = selectors.publication_detail(slug=slug)
-    if publication is None:
-        raise Http404(gettext("No such publication."))
-    return publication
+    return found_or_404(selectors.publication_detail(slug=slug), gettext("No such publication."))
 
 
 @cached_page(depends_on=["library", "members", "gaps", "agenda"], perms=["library.add_publication"])
@@ -69,8 +65,7 @@ def publication_bibtex(request, slug):
 
 @login_required
 def publication_add(request):
-    if not request.user.has_perm("library.add_publication"):
-        raise PermissionDenied
+    require_perm(request, "library.add_publication")
     form = PublicationForm(
         request.POST if request.method == "POST" else None,
         request.FILES if request.method == "POST" else None,
@@ -99,8 +94,7 @@ def publication_add(request):
 @login_required
 def publication_edit(request, slug):
     publication = _publication(slug)
-    if not request.user.has_perm("library.change_publication", publication):
-        raise PermissionDenied
+    require_perm(request, "library.change_publication", publication)
     form = PublicationForm(
         request.POST if request.method == "POST" else None,
         request.FILES if request.method == "POST" else None,
@@ -132,8 +126,7 @@ def publication_edit(request, slug):
 @login_required
 def publication_delete(request, slug):
     publication = _publication(slug)
-    if not request.user.has_perm("library.delete_publication", publication):
-        raise PermissionDenied
+    require_perm(request, "library.delete_publication", publication)
     if request.method == "POST":
         services.publication_delete(publication=publication, by=request.user)
         messages.success(

@@ -163,6 +163,14 @@ def document_refusals(document):
     return document
 
 
+def found_or_404(found, message):
+    """`found`, or a 404 whose detail is `message` when it is None: what a selector does not
+    return does not exist for the caller."""
+    if found is None:
+        raise HttpError(404, message)
+    return found
+
+
 class InputSchema(Schema):
     """A request body: an unknown field is refused (400), so a misspelt one never goes
     unnoticed, and the schema says so (`additionalProperties: false`)."""
@@ -183,6 +191,11 @@ def filter_values(filters, *, only_given=False):
     if data.get("country"):
         data["country"] = data["country"].upper()
     return data
+
+
+def fields_of(instance, *names):
+    """An API item's plain fields: each of `names` with its value on `instance`."""
+    return {name: getattr(instance, name) for name in names}
 
 
 class PageParams(Schema):

@@ -1,5 +1,7 @@
-"""Running a service from a view: the site's views and the Wagtail admin's create and edit
-views call the app's service and tell the person the outcome, one way everywhere."""
+"""What every app's views share. Running a service from a view: the site's views and the
+Wagtail admin's create and edit views call the app's service and tell the person the outcome,
+one way everywhere. And the two refusals a view makes before it: a 403 (require_perm) and a
+404 for what the person may not see (found_or_404)."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -72,6 +74,40 @@ def run_service(
     return Outcome(True, result)
 
 
+def require_perm(request, perm, obj=None):
+    """A 403 unless the person has `perm` (on `obj`)."""
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def found_or_404(found, message=None):
+    """`found`, or a 404 (saying `message`) when it is None: what a selector does not return
+    does not exist for the person asking."""
+    if found is None:
+        raise Http404 if message is None else Http404(message)
+    return found
+
+
+def form_saved(request, form, service, /, *, success=None, on_denied, to_fields=False, **kwargs):
+    """A form page's save: on a POST whose `form` is valid, run_service calls
+    `service(by=request.user, **kwargs, **form.cleaned_data)` and puts its refusals on the
+    form. A GET or a form with errors runs nothing and returns a failed Outcome, so the view
+    renders the form again."""
+    if request.method != "POST" or not form.is_valid():
+        return Outcome(False)
+    return run_service(
+        request,
+        service,
+        success=success,
+        on_denied=on_denied,
+        form=form,
+        to_fields=to_fields,
+        by=request.user,
+        **kwargs,
+        **form.cleaned_data,
+    )
+
+
 def translation_views(
     *, find, original_as, form_class, body, show_title, add, add_perm, edit, edit_perm
 ):
@@ -88,22 +124,16 @@ def translation_views(
     def page(request, original, form, *, service, translation=None, **kwargs):
         if translation is not None:
             kwargs["translation"] = translation
-        if (
-            request.method == "POST"
-            and form.is_valid()
-            and run_service(
-                request,
-                service,
-                success=_("The translation is saved.")
-                if translation is not None
-                else _("Your translation is saved. Thank you."),
-                on_denied=RAISE,
-                form=form,
-                to_fields=True,
-                by=request.user,
-                **kwargs,
-                **form.cleaned_data,
-            )
+        if form_saved(
+            request,
+            form,
+            service,
+            success=_("The translation is saved.")
+            if translation is not None
+            else _("Your translation is saved. Thank you."),
+            on_denied=RAISE,
+            to_fields=True,
+            **kwargs,
         ):
             return redirect(original)
         return render(
@@ -123,19 +153,18 @@ def translation_views(
     @login_required
     def translate(request, pk):
         original = find(pk)
-        if not request.user.has_perm(add_perm, original):
-            raise PermissionDenied
+        require_perm(request, add_perm, original)
         form = form_class(request.POST if request.method == "POST" else None)
         return page(request, original, form, service=add, **{original_as: original})
 
     @login_required
     def translation_edit(request, pk, language):
         original = find(pk)
-        translation = next((t for t in original.translations.all() if t.language == language), None)
-        if translation is None:
-            raise Http404(_("No such translation."))
-        if not request.user.has_perm(edit_perm, translation):
-            raise PermissionDenied
+        translation = found_or_404(
+            next((t for t in original.translations.all() if t.language == language), None),
+            _("No such translation."),
+        )
+        require_perm(request, edit_perm, translation)
         form = form_class(request.POST if request.method == "POST" else None, editing=translation)
         return page(request, original, form, service=edit, translation=translation)
 

@@ -15,7 +15,7 @@ from network.platform.forms import filters_of
 from network.platform.messages import error_messages
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
-from network.platform.views import RAISE, run_service
+from network.platform.views import RAISE, form_saved, require_perm, run_service
 
 from .. import selectors, services
 from ..enums import TRANSITIONS, JoinRequestStatus, PartnerStatus, ProjectRole, ProjectStatus
@@ -32,7 +32,6 @@ from ..forms import (
 from .common import (
     PAGE_SIZE,
     _project,
-    _require,
 )
 
 
@@ -63,7 +62,7 @@ def project_list(request):
 
 @login_required
 def project_new(request):
-    _require(request, "projects.propose_project")
+    require_perm(request, "projects.propose_project")
     lead_organizations = selectors.lead_organizations_for(request.user)
     form = ProjectForm(
         request.POST if request.method == "POST" else None, lead_organizations=lead_organizations
@@ -137,7 +136,7 @@ def project_detail(request, slug):
 def project_discussion(request, slug):
     """The team's own room: only the team (and staff) see it; leads moderate it."""
     project = _project(request, slug)
-    _require(request, "projects.view_project_restricted", project)
+    require_perm(request, "projects.view_project_restricted", project)
     team = list(project.members.select_related("user"))
     room = discussion_services.room_for_target(
         target=project,
@@ -153,33 +152,29 @@ def project_discussion(request, slug):
 @login_required
 def project_edit(request, slug):
     project = _project(request, slug)
-    _require(request, "projects.change_project", project)
+    require_perm(request, "projects.change_project", project)
     form = ProjectForm(
         request.POST if request.method == "POST" else None,
         instance=project,
         lead_organizations=selectors.lead_organizations_for(request.user),
         initial={"themes": project.themes},
     )
-    if request.method == "POST" and form.is_valid():
-        done = run_service(
-            request,
-            services.project_update,
-            success=_("The project is saved."),
-            on_denied=RAISE,
-            form=form,
-            project=project,
-            by=request.user,
-            **form.cleaned_data,
-        )
-        if done:
-            return redirect(project)
+    if form_saved(
+        request,
+        form,
+        services.project_update,
+        success=_("The project is saved."),
+        on_denied=RAISE,
+        project=project,
+    ):
+        return redirect(project)
     return render(request, "projects/project_form.html", {"form": form, "project": project})
 
 
 @login_required
 def project_status(request, slug):
     project = _project(request, slug)
-    _require(request, "projects.transition_project", project)
+    require_perm(request, "projects.transition_project", project)
     allowed = TRANSITIONS[ProjectStatus(project.status)]
     form = TransitionForm(request.POST if request.method == "POST" else None, allowed=allowed)
     if request.method == "POST" and form.is_valid():
@@ -209,29 +204,24 @@ def project_status(request, slug):
 @login_required
 def output_new(request, slug):
     project = _project(request, slug)
-    _require(request, "projects.add_output", project)
+    require_perm(request, "projects.add_output", project)
     form = OutputForm(request.POST if request.method == "POST" else None, project=project)
-    if request.method == "POST" and form.is_valid():
+
+    def listed(_output):
         closed = form.cleaned_data.get("closes_gaps") or []
-        listed = _("“%(title)s” is listed as an output.") % {"title": form.cleaned_data["title"]}
+        text = _("“%(title)s” is listed as an output.") % {"title": form.cleaned_data["title"]}
         if closed:
-            listed += " " + ngettext(
+            text += " " + ngettext(
                 "It closes %(count)s gap on the register.",
                 "It closes %(count)s gaps on the register.",
                 len(closed),
             ) % {"count": len(closed)}
-        done = run_service(
-            request,
-            services.output_add,
-            success=listed,
-            on_denied=RAISE,
-            form=form,
-            project=project,
-            by=request.user,
-            **form.cleaned_data,
-        )
-        if done:
-            return redirect(project)
+        return text
+
+    if form_saved(
+        request, form, services.output_add, success=listed, on_denied=RAISE, project=project
+    ):
+        return redirect(project)
     return render(request, "projects/output_form.html", {"project": project, "form": form})
 
 

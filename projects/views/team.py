@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network.platform.messages import error_messages
-from network.platform.views import RAISE, run_service
+from network.platform.views import RAISE, form_saved, require_perm, run_service
 
 from .. import services
 from ..enums import ProjectStatus
@@ -25,7 +25,6 @@ from ..forms import (
 from ..models import JoinRequest, OpenRole, PartnerOrganization
 from .common import (
     _project,
-    _require,
 )
 
 
@@ -54,7 +53,7 @@ def project_join(request, slug):
 @require_POST
 def join_request_decide(request, slug, pk):
     project = _project(request, slug)
-    _require(request, "projects.manage_team", project)
+    require_perm(request, "projects.manage_team", project)
     join_request = get_object_or_404(
         JoinRequest.objects.select_related("user"), pk=pk, project=project
     )
@@ -105,7 +104,7 @@ def team_member_update(request, slug, pk):
     member = get_object_or_404(project.members.select_related("user"), pk=pk)
     # Team members change what they commit; leads also change roles (checked in the service).
     if member.user_id != request.user.pk:
-        _require(request, "projects.manage_team", project)
+        require_perm(request, "projects.manage_team", project)
     form = TeamMemberForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
@@ -130,7 +129,7 @@ def team_member_remove(request, slug, pk):
     member = get_object_or_404(project.members.select_related("user"), pk=pk)
     leaving = member.user_id == request.user.pk
     if not leaving:
-        _require(request, "projects.manage_team", project)
+        require_perm(request, "projects.manage_team", project)
     # A person who hides their profile is not named here either (as on the project page).
     name = (
         member.user.name
@@ -161,7 +160,7 @@ def team_member_remove(request, slug, pk):
 @login_required
 def partner_invite(request, slug):
     project = _project(request, slug)
-    _require(request, "projects.manage_team", project)
+    require_perm(request, "projects.manage_team", project)
     form = PartnerInviteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -214,21 +213,19 @@ def partner_decide(request, pk):
 @login_required
 def open_role_new(request, slug):
     project = _project(request, slug)
-    _require(request, "projects.manage_team", project)
+    require_perm(request, "projects.manage_team", project)
     form = OpenRoleForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        done = run_service(
-            request,
-            services.open_role_add,
-            success=_("The role “%(title)s” is open.") % {"title": form.cleaned_data["title"]},
-            on_denied=RAISE,
-            form=form,
-            project=project,
-            by=request.user,
-            **form.cleaned_data,
-        )
-        if done:
-            return redirect(project)
+    if form_saved(
+        request,
+        form,
+        services.open_role_add,
+        success=lambda _role: (
+            _("The role “%(title)s” is open.") % {"title": form.cleaned_data["title"]}
+        ),
+        on_denied=RAISE,
+        project=project,
+    ):
+        return redirect(project)
     return render(request, "projects/open_role_form.html", {"project": project, "form": form})
 
 
@@ -236,7 +233,7 @@ def open_role_new(request, slug):
 @require_POST
 def open_role_fill(request, slug, pk):
     project = _project(request, slug)
-    _require(request, "projects.manage_team", project)
+    require_perm(request, "projects.manage_team", project)
     role = get_object_or_404(OpenRole, pk=pk, project=project)
     filled = request.POST.get("filled") != "0"
     services.open_role_set_filled(role=role, by=request.user, is_filled=filled)

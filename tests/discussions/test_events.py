@@ -30,15 +30,21 @@ class HeldLayer(InMemoryChannelLayer):
 
 
 @pytest.fixture
-def held_layer(monkeypatch):
-    # Long enough that the broadcasts are held, not dropped, while the test looks.
-    monkeypatch.setattr(events, "BROADCAST_TIMEOUT", 10)
+def slow_layer():
+    """The site's channel layer is a HeldLayer for the test."""
     backend = f"{HeldLayer.__module__}.HeldLayer"
     with override_settings(CHANNEL_LAYERS={"default": {"BACKEND": backend}}):
         channel_layers.backends.pop("default", None)
         HeldLayer.released, HeldLayer.held = asyncio.Event(), []
         yield HeldLayer
         channel_layers.backends.pop("default", None)
+
+
+@pytest.fixture
+def held_layer(monkeypatch, slow_layer):
+    # Long enough that the broadcasts are held, not dropped, while the test looks.
+    monkeypatch.setattr(events, "BROADCAST_TIMEOUT", 10)
+    return slow_layer
 
 
 async def test_socket_post_answers_while_its_broadcast_waits_and_order_is_kept(
@@ -63,16 +69,6 @@ async def test_socket_post_answers_while_its_broadcast_waits_and_order_is_kept(
     assert "message" not in later
     await alice.disconnect()
     await bob.disconnect()
-
-
-@pytest.fixture
-def slow_layer():
-    backend = f"{HeldLayer.__module__}.HeldLayer"
-    with override_settings(CHANNEL_LAYERS={"default": {"BACKEND": backend}}):
-        channel_layers.backends.pop("default", None)
-        HeldLayer.released, HeldLayer.held = asyncio.Event(), []
-        yield HeldLayer
-        channel_layers.backends.pop("default", None)
 
 
 async def test_a_handed_over_broadcast_outlasts_a_busy_layer_longer_than_a_write_would_wait(

@@ -1,7 +1,6 @@
 """What the discussion views share: finding a room, topic or message the person may see, and
 running a service."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext
@@ -31,12 +30,6 @@ def _message(room, message_id):
         hidden=False,
         deleted_at__isnull=True,
     )
-
-
-def _require(request, perm, obj):
-    """403 unless the person has `perm` on `obj`."""
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
 
 
 def _in_topic(message):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from network.platform.messages import error_messages
-from network.platform.views import RAISE, run_service
+from network.platform.views import RAISE, require_perm, run_service
 
 from .. import selectors, services
 from ..forms import (
@@ -19,7 +19,7 @@ from ..forms import (
     ResolveForm,
 )
 from ..models import Message
-from .common import _confirm_page, _in_topic, _message, _require, _room, _topic
+from .common import _confirm_page, _in_topic, _message, _room, _topic
 
 
 @login_required
@@ -76,7 +76,7 @@ def topic_resolve(request, slug, topic_id):
 def topic_lock(request, slug, topic_id):
     room = _room(request, slug)
     topic = _topic(room, topic_id)
-    _require(request, "discussions.moderate_room", room)
+    require_perm(request, "discussions.moderate_room", room)
     lock = not topic.locked
     if request.method == "POST":
         run_service(
@@ -107,7 +107,7 @@ def topic_move(request, slug, topic_id):
     """A moderator of both rooms moves a topic; widening its audience needs a confirmation."""
     room = _room(request, slug)
     topic = _topic(room, topic_id)
-    _require(request, "discussions.moderate_room", room)
+    require_perm(request, "discussions.moderate_room", room)
     rooms = selectors.rooms_moderated_by(request.user).exclude(pk=room.pk).order_by("title")
     form = MoveTopicForm(request.POST if request.method == "POST" else None, rooms=rooms)
     if request.method == "POST" and form.is_valid():
@@ -147,7 +147,7 @@ def topic_move(request, slug, topic_id):
 def message_edit(request, slug, message_id):
     room = _room(request, slug)
     message = _message(room, message_id)
-    _require(request, "discussions.change_message", message)
+    require_perm(request, "discussions.change_message", message)
     form = MessageEditForm(
         request.POST if request.method == "POST" else None,
         initial={"body": message.body, "language": message.language},
@@ -183,7 +183,7 @@ def _removal_page(request, room, message, **context):
 def message_delete(request, slug, message_id):
     room = _room(request, slug)
     message = _message(room, message_id)
-    _require(request, "discussions.delete_message", message)
+    require_perm(request, "discussions.delete_message", message)
     if request.method == "POST":
         run_service(
             request,
@@ -208,7 +208,7 @@ def message_delete(request, slug, message_id):
 def message_hide(request, slug, message_id):
     room = _room(request, slug)
     message = _message(room, message_id)
-    _require(request, "discussions.moderate_room", room)
+    require_perm(request, "discussions.moderate_room", room)
     form = HideForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         run_service(
@@ -236,7 +236,7 @@ def message_hide(request, slug, message_id):
 def message_history(request, slug, message_id):
     """Moderators see every earlier version of a message, hidden and deleted ones included."""
     room = _room(request, slug)
-    _require(request, "discussions.moderate_room", room)
+    require_perm(request, "discussions.moderate_room", room)
     message = get_object_or_404(
         Message.objects.select_related("author", "topic__room", "hidden_by"),
         room=room,

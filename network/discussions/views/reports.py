@@ -2,18 +2,17 @@
 moderators and the secretariat decide on them."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 
 from network.platform.pagination import paginate
-from network.platform.views import RAISE, run_service
+from network.platform.views import RAISE, require_perm, run_service
 
 from .. import selectors, services
 from ..forms import ReportForm, ReportResolveForm
 from ..models import MessageReport
-from .common import _in_topic, _message, _require, _room
+from .common import _in_topic, _message, _room
 
 REPORTS_PER_PAGE = 30
 
@@ -23,7 +22,7 @@ def message_report(request, slug, message_id):
     """A reader reports a message to the room's moderators; once, and never their own."""
     room = _room(request, slug)
     message = _message(room, message_id)
-    _require(request, "discussions.report_message", message)
+    require_perm(request, "discussions.report_message", message)
     back = _in_topic(message)
     already = MessageReport.objects.filter(message=message, reporter=request.user).exists()
     form = ReportForm(request.POST if request.method == "POST" else None)
@@ -56,8 +55,7 @@ def message_report(request, slug, message_id):
 @login_required
 def report_list(request):
     """The open reports of the rooms the person moderates."""
-    if not request.user.has_perm("discussions.view_reports"):
-        raise PermissionDenied
+    require_perm(request, "discussions.view_reports")
     page, page_error, query = paginate(
         request, selectors.open_reports(user=request.user), REPORTS_PER_PAGE
     )

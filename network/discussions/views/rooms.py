@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 
 from members.models import User
 from network.platform.messages import error_messages
-from network.platform.views import RAISE, TELL, run_service
+from network.platform.views import RAISE, TELL, form_saved, require_perm, run_service
 
 from .. import group_access, presence, selectors, services
 from ..forms import (
@@ -26,7 +26,6 @@ from .common import (
     ROOMS_PER_PAGE,
     _before,
     _confirm_page,
-    _require,
     _room,
     _topic,
 )
@@ -50,26 +49,22 @@ def room_list(request):
 
 @login_required
 def room_create(request):
-    if not request.user.has_perm("discussions.add_room"):
-        raise PermissionDenied
+    require_perm(request, "discussions.add_room")
     group = group_access.all_groups().filter(slug=request.GET.get("group", "")).first()
     form = RoomForm(
         request.POST if request.method == "POST" else None,
         user=request.user,
         initial={"working_group": group},
     )
-    if request.method == "POST" and form.is_valid():
-        opened = run_service(
-            request,
-            services.room_create,
-            success=lambda room: gettext("The room “%(room)s” is open.") % {"room": room.title},
-            on_denied=TELL,
-            form=form,
-            by=request.user,
-            **form.cleaned_data,
-        )
-        if opened:
-            return redirect(opened.result)
+    opened = form_saved(
+        request,
+        form,
+        services.room_create,
+        success=lambda room: gettext("The room “%(room)s” is open.") % {"room": room.title},
+        on_denied=TELL,
+    )
+    if opened:
+        return redirect(opened.result)
     return render(request, "discussions/room_form.html", {"form": form})
 
 
@@ -174,7 +169,7 @@ def topic_detail(request, slug, topic_id):
 @login_required
 def room_mute(request, slug, user_id):
     room = _room(request, slug)
-    _require(request, "discussions.moderate_room", room)
+    require_perm(request, "discussions.moderate_room", room)
     person = get_object_or_404(User, pk=user_id)
     form = MuteForm(request.POST if request.method == "POST" else None)
     if (
@@ -221,7 +216,6 @@ def notifications(request):
 
 def open_network_room(request, *, target, title):
     """POST from a priority's or gap's page: its network-wide room, created on first use."""
-    if not request.user.has_perm("discussions.open_network_room"):
-        raise PermissionDenied
+    require_perm(request, "discussions.open_network_room")
     room = services.room_for_target(target=target, title=title, by=request.user)
     return redirect("discussions:room", slug=room.slug)
