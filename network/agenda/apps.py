@@ -20,4 +20,11 @@ class AgendaConfig(AppConfig):
 
         from .selectors import desk_done, desk_items
 
-        register("agenda", desk_items, apps=("agenda",), done_for=desk_done)
+        # The priorities, votes and endorsements it reads; support, written far more often,
+        # changes no desk.
+        register(
+            "agenda",
+            desk_items,
+            apps=("agenda.ResearchPriority", "agenda.Vote", "agenda.Endorsement"),
+            done_for=desk_done,
+        )

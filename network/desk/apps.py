@@ -18,5 +18,12 @@ class DeskConfig(AppConfig):
         from .registry import register
         from .selectors import notice_done, notice_items
 
-        register("members", membership_items, apps=("members",), done_for=membership_done)
+        # Requests and invitations; profile edits, the commonest write to members, change no
+        # desk (the organizations a person speaks for are followed for every kind).
+        register(
+            "members",
+            membership_items,
+            apps=("members.MembershipRequest", "members.Invitation"),
+            done_for=membership_done,
+        )
         register("notices", notice_items, apps=("desk",), done_for=notice_done)

@@ -7,9 +7,10 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from members.models import Organization
-from network.platform.cache import app_version, versions
+from members.rules import PRIVILEGE, ROLES
+from network.platform.cache import versions
 
-from .registry import kinds, watched_apps
+from .registry import kinds
 
 # Seconds a cached count lives at most: a deadline passing is no write, so it bounds how long a
 # count may still include an item that left.
@@ -35,21 +36,32 @@ def organizations_spoken_for(user):
     )
 
 
-def desk_for(user, *, now=None):
-    """[Section]: the organizations' sections (even empty ones) and the person's own."""
+def _open_items(kind, *, user, organizations, now):
+    """The kind's items that the desk shows: not past their deadline, and the person's own or
+    one of the organizations'."""
+    spoken = {org.pk for org in organizations}
+    return [
+        item
+        for item in kind.items_for(user=user, organizations=organizations)
+        if (item.due_at is None or item.due_at > now)
+        and (item.organization is None or item.organization.pk in spoken)
+    ]
+
+
+def desk_for(user, *, now=None, counts=None):
+    """[Section]: the organizations' sections (even empty ones) and the person's own. With
+    `counts` (a dict), each kind's number of items is put in it by key."""
     now = now or timezone.now()
     organizations = organizations_spoken_for(user)
     sections = {org.pk: Section(org) for org in organizations}
     personal = Section(None)
     for kind in kinds():
-        for item in kind.items_for(user=user, organizations=organizations):
-            due = item.due_at
-            if due is not None and due <= now:
-                continue
-            org_pk = item.organization.pk if item.organization is not None else None
-            section = sections.get(org_pk) if org_pk is not None else personal
-            if section is not None:
-                section.items.append(item)
+        items = _open_items(kind, user=user, organizations=organizations, now=now)
+        if counts is not None:
+            counts[kind.key] = len(items)
+        for item in items:
+            org = item.organization
+            (sections[org.pk] if org is not None else personal).items.append(item)
     result = [*sections.values(), personal]
     for section in result:
         # Soonest deadline first; items without one after them.
@@ -80,35 +92,77 @@ def done_recently(user, *, now=None):
     return done
 
 
-def _count_key(user):
-    return f"desk:count:{user.pk}"
+# What every kind's count follows besides what the kind names: the organizations the person
+# speaks for (their roles, the organizations' status) and the rights that decide what they may
+# handle (privileged roles; the staff flags are read from the person).
+FOLLOWED = (ROLES, PRIVILEGE)
 
 
-def _stamp():
-    current = versions([app_version(app) for app in watched_apps()])
-    return tuple(current[app_version(app)] for app in watched_apps())
+def _count_key(user, kind):
+    return f"desk:count:{user.pk}:{kind.key}"
+
+
+def _version_names(all_kinds):
+    return sorted({*FOLLOWED, *(name for kind in all_kinds for name in kind.versions)})
+
+
+def _stamp(user, kind, current):
+    return (
+        user.is_staff,
+        user.is_superuser,
+        *(current[name] for name in (*FOLLOWED, *kind.versions)),
+    )
 
 
 def desk_count(user, *, compute=True):
-    """How many items are on the person's desk, cached per person with the versions of every
-    app whose writes change the items: one cache read when it is current (the versions are
-    read once per request). With compute=False, only a cached count (or None)."""
+    """How many items are on the person's desk. Each kind's count is cached per person with the
+    versions of what changes it (see FOLLOWED and the registry), so that a write recounts only
+    the kinds it concerns: one cache read of the counts when all are current (the versions
+    are read once per request). With compute=False, only cached counts (None when one is
+    missing or stale)."""
     if not user.is_authenticated:
         return None
-    stamp = _stamp()
-    cached = cache.get(_count_key(user))
-    if cached is not None and tuple(cached[0]) == stamp:
-        return cached[1]
+    all_kinds = kinds()
+    names = _version_names(all_kinds)
+    count_keys = [_count_key(user, kind) for kind in all_kinds]
+    current = versions(names)  # read once per request (network/platform/cache.py)
+    found = cache.get_many(count_keys)
+    total, stale = 0, []
+    for kind, key in zip(all_kinds, count_keys, strict=True):
+        stamp = _stamp(user, kind, current)
+        cached = found.get(key)
+        if cached is not None and tuple(cached[0]) == stamp:
+            total += cached[1]
+        else:
+            stale.append((kind, key, stamp))
+    if not stale:
+        return total
     if not compute:
         return None
-    count = sum(len(section.items) for section in desk_for(user))
-    cache.set(_count_key(user), (stamp, count), COUNT_CACHED_FOR)
-    return count
+    now = timezone.now()
+    organizations = organizations_spoken_for(user)
+    fresh = {}
+    for kind, key, stamp in stale:
+        count = len(_open_items(kind, user=user, organizations=organizations, now=now))
+        fresh[key] = (stamp, count)
+        total += count
+    cache.set_many(fresh, COUNT_CACHED_FOR)
+    return total
 
 
-def desk_count_remember(user, count):
-    """Store the count the desk page just worked out, for the header of the pages after it."""
-    cache.set(_count_key(user), (_stamp(), count), COUNT_CACHED_FOR)
+def desk_count_remember(user, counts):
+    """Store the counts the desk page just worked out ({kind key: count}), for the header of
+    the pages after it."""
+    all_kinds = kinds()
+    current = versions(_version_names(all_kinds))
+    cache.set_many(
+        {
+            _count_key(user, kind): (_stamp(user, kind, current), counts[kind.key])
+            for kind in all_kinds
+            if kind.key in counts
+        },
+        COUNT_CACHED_FOR,
+    )
 
 
 def notice_list():

@@ -26,9 +26,10 @@ from .selectors import (
 
 @login_required
 def desk(request):
-    sections = desk_for(request.user)
-    total = sum(len(section.items) for section in sections)
-    desk_count_remember(request.user, total)
+    counts = {}
+    sections = desk_for(request.user, counts=counts)
+    total = sum(counts.values())
+    desk_count_remember(request.user, counts)
     return render(
         request,
         "desk/desk.html",

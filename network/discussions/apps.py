@@ -22,8 +22,21 @@ class DiscussionsConfig(AppConfig):
 
         from .selectors import desk_done, desk_items
 
-        # Open reports wait on the desk of each person who may handle them.
-        register("discussions", desk_items, apps=("discussions",), done_for=desk_done)
+        # Open reports wait on the desk of each person who may handle them: the reports and
+        # the rooms (and topics moving between them) they moderate, alone or as the convener
+        # of a group; messages, written far more often, change no desk.
+        register(
+            "discussions",
+            desk_items,
+            apps=(
+                "discussions.MessageReport",
+                "discussions.Room",
+                "discussions.RoomModerator",
+                "discussions.Topic",
+                "groups",
+            ),
+            done_for=desk_done,
+        )
 
         from datetime import timedelta
 

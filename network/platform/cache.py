@@ -42,6 +42,12 @@ def app_version(app_label):
     return f"app:{app_label}"
 
 
+def model_version(model):
+    """The version name of one model's rows, for what depends on a few models of an app and
+    not on its other writes (the desk's counts: network.desk.registry connects the signals)."""
+    return f"model:{model._meta.label_lower}"
+
+
 def version_key(name):
     return f"version:{name}"
 
