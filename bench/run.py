@@ -48,6 +48,9 @@ NGINX_PORT, WSGI_PORT, ASGI_PORTS = _BASE, _BASE + 1, (_BASE + 2, _BASE + 3)
 DURATION = os.environ.get("BENCH_DURATION", "10s")
 CONNECTIONS = "16"
 WS_CLIENTS = 500
+# Writes per second of the busy network (--busy); a lower rate compares two runs at the same
+# write load (at 10 the writer is held back by how fast its own requests are answered).
+WRITE_RATE = os.environ.get("BENCH_WRITE_RATE", "10")
 # Messages per second: 20 is the issue's figure; the lower ones find the highest rate whose
 # p99 stays under 100 ms.
 WS_RATES = [2, 5, 10, 20, 50]
@@ -383,10 +386,10 @@ def measure_busy(keys):
         "targets": json.loads(out.strip().splitlines()[-1]),
     }
     (VAR / "writer.json").write_text(json.dumps(plan))
-    say("busy network: bench/writer.py posts 10 writes/s while wrk reads the pages")
+    say(f"busy network: bench/writer.py posts {WRITE_RATE} writes/s while wrk reads the pages")
     writer = subprocess.Popen(
         [PYTHON, str(ROOT / "bench" / "writer.py"), "--base", f"http://127.0.0.1:{NGINX_PORT}",
-         "--plan", str(VAR / "writer.json"), "--rate", "10", "--seconds", "3600"],
+         "--plan", str(VAR / "writer.json"), "--rate", WRITE_RATE, "--seconds", "3600"],
         stdout=subprocess.PIPE,
         text=True,
     )  # fmt: skip
@@ -395,7 +398,8 @@ def measure_busy(keys):
     finally:
         writer.send_signal(signal.SIGTERM)
         written = writer.communicate(timeout=60)[0]
-    return {"pages": pages, "writer": json.loads(written.strip().splitlines()[-1])}
+    writer_counts = json.loads(written.strip().splitlines()[-1])
+    return {"pages": pages, "writer": {"rate_asked": float(WRITE_RATE), **writer_counts}}
 
 
 VARIED_SCRIPT = """
