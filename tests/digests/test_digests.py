@@ -182,6 +182,7 @@ def test_digest_queries_do_not_grow_with_the_items(person, org_a):
     for i in range(2, 8):
         NoticeFactory(title=f"More {i}", recipients=[org_a])
         DataGapFactory(title=f"More gap {i}", countries=[CountryFactory(code="AL")])
+    measure()  # the writes renewed what is kept per process (the page tree's facts)
     large, digest = measure()
     assert len(digest.gaps) == 10
     assert large == small
