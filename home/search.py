@@ -430,6 +430,14 @@ class RankedHits(Hits):
             [*params, self.count_limit + 1],
         )
 
+    def _preview_sql(self, n, size, relation):
+        """The parts of previews() for this kind, the `n`th: its first `size` rows, then its
+        count, which stops one past the limit."""
+        return [
+            self._window_sql(f"{n}, t.object_id, NULL::bigint", 0, size, relation),
+            self._count_sql(f"{n}, NULL::bigint, count(*)", relation),
+        ]
+
     def count(self):
         if self._count is None:
             sql, params = self._count_sql("count(*)")
@@ -472,6 +480,10 @@ class IndexedHits(RankedHits):
         from modelsearch.backends.database.postgres.weights import get_sql_weights
 
         return "home_search_matches(%s::tsquery, %s::real[])", [self.tsquery, get_sql_weights()]
+
+    def _preview_sql(self, n, size, relation):
+        """Every match is ranked to find the first rows: they come with the count of all."""
+        return [self._window_sql(f"{n}, t.object_id, count(*) OVER ()", 0, size, relation)]
 
     @classmethod
     def shared(cls, hits):
@@ -529,15 +541,12 @@ class WordHits(RankedHits):
 
 def _ranked_previews(hits, size):
     """previews() of RankedHits of one class: every kind's first rows and count in one
-    UNION ALL."""
+    UNION ALL of rows (kind, id or NULL, count or NULL)."""
     prefix, params, relation = type(next(iter(hits.values()))).shared(hits)
     params = list(params)
     parts = []
     for n, kind_hits in enumerate(hits.values()):
-        for sql, part_params in (
-            kind_hits._window_sql(f"{n}, t.object_id, NULL::bigint", 0, size, relation),
-            kind_hits._count_sql(f"{n}, NULL::bigint, count(*)", relation),
-        ):
+        for sql, part_params in kind_hits._preview_sql(n, size, relation):
             parts.append(f"({sql})")
             params += part_params
     keys = list(hits)
@@ -545,10 +554,13 @@ def _ranked_previews(hits, size):
     with connection.cursor() as cursor:
         cursor.execute(prefix + " UNION ALL ".join(parts), params)
         for n, object_id, total in cursor.fetchall():
-            if total is None:
+            if object_id is not None:
                 rows[keys[n]].append(object_id)
-            else:
+            if total is not None:
                 hits[keys[n]]._set_count(total)
+    for kind_hits in hits.values():
+        if kind_hits._count is None:  # no row: nothing found
+            kind_hits._set_count(0)
     return {key: hits[key]._objects(rows[key]) for key in keys}
 
 
