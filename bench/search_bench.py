@@ -38,26 +38,38 @@ QUERIES = [
     "data",
     "migration border",
     "child trafficking",
+    "labour exploitation",
+    "forced marriage",
     "domestic labour",
     "debt bondage",
     "sexual exploitation",
+    "victim identification referral",
     "forced labour children",
+    "national referral mechanism",
     "fishing",
+    "questionnaire",
     "Moldova",
     "Albania",
     "Kosovo",
+    "North Macedonia",
+    "Bosnia and Herzegovina",
     "UNICEF",
     "IOM",
     "Innocenti",
+    "UNICEF Innocenti Research Centre",
+    "International Organization for Migration",
+    "Save the Children Denmark",
+    "Sexual Labour Agency 0000",
     "Agency 0042",
     "Garcia",
-    "questionnaire",
+    "Hana Eriksen",
     "kosvo",
     "zzyzx",
+    "the and of",
 ]
 
 
-TOTAL = re.compile(r'aria-live="polite">(\d+) result')
+TOTAL = re.compile(r'aria-live="polite">(?:More than )?(\d+) result')
 
 
 def _ask(client, query, kind=""):

@@ -12,14 +12,13 @@ import re
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from operator import attrgetter
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
-from django.db.models import BigIntegerField, CharField, Count, F, QuerySet, Value, Window
-from django.db.models.functions import Cast
+from django.db.models import QuerySet
 from django.db.models.sql import Query
 from django.urls import reverse
 from django.utils.html import escape, strip_tags
@@ -294,6 +293,8 @@ def search_kinds(query, user, count_limit=None):
     if connection.vendor != "postgresql":
         return {kind.key: Hits(kind, query, user, count_limit) for kind in KINDS}
     tsquery = parsed_tsquery(query, KINDS[0].visible(user))
+    if not tsquery:
+        return {kind.key: NoHits(kind, query, user, count_limit) for kind in KINDS}
     word = single_word(tsquery)
     if word is not None and term_ranks_ready():
         return {kind.key: WordHits(kind, query, user, count_limit, word) for kind in KINDS}
@@ -334,21 +335,10 @@ class Hits:
         return self[:size]
 
 
-class ParsedQuery(SearchQuery):
-    """A tsquery already in PostgreSQL's normal form, sent as a constant. Wagtail's
-    `to_tsquery(…)` is only stable, so PostgreSQL parses and stems it again for every row it
-    matches and ranks: two thirds of the time of a common word."""
-
-    template = "%(expressions)s::tsquery"
-
-    def __init__(self, text):
-        super().__init__(Value(text), search_type="raw")
-        self.text = text
-
-
 def parsed_tsquery(query, queryset):
     """Wagtail's tsquery for `query` (its terms, all required) as PostgreSQL normalizes it
-    (stemmed, stop words dropped); None when there is no term to search for."""
+    (stemmed, stop words dropped), as text; "" when only stop words are left, None when there
+    is no term at all."""
     from wagtail.search.models import IndexEntry
 
     backend = get_search_backend()
@@ -362,72 +352,144 @@ def parsed_tsquery(query, queryset):
     )
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT ({sql})::text", params)
-        return ParsedQuery(cursor.fetchone()[0])
+        return cursor.fetchone()[0]
 
 
-class IndexedHits(Hits):
-    """The same hits and order on PostgreSQL, ranked in the search index table alone.
+class NoHits(Hits):
+    """A query with no word left to search for (stop words only): nothing found, nothing
+    asked of the database."""
 
-    Wagtail joins each kind's table to the index on `object_id = pk::varchar` and filters on
-    `title || body`, which no index covers: the planner, misjudging how many rows match, ranks
-    every entry of the kind against every row (seconds for a common word). Here the match is
-    answered by the GIN index on `title || body` (home/migrations/0002), visibility is a
-    semi-join on the visible primary keys, the rank is Wagtail's own expression (the rank of
-    the title times its length norm, plus the rank of the body) on the query parsed once, and
-    only the requested window of ids leaves the database, with the total counted in the same
-    query for previews."""
+    def __init__(self, kind, query, user, count_limit):
+        self.count_limit = count_limit
+        self._count = 0
+        self.more = False
 
-    def __init__(self, kind, query, user, count_limit, tsquery):
-        super().__init__(kind, query, user, count_limit)
-        self._entries = None if tsquery is None else self._ranked_entries(tsquery)
+    def __getitem__(self, window):
+        return []
 
-    def _ranked_entries(self, tsquery):
-        from wagtail.search.models import IndexEntry
+    def preview(self, size):
+        return []
+
+
+class RankedHits(Hits):
+    """A kind's hits on PostgreSQL, in Wagtail search's order, from our own SQL: the rows
+    (content_type_id, object_id, score) of `_relation()` that are of the kind and that the
+    searcher may see, best score first, then newest. Visibility is a semi-join on the visible
+    primary keys; counting stops one past `count_limit`; only the requested window of ids
+    leaves the database, and previews() asks every kind's first rows and count at once.
+
+    The SQL is assembled from our own fragments and the visible queryset's compiled SQL;
+    every value (words, weights, content types, limits) is a parameter."""
+
+    def __init__(self, kind, query, user, count_limit):
         from wagtail.search.utils import get_descendants_content_types_pks
 
-        weights = self.results.query_compiler.sql_weights
-        rank = (
-            SearchRank(F("title"), tsquery, weights=weights) * F("title_norm")
-            + SearchRank(F("body"), tsquery, weights=weights) * 1.0
-        )
-        visible_keys = self.visible.annotate(_key=Cast("pk", CharField(max_length=50))).values(
-            "_key"
-        )
+        self.visible = kind.visible(user)
+        self.count_limit = count_limit
+        self._count = None
+        self.more = False
+        self.content_types = list(get_descendants_content_types_pks(self.visible.model))
+
+    def _relation(self):
+        """The SQL of the candidate rows, and its params."""
+        raise NotImplementedError
+
+    @classmethod
+    def shared(cls, hits):
+        """A WITH clause, its params, and the relation that stands for `_relation()` in a
+        query over all of `hits` (kinds of one search): by default none."""
+        return "", [], None
+
+    @cached_property
+    def _visible_sql(self):
+        compiler = self.visible.order_by().values("pk").query.get_compiler(connection=connection)
+        return compiler.as_sql()
+
+    def _matches(self, relation=None):
+        """The FROM and WHERE of this kind's visible rows, and params."""
+        relation_sql, relation_params = relation or self._relation()
+        visible_sql, visible_params = self._visible_sql
+        kinds = ", ".join(["%s"] * len(self.content_types))
         return (
-            IndexEntry.objects.annotate(_vector_=F("title")._combine(F("body"), "||", False))
-            .filter(
-                _vector_=tsquery,
-                content_type_id__in=get_descendants_content_types_pks(self.visible.model),
-                object_id__in=visible_keys,
-            )
-            .order_by(rank.desc(), Cast("object_id", BigIntegerField()).desc())
+            f"FROM {relation_sql} t WHERE t.content_type_id IN ({kinds}) "
+            f"AND t.object_id IN ({visible_sql})",
+            [*relation_params, *self.content_types, *visible_params],
         )
+
+    def _window_sql(self, select, offset, limit, relation=None):
+        matches, params = self._matches(relation)
+        return (
+            f"SELECT {select} {matches} ORDER BY t.score DESC, t.object_id DESC LIMIT %s OFFSET %s",
+            [*params, limit, offset],
+        )
+
+    def _count_sql(self, select, relation=None):
+        matches, params = self._matches(relation)
+        return (
+            f"SELECT {select} FROM (SELECT 1 {matches} LIMIT %s) AS found",  # noqa: S608
+            [*params, self.count_limit + 1],
+        )
+
+    def _preview_sql(self, n, size, relation):
+        """The parts of previews() for this kind, the `n`th: its first `size` rows, then its
+        count, which stops one past the limit."""
+        return [
+            self._window_sql(f"{n}, t.object_id, NULL::bigint", 0, size, relation),
+            self._count_sql(f"{n}, NULL::bigint, count(*)", relation),
+        ]
 
     def count(self):
         if self._count is None:
-            self._set_count(0 if self._entries is None else self._entries.count())
+            sql, params = self._count_sql("count(*)")
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                self._set_count(cursor.fetchone()[0])
         return self._count
 
     def _objects(self, keys):
-        by_pk = self.visible.in_bulk([int(key) for key in keys])
-        return [by_pk[int(key)] for key in keys if int(key) in by_pk]
+        by_pk = self.visible.in_bulk(keys)
+        return [by_pk[key] for key in keys if key in by_pk]
 
     def __getitem__(self, window):
-        if self._entries is None:
-            return []
-        return self._objects(list(self._entries.values_list("object_id", flat=True)[window]))
+        offset = window.start or 0
+        sql, params = self._window_sql("t.object_id", offset, window.stop - offset)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return self._objects([row[0] for row in cursor.fetchall()])
 
     def preview(self, size):
-        if self._entries is None:
-            self._set_count(0)
-            return []
         return previews({"": self}, size)[""]
 
-    def _preview_rows(self, key, size):
-        """The first `size` (kind, id, total of the kind) rows, for one UNION ALL of kinds."""
-        return self._entries.annotate(
-            _kind=Value(key, output_field=CharField()), _total=Window(Count("pk"))
-        ).values_list("_kind", "object_id", "_total")[:size]
+
+class IndexedHits(RankedHits):
+    """A search of several words (or a phrase): the entries matching all of them, each ranked
+    by PostgreSQL's ts_rank for the whole query, as Wagtail ranks them.
+
+    Wagtail joins each kind's table to the index on `object_id = pk::varchar` and filters on
+    `title || body`, which no index covers: the planner, misjudging how many rows match, ranks
+    every entry of the kind against every row (seconds for a common word). Here the entries
+    matching the query, parsed once, and their ranks come from `home_search_matches`
+    (home/migrations/0005), which reads them through the GIN index on `title || body`; in
+    previews() that is done once for every kind, not once per kind."""
+
+    def __init__(self, kind, query, user, count_limit, tsquery):
+        super().__init__(kind, query, user, count_limit)
+        self.tsquery = tsquery
+
+    def _relation(self):
+        from modelsearch.backends.database.postgres.weights import get_sql_weights
+
+        return "home_search_matches(%s::tsquery, %s::real[])", [self.tsquery, get_sql_weights()]
+
+    def _preview_sql(self, n, size, relation):
+        """Every match is ranked to find the first rows: they come with the count of all."""
+        return [self._window_sql(f"{n}, t.object_id, count(*) OVER ()", 0, size, relation)]
+
+    @classmethod
+    def shared(cls, hits):
+        sql, params = next(iter(hits.values()))._relation()
+        found = f"WITH found_entries AS MATERIALIZED (SELECT * FROM {sql}) "  # noqa: S608
+        return found, params, ("found_entries", [])
 
 
 # A tsquery of one lexeme, as PostgreSQL writes it: quoted, quotes doubled, no weights or
@@ -438,7 +500,7 @@ _term_ranks_ready = {}
 
 def single_word(tsquery):
     """The lexeme of a one-word query (`labour` of `'labour'`), else None."""
-    match = tsquery is not None and ONE_LEXEME.fullmatch(tsquery.text)
+    match = ONE_LEXEME.fullmatch(tsquery or "")
     return match[1].replace("''", "'") if match else None
 
 
@@ -460,118 +522,59 @@ def term_ranks_ready():
     return _term_ranks_ready[name]
 
 
-class WordHits(Hits):
+class WordHits(RankedHits):
     """A one-word search's hits, in the same order, read from the word's ranks computed when
     each entry was indexed (home/migrations/0004): the best of a kind are the first rows of an
     index on (word, kind, rank, id) that the searcher may see, so the time does not grow with
-    how many entries hold the word. Visibility is the same semi-join on the visible primary
-    keys; counting stops one past `count_limit`."""
+    how many entries hold the word."""
 
     def __init__(self, kind, query, user, count_limit, word):
-        from wagtail.search.utils import get_descendants_content_types_pks
-
-        self.visible = kind.visible(user)
-        self.count_limit = count_limit
-        self._count = None
-        self.more = False
+        super().__init__(kind, query, user, count_limit)
         self.word = word
-        self.content_types = list(get_descendants_content_types_pks(self.visible.model))
 
-    # The SQL below is assembled from our own fragments and the visible queryset's compiled
-    # SQL; every value (the word, content types, limits) is a parameter.
-
-    def _matches(self):
-        """The FROM and WHERE of this kind's visible entries holding the word, and params."""
-        compiler = self.visible.order_by().values("pk").query.get_compiler(connection=connection)
-        visible_sql, visible_params = compiler.as_sql()
-        kinds = ", ".join(["%s"] * len(self.content_types))
+    def _relation(self):
         return (
-            "FROM home_search_term t WHERE t.lexeme = %s "
-            f"AND t.content_type_id IN ({kinds}) AND t.object_id IN ({visible_sql})",
-            [self.word, *self.content_types, *visible_params],
+            "(SELECT content_type_id, object_id, score FROM home_search_term WHERE lexeme = %s)",
+            [self.word],
         )
 
-    def _window_sql(self, select, offset, limit):
-        matches, params = self._matches()
-        return (
-            f"SELECT {select} {matches} ORDER BY t.score DESC, t.object_id DESC LIMIT %s OFFSET %s",
-            [*params, limit, offset],
-        )
 
-    def _count_sql(self, select):
-        matches, params = self._matches()
-        return (
-            f"SELECT {select} FROM (SELECT 1 {matches} LIMIT %s) AS found",  # noqa: S608
-            [*params, self.count_limit + 1],
-        )
-
-    def count(self):
-        if self._count is None:
-            sql, params = self._count_sql("count(*)")
-            with connection.cursor() as cursor:
-                cursor.execute(sql, params)
-                self._set_count(cursor.fetchone()[0])
-        return self._count
-
-    _objects = IndexedHits._objects
-
-    def __getitem__(self, window):
-        offset = window.start or 0
-        sql, params = self._window_sql("t.object_id", offset, window.stop - offset)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return self._objects([row[0] for row in cursor.fetchall()])
-
-    def preview(self, size):
-        return previews({"": self}, size)[""]
-
-
-def _word_previews(hits, size):
-    """previews() of WordHits: every kind's first rows and count in one UNION ALL."""
-    parts, params = [], []
+def _ranked_previews(hits, size):
+    """previews() of RankedHits of one class: every kind's first rows and count in one
+    UNION ALL of rows (kind, id or NULL, count or NULL)."""
+    prefix, params, relation = type(next(iter(hits.values()))).shared(hits)
+    params = list(params)
+    parts = []
     for n, kind_hits in enumerate(hits.values()):
-        sql, part_params = kind_hits._window_sql(f"{n}, t.object_id, NULL::bigint", 0, size)
-        parts.append(f"({sql})")
-        params += part_params
-        sql, part_params = kind_hits._count_sql(f"{n}, NULL::bigint, count(*)")
-        parts.append(f"({sql})")
-        params += part_params
+        for sql, part_params in kind_hits._preview_sql(n, size, relation):
+            parts.append(f"({sql})")
+            params += part_params
     keys = list(hits)
     rows = {key: [] for key in keys}
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
+        cursor.execute(prefix + " UNION ALL ".join(parts), params)
         for n, object_id, total in cursor.fetchall():
-            if total is None:
+            if object_id is not None:
                 rows[keys[n]].append(object_id)
-            else:
+            if total is not None:
                 hits[keys[n]]._set_count(total)
+    for kind_hits in hits.values():
+        if kind_hits._count is None:  # no row: nothing found
+            kind_hits._set_count(0)
     return {key: hits[key]._objects(rows[key]) for key in keys}
 
 
 def previews(hits, size):
     """The first `size` hits of each kind ({key: Hits}), each kind's count known after. On
     PostgreSQL every kind's ranking and count is one UNION ALL query, not one per kind."""
-    indexed = {
-        key: kind_hits
-        for key, kind_hits in hits.items()
-        if isinstance(kind_hits, IndexedHits) and kind_hits._entries is not None
-    }
-    words = {key: kind_hits for key, kind_hits in hits.items() if isinstance(kind_hits, WordHits)}
-    found = _word_previews(words, size) if words else {}
+    found = {}
+    for cls in (WordHits, IndexedHits):
+        of_class = {key: kind_hits for key, kind_hits in hits.items() if type(kind_hits) is cls}
+        if of_class:
+            found.update(_ranked_previews(of_class, size))
     found.update(
-        (key, kind_hits.preview(size))
-        for key, kind_hits in hits.items()
-        if key not in indexed and key not in words
+        (key, kind_hits.preview(size)) for key, kind_hits in hits.items() if key not in found
     )
-    if not indexed:
-        return found
-    parts = [kind_hits._preview_rows(key, size) for key, kind_hits in indexed.items()]
-    rows = {key: [] for key in indexed}
-    for key, object_id, total in parts[0].union(*parts[1:], all=True):
-        rows[key].append((object_id, total))
-    for key, kind_hits in indexed.items():
-        kind_hits._set_count(rows[key][0][1] if rows[key] else 0)
-        found[key] = kind_hits._objects([object_id for object_id, _ in rows[key]])
     return found
 
 
