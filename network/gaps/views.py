@@ -58,7 +58,8 @@ def _choices():
 def gap_list(request):
     form = GapFilterForm(request.GET or None)
     filters = filters_of(form, only_given=True)
-    page, page_error, query = paginate(request, selectors.gap_list(filters), PAGE_SIZE)
+    page, page_error, query = paginate(request, selectors.register_rows(filters), PAGE_SIZE)
+    page.object_list = selectors.with_places(page.object_list)
     return render(
         request,
         "gaps/gap_list.html",

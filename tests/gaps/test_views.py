@@ -343,3 +343,22 @@ def test_gap_add_evidence_without_title_or_by_outsider_refused(client, member_a,
     client.force_login(focal_b)
     assert client.post(f"/gaps/{gap.pk}/evidence/", {"evidence_title": "T"}).status_code == 403
     assert not gap.evidence.exists()
+
+
+def test_gap_list_rows_name_their_places_in_order_and_a_renamed_one_at_once(client):
+    """The register's rows take their places from a copy kept until gaps are written."""
+    balkans = SubRegionFactory(name="Western Balkans", slug="wb-rows")
+    alps = SubRegionFactory(name="Alpine", slug="alps-rows")
+    albania, kosovo = CountryFactory(code="AL"), CountryFactory(code="XK")
+    DataGapFactory(title="Placed gap", sub_regions=[balkans, alps], countries=[kosovo, albania])
+    row = _row(client.get("/gaps/").content.decode(), "Placed gap")
+    assert "Alpine; Western Balkans; Albania, Kosovo" in row
+    balkans.name = "South-East Europe"
+    balkans.save()
+    row = _row(client.get("/gaps/").content.decode(), "Placed gap")
+    assert "Alpine; South-East Europe; Albania, Kosovo" in row
+
+
+def _row(page, title):
+    start = page.index(title)
+    return page[start : page.index("</tr>", start)]
