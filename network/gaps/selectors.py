@@ -88,19 +88,31 @@ def with_places(gaps):
     gaps = list(gaps)
     countries, regions = _places()
     ids = [gap.pk for gap in gaps]
+    country_ids = list(
+        GapCountry.objects.filter(datagap_id__in=ids).values_list("datagap_id", "country_id")
+    )
+    region_ids = list(
+        GapSubRegion.objects.filter(datagap_id__in=ids).values_list("datagap_id", "subregion_id")
+    )
+    # A place added between this request's version read and these queries is read here.
+    countries = _with_missing(countries, Country, {pk for _, pk in country_ids})
+    regions = _with_missing(regions, SubRegion, {pk for _, pk in region_ids})
     named = {"country_list": defaultdict(list), "region_list": defaultdict(list)}
-    for gap_id, country_id in GapCountry.objects.filter(datagap_id__in=ids).values_list(
-        "datagap_id", "country_id"
-    ):
+    for gap_id, country_id in country_ids:
         named["country_list"][gap_id].append(countries[country_id])
-    for gap_id, region_id in GapSubRegion.objects.filter(datagap_id__in=ids).values_list(
-        "datagap_id", "subregion_id"
-    ):
+    for gap_id, region_id in region_ids:
         named["region_list"][gap_id].append(regions[region_id])
     for gap in gaps:
         gap.country_list = sorted(named["country_list"][gap.pk], key=lambda c: str(c.code))
         gap.region_list = sorted(named["region_list"][gap.pk], key=lambda r: r.name)
     return gaps
+
+
+def _with_missing(kept, model, wanted):
+    missing = wanted - kept.keys()
+    if not missing:
+        return kept
+    return {**kept, **model.objects.in_bulk(missing)}
 
 
 def gap_detail(pk):

@@ -362,3 +362,17 @@ def test_gap_list_rows_name_their_places_in_order_and_a_renamed_one_at_once(clie
 def _row(page, title):
     start = page.index(title)
     return page[start : page.index("</tr>", start)]
+
+
+def test_gap_list_rows_name_a_place_the_kept_copy_does_not_hold_yet(monkeypatch):
+    """A country added after a request read its versions is read from the database, not a
+    server error."""
+    from network.gaps import selectors
+
+    gap = DataGapFactory(title="Late place")
+    before = selectors._places()
+    late = CountryFactory(code="MD")
+    gap.countries.add(late)
+    monkeypatch.setattr(selectors, "_places", lambda: before)
+    (row,) = selectors.with_places([gap])
+    assert [c.pk for c in row.country_list] == [late.pk]
