@@ -431,11 +431,16 @@ class RankedHits(Hits):
         )
 
     def _preview_sql(self, n, size, relation):
-        """The parts of previews() for this kind, the `n`th: its first `size` rows, then its
-        count, which stops one past the limit."""
+        """The parts of previews() for this kind, the `n`th: its first `size` rows, each with
+        the count of the first rows up to one past the limit (read in rank order, so the first
+        `size` of them are the kind's best)."""
+        top, params = self._window_sql("t.object_id, t.score", 0, self.count_limit + 1, relation)
         return [
-            self._window_sql(f"{n}, t.object_id, NULL::bigint", 0, size, relation),
-            self._count_sql(f"{n}, NULL::bigint, count(*)", relation),
+            (
+                f"SELECT {n}, object_id, count(*) OVER () FROM ({top}) AS top "  # noqa: S608
+                "ORDER BY score DESC, object_id DESC LIMIT %s",
+                [*params, size],
+            )
         ]
 
     def count(self):
@@ -447,7 +452,9 @@ class RankedHits(Hits):
         return self._count
 
     def _objects(self, keys):
-        by_pk = self.visible.in_bulk(keys)
+        """The objects of `keys` (found among the visible rows by this request's ranking
+        query), in that order."""
+        by_pk = self.visible.model._default_manager.in_bulk(keys)
         return [by_pk[key] for key in keys if key in by_pk]
 
     def __getitem__(self, window):
