@@ -48,11 +48,23 @@ class PeopleFilterForm(FastSelects, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["expertise"].choices = [
-            ("", _("All expertise")),
-            *expertise_suggestions().values_list("slug", "name"),
+        # Callables: a list given to a field is normalized choice by choice on every view
+        # (2,000 member organizations on the xlarge network); FastSelect takes them as they are.
+        self.fields["expertise"].choices = lambda: [("", _("All expertise")), *_expertise_choices()]
+        self.fields["organization"].choices = lambda: [
+            ("", _("All organizations")),
+            *_member_choices(),
         ]
-        self.fields["organization"].choices = [("", _("All organizations")), *_member_choices()]
+
+
+def _expertise_choices():
+    """(slug, name) of the expertise offered (expertise_suggestions), kept in the shared cache
+    until a write to members."""
+
+    def compute():
+        return list(expertise_suggestions().values_list("slug", "name"))
+
+    return versioned(app_version("members"), "expertise-choices", compute, 3600)
 
 
 def _member_choices():

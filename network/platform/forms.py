@@ -79,7 +79,14 @@ def _plain_block(choices):
     # Rendered as the string of the value and the label as it is (its type too: a SafeString
     # is not escaped, a str is; True and 1 are equal keys but different strings).
     try:
-        key = (get_language(), tuple(_plain_key(value, label) for value, label in choices))
+        # A pair of plain strings is its own key (hashed in C); others say their label's type.
+        key = (
+            get_language(),
+            tuple(
+                pair if type(pair[0]) is str and type(pair[1]) is str else _plain_key(*pair)
+                for pair in choices
+            ),
+        )
         hash(key)
     except TypeError:  # an unhashable label: rendered each time
         return _render_plain(choices)
