@@ -160,6 +160,16 @@ def test_people_filter_choices_omit_expertise_only_hidden_people_hold(client, va
     assert "Quietcanary" not in html
 
 
+def test_people_filter_stops_offering_expertise_once_its_only_holder_hides(client, org_a):
+    """The offered expertise is kept between views: a person hiding makes a new list at once."""
+    holder = person("Loud", organization=org_a)
+    holder.expertise.add(ExpertiseFactory(name="Quietcanary topic", slug="quietcanary-topic"))
+    assert '<option value="quietcanary-topic">' in client.get("/people/").content.decode()
+    holder.visibility = Visibility.HIDDEN
+    holder.save()
+    assert "Quietcanary" not in client.get("/people/").content.decode()
+
+
 def test_people_filter_by_organization_ignores_applicant_organizations(client, org_a):
     from members.enums import OrganizationStatus
 
