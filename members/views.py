@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network.platform.forms import filters_of
-from network.platform.messages import error_messages
+from network.platform.messages import error_messages, error_text, form_errors_text
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
 from network.platform.views import found_or_404, require_perm
@@ -156,7 +156,7 @@ def invitation_revoke(request, slug, pk):
     try:
         services.invitation_revoke(invitation=invitation, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error_messages(error)))
+        messages.error(request, error_text(error))
     else:
         messages.success(
             request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email}
@@ -184,7 +184,7 @@ def organization_requests(request, slug):
                     request=join_request, by=request.user, approve=approve
                 )
             except ValidationError as error:
-                messages.error(request, " ".join(error_messages(error)))
+                messages.error(request, error_text(error))
             else:
                 done = (
                     _("The request from %(name)s is approved.")
@@ -227,7 +227,7 @@ def organization_alternate(request, slug):
                 organization=organization, user=form.cleaned_data["user"], by=request.user
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error_messages(error)))
+            messages.error(request, error_text(error))
         else:
             messages.success(
                 request,
@@ -247,14 +247,14 @@ def organization_join(request, slug):
             request, _("You are already a member of %(name)s.") % {"name": organization.name}
         )
     elif not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, form_errors_text(form))
     else:
         try:
             services.membership_request_create(
                 user=request.user, organization=organization, message=form.cleaned_data["message"]
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error_messages(error)))
+            messages.error(request, error_text(error))
         else:
             messages.success(
                 request,
@@ -293,7 +293,7 @@ def invitation(request, token):
         try:
             membership = services.invitation_accept(token=token, user=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(error_messages(error)))
+            messages.error(request, error_text(error))
         else:
             messages.success(
                 request, _("Welcome to %(name)s.") % {"name": membership.organization.name}
@@ -352,7 +352,7 @@ def token_create(request):
         try:
             token, raw = services.token_create(user=request.user, name=form.cleaned_data["name"])
         except ValidationError as error:
-            messages.error(request, " ".join(error_messages(error)))
+            messages.error(request, error_text(error))
         else:
             # Rendered, not redirected: the raw token must never sit in a message cookie.
             response = render(request, "members/token_created.html", {"token": token, "raw": raw})

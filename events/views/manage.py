@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from network.platform.csv import csv_download
-from network.platform.messages import error_messages
+from network.platform.messages import error_text, form_errors_text
 from network.platform.views import RAISE, run_service
 
 from .. import selectors, services
@@ -40,7 +40,7 @@ def manage_participants(request, page):
                     by=request.user,
                 )
             except ValidationError as error:
-                messages.error(request, " ".join(error_messages(error)))
+                messages.error(request, error_text(error))
             else:
                 if accept:
                     messages.success(
@@ -60,7 +60,7 @@ def manage_participants(request, page):
                         request, _("%(count)s declined.") % {"count": counts["declined"]}
                     )
         else:
-            messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+            messages.error(request, form_errors_text(form))
         return redirect(_sub(page, request, "manage"))
     registrations = list(selectors.registrations_for_organizers(page))
     by_country = {}

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from network.discussions.markdown import render as render_markdown
+from network.platform.messages import form_errors_text
 from network.platform.views import RAISE, TELL, run_service
 
 from .. import selectors, services
@@ -67,7 +68,7 @@ def _invalid(request, page, output, form, name, shown_when):
     """The page again with the form's errors; where the form is not on the page (the minutes
     are past that step), the errors are said in a message."""
     if output.minutes_status != shown_when:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, form_errors_text(form))
     response = _render(request, page, output, status=400)
     response.context_data[name] = form
     return response

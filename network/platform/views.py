@@ -20,7 +20,7 @@ from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.log_actions import log
 
 from .languages import language_save
-from .messages import error_messages
+from .messages import error_messages, error_text
 
 # What run_service does when the service raises PermissionDenied: let it through (Django
 # answers 403), or tell the person as it tells a refusal and carry on.
@@ -173,7 +173,7 @@ def translation_views(
 
 def _tell(request, error, *, form, to_fields):
     if form is None:
-        messages.error(request, " ".join(error_messages(error)) or _("You may not do that."))
+        messages.error(request, error_text(error) or _("You may not do that."))
     elif to_fields and hasattr(error, "error_dict"):
         for field, texts in error.message_dict.items():
             form.add_error(field if field in form.fields else None, texts)

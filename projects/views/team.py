@@ -9,7 +9,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network.platform.messages import error_messages
+from network.platform.messages import error_messages, error_text, form_errors_text
 from network.platform.views import RAISE, form_saved, require_perm, run_service
 
 from .. import services
@@ -34,7 +34,7 @@ def project_join(request, slug):
     project = _project(request, slug)
     form = JoinRequestForm(request.POST, project=project)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, form_errors_text(form))
         return redirect(project)
     run_service(
         request,
@@ -107,7 +107,7 @@ def team_member_update(request, slug, pk):
         require_perm(request, "projects.manage_team", project)
     form = TeamMemberForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, form_errors_text(form))
         return redirect(project)
     run_service(
         request,
@@ -140,7 +140,7 @@ def team_member_remove(request, slug, pk):
         try:
             services.project_member_remove(member=member, by=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(error_messages(error)))
+            messages.error(request, error_text(error))
             return redirect(project)
         if not leaving:
             messages.success(
