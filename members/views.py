@@ -10,7 +10,7 @@ from network.platform.forms import filters_of
 from network.platform.messages import error_messages, error_text, form_errors_text
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
-from network.platform.views import found_or_404, require_perm
+from network.platform.views import RAISE, form_saved, found_or_404, require_perm
 
 from . import selectors, services
 from .enums import InvitationStatus, OrganizationStatus, RequestStatus
@@ -103,18 +103,19 @@ def organization_edit(request, slug):
     form = OrganizationForm(
         request.POST if request.method == "POST" else None, instance=organization
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organization_update(
-                organization=Organization.objects.get(pk=organization.pk),
-                by=request.user,
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The organization's profile is saved."))
-            return redirect(organization)
+    if form_saved(
+        request,
+        form,
+        services.organization_update,
+        success=_("The organization's profile is saved."),
+        on_denied=RAISE,
+        to_fields=True,
+        data=lambda form: {
+            "organization": Organization.objects.get(pk=organization.pk),
+            **form.cleaned_data,
+        },
+    ):
+        return redirect(organization)
     return render(
         request, "members/organization_edit.html", {"organization": organization, "form": form}
     )

@@ -88,11 +88,15 @@ def found_or_404(found, message=None):
     return found
 
 
-def form_saved(request, form, service, /, *, success=None, on_denied, to_fields=False, **kwargs):
+def form_saved(
+    request, form, service, /, *, success=None, on_denied, to_fields=False, data=None, **kwargs
+):
     """A form page's save: on a POST whose `form` is valid, run_service calls
     `service(by=request.user, **kwargs, **form.cleaned_data)` and puts its refusals on the
-    form. A GET or a form with errors runs nothing and returns a failed Outcome, so the view
-    renders the form again."""
+    form. `data(form)`, when given, returns the service's arguments from the valid form
+    instead of its cleaned_data (renamed or split fields, a row read afresh). A GET or a form
+    with errors runs nothing and returns a failed Outcome, so the view renders the form
+    again."""
     if request.method != "POST" or not form.is_valid():
         return Outcome(False)
     return run_service(
@@ -104,7 +108,7 @@ def form_saved(request, form, service, /, *, success=None, on_denied, to_fields=
         to_fields=to_fields,
         by=request.user,
         **kwargs,
-        **form.cleaned_data,
+        **(form.cleaned_data if data is None else data(form)),
     )
 
 
