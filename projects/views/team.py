@@ -9,7 +9,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network.platform.messages import error_messages, error_text, form_errors_text
+from network.platform.messages import error_messages, form_errors_text
 from network.platform.views import RAISE, form_saved, require_perm, run_service
 
 from .. import services
@@ -126,10 +126,9 @@ def team_member_remove(request, slug, pk):
         else _("a researcher who keeps their profile private")
     )
     if request.method == "POST":
-        try:
-            services.project_member_remove(member=member, by=request.user)
-        except ValidationError as error:
-            messages.error(request, error_text(error))
+        if not run_service(
+            request, services.project_member_remove, on_denied=RAISE, member=member, by=request.user
+        ):
             return redirect(project)
         if not leaving:
             messages.success(
