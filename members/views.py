@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network.platform.forms import filters_of
-from network.platform.messages import error_messages
+from network.platform.messages import error_messages, form_errors_text
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
-from network.platform.views import found_or_404, require_perm
+from network.platform.views import RAISE, form_saved, found_or_404, require_perm, run_service
 
 from . import selectors, services
 from .enums import InvitationStatus, OrganizationStatus, RequestStatus
@@ -103,18 +103,19 @@ def organization_edit(request, slug):
     form = OrganizationForm(
         request.POST if request.method == "POST" else None, instance=organization
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organization_update(
-                organization=Organization.objects.get(pk=organization.pk),
-                by=request.user,
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The organization's profile is saved."))
-            return redirect(organization)
+    if form_saved(
+        request,
+        form,
+        services.organization_update,
+        success=_("The organization's profile is saved."),
+        on_denied=RAISE,
+        to_fields=True,
+        data=lambda form: {
+            "organization": Organization.objects.get(pk=organization.pk),
+            **form.cleaned_data,
+        },
+    ):
+        return redirect(organization)
     return render(
         request, "members/organization_edit.html", {"organization": organization, "form": form}
     )
@@ -153,14 +154,14 @@ def invitation_revoke(request, slug, pk):
     organization = _member_organization(slug)
     require_perm(request, "members.invite_to_organization", organization)
     invitation = get_object_or_404(organization.invitations, pk=pk)
-    try:
-        services.invitation_revoke(invitation=invitation, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error_messages(error)))
-    else:
-        messages.success(
-            request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email}
-        )
+    run_service(
+        request,
+        services.invitation_revoke,
+        success=_("The invitation to %(email)s is withdrawn.") % {"email": invitation.email},
+        on_denied=RAISE,
+        invitation=invitation,
+        by=request.user,
+    )
     return redirect("members:invite", slug=slug)
 
 
@@ -175,23 +176,22 @@ def organization_requests(request, slug):
                 request, _("That request is no longer pending, or no decision was chosen.")
             )
         else:
-            join_request, approve = (
-                form.cleaned_data["request"],
-                form.cleaned_data["decision"] == "approve",
+            join_request = form.cleaned_data["request"]
+            approve = form.cleaned_data["decision"] == "approve"
+            done = (
+                _("The request from %(name)s is approved.")
+                if approve
+                else _("The request from %(name)s is declined.")
             )
-            try:
-                services.membership_request_decide(
-                    request=join_request, by=request.user, approve=approve
-                )
-            except ValidationError as error:
-                messages.error(request, " ".join(error_messages(error)))
-            else:
-                done = (
-                    _("The request from %(name)s is approved.")
-                    if approve
-                    else _("The request from %(name)s is declined.")
-                )
-                messages.success(request, done % {"name": join_request.user.name})
+            run_service(
+                request,
+                services.membership_request_decide,
+                success=done % {"name": join_request.user.name},
+                on_denied=RAISE,
+                request=join_request,
+                by=request.user,
+                approve=approve,
+            )
         return redirect("members:requests", slug=slug)
     pending = organization.membership_requests.filter(status=RequestStatus.PENDING).select_related(
         "user"
@@ -222,18 +222,16 @@ def organization_alternate(request, slug):
     if not form.is_valid():
         messages.error(request, _("Choose one of the organization's members as alternate."))
     else:
-        try:
-            services.alternate_name(
-                organization=organization, user=form.cleaned_data["user"], by=request.user
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error_messages(error)))
-        else:
-            messages.success(
-                request,
-                _("%(name)s is now the alternate focal point.")
-                % {"name": form.cleaned_data["user"].name},
-            )
+        run_service(
+            request,
+            services.alternate_name,
+            success=_("%(name)s is now the alternate focal point.")
+            % {"name": form.cleaned_data["user"].name},
+            on_denied=RAISE,
+            organization=organization,
+            user=form.cleaned_data["user"],
+            by=request.user,
+        )
     return redirect("members:requests", slug=slug)
 
 
@@ -247,19 +245,17 @@ def organization_join(request, slug):
             request, _("You are already a member of %(name)s.") % {"name": organization.name}
         )
     elif not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, form_errors_text(form))
     else:
-        try:
-            services.membership_request_create(
-                user=request.user, organization=organization, message=form.cleaned_data["message"]
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error_messages(error)))
-        else:
-            messages.success(
-                request,
-                _("Your request is with %(name)s's focal point.") % {"name": organization.name},
-            )
+        run_service(
+            request,
+            services.membership_request_create,
+            success=_("Your request is with %(name)s's focal point.") % {"name": organization.name},
+            on_denied=RAISE,
+            user=request.user,
+            organization=organization,
+            message=form.cleaned_data["message"],
+        )
     return redirect(organization)
 
 
@@ -267,21 +263,27 @@ def organization_join(request, slug):
 def apply(request):
     require_perm(request, "members.apply_for_organization", None)
     form = OrganizationForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            organization = services.organization_apply(user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
+            request,
+            services.organization_apply,
+            success=lambda organization: (
                 _(
                     "Thank you. The network secretariat will review the application for "
                     "%(name)s and tell you by email."
                 )
-                % {"name": organization.name},
-            )
-            return redirect("members:profile")
+                % {"name": organization.name}
+            ),
+            on_denied=RAISE,
+            form=form,
+            to_fields=True,
+            user=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        return redirect("members:profile")
     return render(request, "members/apply.html", {"form": form})
 
 
@@ -290,15 +292,18 @@ def invitation(request, token):
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect(f"/accounts/login/?next={request.path}")
-        try:
-            membership = services.invitation_accept(token=token, user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error_messages(error)))
-        else:
-            messages.success(
-                request, _("Welcome to %(name)s.") % {"name": membership.organization.name}
-            )
-            return redirect(membership.organization)
+        accepted = run_service(
+            request,
+            services.invitation_accept,
+            success=lambda membership: (
+                _("Welcome to %(name)s.") % {"name": membership.organization.name}
+            ),
+            on_denied=RAISE,
+            token=token,
+            user=request.user,
+        )
+        if accepted:
+            return redirect(accepted.result.organization)
     return render(request, "members/invitation.html", {"invitation": found})
 
 
@@ -319,16 +324,21 @@ def person(request, pk):
 def profile(request):
     user = request.user
     form = ProfileForm(request.POST if request.method == "POST" else None, instance=user)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        expertise = data.pop("expertise")
-        try:
-            services.profile_update(user=User.objects.get(pk=user.pk), expertise=expertise, **data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Your profile is saved."))
-            return redirect("members:profile")
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
+            request,
+            services.profile_update,
+            success=_("Your profile is saved."),
+            on_denied=RAISE,
+            form=form,
+            to_fields=True,
+            user=User.objects.get(pk=user.pk),
+            **form.cleaned_data,
+        )
+    ):
+        return redirect("members:profile")
     context = {
         "form": form,
         "memberships": user.memberships.select_related("organization"),
@@ -349,11 +359,15 @@ def profile(request):
 def token_create(request):
     form = ApiTokenForm(request.POST)
     if form.is_valid():
-        try:
-            token, raw = services.token_create(user=request.user, name=form.cleaned_data["name"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error_messages(error)))
-        else:
+        created = run_service(
+            request,
+            services.token_create,
+            on_denied=RAISE,
+            user=request.user,
+            name=form.cleaned_data["name"],
+        )
+        if created:
+            token, raw = created.result
             # Rendered, not redirected: the raw token must never sit in a message cookie.
             response = render(request, "members/token_created.html", {"token": token, "raw": raw})
             response["Cache-Control"] = "no-store"

@@ -11,7 +11,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
-from network.platform.views import require_perm
+from network.platform.views import RAISE, form_saved, require_perm
 
 from . import selectors, services
 from .enums import OrganizationStatus
@@ -101,18 +101,15 @@ def member_detail(request, pk):
     _require_reviewer(request)
     organization = get_object_or_404(Organization.objects.members(), pk=pk)
     form = MembershipEndForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organization_membership_end(
-                organization=organization, by=request.user, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            form.add_error(None, error.messages)
-        else:
-            messages.success(
-                request, _("%(name)s is now a former member.") % {"name": organization.name}
-            )
-            return redirect("applications:members")
+    if form_saved(
+        request,
+        form,
+        services.organization_membership_end,
+        success=_("%(name)s is now a former member.") % {"name": organization.name},
+        on_denied=RAISE,
+        organization=organization,
+    ):
+        return redirect("applications:members")
     return TemplateResponse(
         request,
         "members/admin/member_detail.html",

@@ -21,6 +21,7 @@ from network.gaps.api_register import gaps_router, indicators_router
 from network.groups.api import router as groups_router
 from network.library.api import router as publications_router
 from network.platform.api import TokenAuth, document_refusals
+from network.platform.messages import error_text
 from projects.api import router as projects_router
 
 
@@ -59,10 +60,6 @@ api.add_router("/groups", groups_router, tags=["groups"])
 api.add_router("/datasets", datasets_router, tags=["datasets"])
 
 
-def _messages(error):
-    return error.messages if hasattr(error, "messages") else [str(error)]
-
-
 @api.exception_handler(RequestValidationError)
 def bad_request(request, exc):
     """400, not ninja's 422: every bad input gets one status and a readable detail."""
@@ -85,7 +82,7 @@ def bad_request(request, exc):
 @api.exception_handler(ValidationError)
 def unprocessable(request, exc):
     """422: the request matched the schema (or it would be a 400) but a service refused it."""
-    body = {"detail": " ".join(_messages(exc))}
+    body = {"detail": error_text(exc)}
     if hasattr(exc, "error_dict"):
         body["errors"] = exc.message_dict
     return api.create_response(request, body, status=422)

@@ -13,8 +13,7 @@ from django_countries.fields import CountryField
 from wagtail.documents import get_document_model_string
 from wagtail.search import index
 
-from network.platform.languages import CONTENT_LANGUAGE_MAX_LENGTH, validate_content_language
-from network.platform.models import Sourced, StatusChange
+from network.platform.models import Sourced, StatusChange, content_language_field
 
 from .enums import (
     GapFill,
@@ -36,13 +35,7 @@ class ResearchProject(index.Indexed, Sourced):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=80, unique=True)
     summary = models.TextField(max_length=3000)
-    language = models.CharField(
-        _("language of the text"),
-        max_length=CONTENT_LANGUAGE_MAX_LENGTH,
-        default="en",
-        validators=[validate_content_language],
-        help_text=_("The language the title, summary and plan are written in."),
-    )
+    language = content_language_field(_("The language the title, summary and plan are written in."))
     research_questions = models.TextField(max_length=3000, blank=True)
     methodology = models.TextField(max_length=5000, blank=True)
     countries = CountryField(multiple=True, blank=True)

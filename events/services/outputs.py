@@ -11,7 +11,7 @@ from wagtail.models import Collection
 
 from members.models import User
 from network.library.validators import file_kind
-from network.platform.services import service_save, service_update
+from network.platform.services import check_fields, service_save, service_update
 
 from ..enums import MINUTES_TRANSITIONS, MinutesStatus, OutputKind
 from ..models import EventOutput, EventPage
@@ -131,6 +131,5 @@ def output_update(*, output: EventOutput, by: User, **fields) -> EventOutput:
     if output.is_locked:
         raise ValidationError(_("These minutes are final and locked: they cannot change."))
     allowed = {"title", "summary", "language", "version", "link", "planned"}
-    if unknown := set(fields) - allowed:
-        raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
+    check_fields(fields, allowed=allowed)
     return service_update(output, fields)

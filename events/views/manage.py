@@ -1,14 +1,13 @@
 """The organizers' pages: participants, their CSV, email to them, and outputs."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from network.platform.csv import csv_download
-from network.platform.messages import error_messages
+from network.platform.messages import form_errors_text
 from network.platform.views import RAISE, run_service
 
 from .. import selectors, services
@@ -32,35 +31,31 @@ def manage_participants(request, page):
         form = DecisionForm(request.POST, event=page)
         if form.is_valid():
             accept = form.cleaned_data["decision"] == "accept"
-            try:
-                counts = services.registration_decide(
-                    event=page,
-                    registration_ids=[r.pk for r in form.cleaned_data["registrations"]],
-                    accept=accept,
-                    by=request.user,
+            decided = run_service(
+                request,
+                services.registration_decide,
+                success=lambda counts: (
+                    _("%(count)s confirmed.") % {"count": counts["confirmed"]}
+                    if accept
+                    else _("%(count)s declined.") % {"count": counts["declined"]}
+                ),
+                on_denied=RAISE,
+                event=page,
+                registration_ids=[r.pk for r in form.cleaned_data["registrations"]],
+                accept=accept,
+                by=request.user,
+            )
+            if decided and accept and decided.result["waitlisted"]:
+                messages.warning(
+                    request,
+                    _(
+                        "The event is full: %(count)s put on the waiting list instead. "
+                        "Raise the capacity to confirm them."
+                    )
+                    % {"count": decided.result["waitlisted"]},
                 )
-            except ValidationError as error:
-                messages.error(request, " ".join(error_messages(error)))
-            else:
-                if accept:
-                    messages.success(
-                        request, _("%(count)s confirmed.") % {"count": counts["confirmed"]}
-                    )
-                    if counts["waitlisted"]:
-                        messages.warning(
-                            request,
-                            _(
-                                "The event is full: %(count)s put on the waiting list instead. "
-                                "Raise the capacity to confirm them."
-                            )
-                            % {"count": counts["waitlisted"]},
-                        )
-                else:
-                    messages.success(
-                        request, _("%(count)s declined.") % {"count": counts["declined"]}
-                    )
         else:
-            messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+            messages.error(request, form_errors_text(form))
         return redirect(_sub(page, request, "manage"))
     registrations = list(selectors.registrations_for_organizers(page))
     by_country = {}

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from network.discussions.markdown import render as render_markdown
-from network.platform.views import RAISE, TELL, run_service
+from network.platform.messages import form_errors_text
+from network.platform.views import RAISE, TELL, form_saved, run_service
 
 from .. import selectors, services
 from ..enums import MinutesStatus
@@ -67,7 +68,7 @@ def _invalid(request, page, output, form, name, shown_when):
     """The page again with the form's errors; where the form is not on the page (the minutes
     are past that step), the errors are said in a message."""
     if output.minutes_status != shown_when:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, form_errors_text(form))
     response = _render(request, page, output, status=400)
     response.context_data[name] = form
     return response
@@ -108,21 +109,12 @@ def _form_page(request, page, form, *, service, success, output=None, **kwargs):
     the minutes it wrote."""
     if output is not None:
         kwargs["output"] = output
-    if request.method == "POST" and form.is_valid():
-        done = run_service(
-            request,
-            service,
-            success=success,
-            on_denied=RAISE,
-            form=form,
-            to_fields=True,
-            by=request.user,
-            **kwargs,
-            **form.cleaned_data,
-        )
-        if done:
-            written = output if output is not None else done.result
-            return redirect(_sub(page, request, "minutes", pk=written.pk))
+    done = form_saved(
+        request, form, service, success=success, on_denied=RAISE, to_fields=True, **kwargs
+    )
+    if done:
+        written = output if output is not None else done.result
+        return redirect(_sub(page, request, "minutes", pk=written.pk))
     return TemplateResponse(
         request,
         "events/minutes_form.html",

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from members.models import Organization
+from network.platform.messages import form_errors_text
 from network.platform.views import RAISE, run_service
 
 from .. import selectors, services
@@ -55,7 +56,7 @@ def organization_registrations(request, page, organization):
                 by=request.user,
             )
         else:
-            messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+            messages.error(request, form_errors_text(form))
         # Done or refused, the outcome is flashed on this page (or the desk it came from).
         return redirect(here)
     registrations = list(selectors.organization_registrations(page, organization))

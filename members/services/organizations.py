@@ -7,7 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.platform.email import email_on_commit
-from network.platform.services import absolute_url, service_save, service_update, unique_slug
+from network.platform.services import (
+    absolute_url,
+    check_fields,
+    service_save,
+    service_update,
+    unique_slug,
+)
 
 from ..enums import (
     MembershipRole,
@@ -168,9 +174,7 @@ def organization_membership_end(
 @transaction.atomic
 def organization_update(*, organization: Organization, by: User, **fields) -> Organization:
     """Change an organization's public profile. Side effects: none."""
-    unknown = set(fields) - set(PROFILE_FIELDS)
-    if unknown:
-        raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
+    check_fields(fields, allowed=PROFILE_FIELDS)
     return service_update(organization, fields)
 
 

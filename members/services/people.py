@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from network.platform.services import service_save, service_update
+from network.platform.services import check_fields, service_save, service_update
 
 from ..models import ApiToken, Expertise, User
 
@@ -65,9 +65,7 @@ def expertise_get_or_create(*, names: list[str]) -> list[Expertise]:
 def profile_update(*, user: User, expertise: list[str] | None = None, **fields) -> User:
     """Change a person's own profile; `expertise` names the topics, from the list or new.
     Side effects: expertise not in the list yet is added to it (expertise_get_or_create)."""
-    unknown = set(fields) - set(PERSON_FIELDS)
-    if unknown:
-        raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
+    check_fields(fields, allowed=PERSON_FIELDS)
     service_update(user, fields)
     if expertise is not None:
         user.expertise.set(expertise_get_or_create(names=expertise))

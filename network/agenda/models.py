@@ -6,8 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from network.platform.languages import CONTENT_LANGUAGE_MAX_LENGTH, validate_content_language
-from network.platform.models import Sourced, StatusChange, Translation
+from network.platform.models import Sourced, StatusChange, Translation, content_language_field
 
 from .enums import PriorityStatus, Theme, VoteChoice, VoterRole
 
@@ -24,13 +23,7 @@ class ResearchPriority(index.Indexed, Sourced):
             "persons."
         ),
     )
-    language = models.CharField(
-        _("language of the text"),
-        max_length=CONTENT_LANGUAGE_MAX_LENGTH,
-        default="en",
-        validators=[validate_content_language],
-        help_text=_("The language the title and rationale are written in."),
-    )
+    language = content_language_field(_("The language the title and rationale are written in."))
     theme = models.CharField(max_length=20, choices=Theme.choices)
     gaps = models.ManyToManyField("gaps.DataGap", blank=True, related_name="priorities")
     proposed_by = models.ForeignKey(

@@ -69,6 +69,11 @@ def dataset_detail(request, slug):
     )
 
 
+def _split(form):
+    fields, relations = form.split()
+    return {"fields": fields, "relations": relations}
+
+
 def _dataset_form(request, *, dataset=None):
     form = DatasetForm(
         request.POST if request.method == "POST" else None,
@@ -77,36 +82,28 @@ def _dataset_form(request, *, dataset=None):
         user=request.user,
         editing=dataset is not None,
     )
-    if request.method == "POST" and form.is_valid():
-        fields, relations = form.split()
-        if dataset is None:
-            done = run_service(
-                request,
-                services.dataset_create,
-                success=_("The dataset is in the catalogue."),
-                on_denied=TELL,
-                form=form,
-                to_fields=True,
-                by=request.user,
-                owner=form.cleaned_data["owner"],
-                fields=fields,
-                relations=relations,
-            )
-        else:
-            done = run_service(
-                request,
-                services.dataset_update,
-                success=_("The dataset's description is saved."),
-                on_denied=RAISE,
-                form=form,
-                to_fields=True,
-                by=request.user,
-                dataset=Dataset.objects.get(pk=dataset.pk),
-                fields=fields,
-                relations=relations,
-            )
-        if done:
-            return redirect(done.result.get_absolute_url())
+    if dataset is None:
+        done = form_saved(
+            request,
+            form,
+            services.dataset_create,
+            success=_("The dataset is in the catalogue."),
+            on_denied=TELL,
+            to_fields=True,
+            data=lambda form: {"owner": form.cleaned_data["owner"], **_split(form)},
+        )
+    else:
+        done = form_saved(
+            request,
+            form,
+            services.dataset_update,
+            success=_("The dataset's description is saved."),
+            on_denied=RAISE,
+            to_fields=True,
+            data=lambda form: {"dataset": Dataset.objects.get(pk=dataset.pk), **_split(form)},
+        )
+    if done:
+        return redirect(done.result.get_absolute_url())
     return render(
         request,
         "catalogue/dataset_form.html",

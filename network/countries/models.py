@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from members.models import Organization
 from network.gaps.enums import GapStatus
 from network.gaps.models import Country, DataGap
-from network.platform.languages import CONTENT_LANGUAGE_MAX_LENGTH, validate_content_language
+from network.platform.models import content_language_field
 
 from .enums import AnswerStatus, Kind, ProposalStatus, RoundStatus
 
@@ -118,12 +118,7 @@ class Answer(models.Model):
     # {question key: {"value": …, "source_kind": …, "source_ref": …}}; empty until saved.
     values = models.JSONField(default=dict, blank=True)
     # The language the answer's free text is written in (choices and numbers have none).
-    language = models.CharField(
-        _("language of the text"),
-        max_length=CONTENT_LANGUAGE_MAX_LENGTH,
-        default="en",
-        validators=[validate_content_language],
-    )
+    language = content_language_field()
     # Bumped by every save: a form that read an older revision cannot overwrite a newer one.
     revision = models.PositiveIntegerField(default=0)
     saved_at = models.DateTimeField(null=True, blank=True)

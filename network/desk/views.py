@@ -72,16 +72,13 @@ def notice(request, pk):
         )
         if not ackable:
             raise PermissionDenied
-        if form.is_valid() and run_service(
+        if form_saved(
             request,
+            form,
             services.notice_acknowledge,
             success=_("Acknowledged for your organization."),
             on_denied=TELL,
-            form=form,
             notice=notice,
-            organization=form.cleaned_data["organization"],
-            by=request.user,
-            comment=form.cleaned_data["comment"],
         ):
             return redirect(notice.get_absolute_url())
     return render(

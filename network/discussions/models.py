@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network.platform.languages import CONTENT_LANGUAGE_MAX_LENGTH, validate_content_language
+from network.platform.models import content_language_field
 
 from .enums import (
     NotificationKind,
@@ -178,12 +178,7 @@ class Message(models.Model):
         max_length=BODY_MAX_LENGTH,
         help_text=_("Markdown. Never include personal data of trafficked persons."),
     )
-    language = models.CharField(
-        _("language of the text"),
-        max_length=CONTENT_LANGUAGE_MAX_LENGTH,
-        default="en",
-        validators=[validate_content_language],
-    )
+    language = content_language_field()
     body_html = models.TextField(blank=True)
     # Chosen by the client so that a resend after a dropped connection is not a second message.
     client_id = models.UUIDField(default=uuid.uuid4)

@@ -6,11 +6,9 @@ from django_countries.fields import CountryField
 from wagtail.search import index
 
 from network.platform.languages import (
-    CONTENT_LANGUAGE_MAX_LENGTH,
     country_name,
-    validate_content_language,
 )
-from network.platform.models import Sourced, StatusChange, Translation
+from network.platform.models import Sourced, StatusChange, Translation, content_language_field
 
 from .enums import Area, Disaggregation, EmptyReason, ExploitationForm, GapStatus, Severity
 from .fields import ChoiceListField
@@ -61,13 +59,7 @@ class DataGap(index.Indexed, Sourced):
             "Describe the missing evidence. Never include personal data of trafficked persons."
         ),
     )
-    language = models.CharField(
-        _("language of the text"),
-        max_length=CONTENT_LANGUAGE_MAX_LENGTH,
-        default="en",
-        validators=[validate_content_language],
-        help_text=_("The language the title and description are written in."),
-    )
+    language = content_language_field(_("The language the title and description are written in."))
     area = models.CharField(max_length=20, choices=Area.choices)
     countries = models.ManyToManyField(Country, blank=True, related_name="gaps")
     sub_regions = models.ManyToManyField(SubRegion, blank=True, related_name="gaps")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from members.models import Organization, User
 from network.platform.languages import content_language
 from network.platform.services import (
+    check_fields,
     service_save,
     service_update,
     translation_check,
@@ -133,12 +134,7 @@ def gap_update(
         raise PermissionDenied(
             gettext("Only the reporting organization's members and staff edit a gap.")
         )
-    unknown = set(fields) - GAP_EDITABLE
-    if unknown:
-        raise ValidationError(
-            gettext("These fields cannot be edited here: %(fields)s.")
-            % {"fields": ", ".join(sorted(unknown))}
-        )
+    check_fields(fields, allowed=GAP_EDITABLE)
     gap = DataGap.objects.select_for_update().get(pk=gap.pk)
     if "horizon" in fields and fields["horizon"] != gap.horizon:
         _check_horizon(fields["horizon"])

@@ -17,7 +17,14 @@ from network.platform.forms import filters_of
 from network.platform.languages import translation_for_reader
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
-from network.platform.views import RAISE, found_or_404, require_perm, run_service, translation_views
+from network.platform.views import (
+    RAISE,
+    form_saved,
+    found_or_404,
+    require_perm,
+    run_service,
+    translation_views,
+)
 
 from . import selectors, services
 from .enums import Area, Disaggregation, ExploitationForm, GapStatus
@@ -212,6 +219,14 @@ def _organizations_for(user):
     return member_organizations_of(user)
 
 
+def _gap_data(form, *, without=()):
+    """GapForm's fields as the gap services take them (its forms of exploitation are their
+    `forms`), but for those `without`."""
+    data = {name: value for name, value in form.cleaned_data.items() if name not in without}
+    data["forms"] = data.pop("exploitation_forms")
+    return data
+
+
 def _gap_form_response(request, *, form, evidence_form, gap=None):
     return render(
         request,
@@ -226,28 +241,22 @@ def gap_report(request):
     organizations = _organizations_for(request.user)
     form = GapForm(request.POST if request.method == "POST" else None, organizations=organizations)
     evidence_form = EvidenceForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid() and evidence_form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            reported = run_service(
-                request,
-                services.gap_report,
-                success=gettext("The gap is in the register. Thank you."),
-                on_denied=RAISE,
-                form=form,
-                to_fields=True,
-                by=request.user,
-                organization=data.pop("organization"),
-                forms=data.pop("exploitation_forms"),
-                evidence=evidence_form.evidence(),
-                **data,
-            )
-        except PermissionDenied as error:
-            # Refused for the organization chosen: said next to it.
-            form.add_error("organization", str(error))
-        else:
-            if reported:
-                return redirect(reported.result)
+    try:
+        reported = evidence_form.is_valid() and form_saved(
+            request,
+            form,
+            services.gap_report,
+            success=gettext("The gap is in the register. Thank you."),
+            on_denied=RAISE,
+            to_fields=True,
+            data=lambda form: {**_gap_data(form), "evidence": evidence_form.evidence()},
+        )
+    except PermissionDenied as error:
+        # Refused for the organization chosen: said next to it.
+        form.add_error("organization", str(error))
+    else:
+        if reported:
+            return redirect(reported.result)
     return _gap_form_response(request, form=form, evidence_form=evidence_form)
 
 
@@ -274,23 +283,16 @@ def gap_edit(request, pk):
         organizations=Organization.objects.filter(pk=gap.reported_by_id),
         keep_horizon=gap.horizon,
     )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data.pop("organization")
-        if run_service(
-            request,
-            services.gap_update,
-            success=gettext("The gap is saved."),
-            on_denied=RAISE,
-            form=form,
-            gap=gap,
-            by=request.user,
-            countries=data.pop("countries"),
-            sub_regions=data.pop("sub_regions"),
-            forms=data.pop("exploitation_forms"),
-            **data,
-        ):
-            return redirect(reverse("gaps:detail", args=[gap.pk]))
+    if form_saved(
+        request,
+        form,
+        services.gap_update,
+        success=gettext("The gap is saved."),
+        on_denied=RAISE,
+        data=lambda form: _gap_data(form, without=("organization",)),
+        gap=gap,
+    ):
+        return redirect(reverse("gaps:detail", args=[gap.pk]))
     return _gap_form_response(request, form=form, evidence_form=None, gap=gap)
 
 

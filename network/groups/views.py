@@ -102,39 +102,47 @@ def group_propose(request):
 @login_required
 @require_POST
 def group_join(request, slug):
-    group = _group(request, slug)
-    organizations = selectors.organizations_that_may_join(group=group, user=request.user)
-    form = OrganizationForm(request.POST, organizations=organizations)
-    if not form.is_valid():
-        return group_detail(request, slug, join_form=form)
-    run_service(
+    return _organization_acts(
         request,
-        services.group_join_request,
+        slug,
+        may=selectors.organizations_that_may_join,
+        form_name="join_form",
+        service=services.group_join_request,
         success=_("Asked. The group's conveners will answer."),
-        on_denied=TELL,
-        group=group,
-        by=request.user,
-        **form.cleaned_data,
     )
-    return redirect(group)
 
 
 @login_required
 @require_POST
 def group_leave(request, slug):
+    return _organization_acts(
+        request,
+        slug,
+        may=selectors.organizations_that_may_leave,
+        form_name="leave_form",
+        service=services.group_leave,
+        success=_("Your organization has left the group."),
+        with_note=False,
+    )
+
+
+def _organization_acts(request, slug, *, may, form_name, service, success, **form_kwargs):
+    """One of the person's organizations joins or leaves the group: the choices are those
+    `may(group=, user=)` returns; a wrong choice shows the group's page with the form (as
+    `form_name`), a refusal is said there."""
     group = _group(request, slug)
-    organizations = selectors.organizations_that_may_leave(group=group, user=request.user)
-    form = OrganizationForm(request.POST, organizations=organizations, with_note=False)
+    organizations = may(group=group, user=request.user)
+    form = OrganizationForm(request.POST, organizations=organizations, **form_kwargs)
     if not form.is_valid():
-        return group_detail(request, slug, leave_form=form)
+        return group_detail(request, slug, **{form_name: form})
     run_service(
         request,
-        services.group_leave,
-        success=_("Your organization has left the group."),
+        service,
+        success=success,
         on_denied=TELL,
         group=group,
         by=request.user,
-        organization=form.cleaned_data["organization"],
+        **form.cleaned_data,
     )
     return redirect(group)
 

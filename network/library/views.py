@@ -8,7 +8,7 @@ from wagtail.documents.views.serve import serve as wagtail_document_serve
 from network.platform.forms import filters_of
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
-from network.platform.views import RAISE, found_or_404, require_perm, run_service
+from network.platform.views import RAISE, form_saved, found_or_404, require_perm
 
 from . import citation, selectors, services
 from .forms import PublicationFilterForm, PublicationForm
@@ -73,21 +73,19 @@ def publication_add(request):
     own = list(selectors.organizations_of(request.user))
     if request.method == "GET" and len(own) == 1:
         form.initial["publishers"] = own
-    if request.method == "POST" and form.is_valid():
-        added = run_service(
-            request,
-            services.publication_create,
-            success=lambda publication: (
-                gettext("“%(title)s” is in the library.") % {"title": publication.title}
-            ),
-            on_denied=RAISE,
-            form=form,
-            to_fields=True,
-            by=request.user,
-            **form.service_kwargs(),
-        )
-        if added:
-            return redirect(added.result)
+    added = form_saved(
+        request,
+        form,
+        services.publication_create,
+        success=lambda publication: (
+            gettext("“%(title)s” is in the library.") % {"title": publication.title}
+        ),
+        on_denied=RAISE,
+        to_fields=True,
+        data=PublicationForm.service_kwargs,
+    )
+    if added:
+        return redirect(added.result)
     return render(request, "library/publication_form.html", {"form": form, "adding": True})
 
 
@@ -100,22 +98,18 @@ def publication_edit(request, slug):
         request.FILES if request.method == "POST" else None,
         instance=publication,
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.service_kwargs()
-        saved = run_service(
-            request,
-            services.publication_update,
-            success=gettext("The publication is saved."),
-            on_denied=RAISE,
-            form=form,
-            to_fields=True,
-            publication=publication,
-            by=request.user,
-            remove_document=data.pop("remove_document", False),
-            **data,
-        )
-        if saved:
-            return redirect(saved.result)
+    saved = form_saved(
+        request,
+        form,
+        services.publication_update,
+        success=gettext("The publication is saved."),
+        on_denied=RAISE,
+        to_fields=True,
+        data=PublicationForm.service_kwargs,
+        publication=publication,
+    )
+    if saved:
+        return redirect(saved.result)
     return render(
         request,
         "library/publication_form.html",

@@ -6,6 +6,18 @@ from django.utils.translation import gettext_lazy as _
 from .languages import CONTENT_LANGUAGE_MAX_LENGTH, validate_content_language
 
 
+def content_language_field(help_text=""):
+    """The language a member wrote a record's text in: shown beside it, never translated by
+    machine."""
+    return models.CharField(
+        _("language of the text"),
+        max_length=CONTENT_LANGUAGE_MAX_LENGTH,
+        default="en",
+        validators=[validate_content_language],
+        help_text=help_text,
+    )
+
+
 class Sourced(models.Model):
     """Provenance of a record seeded from the network's source documents: which document,
     and the line that supports it. Empty for records members create on the platform."""

@@ -42,7 +42,8 @@ def check_fields(fields, *, allowed):
     unknown = set(fields) - set(allowed)
     if unknown:
         raise ValidationError(
-            _("Unknown fields: %(fields)s.") % {"fields": ", ".join(sorted(unknown))}
+            _("These fields cannot be changed here: %(fields)s.")
+            % {"fields": ", ".join(sorted(unknown))}
         )
 
 

@@ -20,7 +20,7 @@ from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.log_actions import log
 
 from .languages import language_save
-from .messages import error_messages
+from .messages import error_messages, error_text
 
 # What run_service does when the service raises PermissionDenied: let it through (Django
 # answers 403), or tell the person as it tells a refusal and carry on.
@@ -88,11 +88,15 @@ def found_or_404(found, message=None):
     return found
 
 
-def form_saved(request, form, service, /, *, success=None, on_denied, to_fields=False, **kwargs):
+def form_saved(
+    request, form, service, /, *, success=None, on_denied, to_fields=False, data=None, **kwargs
+):
     """A form page's save: on a POST whose `form` is valid, run_service calls
     `service(by=request.user, **kwargs, **form.cleaned_data)` and puts its refusals on the
-    form. A GET or a form with errors runs nothing and returns a failed Outcome, so the view
-    renders the form again."""
+    form. `data(form)`, when given, returns the service's arguments from the valid form
+    instead of its cleaned_data (renamed or split fields, a row read afresh). A GET or a form
+    with errors runs nothing and returns a failed Outcome, so the view renders the form
+    again."""
     if request.method != "POST" or not form.is_valid():
         return Outcome(False)
     return run_service(
@@ -104,7 +108,7 @@ def form_saved(request, form, service, /, *, success=None, on_denied, to_fields=
         to_fields=to_fields,
         by=request.user,
         **kwargs,
-        **form.cleaned_data,
+        **(form.cleaned_data if data is None else data(form)),
     )
 
 
@@ -173,7 +177,7 @@ def translation_views(
 
 def _tell(request, error, *, form, to_fields):
     if form is None:
-        messages.error(request, " ".join(error_messages(error)) or _("You may not do that."))
+        messages.error(request, error_text(error) or _("You may not do that."))
     elif to_fields and hasattr(error, "error_dict"):
         for field, texts in error.message_dict.items():
             form.add_error(field if field in form.fields else None, texts)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from members.models import Organization, User
 from network.platform.languages import content_language
-from network.platform.services import service_save, service_update, unique_slug
+from network.platform.services import check_fields, service_save, service_update, unique_slug
 
 from ..enums import (
     TRANSITIONS,
@@ -114,9 +114,7 @@ def project_update(
     allowed = set(EDITABLE_FIELDS)
     if by.has_perm("projects.curate_project"):
         allowed |= set(CURATED_FIELDS)
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
+    check_fields(fields, allowed=allowed)
     project = _locked(project)
     new_lead = fields.get("lead_organization")
     if new_lead is not None and new_lead.pk != project.lead_organization_id:

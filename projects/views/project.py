@@ -1,8 +1,6 @@
 """Projects: the list, a new project, its page, editing, status, outputs and my projects."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -12,7 +10,6 @@ from network.discussions import services as discussion_services
 from network.discussions.enums import RoomVisibility
 from network.discussions.selectors import room_for
 from network.platform.forms import filters_of
-from network.platform.messages import error_messages
 from network.platform.pagecache import cached_page
 from network.platform.pagination import paginate
 from network.platform.views import RAISE, form_saved, require_perm, run_service
@@ -177,23 +174,17 @@ def project_status(request, slug):
     require_perm(request, "projects.transition_project", project)
     allowed = TRANSITIONS[ProjectStatus(project.status)]
     form = TransitionForm(request.POST if request.method == "POST" else None, allowed=allowed)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.project_transition(
-                project=project,
-                by=request.user,
-                to_status=form.cleaned_data["to_status"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error_messages(error))
-        else:
-            project.refresh_from_db()
-            messages.success(
-                request,
-                _("The project is now %(status)s.") % {"status": project.get_status_display()},
-            )
-            return redirect(project)
+    if form_saved(
+        request,
+        form,
+        services.project_transition,
+        success=lambda moved: (
+            _("The project is now %(status)s.") % {"status": moved.get_status_display()}
+        ),
+        on_denied=RAISE,
+        project=project,
+    ):
+        return redirect(project)
     return render(
         request,
         "projects/project_status.html",

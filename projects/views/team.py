@@ -9,7 +9,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network.platform.messages import error_messages
+from network.platform.messages import error_messages, form_errors_text
 from network.platform.views import RAISE, form_saved, require_perm, run_service
 
 from .. import services
@@ -34,7 +34,7 @@ def project_join(request, slug):
     project = _project(request, slug)
     form = JoinRequestForm(request.POST, project=project)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, form_errors_text(form))
         return redirect(project)
     run_service(
         request,
@@ -57,27 +57,16 @@ def join_request_decide(request, slug, pk):
     join_request = get_object_or_404(
         JoinRequest.objects.select_related("user"), pk=pk, project=project
     )
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose to accept or decline."))
-        return redirect(project)
-    accept = form.cleaned_data["decision"] == "accept"
-    done = (
-        _("The request from %(name)s is accepted.")
-        if accept
-        else _("The request from %(name)s is declined.")
-    )
-    run_service(
+    return _decide(
         request,
+        DecisionForm(request.POST),
         services.join_request_decide,
-        success=done % {"name": join_request.user.name},
-        on_denied=RAISE,
+        back=project,
+        accepted=_("The request from %(name)s is accepted."),
+        declined=_("The request from %(name)s is declined."),
+        names={"name": join_request.user.name},
         join_request=join_request,
-        by=request.user,
-        accept=accept,
-        note=form.cleaned_data["note"],
     )
-    return redirect(project)
 
 
 @login_required
@@ -107,7 +96,7 @@ def team_member_update(request, slug, pk):
         require_perm(request, "projects.manage_team", project)
     form = TeamMemberForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, form_errors_text(form))
         return redirect(project)
     run_service(
         request,
@@ -137,10 +126,9 @@ def team_member_remove(request, slug, pk):
         else _("a researcher who keeps their profile private")
     )
     if request.method == "POST":
-        try:
-            services.project_member_remove(member=member, by=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error_messages(error)))
+        if not run_service(
+            request, services.project_member_remove, on_denied=RAISE, member=member, by=request.user
+        ):
             return redirect(project)
         if not leaving:
             messages.success(
@@ -187,27 +175,38 @@ def partner_decide(request, pk):
     if not request.user.has_perm("projects.decide_partnership", partner):
         # An invitation to another organization does not exist for this person.
         raise Http404("No such invitation.")
-    form = PartnerDecisionForm(request.POST)
+    return _decide(
+        request,
+        PartnerDecisionForm(request.POST),
+        services.partner_decide,
+        back="projects:mine",
+        accepted=_("%(organization)s is now a partner in %(title)s."),
+        declined=_("%(organization)s declined to partner in %(title)s."),
+        names={"organization": partner.organization.name, "title": partner.project.title},
+        partner=partner,
+    )
+
+
+def _decide(request, form, service, /, *, back, accepted, declined, names, **kwargs):
+    """An answer (accept or decline) posted from a page it goes back to (`back`): the service
+    gets `accept`, the form's other fields and `kwargs`; `accepted` or `declined`, filled with
+    `names`, says it is done. A form without an answer changes nothing."""
     if not form.is_valid():
         messages.error(request, _("Choose to accept or decline."))
-        return redirect("projects:mine")
-    accept = form.cleaned_data["decision"] == "accept"
-    done = (
-        _("%(organization)s is now a partner in %(title)s.")
-        if accept
-        else _("%(organization)s declined to partner in %(title)s.")
-    )
+        return redirect(back)
+    data = dict(form.cleaned_data)
+    accept = data.pop("decision") == "accept"
     run_service(
         request,
-        services.partner_decide,
-        success=done % {"organization": partner.organization.name, "title": partner.project.title},
+        service,
+        success=(accepted if accept else declined) % names,
         on_denied=RAISE,
-        partner=partner,
         by=request.user,
         accept=accept,
-        committed=form.cleaned_data["committed"],
+        **kwargs,
+        **data,
     )
-    return redirect("projects:mine")
+    return redirect(back)
 
 
 @login_required
