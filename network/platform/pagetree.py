@@ -150,10 +150,17 @@ RememberedPageManager = PageManager.from_queryset(RememberedPageQuerySet)
 
 class RememberedPages:
     """A page model's view restrictions without a query while the site has none (Wagtail's
-    own queries otherwise, aliases and ancestors included). A model whose lists call
-    `public()` also sets `objects = RememberedPageManager()`."""
+    own queries otherwise, aliases and ancestors included), and its URL from the remembered
+    site root paths when no request holds them (`page.url` in a list or a search hit read the
+    shared cache once per page). A model whose lists call `public()` also sets
+    `objects = RememberedPageManager()`."""
 
     def get_view_restrictions(self):
         if not snapshot().restrictions():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        if cache_object is None and not kwargs:
+            return snapshot().root_paths()
+        return super()._get_site_root_paths(cache_object, **kwargs)
