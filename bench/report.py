@@ -16,3 +16,10 @@ def side_by_side(title, rows, cell, *, width, side, heading, cut=False):
         first, second = (cell(figures[who], who) for who in WHO)
         lines.append(f"{label[:width] if cut else label:{width}} | {first} | {second}")
     return lines
+
+
+def refused(figures):
+    """A mark after a row whose answers were not all 2xx (a 429 of the search limit is answered
+    in a millisecond: such a row's rate is not the page's)."""
+    bad = figures.get("non_2xx") or 0
+    return f" !{bad}/{figures.get('requests') or '?'} not 2xx" if bad else ""

@@ -2,8 +2,9 @@
 
 1. PostgreSQL database `network_bench` (BENCH_DATABASE_URL): migrated and filled by
    `bench/generate_load_data.py --scale large` when missing, reused when present.
-2. `network.settings.production` in the layout of deploy/: nginx in front, gunicorn (2 sync
-   workers) for pages, two daphne processes for /ws/, all sharing Redis (BENCH_REDIS_URL).
+2. `network.settings.production` in the layout of deploy/: nginx in front, gunicorn (the sync
+   workers of deploy/gunicorn.conf.py) for pages, two daphne processes for /ws/, all sharing
+   Redis (BENCH_REDIS_URL).
 3. wrk, 10 s at 16 connections, on each page anonymous and signed in (a real session cookie
    of a network member); /healthz and / straight from gunicorn (WSGI) and from one daphne
    (ASGI), to compare; the same pages with varied URLs (bench/varied.py); then the WebSocket
@@ -19,6 +20,7 @@ Everything listens on loopback only, and every process it starts it stops.
 import json
 import os
 import re
+import runpy
 import shutil
 import signal
 import subprocess
@@ -29,7 +31,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from pages import PAGES  # bench/ is this script's directory
-from report import WHO, side_by_side
+from report import WHO, refused, side_by_side
 
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var" / "bench"
@@ -162,6 +164,10 @@ def sessions():
 # Redis. Node A is the single layout's gunicorn and first daphne; node B adds a gunicorn.
 TWO_NODES = "--two-nodes" in sys.argv
 NODE_B_WSGI_PORT = _BASE + 4
+# The gunicorn workers deploy/gunicorn.conf.py starts here (WEB_CONCURRENCY overrides); two
+# nodes have them between them.
+WORKERS = runpy.run_path(str(ROOT / "deploy" / "gunicorn.conf.py"))["workers"]
+NODE_WORKERS = max(1, WORKERS // 2) if TWO_NODES else WORKERS
 
 
 class Servers:
@@ -228,8 +234,8 @@ class Servers:
                     str(ROOT / "deploy" / "gunicorn.conf.py"),
                     "--bind",
                     f"127.0.0.1:{port}",
-                    # Two nodes have the one node's two workers between them.
-                    *(["--workers", "1"] if TWO_NODES else []),
+                    "--workers",
+                    str(NODE_WORKERS),
                 ],
             )
         for port in ASGI_PORTS:
@@ -438,6 +444,7 @@ def varied_table(varied, pages):
         hits = (r.get("cache_hit_rate") or 0) * 100
         return (
             f"{r['rps']:8.1f} {r['p50_ms'] or 0:7.1f} {r['p99_ms'] or 0:7.1f} {share} {hits:5.0f}%"
+            + refused(r)
         )
 
     heading = f"{'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'share':>7} {'hits':>6}"
@@ -449,11 +456,11 @@ SERVER_PAGES = ["/healthz", "/"]
 
 
 def measure_servers():
-    """Item 14 of issue 8: the same pages straight from gunicorn (WSGI, 2 sync workers) and
-    from one daphne process (ASGI, which hands each synchronous middleware and view to a
-    thread), anonymous. Per process is the fair comparison: gunicorn's figure is for two."""
+    """Item 14 of issue 8: the same pages straight from gunicorn (WSGI, WORKERS sync workers)
+    and from one daphne process (ASGI, which hands each synchronous middleware and view to a
+    thread), anonymous. Per process is the fair comparison: gunicorn's figure is for all."""
     servers = {
-        "gunicorn (WSGI, 2 workers)": (WSGI_PORT, 2),
+        f"gunicorn (WSGI, {WORKERS} workers)": (WSGI_PORT, WORKERS),
         "daphne (ASGI, 1 process)": (ASGI_PORTS[0], 1),
     }
     results = {}
@@ -489,7 +496,7 @@ def table(pages):
         r["share_of_healthz"] = round(r["rps"] / base[who], 3) if base[who] else None
         p50, p99 = r["p50_ms"] or 0.0, r["p99_ms"] or 0.0
         share = (r["share_of_healthz"] or 0) * 100
-        return f"{r['rps']:8.1f} {p50:7.1f} {p99:7.1f} {share:6.0f}%"
+        return f"{r['rps']:8.1f} {p50:7.1f} {p99:7.1f} {share:6.0f}%" + refused(r)
 
     heading = f"{'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'share':>7}"
     return "\n".join(side_by_side("page", pages, cell, width=20, side=33, heading=heading))
@@ -606,10 +613,10 @@ def main():
     results = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "layout": (
-            "two nodes behind nginx, each gunicorn (1 sync worker) + daphne, sharing "
-            "PostgreSQL and Redis"
+            f"two nodes behind nginx, each gunicorn ({NODE_WORKERS} sync workers) + daphne, "
+            "sharing PostgreSQL and Redis"
             if TWO_NODES
-            else "nginx → gunicorn (2 sync workers) for pages, 2 daphne for /ws/"
+            else f"nginx → gunicorn ({WORKERS} sync workers) for pages, 2 daphne for /ws/"
         ),
         "page_cache": os.environ.get("PAGE_CACHE", "true"),
         "language": LANGUAGE or "en",

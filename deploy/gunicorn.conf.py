@@ -5,7 +5,9 @@ is busy only while Django works, and no middleware is handed to a thread as unde
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
-# Two per core is the usual rule; the benchmark machine has 2 cores and runs 2.
+# One per core: PostgreSQL and Redis share the cores. On the 2-core benchmark machine four
+# workers served the pages no faster than two without the page cache (6 December 2026: /healthz
+# 1,144 against 1,377 req/s, list pages within the run's noise, p99 no better; README).
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_class = "sync"
 # Load Django once and fork: workers share its memory and start fast.
