@@ -80,7 +80,7 @@ format: install
 	$(BIN)/ruff format .
 
 # The benchmark (issue 8): the large synthetic network in PostgreSQL database network_bench,
-# served by nginx + gunicorn + daphne under production settings, measured with wrk.
+# served by nginx + gunicorn + uvicorn under production settings, measured with wrk.
 # One part only: make bench ARGS=--growth (or --pages-only, --varied-only, --sockets-only);
 # make cannot take the flag itself (`make bench --growth` is an option to make).
 bench: install

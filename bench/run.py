@@ -3,10 +3,10 @@
 1. PostgreSQL database `network_bench` (BENCH_DATABASE_URL): migrated and filled by
    `bench/generate_load_data.py --scale large` when missing, reused when present.
 2. `network.settings.production` in the layout of deploy/: nginx in front, gunicorn (the sync
-   workers of deploy/gunicorn.conf.py) for pages, two daphne processes for /ws/, all sharing
+   workers of deploy/gunicorn.conf.py) for pages, two uvicorn processes for /ws/, all sharing
    Redis (BENCH_REDIS_URL).
 3. wrk, 10 s at 16 connections, on each page anonymous and signed in (a real session cookie
-   of a network member); /healthz and / straight from gunicorn (WSGI) and from one daphne
+   of a network member); /healthz and / straight from gunicorn (WSGI) and from one uvicorn
    (ASGI), to compare; the same pages with varied URLs (bench/varied.py); then the WebSocket
    fan-out (bench/wsbench.py). --pages-only (fixed and varied URLs), --varied-only,
    --servers-only and --sockets-only run one part. --two-nodes serves it all from two
@@ -44,7 +44,7 @@ XLARGE_DATABASE_URL = os.environ.get(
     "BENCH_XLARGE_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/network_bench_xlarge"
 )
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
-# BENCH_PORT moves the four ports (nginx, gunicorn, two daphne) so two runs can share a machine.
+# BENCH_PORT moves the four ports (nginx, gunicorn, two uvicorn) so two runs can share a machine.
 _BASE = int(os.environ.get("BENCH_PORT", "18480"))
 NGINX_PORT, WSGI_PORT, ASGI_PORTS = _BASE, _BASE + 1, (_BASE + 2, _BASE + 3)
 DURATION = os.environ.get("BENCH_DURATION", "10s")
@@ -160,8 +160,8 @@ def sessions():
 
 
 # --two-nodes (issue 20, item 7): two complete application nodes, each a gunicorn (one
-# worker) and a daphne on ports of its own, behind the one nginx, sharing PostgreSQL and
-# Redis. Node A is the single layout's gunicorn and first daphne; node B adds a gunicorn.
+# worker) and a uvicorn on ports of its own, behind the one nginx, sharing PostgreSQL and
+# Redis. Node A is the single layout's gunicorn and first uvicorn; node B adds a gunicorn.
 TWO_NODES = "--two-nodes" in sys.argv
 NODE_B_WSGI_PORT = _BASE + 4
 # The gunicorn workers deploy/gunicorn.conf.py starts here (WEB_CONCURRENCY overrides); two
@@ -207,7 +207,7 @@ class Servers:
 
     def bare(self):
         """The ceiling (bench/bare_broadcast.py): two bare broadcast processes sharing Redis on
-        the daphne ports, behind the same nginx, no Django."""
+        the socket servers' ports, behind the same nginx, no Django."""
         for port in ASGI_PORTS:
             self.start(
                 f"bare-{port}",
@@ -240,14 +240,12 @@ class Servers:
             )
         for port in ASGI_PORTS:
             self.start(
-                f"daphne-{port}",
+                f"uvicorn-{port}",
                 [
-                    str(BIN / "daphne"),
-                    "-b",
-                    "127.0.0.1",
-                    "-p",
-                    str(port),
-                    "network.asgi:application",
+                    # As deploy/Procfile runs the socket servers.
+                    *(str(BIN / "uvicorn"), "network.asgi:application"),
+                    *("--host", "127.0.0.1", "--port", str(port), "--ws", "websockets"),
+                    *("--ws-per-message-deflate", "false", "--lifespan", "off", "--no-access-log"),
                 ],
             )
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -457,11 +455,11 @@ SERVER_PAGES = ["/healthz", "/"]
 
 def measure_servers():
     """Item 14 of issue 8: the same pages straight from gunicorn (WSGI, WORKERS sync workers)
-    and from one daphne process (ASGI, which hands each synchronous middleware and view to a
+    and from one uvicorn process (ASGI, which hands each synchronous middleware and view to a
     thread), anonymous. Per process is the fair comparison: gunicorn's figure is for all."""
     servers = {
         f"gunicorn (WSGI, {WORKERS} workers)": (WSGI_PORT, WORKERS),
-        "daphne (ASGI, 1 process)": (ASGI_PORTS[0], 1),
+        "uvicorn (ASGI, 1 process)": (ASGI_PORTS[0], 1),
     }
     results = {}
     for name, (port, processes) in servers.items():
@@ -532,7 +530,7 @@ def highest(rows):
 def fanout_table(bare, ours):
     """The fan-out, rate by rate: the bare ceiling beside our servers."""
     lines = [
-        f"{'fan-out':8} | {'bare broadcast (ceiling)':^30} | {'ours (2 daphne)':^30}",
+        f"{'fan-out':8} | {'bare broadcast (ceiling)':^30} | {'ours (2 uvicorn)':^30}",
         f"{'msg/s':>8} | {'reached all':>12} {'p50 ms':>8} {'p99 ms':>8} "
         f"| {'reached all':>12} {'p50 ms':>8} {'p99 ms':>8}",
     ]
@@ -596,7 +594,7 @@ def main():
         if want_sockets:
             ours_load = [round(x, 2) for x in os.getloadavg()]
             say(
-                f"WebSocket fan-out: {len(keys['clients'])} clients over two daphne processes, "
+                f"WebSocket fan-out: {len(keys['clients'])} clients over two uvicorn processes, "
                 f"load {ours_load}"
             )
             try:
@@ -613,10 +611,10 @@ def main():
     results = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "layout": (
-            f"two nodes behind nginx, each gunicorn ({NODE_WORKERS} sync workers) + daphne, "
+            f"two nodes behind nginx, each gunicorn ({NODE_WORKERS} sync workers) + uvicorn, "
             "sharing PostgreSQL and Redis"
             if TWO_NODES
-            else f"nginx → gunicorn ({WORKERS} sync workers) for pages, 2 daphne for /ws/"
+            else f"nginx → gunicorn ({WORKERS} sync workers) for pages, 2 uvicorn for /ws/"
         ),
         "page_cache": os.environ.get("PAGE_CACHE", "true"),
         "language": LANGUAGE or "en",

@@ -1,4 +1,4 @@
-"""gunicorn serves the pages (WSGI) behind nginx; daphne serves /ws/ (see deploy/nginx.conf
+"""gunicorn serves the pages (WSGI) behind nginx; uvicorn serves /ws/ (see deploy/nginx.conf
 and the README's Deployment section). Sync workers: nginx buffers slow clients, so a worker
 is busy only while Django works, and no middleware is handed to a thread as under ASGI."""
 

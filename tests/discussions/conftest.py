@@ -70,17 +70,18 @@ def wait_for_port(port, process, deadline, log):
     while time.monotonic() < deadline:
         if process.poll() is not None:
             log.seek(0)
-            raise RuntimeError(f"daphne exited: {log.read().decode()[-2000:]}")
+            raise RuntimeError(f"the socket server exited: {log.read().decode()[-2000:]}")
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) == 0:
                 return
         time.sleep(0.1)
-    raise TimeoutError(f"daphne did not listen on {port}")
+    raise TimeoutError(f"the socket server did not listen on {port}")
 
 
 @contextmanager
-def daphne_servers(count, *, redis_url=""):
-    """Start `count` daphne processes on loopback ports, serving the test database."""
+def socket_servers(count, *, redis_url=""):
+    """Start `count` socket servers on loopback ports, serving the test database: uvicorn as
+    deploy/Procfile runs it."""
     # Without PYTEST_XDIST_WORKER: redis_url is already this worker's database, and the
     # test settings would add the worker's number to it again.
     env = {
@@ -95,14 +96,9 @@ def daphne_servers(count, *, redis_url=""):
     processes = [
         subprocess.Popen(
             [
-                sys.executable,
-                "-m",
-                "daphne",
-                "-b",
-                "127.0.0.1",
-                "-p",
-                str(port),
-                "network.asgi:application",
+                *(sys.executable, "-m", "uvicorn", "network.asgi:application"),
+                *("--host", "127.0.0.1", "--port", str(port), "--ws", "websockets"),
+                *("--ws-per-message-deflate", "false", "--lifespan", "off", "--no-access-log"),
             ],
             cwd=ROOT,
             env=env,

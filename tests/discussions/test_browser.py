@@ -2,7 +2,7 @@
 first is mentioned back and finds the notification.
 
 Live updates need WebSockets, which pytest-django's live server does not speak, so the
-pages come from a daphne process serving the PostgreSQL test database.
+pages come from a socket server (uvicorn, as deployed) serving the PostgreSQL test database.
 """
 
 from datetime import UTC, datetime
@@ -17,13 +17,13 @@ from tests.browser.conftest import (  # noqa: F401 - fixtures
     _allow_orm_under_playwright,
     browser,
 )
-from tests.discussions.conftest import daphne_servers, session_cookie
+from tests.discussions.conftest import session_cookie, socket_servers
 from tests.factories.discussions import MessageFactory
 
 
 @pytest.fixture
 def site(postgres):
-    with daphne_servers(1) as ports:
+    with socket_servers(1) as ports:
         yield f"http://127.0.0.1:{ports[0]}"
 
 

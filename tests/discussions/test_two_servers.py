@@ -1,4 +1,5 @@
-"""Two daphne processes sharing one Redis: a message sent to one reaches a client of the other.
+"""Two socket servers (uvicorn, as deployed) sharing one Redis: a message sent to one reaches
+a client of the other.
 
 The servers are separate processes, so they need a database they can open: the PostgreSQL
 test database (rows committed by a transactional test) and the test Redis.
@@ -13,12 +14,12 @@ from asgiref.sync import sync_to_async
 from django.db import connection
 from websockets.asyncio.client import connect
 
-from tests.discussions.conftest import daphne_servers, session_cookie
+from tests.discussions.conftest import session_cookie, socket_servers
 
 
 @pytest.fixture
 def two_servers(postgres, redis_url):
-    with daphne_servers(2, redis_url=redis_url) as ports:
+    with socket_servers(2, redis_url=redis_url) as ports:
         yield ports
 
 
@@ -30,7 +31,7 @@ async def next_message(socket_):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-async def test_two_daphne_servers_deliver_each_others_messages(
+async def test_two_socket_servers_deliver_each_others_messages(
     two_servers, room, topic, member_a, focal_b
 ):
     cookies = [
