@@ -3,11 +3,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organization
-from network.platform.forms import FastSelects
+from network.platform.forms import FastSelects, SuggestedChoiceField
 from network.platform.languages import country_options
 
 from .enums import EventKind, MinutesStatus, OutputKind, RegistrationStatus
 from .models import LANGUAGE_CHOICES, Session
+from .selectors import organizing_organizations
 
 NO_PERSONAL_DATA = _("Never include personal data of trafficked persons.")
 
@@ -21,12 +22,15 @@ class EventFilterForm(FastSelects, forms.Form):
         required=False,
         choices=lambda: [("", _("All countries")), *country_options()],
     )
-    organization = forms.ModelChoiceField(
+    organization = SuggestedChoiceField(
         label=_("Organized by"),
         required=False,
         queryset=Organization.objects.none(),
         to_field_name="slug",
         empty_label=_("All organizations"),
+        suggest="event-organizers",
+        label_field="name",
+        suggested=lambda: organizing_organizations(),
     )
 
     def __init__(self, *args, organizations, **kwargs):

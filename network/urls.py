@@ -62,6 +62,7 @@ urlpatterns = [
     path("notices/", include("network.desk.notice_urls")),
     path("email/", include("network.digests.urls")),
     path("search/", home_views.search, name="search"),
+    path("suggest/<slug:name>/", platform_views.suggest, name="suggest"),
     path("i18n/language/", platform_views.language_switch, name="language_switch"),
     path("feeds/", include((feed_patterns, "feeds"))),
     path("api/v1/", api.urls),

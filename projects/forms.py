@@ -6,7 +6,7 @@ from django_countries import countries as all_countries
 from members.models import Organization
 from network.agenda.models import ResearchPriority
 from network.gaps.models import DataGap
-from network.platform.forms import ContentLanguageField, FastSelects
+from network.platform.forms import ContentLanguageField, FastSelects, SuggestedChoiceField
 from network.platform.languages import country_options
 
 from .enums import GapFill, OutputKind, ProjectRole, ProjectStatus, ProjectTheme
@@ -51,26 +51,33 @@ class ProjectFilterForm(FastSelects, forms.Form):
         required=False,
         choices=lambda: [("", _("Any country")), *country_options()],
     )
-    organization = forms.ModelChoiceField(
+    # Typed, not picked: each of these runs to hundreds or thousands of rows.
+    organization = SuggestedChoiceField(
         required=False,
         queryset=Organization.objects.members().order_by("name"),
         empty_label=_("Any organization"),
         label=_("Organization"),
         to_field_name="slug",
+        suggest="project-organizations",
+        label_field="name",
     )
     # Only the priorities and gaps some listed project addresses: a choice that can only
-    # find nothing is no choice (2,000 gaps made the list page 240 kB on the large network).
-    priority = forms.ModelChoiceField(
+    # find nothing is no choice.
+    priority = SuggestedChoiceField(
         required=False,
         queryset=_addressed(ResearchPriority, ResearchProject.priorities, "researchpriority"),
         empty_label=_("Any agenda priority"),
         label=_("Agenda priority"),
+        suggest="project-priorities",
+        label_field="title",
     )
-    gap = forms.ModelChoiceField(
+    gap = SuggestedChoiceField(
         required=False,
         queryset=_addressed(DataGap, ResearchProject.gaps, "datagap"),
         empty_label=_("Any data gap"),
         label=_("Data gap"),
+        suggest="project-gaps",
+        label_field="title",
     )
     open_roles = forms.BooleanField(required=False, label=_("Has open roles"))
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
 from network.gaps.models import DataGap
-from network.platform.forms import FastSelects
+from network.platform.forms import FastSelects, SuggestedChoiceField
 from network.platform.languages import country_options, language_options
 
 from .enums import LANGUAGE_CHOICES, PublicationSort, PublicationType, Region
@@ -115,12 +115,15 @@ class PublicationFilterForm(FastSelects, forms.Form):
     type = forms.ChoiceField(
         label=_("Type"), choices=[("", _("Any type")), *PublicationType.choices], required=False
     )
-    organization = forms.ModelChoiceField(
+    # Typed, not picked: publishers and gaps run to hundreds or thousands.
+    organization = SuggestedChoiceField(
         queryset=publisher_choices(),
         required=False,
         to_field_name="slug",
         empty_label=_("Any organization"),
         label=_("Organization"),
+        suggest="publishers",
+        label_field="name",
     )
     year_from = forms.IntegerField(
         label=_("From year"), required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
@@ -142,7 +145,7 @@ class PublicationFilterForm(FastSelects, forms.Form):
         choices=lambda: [("", _("Any language")), *language_options()],
         required=False,
     )
-    gap = forms.ModelChoiceField(
+    gap = SuggestedChoiceField(
         label=_("Informs the data gap"),
         # Only gaps some publication informs: a choice that can only find nothing is no choice.
         queryset=DataGap.objects.filter(pk__in=Publication.gaps.through.objects.values("datagap"))
@@ -150,12 +153,10 @@ class PublicationFilterForm(FastSelects, forms.Form):
         .order_by("title"),
         required=False,
         empty_label=_("Any gap"),
+        suggest="publication-gaps",
+        label_field="title",
     )
     sort = forms.ChoiceField(label=_("Sort"), choices=PublicationSort.choices, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = publisher_choices()
 
 
 class DocumentForm(BaseDocumentForm):

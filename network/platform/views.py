@@ -10,15 +10,16 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language
 from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.log_actions import log
 
+from .forms import SUGGESTED
 from .languages import language_save
 from .messages import error_messages, error_text
 
@@ -249,3 +250,16 @@ def language_switch(request):
     if request.user.is_authenticated:
         return _language_switch_signed_in(request)
     return _language_switch(request)
+
+
+@require_GET
+def suggest(request, name):
+    """{"suggestions": [...]}: the labels of a SuggestedChoiceField's rows that hold `q` (two
+    characters at least), for the <datalist> of its box (network/static/network/suggest.js).
+    The rows are those the field's list offered to everyone."""
+    field = SUGGESTED.get(name)
+    if field is None:
+        raise Http404
+    text = request.GET.get("q", "").strip()
+    found = field.suggestions(text) if 2 <= len(text) <= 200 and "\x00" not in text else []
+    return JsonResponse({"suggestions": found}, headers={"Cache-Control": "max-age=60"})

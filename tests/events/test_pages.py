@@ -474,9 +474,9 @@ def test_index_bad_filter_message(client, db):
 
     assert response.status_code == 200
     assert shows(response, "Some filters were not understood and were ignored:")
-    # The message names each filter it ignored, with Django's reason.
+    # The message names each filter it ignored, with its reason.
     assert shows(response, "Kind: Select a valid choice.")
-    assert shows(response, "Organized by: Select a valid choice.")
+    assert shows(response, "Organized by: Nothing here is called “nobody”.")
     assert titles(response) == ["Sooner"]
 
 

@@ -1019,6 +1019,24 @@ SITE = [
     ),
     # search, feeds, API documents, calendars
     row("search/", lambda w: "/search/?q=canary", GET=everyone(200), POST=everyone(405)),
+    *(
+        row(
+            "suggest/<slug:name>/",
+            lambda w, name=name: f"/suggest/{name}/?q=canary",
+            note="the names a filter box suggests: rows its list offered to everyone",
+            GET=everyone(200),
+            POST=everyone(405),
+        )
+        for name in (
+            "project-organizations",
+            "project-priorities",
+            "project-gaps",
+            "publishers",
+            "publication-gaps",
+            "event-organizers",
+            "member-organizations",
+        )
+    ),
     row(
         "i18n/language/",
         lambda w: "/i18n/language/",
