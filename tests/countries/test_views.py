@@ -145,6 +145,8 @@ def test_country_pages_cost_the_same_queries_for_5_and_50_countries(client, sett
     small = (_queries(client, "/countries/"), _queries(client, f"/countries/{first[0]}/"))
     Country.objects.all().delete()
     _countries_with_versions(50, region)
+    # The counts kept until a write are computed again once after it.
+    _queries(client, "/countries/")
     large = (_queries(client, "/countries/"), _queries(client, f"/countries/{first[0]}/"))
     assert small == large
     assert ProfileVersion.objects.count() == 250
