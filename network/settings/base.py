@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "network.platform.middleware.VersionsReadOncePerRequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Text answers compressed for browsers that accept it, with Django's BREACH precautions.
+    "network.platform.middleware.TextGZipMiddleware",
     "csp.middleware.CSPMiddleware",
     "network.platform.middleware.AdminContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
