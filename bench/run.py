@@ -59,6 +59,8 @@ WS_RATES = [2, 5, 10, 20, 50]
 MEMBER_EMAIL = "load-person-00000@example.org"
 # BENCH_LANGUAGE=fr measures every page in French (issue 19: the cache keys hold the language).
 LANGUAGE = os.environ.get("BENCH_LANGUAGE", "")
+# BENCH_GZIP=1 asks for gzipped answers, as browsers do (the server then compresses each one).
+GZIP = os.environ.get("BENCH_GZIP", "") == "1"
 
 
 def env(database_url=None):
@@ -314,6 +316,8 @@ def wrk(path, cookie=None, duration=DURATION, port=NGINX_PORT, script=None):
     cmd = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{duration}", "--timeout", "30s", "--latency", url]
     if header := cookies(cookie):
         cmd[1:1] = ["-H", f"Cookie: {header}"]
+    if GZIP:
+        cmd[1:1] = ["-H", "Accept-Encoding: gzip"]
     if script:
         cmd[1:1] = ["-s", str(script)]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
