@@ -169,6 +169,7 @@ NODE_B_WSGI_PORT = _BASE + 4
 # The gunicorn workers deploy/gunicorn.conf.py starts here (WEB_CONCURRENCY overrides); two
 # nodes have them between them.
 WORKERS = runpy.run_path(str(ROOT / "deploy" / "gunicorn.conf.py"))["workers"]
+PROCFILE_COMMAND = runpy.run_path(str(ROOT / "deploy" / "procfile.py"))["command"]
 NODE_WORKERS = max(1, WORKERS // 2) if TWO_NODES else WORKERS
 
 
@@ -243,12 +244,8 @@ class Servers:
         for port in ASGI_PORTS:
             self.start(
                 f"uvicorn-{port}",
-                [
-                    # As deploy/Procfile runs the socket servers.
-                    *(str(BIN / "uvicorn"), "network.asgi:application"),
-                    *("--host", "127.0.0.1", "--port", str(port), "--ws", "websockets"),
-                    *("--ws-per-message-deflate", "false", "--lifespan", "off", "--no-access-log"),
-                ],
+                # As deploy/Procfile runs the socket servers.
+                [str(BIN / "uvicorn"), *PROCFILE_COMMAND("sockets1", port=port)[1:]],
             )
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         self.start("nginx", [nginx, "-c", str(self.nginx_conf()), "-g", "daemon off;"])

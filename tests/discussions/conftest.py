@@ -1,4 +1,5 @@
 import os
+import runpy
 import socket
 import subprocess
 import sys
@@ -16,6 +17,8 @@ from tests.factories.discussions import RoomFactory, RoomMemberFactory, TopicFac
 
 ORIGIN = (b"origin", b"http://127.0.0.1")
 ROOT = Path(__file__).resolve().parents[2]
+# The socket servers' command as deployed (deploy/Procfile, read by deploy/procfile.py).
+PROCFILE_COMMAND = runpy.run_path(str(ROOT / "deploy" / "procfile.py"))["command"]
 
 
 def session_cookie(user):
@@ -95,11 +98,7 @@ def socket_servers(count, *, redis_url=""):
     log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in the finally below
     processes = [
         subprocess.Popen(
-            [
-                *(sys.executable, "-m", "uvicorn", "network.asgi:application"),
-                *("--host", "127.0.0.1", "--port", str(port), "--ws", "websockets"),
-                *("--ws-per-message-deflate", "false", "--lifespan", "off", "--no-access-log"),
-            ],
+            [sys.executable, "-m", *PROCFILE_COMMAND("sockets1", port=port)],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
