@@ -38,6 +38,7 @@ from network.gaps.selectors import gap_filter
 from network.groups.models import WorkingGroup
 from network.library.models import Publication
 from network.platform.languages import source_pages
+from network.platform.models import choice_label
 from projects.selectors import projects_visible_to
 
 MAX_QUERY_LENGTH = 200
@@ -113,7 +114,7 @@ KINDS = [
         title="name",
         text="mandate",
         browse_url="/members/",
-        meta=lambda o: " · ".join(filter(None, [o.acronym, o.get_kind_display()])),
+        meta=lambda o: " · ".join(filter(None, [o.acronym, choice_label(o, "kind")])),
         suggest_from="name",
     ),
     SearchKind(
@@ -131,7 +132,7 @@ KINDS = [
         visible=lambda user: ResearchPriority.objects.all(),
         text="rationale",
         browse_url="/agenda/",
-        meta=lambda p: f"{p.get_theme_display()} · {p.get_status_display()}",
+        meta=lambda p: f"{choice_label(p, 'theme')} · {choice_label(p, 'status')}",
     ),
     SearchKind(
         key="gaps",
@@ -140,7 +141,7 @@ KINDS = [
         visible=lambda user: gap_filter(),
         text="description",
         browse_url="/gaps/",
-        meta=lambda g: f"{g.get_area_display()} · {g.get_status_display()}",
+        meta=lambda g: f"{choice_label(g, 'area')} · {choice_label(g, 'status')}",
     ),
     SearchKind(
         key="indicators",
@@ -160,7 +161,7 @@ KINDS = [
         visible=projects_visible_to,
         text="summary",
         browse_url="/projects/",
-        meta=lambda p: p.get_status_display(),
+        meta=lambda p: choice_label(p, "status"),
     ),
     SearchKind(
         key="events",
@@ -169,7 +170,7 @@ KINDS = [
         text=_plain("purpose", "expected_results"),
         url="url",
         browse_url="/events/",
-        meta=lambda e: f"{e.get_kind_display()} · {e.start:%d %B %Y}",
+        meta=lambda e: f"{choice_label(e, 'kind')} · {e.start:%d %B %Y}",
     ),
     SearchKind(
         key="publications",
@@ -177,7 +178,7 @@ KINDS = [
         visible=lambda user: Publication.objects.all(),
         text="summary",
         browse_url="/library/",
-        meta=lambda p: f"{p.get_type_display()} · {p.date_display}",
+        meta=lambda p: f"{choice_label(p, 'type')} · {p.date_display}",
     ),
     SearchKind(
         key="groups",
@@ -188,7 +189,7 @@ KINDS = [
         title="name",
         text="mandate",
         browse_url="/groups/",
-        meta=lambda g: g.get_status_display(),
+        meta=lambda g: choice_label(g, "status"),
         suggest_from="name",
     ),
     SearchKind(
@@ -200,7 +201,7 @@ KINDS = [
         title=lambda d: Truncator(d.text).chars(140),
         text="text",
         browse_url="/decisions/",
-        meta=lambda d: f"{d.get_kind_display()} · {d.get_status_display()}",
+        meta=lambda d: f"{choice_label(d, 'kind')} · {choice_label(d, 'status')}",
         suggest_from="text",
     ),
     SearchKind(
