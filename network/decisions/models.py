@@ -63,7 +63,7 @@ class Decision(index.Indexed, Sourced):
 
     objects = DecisionQuerySet.as_manager()
 
-    # Site search applies visibility (home/search.py, selectors.decisions_visible_to).
+    # Site search applies visibility (home/search/kinds.py, selectors.decisions_visible_to).
     search_fields = [
         index.SearchField("text"),
         index.AutocompleteField("text"),

@@ -77,7 +77,7 @@ class WorkingGroup(index.Indexed, Sourced):
 
     objects = WorkingGroupQuerySet.as_manager()
 
-    # Site search lists approved groups only (home/search.py): nothing here is restricted.
+    # Site search lists approved groups only (home/search/kinds.py): nothing here is restricted.
     search_fields = [
         index.SearchField("name", boost=3),
         index.SearchField("mandate"),

@@ -138,7 +138,7 @@ def test_menu_shows_translated_titles(french_about):
 
 
 def test_translations_not_listed_beside_their_page(french_about):
-    from home.search import _pages
+    from home.search.kinds import _pages
 
     assert sorted(_pages(None).values_list("slug", flat=True)) == ["about", "contact", "ethics"]
 

@@ -1,6 +1,6 @@
 """A client may run only CONCURRENT_SEARCHES searches at once: one more is answered 429 with a
 message, and searching works again as soon as a search ends. The searches in flight are held
-with the same slots the view takes (home/search.py), as a concurrent request holds them."""
+with the same slots the view takes (home/search/limit.py), as a concurrent request holds them."""
 
 from contextlib import ExitStack
 

@@ -1,0 +1,51 @@
+"""The per-client limit on searches running at once."""
+
+from contextlib import contextmanager
+
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+
+CONCURRENT_SEARCHES = 2
+SLOT_SECONDS = 30
+
+
+class TooManySearches(Exception):
+    """The client already runs CONCURRENT_SEARCHES searches."""
+
+
+def _client_key(request):
+    from allauth.core.internal.httpkit import get_client_ip
+
+    # The signed-in person, else the address allauth's login throttle uses (it honours
+    # TRUSTED_PROXY_COUNT, so behind nginx it is the client's, not nginx's).
+    if request.user.is_authenticated:
+        return f"search-slots:user:{request.user.pk}"
+    try:
+        address = get_client_ip(request)
+    except ImproperlyConfigured:  # fewer X-Forwarded-For entries than trusted proxies
+        address = request.META.get("REMOTE_ADDR")
+    return f"search-slots:ip:{address}"
+
+
+@contextmanager
+def search_slot(request):
+    """Hold one of the client's search slots while the block runs; raise TooManySearches
+    when all are taken. The slot is given back however the block ends."""
+    key = _client_key(request)
+    cache.add(key, 0, SLOT_SECONDS)
+    try:
+        held = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, SLOT_SECONDS)
+        held = 1
+    cache.touch(key, SLOT_SECONDS)
+    try:
+        if held > CONCURRENT_SEARCHES:
+            raise TooManySearches
+        yield
+    finally:
+        try:
+            if cache.decr(key) < 0:  # the key expired and came back while this one ran
+                cache.set(key, 0, SLOT_SECONDS)
+        except ValueError:  # expired while the search ran: nothing left to give back
+            pass
