@@ -1,6 +1,7 @@
 """Every write to an event's registrations, participant mailings and outputs, in modules by
 subject; the public names are here."""
 
+from .mailings import STATUS_TEMPLATES, event_email_participants, registration_remind_due
 from .minutes import (
     minutes_circulate,
     minutes_close_ended_periods,
@@ -11,13 +12,10 @@ from .minutes import (
 )
 from .outputs import MAX_UPLOAD_BYTES, output_add, output_transition, output_update
 from .registrations import (
-    STATUS_TEMPLATES,
-    event_email_participants,
     registration_cancel,
     registration_create,
     registration_decide,
     registration_organization_decide,
-    registration_remind_due,
 )
 
 __all__ = [

@@ -1,11 +1,9 @@
-"""Every write to registrations and participant mailings.
+"""Every write to registrations (their emails: mailings.py).
 
 Capacity is held by a row lock on the event's page: every service that can change the number
 of confirmed people locks it first, counts, then writes, so concurrent requests queue behind
 each other and never confirm more people than there are seats.
 """
-
-from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -29,6 +27,7 @@ from ..enums import (
 )
 from ..models import EventPage, Registration
 from ..selectors import organization_deadline, organization_registrations_url, quota_used
+from .mailings import status_email, tell
 
 
 def _save_registration(registration):
@@ -58,49 +57,6 @@ def _confirmed_count(event):
 
 def _has_seat(event):
     return event.capacity is None or _confirmed_count(event) < event.capacity
-
-
-def _status_email(registration, *, subject_prefix, template):
-    event = registration.event
-    email_on_commit(
-        to=[registration.user],
-        # A function: the subject is read in the person's language (a lazy prefix too).
-        subject=lambda recipient: (
-            _("%(prefix)s: %(title)s") % {"prefix": subject_prefix, "title": event.title}
-        ),
-        template=template,
-        context={
-            "registration": registration,
-            "event": event,
-            "url": absolute_url(event.url or "/"),
-        },
-    )
-
-
-STATUS_TEMPLATES = {
-    RegistrationStatus.CONFIRMED: (
-        gettext_lazy("Registration confirmed"),
-        "events/email/confirmed.txt",
-    ),
-    RegistrationStatus.WAITLISTED: (
-        gettext_lazy("On the waiting list"),
-        "events/email/waitlisted.txt",
-    ),
-    RegistrationStatus.PENDING: (gettext_lazy("Registration received"), "events/email/pending.txt"),
-    RegistrationStatus.AWAITING_ORGANIZATION: (
-        gettext_lazy("Registration received"),
-        "events/email/awaiting_organization.txt",
-    ),
-    RegistrationStatus.DECLINED: (
-        gettext_lazy("Registration declined"),
-        "events/email/declined.txt",
-    ),
-}
-
-
-def _tell(registration):
-    subject, template = STATUS_TEMPLATES[registration.status]
-    _status_email(registration, subject_prefix=subject, template=template)
 
 
 def _entry_status(event):
@@ -265,7 +221,7 @@ def registration_create(
         # The organization chooses who uses its places: its spokespeople decide first.
         registration.status = RegistrationStatus.AWAITING_ORGANIZATION
     _save_registration(registration)
-    _tell(registration)
+    tell(registration)
     if registration.status == RegistrationStatus.AWAITING_ORGANIZATION:
         _ask_organization(registration)
     return registration
@@ -328,7 +284,7 @@ def registration_organization_decide(
     registration.organization_decided_by = by
     registration.organization_decided_at = now
     _save_registration(registration)
-    _status_email(
+    status_email(
         registration,
         subject_prefix=(
             gettext_lazy("Your organization approved your registration")
@@ -378,7 +334,7 @@ def _promote(event):
         registration.status = RegistrationStatus.CONFIRMED
         registration.decided_at = timezone.now()
         _save_registration(registration)
-        _status_email(
+        status_email(
             registration,
             subject_prefix=_("A seat is free for you"),
             template="events/email/promoted.txt",
@@ -423,60 +379,5 @@ def registration_decide(
         registration.decided_by = by
         registration.decided_at = timezone.now()
         _save_registration(registration)
-        _tell(registration)
+        tell(registration)
     return counts
-
-
-@transaction.atomic
-def event_email_participants(*, event: EventPage, subject: str, body: str, by: User) -> int:
-    """Email every confirmed participant. Returns how many. Side effects: one email each,
-    after commit."""
-    subject, body = subject.strip(), body.strip()
-    if not subject or not body:
-        raise ValidationError(_("Write a subject and a message."))
-    participants = list(
-        User.objects.filter(
-            event_registrations__event=event,
-            event_registrations__status=RegistrationStatus.CONFIRMED,
-        )
-    )
-    if not participants:
-        raise ValidationError(_("Nobody is confirmed yet: there is no one to email."))
-    return email_on_commit(
-        to=participants,
-        subject=f"[{event.title}] {subject}",
-        template="events/email/message.txt",
-        context={"event": event, "body": body, "by": by, "url": absolute_url(event.url or "/")},
-    )
-
-
-@transaction.atomic
-def registration_remind_due(*, now=None) -> int:
-    """Email confirmed participants of events starting within the next day, once each.
-
-    Idempotent: a reminded registration records reminded_at and is skipped next time.
-    Side effects: one email per participant after commit.
-    """
-    now = now or timezone.now()
-    due = (
-        Registration.objects.select_for_update(of=("self",))
-        .filter(
-            status=RegistrationStatus.CONFIRMED,
-            reminded_at__isnull=True,
-            event__live=True,
-            event__start__gt=now,
-            event__start__lte=now + timedelta(days=1),
-        )
-        .select_related("user", "event")
-    )
-    sent = 0
-    for registration in due:
-        registration.reminded_at = now
-        registration.save(update_fields=["reminded_at"])
-        _status_email(
-            registration,
-            subject_prefix=_("Tomorrow"),
-            template="events/email/reminder.txt",
-        )
-        sent += 1
-    return sent
