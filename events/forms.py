@@ -30,6 +30,7 @@ class EventFilterForm(FastSelects, forms.Form):
         empty_label=_("All organizations"),
         suggest="event-organizers",
         label_field="name",
+        also=["acronym"],
         suggested=lambda: organizing_organizations(),
     )
 

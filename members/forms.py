@@ -53,6 +53,7 @@ class PeopleFilterForm(FastSelects, forms.Form):
         empty_label=_("All organizations"),
         suggest="member-organizations",
         label_field="name",
+        also=["acronym"],
     )
 
     def __init__(self, *args, **kwargs):

@@ -60,6 +60,7 @@ class ProjectFilterForm(FastSelects, forms.Form):
         to_field_name="slug",
         suggest="project-organizations",
         label_field="name",
+        also=["acronym"],
     )
     # Only the priorities and gaps some listed project addresses: a choice that can only
     # find nothing is no choice.

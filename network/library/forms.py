@@ -124,6 +124,7 @@ class PublicationFilterForm(FastSelects, forms.Form):
         label=_("Organization"),
         suggest="publishers",
         label_field="name",
+        also=["acronym"],
     )
     year_from = forms.IntegerField(
         label=_("From year"), required=False, min_value=MIN_YEAR, max_value=MAX_YEAR

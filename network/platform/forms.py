@@ -7,13 +7,13 @@ from collections import OrderedDict
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Case, When
+from django.db.models import Case, Q, When
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.urls import reverse
 from django.utils.choices import CallableChoiceIterator
 from django.utils.functional import Promise
-from django.utils.html import conditional_escape, escape, format_html
+from django.utils.html import conditional_escape, escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -209,6 +209,7 @@ class SuggestInput(forms.TextInput):
     def __init__(self, suggest, attrs=None):
         super().__init__(attrs)
         self.suggest = suggest
+        self.offered = ()
 
     def render(self, name, value, attrs=None, renderer=None):
         listed = f"{(attrs or {}).get('id') or name}-suggestions"
@@ -219,7 +220,9 @@ class SuggestInput(forms.TextInput):
             "data-suggest": reverse("suggest", args=[self.suggest]),
         }
         box = super().render(name, value, attrs, renderer)
-        return box + format_html('<datalist id="{}"></datalist>', listed)
+        # The names a typed text could mean, offered at once (with or without scripts).
+        offered = format_html_join("", '<option value="{}">', ((n,) for n in self.offered))
+        return box + format_html('<datalist id="{}">{}</datalist>', listed, offered)
 
 
 # The SuggestedChoiceFields by their `suggest` name, for the suggestions view.
@@ -242,10 +245,13 @@ class SuggestedChoiceField(forms.ModelChoiceField):
         ),
     }
 
-    def __init__(self, queryset, *, suggest, label_field, suggested=None, **kwargs):
+    def __init__(self, queryset, *, suggest, label_field, also=(), suggested=None, **kwargs):
         kwargs.setdefault("widget", SuggestInput(suggest))
         super().__init__(queryset, **kwargs)
         self.label_field = label_field
+        # Other names a row goes by (an organization's acronym): typed whole, they find it;
+        # typed in part, they suggest its label.
+        self.also = tuple(also)
         # The rows to suggest from when the form sets its queryset per page: a callable.
         self.suggested = suggested
         if self.empty_label:
@@ -268,14 +274,15 @@ class SuggestedChoiceField(forms.ModelChoiceField):
             text = text[:60].replace("\x00", "") + "…"
             raise ValidationError(self.error_messages["none"], code="none", params={"text": text})
         field = self.label_field
-        rows = list(self.queryset.filter(**{f"{field}__iexact": text})[:2])
+        rows = list(self.queryset.filter(self._holding(text, "iexact"))[:2])
         if len(rows) != 1:
-            rows = list(self.queryset.filter(**{f"{field}__icontains": text})[:6])
+            rows = list(self.queryset.filter(self._holding(text, "icontains"))[:6])
         if len(rows) == 1:
             return rows[0]
         if not rows:
             raise ValidationError(self.error_messages["none"], code="none", params={"text": text})
-        names = ", ".join(getattr(row, field) for row in rows[:5]) + ("…" if len(rows) > 5 else "")
+        self.widget.offered = [getattr(row, field) for row in rows[:5]]
+        names = ", ".join(self.widget.offered) + ("…" if len(rows) > 5 else "")
         raise ValidationError(
             self.error_messages["several"], code="several", params={"text": text, "names": names}
         )
@@ -289,12 +296,20 @@ class SuggestedChoiceField(forms.ModelChoiceField):
             return getattr(value, self.label_field)
         return value
 
+    def _holding(self, text, lookup):
+        """The rows whose label or other names match `text` by `lookup`."""
+        found = Q()
+        for name in (self.label_field, *self.also):
+            found |= Q(**{f"{name}__{lookup}": text})
+        return found
+
     def suggestions(self, text):
-        """Up to SUGGESTIONS labels that hold `text`, those that begin with it first."""
+        """Up to SUGGESTIONS labels of rows whose label or other names hold `text`, the labels
+        that begin with it first."""
         field = self.label_field
         rows = (
             (self.suggested() if self.suggested else self.queryset)
-            .filter(**{f"{field}__icontains": text})
+            .filter(self._holding(text, "icontains"))
             .annotate(later=Case(When(**{f"{field}__istartswith": text}, then=1), default=2))
             .order_by("later", field)
             .values_list(field, flat=True)

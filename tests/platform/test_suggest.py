@@ -59,7 +59,13 @@ def test_part_of_several_names_is_named_back_and_ignored(client, baltic, balkan)
         "Organization: “bal” is part of several names (Balkan Data Lab, Baltic Child Research): "
         "type more of the one you mean."
     )
-    assert 'value="bal"' in response.content.decode()
+    page = response.content.decode()
+    assert 'value="bal"' in page
+    # The names it could mean are offered in the box's list, scripts or not.
+    assert (
+        '<datalist id="id_organization-suggestions"><option value="Balkan Data Lab">'
+        '<option value="Baltic Child Research"></datalist>'
+    ) in page
 
 
 def test_unknown_or_oversized_text_is_reported_and_ignored(client, baltic):
@@ -153,4 +159,14 @@ def test_people_by_organization_name_and_only_members_suggested(client, baltic):
     assert "Liis Tamm" in response.content.decode()
     assert 'value="Baltic Child Research"' in response.content.decode()
     suggested = client.get(reverse("suggest", args=["member-organizations"]), {"q": "balt"})
+    assert suggested.json() == {"suggestions": ["Baltic Child Research"]}
+
+
+def test_an_acronym_finds_its_organization_and_suggests_its_name(client, baltic, balkan):
+    baltic.acronym = "BCR"
+    baltic.save()
+    response = client.get(PROJECTS, {"organization": "bcr"})
+    assert _titles(response) == ["Begging in Tallinn"]
+    assert 'value="Baltic Child Research"' in response.content.decode()
+    suggested = client.get(reverse("suggest", args=["project-organizations"]), {"q": "BC"})
     assert suggested.json() == {"suggestions": ["Baltic Child Research"]}
