@@ -78,7 +78,7 @@ def _expertise_choices():
     return versioned(app_version("members"), "expertise-choices", compute, 3600)
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(FastSelects, forms.ModelForm):
     """The application and the focal point's profile edit share one set of fields."""
 
     website = forms.URLField(
@@ -189,7 +189,7 @@ class ExpertiseField(forms.MultipleChoiceField):
         return [n for n in names if n]
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(FastSelects, forms.ModelForm):
     expertise = ExpertiseField(
         label=_("Expertise"),
         required=False,

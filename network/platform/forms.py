@@ -9,7 +9,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Case, Q, When
 from django.forms.models import ModelChoiceIterator
-from django.forms.utils import flatatt
 from django.urls import reverse
 from django.utils.choices import CallableChoiceIterator
 from django.utils.functional import Promise
@@ -37,7 +36,7 @@ class FastSelect(forms.Select):
         else:
             block = _plain_block(_pairs(self.choices))
         marked = _marked(block, self.format_value(value), self.allow_multiple_selected)
-        opening = format_html('<select name="{}"{}>', name, flatatt(attrs))
+        opening = format_html('<select name="{}"{}>', name, _attributes(attrs))
         # Every value and label was escaped in the block.
         return mark_safe("\n".join(part for part in (opening, marked, "</select>") if part))  # noqa: S308
 
@@ -52,6 +51,20 @@ class FastSelect(forms.Select):
             and first is not None
             and self._choice_has_empty_value(first)
         )
+
+
+def _attributes(attrs):
+    """The attributes as Django's widget template writes them: in their order (flatatt sorts
+    them), a True one bare, a False or None one left out."""
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value),)
+            for name, value in attrs.items()
+            if value is not False and value is not None
+        ),
+    )
 
 
 def _pairs(choices):
