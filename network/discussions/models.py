@@ -172,7 +172,10 @@ class Message(models.Model):
 
     # The room is the topic's room, kept here so history replay is one indexed range scan.
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="messages")
-    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="messages")
+    # Indexed with the id (Meta): a topic's page and its newest message are one index range.
+    topic = models.ForeignKey(
+        Topic, on_delete=models.CASCADE, related_name="messages", db_index=False
+    )
     author = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
     body = models.TextField(
         max_length=BODY_MAX_LENGTH,
@@ -199,7 +202,10 @@ class Message(models.Model):
                 fields=["author", "client_id"], name="discussions_message_client_id_unique"
             )
         ]
-        indexes = [models.Index(fields=["room", "id"], name="discussions_msg_room_id")]
+        indexes = [
+            models.Index(fields=["room", "id"], name="discussions_msg_room_id"),
+            models.Index(fields=["topic", "id"], name="discussions_msg_topic_id"),
+        ]
 
     def __str__(self):
         return f"#{self.pk} by {self.author_id} in {self.topic_id}"

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -135,14 +135,18 @@ def topic_follow(*, topic: Topic, user: User, follow: bool = True) -> None:
 
 @transaction.atomic
 def room_mark_read(*, room: Room, user: User, topic: Topic | None = None) -> None:
-    """Move the user's read markers to the latest message of each topic (or one topic)."""
-    latest = Message.objects.filter(room=room)
-    if topic is not None:
-        latest = latest.filter(topic=topic)
-    rows = latest.order_by().values("topic_id").annotate(last=Max("pk"))
+    """Move the user's read markers to the latest message of each topic (or one topic).
+    Each topic's latest is one step down its (topic, id) index, however long the topic."""
+    topics = Topic.objects.filter(pk=topic.pk) if topic is not None else room.topics.all()
+    latest = Message.objects.filter(room=room, topic=OuterRef("pk")).order_by("-pk")
+    rows = (
+        topics.annotate(last=Subquery(latest.values("pk")[:1]))
+        .filter(last__isnull=False)
+        .values_list("pk", "last")
+    )
     markers = [
-        ReadMarker(user=user, topic_id=row["topic_id"], last_read_message_id=row["last"])
-        for row in rows
+        ReadMarker(user=user, topic_id=topic_id, last_read_message_id=last)
+        for topic_id, last in rows
     ]
     ReadMarker.objects.bulk_create(
         markers,
