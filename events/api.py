@@ -7,10 +7,9 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 
 from network.platform.api import (
-    MAX_EXPORT_ROWS,
     PageParams,
     contract,
-    csv_response,
+    export_of,
     fields_of,
     page_of,
 )
@@ -83,5 +82,9 @@ def event_list(request, filters: Query[EventFilters], page: Query[PageParams]):
 
 @router.get("/export.csv", summary="Published events as CSV", **contract(csv=True))
 def event_export(request, filters: Query[EventFilters]):
-    rows = (_event(request, e) for e in _events(filters)[:MAX_EXPORT_ROWS])
-    return csv_response(rows, list(EventOut.model_fields), "events.csv")
+    return export_of(
+        _events(filters),
+        list(EventOut.model_fields),
+        "events.csv",
+        item=lambda e: _event(request, e),
+    )

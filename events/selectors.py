@@ -127,9 +127,7 @@ def registration_counts(event):
 
 def representable_organizations(user):
     """The admitted member organizations a person may represent at an event."""
-    if not user.is_authenticated:
-        return Organization.objects.none()
-    return Organization.objects.members().filter(memberships__user=user).order_by("name")
+    return Organization.objects.members().of(user)
 
 
 def organizing_organizations(visible=None):

@@ -6,10 +6,9 @@ from pydantic import Field
 
 from network.platform.api import (
     COUNTRY,
-    MAX_EXPORT_ROWS,
     PageParams,
     contract,
-    csv_response,
+    export_of,
     fields_of,
     filter_values,
     page_of,
@@ -74,9 +73,12 @@ def organization_list(request, filters: Query[OrganizationFilters], page: Query[
     "/export.csv", summary="Member organizations as CSV", **contract(csv=True)
 )
 def organization_export(request, filters: Query[OrganizationFilters]):
-    organizations = selectors.organization_list(filters=filter_values(filters))
-    rows = (_organization(request, o) for o in organizations[:MAX_EXPORT_ROWS])
-    return csv_response(rows, ORGANIZATION_COLUMNS, "organizations.csv")
+    return export_of(
+        selectors.organization_list(filters=filter_values(filters)),
+        ORGANIZATION_COLUMNS,
+        "organizations.csv",
+        item=lambda o: _organization(request, o),
+    )
 
 
 @organizations_router.get(
@@ -148,7 +150,10 @@ def person_list(request, filters: Query[PeopleFilters], page: Query[PageParams])
 
 @people_router.get("/export.csv", summary="The people you may see, as CSV", **contract(csv=True))
 def person_export(request, filters: Query[PeopleFilters]):
-    people = selectors.people_involvements(
-        _people(request, filters)[:MAX_EXPORT_ROWS], viewer=request.auth
+    return export_of(
+        _people(request, filters),
+        PERSON_COLUMNS,
+        "people.csv",
+        prepare=lambda people: selectors.people_involvements(people, viewer=request.auth),
+        item=lambda person: _person(request, person),
     )
-    return csv_response((_person(request, p) for p in people), PERSON_COLUMNS, "people.csv")

@@ -161,6 +161,13 @@ class OrganizationQuerySet(models.QuerySet):
         """The admitted member organizations: the network's equal partners."""
         return self.filter(status=OrganizationStatus.MEMBER)
 
+    def of(self, user):
+        """The organizations a person belongs to, in any role, by name; none for a visitor
+        (`.members().of(user)`: the admitted ones a person may act for)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(memberships__user=user).order_by("name")
+
 
 class MembershipQuerySet(models.QuerySet):
     def spokespeople(self):

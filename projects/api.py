@@ -12,11 +12,10 @@ from pydantic import Field
 from members.models import Organization
 from network.platform.api import (
     COUNTRY,
-    MAX_EXPORT_ROWS,
     InputSchema,
     PageParams,
     contract,
-    csv_response,
+    export_of,
     fields_of,
     found_or_404,
     page_of,
@@ -135,6 +134,10 @@ def _project(request, project):
     }
 
 
+def _csv_row(row):
+    return {**row, "open_role_titles": [r["title"] for r in row["open_roles"]]}
+
+
 @router.get("", **contract(ProjectPage), summary="List research projects")
 def project_list(request, filters: Query[ProjectFilters], page: Query[PageParams]):
     """The same filters as /projects/. Drafts appear only to their team."""
@@ -143,12 +146,12 @@ def project_list(request, filters: Query[ProjectFilters], page: Query[PageParams
 
 @router.get("/export.csv", summary="Research projects as CSV", **contract(csv=True))
 def project_export(request, filters: Query[ProjectFilters]):
-    projects = _projects(request.auth, filters)[:MAX_EXPORT_ROWS]
-    rows = (
-        {**row, "open_role_titles": [r["title"] for r in row["open_roles"]]}
-        for row in (_project(request, p) for p in projects)
+    return export_of(
+        _projects(request.auth, filters),
+        CSV_COLUMNS,
+        "projects.csv",
+        item=lambda p: _csv_row(_project(request, p)),
     )
-    return csv_response(rows, CSV_COLUMNS, "projects.csv")
 
 
 def _one(user, slug):

@@ -242,7 +242,7 @@ def lead_organizations_for(user):
     """The member organizations a person may lead a project for."""
     from members.models import Organization
 
-    return Organization.objects.members().filter(memberships__user=user).order_by("name")
+    return Organization.objects.members().of(user)
 
 
 def desk_items(*, user, organizations):

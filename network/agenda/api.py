@@ -11,11 +11,10 @@ from pydantic import Field
 
 from members.models import Organization
 from network.platform.api import (
-    MAX_EXPORT_ROWS,
     InputSchema,
     PageParams,
     contract,
-    csv_response,
+    export_of,
     fields_of,
     found_or_404,
     page_of,
@@ -200,9 +199,13 @@ def priority_list(request, filters: Query[PriorityFilters], page: Query[PagePara
 
 @router.get("/export.csv", summary="Research priorities as CSV", **contract(csv=True))
 def priority_export(request, filters: Query[PriorityFilters]):
-    priorities = _attach(_priorities(filters)[:MAX_EXPORT_ROWS])
-    rows = (_csv_row(_priority(request, p)) for p in priorities)
-    return csv_response(rows, CSV_COLUMNS, "priorities.csv")
+    return export_of(
+        _priorities(filters),
+        CSV_COLUMNS,
+        "priorities.csv",
+        prepare=_attach,
+        item=lambda p: _csv_row(_priority(request, p)),
+    )
 
 
 def _one(pk):

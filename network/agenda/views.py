@@ -319,9 +319,7 @@ def priority_vote_close(request, pk):
 @login_required
 def priority_propose(request):
     require_perm(request, "agenda.propose_priority")
-    organizations = (
-        Organization.objects.members().filter(memberships__user=request.user).order_by("name")
-    )
+    organizations = Organization.objects.members().of(request.user)
     form = PriorityForm(
         request.POST if request.method == "POST" else None, organizations=organizations
     )

@@ -90,7 +90,7 @@ class DatasetForm(RefusesFiles, forms.ModelForm):
         if user.is_staff:
             self.fields["owner"].queryset = members
         else:
-            self.fields["owner"].queryset = members.filter(memberships__user=user)
+            self.fields["owner"].queryset = members.of(user)
         if editing:
             del self.fields["owner"]
         self.fields["co_owners"].queryset = members

@@ -12,11 +12,10 @@ from pydantic import Field
 from members.models import Organization
 from network.platform.api import (
     COUNTRY,
-    MAX_EXPORT_ROWS,
     InputSchema,
     PageParams,
     contract,
-    csv_response,
+    export_of,
     fields_of,
     filter_values,
     found_or_404,
@@ -135,11 +134,8 @@ def gap_list(request, filters: Query[GapFilters], page: Query[PageParams]):
 
 @gaps_router.get("/export.csv", summary="Data gaps as CSV", **contract(csv=True))
 def gap_export(request, filters: Query[GapFilters]):
-    rows = (
-        _gap(request, g)
-        for g in selectors.gap_list(filter_values(filters, only_given=True))[:MAX_EXPORT_ROWS]
-    )
-    return csv_response(rows, list(GapOut.model_fields), "gaps.csv")
+    gaps = selectors.gap_list(filter_values(filters, only_given=True))
+    return export_of(gaps, list(GapOut.model_fields), "gaps.csv", item=lambda g: _gap(request, g))
 
 
 @gaps_router.get("/{int:pk}", **contract(GapOut, found=True), summary="One data gap")
@@ -220,5 +216,6 @@ def indicator_list(request, filters: Query[IndicatorFilters], page: Query[PagePa
 
 @indicators_router.get("/export.csv", summary="Indicators as CSV", **contract(csv=True))
 def indicator_export(request, filters: Query[IndicatorFilters]):
-    rows = (_indicator(i) for i in _indicators(filters)[:MAX_EXPORT_ROWS])
-    return csv_response(rows, list(IndicatorOut.model_fields), "indicators.csv")
+    return export_of(
+        _indicators(filters), list(IndicatorOut.model_fields), "indicators.csv", item=_indicator
+    )

@@ -216,4 +216,4 @@ class GapTranslationForm(forms.Form):
 def member_organizations_of(user):
     from members.models import Organization
 
-    return Organization.objects.members().filter(memberships__user=user).order_by("name")
+    return Organization.objects.members().of(user)

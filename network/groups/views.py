@@ -82,7 +82,7 @@ def group_propose(request):
         raise PermissionDenied(
             _("Only people of the network's member organizations propose groups.")
         )
-    organizations = Organization.objects.members().filter(memberships__user=request.user)
+    organizations = Organization.objects.members().of(request.user)
     form = ProposeForm(
         request.POST if request.method == "POST" else None, organizations=organizations
     )

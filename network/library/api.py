@@ -10,11 +10,10 @@ from pydantic import Field
 
 from network.platform.api import (
     COUNTRY,
-    MAX_EXPORT_ROWS,
     InputSchema,
     PageParams,
     contract,
-    csv_response,
+    export_of,
     fields_of,
     filter_values,
     found_or_404,
@@ -110,9 +109,12 @@ def publication_list(request, filters: Query[PublicationFilters], page: Query[Pa
 
 @router.get("/export.csv", summary="Publications as CSV", **contract(csv=True))
 def publication_export(request, filters: Query[PublicationFilters]):
-    publications = selectors.publication_list(filters=filter_values(filters))[:MAX_EXPORT_ROWS]
-    rows = (_publication(request, p) for p in publications)
-    return csv_response(rows, list(PublicationOut.model_fields), "publications.csv")
+    return export_of(
+        selectors.publication_list(filters=filter_values(filters)),
+        list(PublicationOut.model_fields),
+        "publications.csv",
+        item=lambda p: _publication(request, p),
+    )
 
 
 @router.get("/{slug}", **contract(PublicationOut, found=True), summary="One publication")

@@ -77,6 +77,4 @@ def publisher_choices():
 
 def organizations_of(user):
     """The admitted organizations the user belongs to (whose publications they may add)."""
-    if not user.is_authenticated:
-        return Organization.objects.none()
-    return Organization.objects.members().filter(memberships__user=user).order_by(Lower("name"))
+    return Organization.objects.members().of(user).order_by(Lower("name"))

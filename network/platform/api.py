@@ -248,3 +248,13 @@ CSV_RESPONSE = {
 def csv_response(rows, columns, filename):
     """`rows` are dicts (already serialized) or objects; `columns` the keys to write."""
     return csv_download(filename, columns, ([row[c] for c in columns] for row in rows))
+
+
+def export_of(queryset, columns, filename, *, item, prepare=None):
+    """A list endpoint's CSV twin: the whole filtered list, cut at MAX_EXPORT_ROWS. As in
+    `page_of`, the rows go through `prepare(rows)`, then each through `item(row)`, which
+    returns a dict holding the `columns`."""
+    rows = queryset[:MAX_EXPORT_ROWS]
+    if prepare is not None:
+        rows = prepare(rows)
+    return csv_response((item(row) for row in rows), columns, filename)

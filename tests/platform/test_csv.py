@@ -8,6 +8,7 @@ import pytest
 
 from events.models import EventQuestion
 from network.agenda.enums import PriorityStatus
+from network.platform.api import MAX_EXPORT_ROWS, export_of
 from network.platform.csv import csv_cell
 from projects.enums import ProjectStatus
 from tests.factories import MembershipFactory, OrganizationFactory
@@ -67,3 +68,21 @@ def test_every_csv_export_neutralizes_each_formula_start(client):
         found = [cell for cell in cells(response) if "HYPERLINK(" in cell]
         assert len({cell[-3:] for cell in found}) == len(STARTS), (name, found)
         assert all(cell.startswith("'") for cell in found), (name, found)
+
+
+def test_export_of_cuts_at_the_export_limit_and_prepares_before_serializing():
+    rows = [{"n": n} for n in range(MAX_EXPORT_ROWS + 5)]
+    response = export_of(
+        rows,
+        ["n", "double"],
+        "numbers.csv",
+        prepare=lambda page: [{**row, "double": 2 * row["n"]} for row in page],
+        item=lambda row: {**row, "unused": None},
+    )
+    lines = response.content.decode().splitlines()
+    assert (lines[0], lines[1], lines[-1], len(lines)) == (
+        "n,double",
+        "0,0",
+        f"{MAX_EXPORT_ROWS - 1},{2 * (MAX_EXPORT_ROWS - 1)}",
+        MAX_EXPORT_ROWS + 1,
+    )
