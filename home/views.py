@@ -28,12 +28,12 @@ def healthz(request):
 SEARCH_PAGE_SIZE = 20
 
 
-def _hit(kind, obj, terms):
+def _hit(card, terms):
     return {
-        "title": kind.title(obj),
-        "url": kind.url(obj),
-        "meta": kind.meta(obj),
-        "snippet": site_search.highlight(kind.text(obj), terms),
+        "title": card.title,
+        "url": card.url,
+        "meta": card.meta,
+        "snippet": site_search.highlight(card.text, terms),
     }
 
 
@@ -129,7 +129,7 @@ def _search_results(request, context, kind):
                 "kind": kind,
                 "count": paginator.count,
                 "more": results[kind.key].more,
-                "hits": [_hit(kind, obj, terms) for obj in page.object_list],
+                "hits": [_hit(card, terms) for card in page.object_list],
             }
         ]
         params = request.GET.copy()
@@ -142,7 +142,7 @@ def _search_results(request, context, kind):
                 "count": n,
                 "more": results[k.key].more,
                 "count_label": f"{n}+" if results[k.key].more else n,
-                "hits": [_hit(k, obj, terms) for obj in previews[k.key]],
+                "hits": [_hit(card, terms) for card in previews[k.key]],
                 "more_url": site_search.search_url(query, k.key)
                 if n > site_search.PREVIEW_SIZE
                 else "",

@@ -7,16 +7,20 @@ from django.db import connection
 from django.db.models.sql import Query
 from wagtail.search.backends import get_search_backend
 
+from .cards import card, cards_of
+
 
 class Hits:
     """One kind's hits, in Wagtail search's order (rank, then newest pk): countable and
-    sliceable into objects, as Paginator needs. Wagtail's own results, on SQLite.
+    sliceable into cards (home/search/cards.py), as Paginator needs. Wagtail's own results,
+    on SQLite.
 
     Only the first `count_limit` hits are counted and reachable: counting every match of a
     common word would take time in proportion to the tables. `more` says whether there are
     hits past them, which the page shows as "100+"."""
 
     def __init__(self, kind, query, user, count_limit):
+        self.kind = kind
         self.visible = kind.visible(user)
         self.results = get_search_backend().search(query, self.visible)
         self.count_limit = count_limit
@@ -34,7 +38,7 @@ class Hits:
         return self._count
 
     def __getitem__(self, window):
-        return list(self.results[window])
+        return [card(self.kind, obj) for obj in self.results[window]]
 
     def preview(self, size):
         """The first `size` hits; the count comes with them where the database allows."""
@@ -91,6 +95,7 @@ class RankedHits(Hits):
     def __init__(self, kind, query, user, count_limit):
         from wagtail.search.utils import get_descendants_content_types_pks
 
+        self.kind = kind
         self.visible = kind.visible(user)
         self.count_limit = count_limit
         self._count = None
@@ -158,11 +163,13 @@ class RankedHits(Hits):
                 self._set_count(cursor.fetchone()[0])
         return self._count
 
+    def _wanted(self, keys):
+        return (self.kind, self.visible.model, keys)
+
     def _objects(self, keys):
-        """The objects of `keys` (found among the visible rows by this request's ranking
+        """The cards of `keys` (found among the visible rows by this request's ranking
         query), in that order."""
-        by_pk = self.visible.model._default_manager.in_bulk(keys)
-        return [by_pk[key] for key in keys if key in by_pk]
+        return cards_of({"": self._wanted(keys)})[""]
 
     def __getitem__(self, window):
         offset = window.start or 0
@@ -275,7 +282,7 @@ def _ranked_previews(hits, size):
     for kind_hits in hits.values():
         if kind_hits._count is None:  # no row: nothing found
             kind_hits._set_count(0)
-    return {key: hits[key]._objects(rows[key]) for key in keys}
+    return cards_of({key: hits[key]._wanted(rows[key]) for key in keys})
 
 
 def previews(hits, size):

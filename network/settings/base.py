@@ -192,6 +192,7 @@ PAGE_CACHE_APPS = [
     "projects",
     "countries",
     "decisions",
+    "groups",
     "desk",
     "home",
     "wagtailcore",
