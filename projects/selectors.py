@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
+from network.platform.cache import app_version, versioned
 from network.platform.queries import row_count
 
 from .enums import JoinRequestStatus, PartnerStatus, ProjectRole, ProjectStatus
@@ -53,9 +54,14 @@ def draft_ids_visible_to(user):
     which their viewer class already says). Pages cached per kind of viewer vary by it."""
     if not user.is_authenticated or user.has_perm("projects.view_every_project"):
         return ()
-    drafts = ResearchProject.objects.filter(status=ProjectStatus.DRAFT)
-    visible = drafts.filter(Q(members__user=user) | Q(created_by=user))
-    return tuple(sorted(set(visible.values_list("pk", flat=True))))
+
+    def compute():
+        drafts = ResearchProject.objects.filter(status=ProjectStatus.DRAFT)
+        visible = drafts.filter(Q(members__user=user) | Q(created_by=user))
+        return tuple(sorted(set(visible.values_list("pk", flat=True))))
+
+    # Asked on every signed-in view of a cached list: kept until the next write to projects.
+    return versioned(app_version("projects"), f"drafts-of:{user.pk}", compute, 3600)
 
 
 def project_list(*, user, filters=None):

@@ -12,6 +12,7 @@ from events.enums import MinutesStatus, OutputKind
 from events.models import EventOutput, EventPage
 from members.models import Membership, Organization
 from network.desk.registry import DeskItem
+from network.platform.cache import app_version, versioned
 from network.platform.queries import filter_given
 
 from .enums import CLOSED, RecordKind
@@ -42,12 +43,21 @@ def restricted_ids_visible_to(user):
     restricted records their organizations answer for ("" for most people)."""
     if not user.is_authenticated or user.is_staff:
         return ""
-    ids = (
-        Decision.objects.filter(pk__in=_responsible_for(user))
-        .exclude(pk__in=Decision.objects.public().values("pk"))
-        .values_list("pk", flat=True)
+
+    def compute():
+        ids = (
+            Decision.objects.filter(pk__in=_responsible_for(user))
+            .exclude(pk__in=Decision.objects.public().values("pk"))
+            .values_list("pk", flat=True)
+        )
+        return ",".join(str(pk) for pk in sorted(ids))
+
+    # Asked on every signed-in view of a cached register or search: kept until a write to
+    # what it reads (records, memberships, meetings and their restrictions).
+    apps = ("decisions", "members", "events", "wagtailcore")
+    return versioned(
+        tuple(app_version(app) for app in apps), f"restricted-of:{user.pk}", compute, 3600
     )
-    return ",".join(str(pk) for pk in sorted(ids))
 
 
 def _meeting_is_public():

@@ -153,6 +153,10 @@ def kept(key, compute, timeout):
 
 
 def versioned(name, key, compute, timeout):
-    """compute()'s value, cached under `key` and the current version of `name`: a bump of
-    the version makes the next call compute afresh. None is never cached."""
-    return kept(f"{name}:{versions([name])[name]}:{key}", compute, timeout)
+    """compute()'s value, cached under `key` and the current version of `name` (a version
+    name, or a tuple of them): a bump of any makes the next call compute afresh. None is
+    never cached."""
+    names = (name,) if isinstance(name, str) else name
+    current = versions(names)
+    stamp = ":".join(f"{name}:{current[name]}" for name in names)
+    return kept(f"{stamp}:{key}", compute, timeout)

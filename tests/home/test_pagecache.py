@@ -69,6 +69,27 @@ def test_cached_projects_page_never_shows_one_persons_view_to_another(org_a, org
 
 
 @pytest.mark.django_db
+def test_a_person_added_to_a_drafts_team_sees_it_on_the_cached_list_at_once(org_a):
+    """What sets a viewer's cached list apart (their teams' drafts) is itself kept until a
+    write to projects: joining a team is one."""
+    person = MembershipFactory(organization=org_a, user__display_name="Newcomer Di").user
+    colleague = MembershipFactory(organization=org_a, user__display_name="Colleague Ed").user
+    draft = ResearchProjectFactory(title="Draft newcomer study", status=ProjectStatus.DRAFT)
+    client = signed_in(person)
+    page, _ = get(client, "/projects/")
+    assert "Draft newcomer study" not in page
+    member = ProjectMemberFactory(project=draft, user=person)
+    page, _ = get(client, "/projects/")
+    assert "Draft newcomer study" in page
+    # Cached under the newcomer's own variant, never the one their colleague shares.
+    page, _ = get(signed_in(colleague), "/projects/")
+    assert "Draft newcomer study" not in page and "Colleague Ed" in page
+    member.delete()
+    page, _ = get(client, "/projects/")
+    assert "Draft newcomer study" not in page
+
+
+@pytest.mark.django_db
 def test_cached_search_shows_a_hidden_person_only_themself(org_a):
     hidden = MembershipFactory(
         organization=org_a, user__display_name="Zelda Hiddenperson", user__visibility="hidden"
