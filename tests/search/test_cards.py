@@ -10,17 +10,9 @@ from network.platform.pagecache import TRACKED_APPS
 from tests.factories import UserFactory
 from tests.factories.gaps import DataGapFactory
 from tests.factories.groups import WorkingGroupFactory
+from tests.search.test_search import URL, _titles
 
 pytestmark = pytest.mark.django_db
-
-URL = "/search/"
-
-
-def _titles(response, kind):
-    for group in response.context["groups"]:
-        if group["kind"].key == kind:
-            return [hit["title"] for hit in group["hits"]]
-    return []
 
 
 def test_every_app_search_finds_records_of_is_tracked():
