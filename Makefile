@@ -12,7 +12,7 @@ PORT ?= 8000
 FUZZ_EXAMPLES ?= 10
 export FUZZ_EXAMPLES
 
-.PHONY: install run setup test fuzz lint format bench clean backup restore upgrade messages
+.PHONY: install run setup test fuzz lint format bench bench-all clean backup restore upgrade messages
 
 # Installs come from the hash-pinned lock (requirements/dev.txt), never from pyproject's ranges;
 # `make upgrade` refreshes the lock on purpose. The project runs from this folder (not installed).
@@ -86,6 +86,16 @@ format: install
 bench: install
 	@command -v wrk >/dev/null && command -v nginx >/dev/null || apt-get install -y -qq wrk nginx-light
 	$(BIN)/python bench/run.py $(ARGS)
+
+# Every table into bench/results.json, one run after another (about 25 minutes, on a quiet
+# machine): the pages and varied URLs with the page cache, the servers and the fan-out; the
+# same pages without the page cache; the busy network; growth.
+bench-all: install
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || apt-get install -y -qq wrk nginx-light
+	$(BIN)/python bench/run.py
+	PAGE_CACHE=false $(BIN)/python bench/run.py --pages-only
+	$(BIN)/python bench/run.py --busy
+	$(BIN)/python bench/run.py --growth
 
 # Refresh the lock to the newest versions pyproject.toml's ranges allow and print what changed.
 # Run `make test` afterwards and commit the lock on its own.

@@ -522,6 +522,15 @@ def main_growth():
     print(f"{output.relative_to(ROOT)} written")
 
 
+def _measured(part):
+    """Whether a part of the results holds figures (the fan-out's: any rate measured, or an
+    error in measuring)."""
+    if isinstance(part, dict) and "rates" in part:
+        ceiling = part.get("bare_ceiling", {})
+        return bool(part["rates"] or part["error"] or ceiling.get("rates") or ceiling.get("error"))
+    return bool(part)
+
+
 def highest(rows):
     """The highest rate whose every message reached everyone with p99 under 100 ms."""
     ok = [r["rate"] for r in rows if r["p99_ms"] < 100 and r["delivered_to_all"] == r["messages"]]
@@ -649,8 +658,18 @@ def main():
     previous = json.loads(output.read_text()) if output.exists() else {}
     if busy:
         results["busy"] = {"load_average_before": results["load_average_before"], **busy}
-    for kept in ("growth", "busy"):  # measured by runs of their own
-        if kept in previous and kept not in results:
+    if os.environ.get("PAGE_CACHE", "true").lower() in ("false", "0", "no", "off"):
+        # The same pages without the page cache: beside the cached ones, not instead.
+        results["uncached"] = {
+            key: results[key] for key in ("when", "load_average_before", "pages", "varied")
+        }
+        results["pages"], results["varied"] = {}, {}
+        # The run's own time and load are in its part; the top level stays the cached run's.
+        for key in ("when", "load_average_before", "page_cache", "total_seconds"):
+            results[key] = previous.get(key, results[key])
+    measured_apart = ("pages", "varied", "servers", "websocket", "uncached", "busy", "growth")
+    for kept in measured_apart:  # what this run did not measure stays as the last run left it
+        if kept in previous and not _measured(results.get(kept)):
             results[kept] = previous[kept]
     output.write_text(json.dumps(results, indent=2) + "\n")
     print()
