@@ -49,13 +49,14 @@ def cards_of(wanted):
     """{key: (kind, model, [pk, ...])} -> {key: [Card, ...]} in the order asked, leaving out
     an object that is gone. One cache read for all; the missing are read by kind and kept."""
     language = get_language() or ""
-    names = {name for _kind, model, _pks in wanted.values() for name in _version_names(model)}
-    current = versions(sorted(names))
+    names_of = {key: _version_names(model) for key, (_kind, model, _pks) in wanted.items()}
+    current = versions(sorted({name for names in names_of.values() for name in names}))
     keys = {}
-    for key, (kind, model, pks) in wanted.items():
-        stamp = ".".join(str(current[name]) for name in _version_names(model))
+    for key, (kind, _model, pks) in wanted.items():
+        stamp = ".".join(str(current[name]) for name in names_of[key])
         keys[key] = [f"search:card:{kind.key}:{language}:{stamp}:{pk}" for pk in pks]
-    found = cache.get_many([k for ks in keys.values() for k in ks])
+    # A copy: with Redis down, django-redis answers every miss with one shared empty dict.
+    found = dict(cache.get_many([k for ks in keys.values() for k in ks]))
     fresh = {}
     for key, (kind, model, pks) in wanted.items():
         missing = [pk for pk, k in zip(pks, keys[key], strict=True) if k not in found]

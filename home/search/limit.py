@@ -5,6 +5,8 @@ from contextlib import contextmanager
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
+from network.platform.cache import touch
+
 CONCURRENT_SEARCHES = 2
 SLOT_SECONDS = 30
 
@@ -27,25 +29,34 @@ def _client_key(request):
     return f"search-slots:ip:{address}"
 
 
-@contextmanager
-def search_slot(request):
-    """Hold one of the client's search slots while the block runs; raise TooManySearches
-    when all are taken. The slot is given back however the block ends."""
-    key = _client_key(request)
+def _hold(key):
+    """Count this search in: the client's searches running now, this one included, or None
+    when the cache cannot count (Redis down: searches then go unlimited rather than fail)."""
     cache.add(key, 0, SLOT_SECONDS)
     try:
         held = cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.add(key, 1, SLOT_SECONDS)
         held = 1
-    cache.touch(key, SLOT_SECONDS)
+    if held is not None:
+        touch(key, SLOT_SECONDS)
+    return held
+
+
+@contextmanager
+def search_slot(request):
+    """Hold one of the client's search slots while the block runs; raise TooManySearches
+    when all are taken. The slot is given back however the block ends."""
+    key = _client_key(request)
+    held = _hold(key)
     try:
-        if held > CONCURRENT_SEARCHES:
+        if held is not None and held > CONCURRENT_SEARCHES:
             raise TooManySearches
         yield
     finally:
         try:
-            if cache.decr(key) < 0:  # the key expired and came back while this one ran
-                cache.set(key, 0, SLOT_SECONDS)
+            left = cache.decr(key) if held is not None else None
         except ValueError:  # expired while the search ran: nothing left to give back
-            pass
+            left = None
+        if left is not None and left < 0:  # the key expired and came back while this one ran
+            cache.set(key, 0, SLOT_SECONDS)

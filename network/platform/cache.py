@@ -32,6 +32,15 @@ class FailFastRedis(redis.Redis):
             raise
 
 
+def touch(key, timeout):
+    """cache.touch, where a failure is a miss as it is for every other call: django-redis leaves
+    touch out of IGNORE_EXCEPTIONS."""
+    try:
+        return cache.touch(key, timeout)
+    except redis.RedisError:
+        return False
+
+
 # Versions: a cached entry's key carries the version of what it was computed from, and a write
 # bumps the version, so that entries built from the old rows are never read again.
 

@@ -16,6 +16,7 @@ import uuid
 
 import pytest
 from asgiref.sync import sync_to_async
+from django.core.cache import cache
 from django.test import Client
 from django.urls import resolve
 
@@ -24,6 +25,8 @@ from tests.conftest import need
 from tests.discussions.conftest import free_port
 from tests.discussions.test_consumers import joined, next_of, open_socket, send_frame
 from tests.factories import PASSWORD
+from tests.factories.gaps import DataGapFactory
+from tests.search.test_search import URL, _titles
 
 WITHIN = 1.0
 
@@ -232,4 +235,18 @@ def test_redis_hanging_posts_and_pages_still_answer(
     assert response.status_code == 429
     assert took < 2 * WITHIN
     assert "_auth_user_id" not in visitor.session
+    assert hung_redis.accepted, "the cache never even tried the hung Redis"
+
+
+@pytest.mark.django_db
+def test_redis_hanging_search_still_finds_and_keeps_nothing_in_the_shared_miss(hung_redis, client):
+    """With Redis down, django-redis answers every get_many with one shared empty dict: a search
+    that wrote its cards into it would hand them to every later caller of get_many."""
+    DataGapFactory(title="Zanzibar labour gap", description="Forced labour data.")
+    DataGapFactory(title="Quokka labour gap", description="Forced labour data.")
+    for term, title in (("zanzibar", "Zanzibar labour gap"), ("quokka", "Quokka labour gap")):
+        response, took = timed(client.get, URL, {"q": term})
+        assert _titles(response, "gaps") == [title]
+        assert took < 2 * WITHIN
+    assert cache.get_many(["search:card:gaps:en:1:1"]) == {}
     assert hung_redis.accepted, "the cache never even tried the hung Redis"
