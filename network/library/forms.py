@@ -10,10 +10,13 @@ from network.platform.languages import country_options, language_options
 from .enums import LANGUAGE_CHOICES, PublicationSort, PublicationType, Region
 from .models import MAX_YEAR, MIN_YEAR, Publication
 from .selectors import publisher_choices
+from .services import EDITABLE_FIELDS
 from .validators import document_check
 
 
 class PublicationForm(forms.ModelForm):
+    # The service's editable fields, with the publishers beside the type.
+    field_order = ["title", "type", "publishers"]
     publishers = forms.ModelMultipleChoiceField(
         queryset=publisher_choices(),
         required=False,
@@ -48,21 +51,7 @@ class PublicationForm(forms.ModelForm):
 
     class Meta:
         model = Publication
-        fields = [
-            "title",
-            "type",
-            "publishers",
-            "other_publishers",
-            "year",
-            "month",
-            "regions",
-            "countries",
-            "languages",
-            "summary",
-            "link",
-            "gaps",
-            "priorities",
-        ]
+        fields = [*EDITABLE_FIELDS, "publishers", "gaps", "priorities"]
         widgets = {
             "gaps": forms.CheckboxSelectMultiple,
             "priorities": forms.CheckboxSelectMultiple,

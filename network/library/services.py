@@ -60,7 +60,7 @@ def _check_publishers(*, by, publishers, other_publishers):
     """Non-staff must name at least one organization of theirs among the publishers."""
     if not publishers and not other_publishers.strip():
         raise ValidationError({"publishers": gettext("Name at least one publisher.")})
-    if by.is_staff:
+    if by.has_perm("library.publish_for_any_organization"):
         return
     own = set(selectors.organizations_of(by).values_list("pk", flat=True))
     if not own.intersection(organization.pk for organization in publishers):
@@ -157,21 +157,20 @@ def _set_links(publication, *, gaps, priorities):
 
 # What people of the publishers change on the site; the secretariat also curates the address
 # (slug), the document picked from the documents library and the source, in the admin.
-EDITABLE_FIELDS = frozenset(
-    {
-        "title",
-        "type",
-        "summary",
-        "other_publishers",
-        "year",
-        "month",
-        "regions",
-        "countries",
-        "languages",
-        "link",
-    }
+# The site's form shows them in this order (network/library/forms.py).
+EDITABLE_FIELDS = (
+    "title",
+    "type",
+    "other_publishers",
+    "year",
+    "month",
+    "regions",
+    "countries",
+    "languages",
+    "summary",
+    "link",
 )
-CURATED_FIELDS = frozenset({"slug", "document", "source_document", "source_quote"})
+CURATED_FIELDS = ("slug", "document", "source_document", "source_quote")
 
 
 @transaction.atomic
@@ -225,7 +224,7 @@ def publication_curate(
         publication=publication,
         by=by,
         fields=fields,
-        allowed=EDITABLE_FIELDS | CURATED_FIELDS,
+        allowed={*EDITABLE_FIELDS, *CURATED_FIELDS},
         publishers=publishers,
     )
 
