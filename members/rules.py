@@ -191,3 +191,5 @@ rules.add_perm(
     "members.view_person",
     is_self | person_is_public | (person_is_for_members & (is_network_member | is_staff)),
 )
+# Everyone whose profile is for members only (people_visible_to lists them).
+rules.add_perm("members.view_members_only_people", is_network_member | is_staff)

@@ -8,13 +8,12 @@ from network.platform.cache import app_version, versioned
 
 from .enums import OrganizationStatus, Visibility
 from .models import Expertise, Membership, Organization, User
-from .rules import is_network_member
 
 
 def people_visible_to(viewer):
     """Active people the viewer may see: hidden people only see themselves."""
     allowed = Q(visibility=Visibility.PUBLIC)
-    if viewer.is_authenticated and (viewer.is_staff or is_network_member(viewer)):
+    if viewer.has_perm("members.view_members_only_people"):
         allowed |= Q(visibility=Visibility.MEMBERS)
     if viewer.is_authenticated:
         allowed |= Q(pk=viewer.pk)

@@ -195,7 +195,6 @@ def viewer_variant(request):
     themself, when their own visibility hides them from that class, their teams' draft
     projects and the restricted decisions their organizations answer for."""
     from members.enums import Visibility
-    from members.rules import is_network_member
     from network.decisions.selectors import restricted_ids_visible_to
     from projects.selectors import draft_ids_visible_to
 
@@ -203,7 +202,7 @@ def viewer_variant(request):
     if not user.is_authenticated:
         return ""
     seen_by_class = user.visibility == Visibility.PUBLIC or (
-        user.visibility == Visibility.MEMBERS and (user.is_staff or is_network_member(user))
+        user.visibility == Visibility.MEMBERS and user.has_perm("members.view_members_only_people")
     )
     own = "" if seen_by_class else f"self={user.pk}"
     return f"{own};drafts={draft_ids_visible_to(user)};decisions={restricted_ids_visible_to(user)}"

@@ -87,7 +87,7 @@ class DatasetForm(RefusesFiles, forms.ModelForm):
     def __init__(self, *args, user, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
         members = Organization.objects.members().order_by("name")
-        if user.is_staff:
+        if user.has_perm("catalogue.describe_for_any_organization"):
             self.fields["owner"].queryset = members
         else:
             self.fields["owner"].queryset = members.of(user)

@@ -55,11 +55,13 @@ def belongs_to_owner_of_request(user, access_request):
 
 rules.add_perm("catalogue.describe_dataset", is_network_member | is_staff)
 rules.add_perm("catalogue.describe_for", belongs_to_admitted | is_staff)
+rules.add_perm("catalogue.describe_for_any_organization", is_staff)
 rules.add_perm("catalogue.change_dataset", belongs_to_an_owner | is_staff)
 rules.add_perm("catalogue.request_access", is_network_member)
 rules.add_perm("catalogue.request_for", belongs_to_admitted)
 rules.add_perm(
     "catalogue.view_request", belongs_to_requester | belongs_to_owner_of_request | is_staff
 )
+rules.add_perm("catalogue.view_every_request", is_staff)
 rules.add_perm("catalogue.decide_request", speaks_for_an_owner)
 rules.add_perm("catalogue.answer_request", belongs_to_requester)

@@ -140,7 +140,7 @@ def requests_visible_to(user):
     requests = AccessRequest.objects.select_related(
         "dataset", "dataset__owner", "organization", "requested_by"
     )
-    if user.is_staff:
+    if user.has_perm("catalogue.view_every_request"):
         return requests
     roles = _roles(user).items()
     org_ids = [org_id for org_id, (_role, status) in roles if status == OrganizationStatus.MEMBER]

@@ -39,6 +39,7 @@ rules.add_perm(
     "decisions.view_decision",
     decision_is_public | is_staff | belongs_to_a_responsible_organization,
 )
+rules.add_perm("decisions.view_every_decision", is_staff)
 rules.add_perm("decisions.record_decision", is_staff)
 rules.add_perm("decisions.change_status", speaks_for_a_responsible_organization | is_staff)
 

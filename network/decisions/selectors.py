@@ -23,7 +23,7 @@ def decisions_visible_to(user):
     """Records the user may see (the same answer as the view_decision rule): public ones to
     everybody; a restricted meeting's records to staff and to the people of the
     organizations responsible for them."""
-    if user.is_authenticated and user.is_staff:
+    if user.has_perm("decisions.view_every_decision"):
         return Decision.objects.all()
     public = Q(pk__in=Decision.objects.public().values("pk"))
     if not user.is_authenticated:
@@ -41,7 +41,7 @@ def _responsible_for(user):
 def restricted_ids_visible_to(user):
     """What sets a signed-in person's view of the register beyond their viewer class: the
     restricted records their organizations answer for ("" for most people)."""
-    if not user.is_authenticated or user.is_staff:
+    if not user.is_authenticated or user.has_perm("decisions.view_every_decision"):
         return ""
 
     def compute():

@@ -26,3 +26,4 @@ def is_secretariat(user):
 
 rules.add_perm("desk.view_notice_text", may_read_notice)
 rules.add_perm("desk.add_notice", is_secretariat)
+rules.add_perm("desk.remind_notice", is_secretariat)

@@ -23,7 +23,7 @@ def notice_send(
 ) -> Notice:
     """Create the notice for the chosen organizations (or every member organization) and, on
     commit, email every spokesperson of each. No recipients is a ValidationError."""
-    if not by.is_staff:
+    if not by.has_perm("desk.add_notice"):
         raise PermissionDenied(_("Only the secretariat sends notices."))
     recipients = list(
         Organization.objects.members()
@@ -87,7 +87,7 @@ def notice_acknowledge(*, notice, organization, by, comment="", now=None) -> Not
 def notice_remind(*, notice, by) -> int:
     """Email the spokespeople of the organizations that have not acknowledged, on commit.
     Returns how many messages are queued."""
-    if not by.is_staff:
+    if not by.has_perm("desk.remind_notice"):
         raise PermissionDenied(_("Only the secretariat sends reminders."))
     waiting = notice.recipients.exclude(pk__in=notice.acknowledgements.values("organization_id"))
     return email_on_commit(

@@ -91,7 +91,7 @@ def notice(request, pk):
             "body": render_markdown(notice.body),
             "form": form if to_ack else None,
             "to_ack": to_ack,
-            "may_remind": request.user.is_staff,
+            "may_remind": request.user.has_perm("desk.remind_notice"),
         },
     )
 

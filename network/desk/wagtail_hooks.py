@@ -26,7 +26,7 @@ class SecretariatPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def secretariat_panel(request, panels):
-    if request.user.is_staff:
+    if request.user.has_perm("desk.add_notice"):
         panels.append(SecretariatPanel())
 
 

@@ -134,7 +134,7 @@ class RoomForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         groups = group_access.all_groups()
-        if not user.is_staff:
+        if not user.has_perm("discussions.open_room_for_any_group"):
             # Conveners open rooms for their own groups only.
             groups = groups.filter(pk__in=group_access.groups_convened_by(user))
             self.fields["working_group"].required = True

@@ -92,6 +92,7 @@ can_view = rules.is_authenticated & (
 rules.add_perm("discussions.view_room", can_view)
 # The secretariat sees and moderates every room (selectors.rooms_visible_to, rooms_moderated_by).
 rules.add_perm("discussions.view_every_room", is_staff)
+rules.add_perm("discussions.open_room_for_any_group", is_staff)
 rules.add_perm("discussions.post_in_room", can_view & room_is_open & ~is_muted)
 rules.add_perm("discussions.moderate_room", rules.is_authenticated & can_moderate)
 # Free-standing rooms: staff open any; conveners open rooms for their own working groups.

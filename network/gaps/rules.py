@@ -3,7 +3,7 @@
 import rules
 
 from members.enums import OrganizationStatus
-from members.rules import _roles, is_network_member, is_staff
+from members.rules import _roles, is_member_of, is_network_member, is_staff
 
 
 @rules.predicate
@@ -21,6 +21,9 @@ def is_translator(user, translation):
 
 
 rules.add_perm("gaps.report_gap", is_network_member | is_staff)
+# For which organization: one the person belongs to (the service also wants it admitted).
+rules.add_perm("gaps.report_gap_for", is_member_of | is_staff)
+rules.add_perm("gaps.report_for_any_organization", is_staff)
 # The register is public: every member of the network (and the secretariat)
 # sees every gap, and may translate it.
 rules.add_perm("gaps.translate_gap", is_network_member | is_staff)

@@ -76,7 +76,7 @@ def gap_report(
 
     Side effects: records the first history entry (— → open); creates the evidence links.
     """
-    if not (by.is_staff or by.memberships.filter(organization=organization).exists()):
+    if not by.has_perm("gaps.report_gap_for", organization):
         raise PermissionDenied(gettext("You can report gaps only for your own organization."))
     if not organization.is_member:
         raise ValidationError(gettext("Only member organizations report gaps."))

@@ -214,7 +214,7 @@ def gap_add_evidence(request, pk):
 
 
 def _organizations_for(user):
-    if user.is_staff:
+    if user.has_perm("gaps.report_for_any_organization"):
         return Organization.objects.members().order_by("name")
     return member_organizations_of(user)
 

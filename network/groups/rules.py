@@ -62,6 +62,7 @@ rules.add_perm(
 # Restricted rooms and the pending requests: the people of its member organizations.
 rules.add_perm("groups.view_member_content", takes_part | is_staff)
 rules.add_perm("groups.propose_group", is_network_member)
+rules.add_perm("groups.view_every_group", is_staff)
 rules.add_perm("groups.decide_group", is_staff)
 # Which organization asks, and whether it may, the service checks (its spokesperson).
 rules.add_perm("groups.ask_to_join", rules.is_authenticated & group_is_active)

@@ -35,7 +35,7 @@ def groups_visible_to(user):
     """Groups the user may see (the same answer as the view_group rule): approved ones to
     everybody, proposals to staff, their proposer and their conveners' spokespeople."""
     groups = WorkingGroup.objects.all()
-    if user.is_authenticated and user.is_staff:
+    if user.has_perm("groups.view_every_group"):
         return groups
     public = Q(status__in=PUBLIC)
     if not user.is_authenticated:
