@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce
 from members.enums import OrganizationStatus
 from members.models import User
 from members.rules import is_network_member
+from network.platform.queries import row_count
 
 from . import group_access
 from .enums import NotificationKind, ReportReason, ReportStatus, RoomVisibility
@@ -72,20 +73,17 @@ def visible_messages():
 
 
 def _unread_in(user, **where):
-    """Count of others' visible messages past the user's read marker in each topic."""
+    """An annotation: how many of others' visible messages in `where` (a room or a topic, by
+    OuterRef) are past the user's read marker in their topic."""
     marker = ReadMarker.objects.filter(user=user, topic=OuterRef("topic_id")).values(
         "last_read_message_id"
     )[:1]
-    return (
+    return row_count(
         visible_messages()
         .filter(**where)
         .exclude(author=user)
         .annotate(seen=Coalesce(Subquery(marker), Value(0), output_field=IntegerField()))
         .filter(pk__gt=F("seen"))
-        .order_by()
-        .values(next(iter(where)))
-        .annotate(n=Count("pk"))
-        .values("n")
     )
 
 
@@ -95,22 +93,8 @@ def room_list(*, user):
         rooms_visible_to(user)
         .select_related("working_group")
         .annotate(
-            unread=Coalesce(
-                Subquery(_unread_in(user, room=OuterRef("pk"))),
-                Value(0),
-                output_field=IntegerField(),
-            ),
-            topic_count=Coalesce(
-                Subquery(
-                    Topic.objects.filter(room=OuterRef("pk"))
-                    .order_by()
-                    .values("room")
-                    .annotate(n=Count("pk"))
-                    .values("n")
-                ),
-                Value(0),
-                output_field=IntegerField(),
-            ),
+            unread=_unread_in(user, room=OuterRef("pk")),
+            topic_count=row_count(Topic.objects.filter(room=OuterRef("pk"))),
         )
         .order_by("is_archived", "title")
     )
@@ -125,11 +109,7 @@ def topic_list(*, room, user):
             message_count=Count(
                 "messages", filter=Q(messages__hidden=False, messages__deleted_at__isnull=True)
             ),
-            unread=Coalesce(
-                Subquery(_unread_in(user, topic=OuterRef("pk"))),
-                Value(0),
-                output_field=IntegerField(),
-            ),
+            unread=_unread_in(user, topic=OuterRef("pk")),
         )
         .order_by("resolved", "-last_message_at", "-pk")
     )
@@ -209,13 +189,7 @@ def followed_topics_unread(*, user):
     return (
         Topic.objects.filter(follows__user=user, room__in=rooms_visible_to(user))
         .select_related("room")
-        .annotate(
-            unread=Coalesce(
-                Subquery(_unread_in(user, topic=OuterRef("pk"))),
-                Value(0),
-                output_field=IntegerField(),
-            )
-        )
+        .annotate(unread=_unread_in(user, topic=OuterRef("pk")))
         .filter(unread__gt=0)
         .order_by("-last_message_at", "-pk")
     )

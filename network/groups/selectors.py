@@ -1,7 +1,7 @@
 """Shared reads for working groups, with visibility applied in one place."""
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Lower
+from django.db.models import OuterRef, Prefetch, Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext
 
 from events.models import EventPage, Session
@@ -12,23 +12,15 @@ from network.desk.registry import DeskItem
 from network.discussions.enums import RoomVisibility
 from network.discussions.models import Room
 from network.platform.languages import source_pages
+from network.platform.queries import row_count
 
 from .enums import PUBLIC, GroupStatus, MembershipStatus
 from .models import GroupMembership, WorkingGroup
 
 
 def _count(queryset, field):
-    return Coalesce(
-        Subquery(
-            queryset.filter(**{field: OuterRef("pk")})
-            .order_by()
-            .values(field)
-            .annotate(n=Count("pk"))
-            .values("n")
-        ),
-        Value(0),
-        output_field=IntegerField(),
-    )
+    """An annotation: the rows of `queryset` whose `field` is the outer row."""
+    return row_count(queryset.filter(**{field: OuterRef("pk")}))
 
 
 def groups_visible_to(user):
