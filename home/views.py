@@ -104,7 +104,8 @@ def _search_results(request, context, kind):
     previews = {}
     if kind is None:
         previews = site_search.previews(results, site_search.PREVIEW_SIZE)
-    counts = [(k, results[k.key].count()) for k in site_search.KINDS]
+    found = site_search.counts(results)
+    counts = [(k, found[k.key]) for k in site_search.KINDS]
     context["counts"] = counts
     context["total"] = sum(n for _, n in counts)
     # Kinds with more hits than were counted: shown as "100+", the total as "more than".

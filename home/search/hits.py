@@ -260,6 +260,36 @@ class WordHits(RankedHits):
         )
 
 
+def counts(hits):
+    """Each kind's count ({key: Hits} -> {key: int}). On PostgreSQL the kinds not counted yet
+    are counted in one UNION ALL query, not one per kind."""
+    for cls in (WordHits, IndexedHits):
+        of_class = {
+            key: kind_hits
+            for key, kind_hits in hits.items()
+            if type(kind_hits) is cls and kind_hits._count is None
+        }
+        if of_class:
+            _ranked_counts(of_class)
+    return {key: kind_hits.count() for key, kind_hits in hits.items()}
+
+
+def _ranked_counts(hits):
+    """counts() of RankedHits of one class: rows (kind, count), one per kind."""
+    prefix, params, relation = type(next(iter(hits.values()))).shared(hits)
+    params = list(params)
+    parts = []
+    for n, kind_hits in enumerate(hits.values()):
+        sql, part_params = kind_hits._count_sql(f"{n}, count(*)", relation)
+        parts.append(f"({sql})")
+        params += part_params
+    keys = list(hits)
+    with connection.cursor() as cursor:
+        cursor.execute(prefix + " UNION ALL ".join(parts), params)
+        for n, total in cursor.fetchall():
+            hits[keys[n]]._set_count(total)
+
+
 def _ranked_previews(hits, size):
     """previews() of RankedHits of one class: every kind's first rows and count in one
     UNION ALL of rows (kind, id or NULL, count or NULL)."""

@@ -117,6 +117,19 @@ def test_search_projects_and_gaps_query_count_same_for_few_and_many(client, org_
     assert _count(client, {"q": "wombat", "kind": "projects"}) == few_projects
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="counted together on PostgreSQL")
+@pytest.mark.parametrize("query", ["wombat", "wombat gap"])  # a word's ranks, a phrase's matches
+def test_search_one_kind_page_counts_every_kind_in_one_query(client, org_a, member_a, query):
+    """The page of one kind shows every kind's count in its tabs: one query for all of them,
+    one for the kind's page of hits, no more than the page of every kind and one."""
+    client.force_login(member_a)
+    ResearchProjectFactory(title="Wombat study", lead_organization=org_a)
+    DataGapFactory(reported_by=org_a, title="Wombat gap")
+    response = client.get(URL, {"q": query, "kind": "gaps"})
+    assert dict((kind.key, n) for kind, n in response.context["counts"])["gaps"] == 1
+    assert _count(client, {"q": query, "kind": "gaps"}) == _count(client, {"q": query}) + 1
+
+
 def test_search_with_no_hit_offers_the_lists_to_browse(client, db):
     page = client.get("/search/?q=zzqqxxnothing").content.decode()
     assert "Nothing matches" in page
