@@ -56,6 +56,7 @@ def _open_vote_rows():
     queries."""
     from django.db.models import Count
     from django.utils import timezone
+    from django.utils.formats import date_format
     from django.utils.translation import gettext
 
     from members.models import Organization
@@ -80,7 +81,9 @@ def _open_vote_rows():
             % {
                 "voted": priority.voted,
                 "members": members,
-                "closes": timezone.localtime(priority.vote_closes_at).strftime("%d %b %Y %H:%M"),
+                "closes": date_format(
+                    timezone.localtime(priority.vote_closes_at), "DATETIME_FORMAT"
+                ),
             },
             url=priority.get_absolute_url(),
         )

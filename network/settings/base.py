@@ -267,6 +267,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "UTC"
 USE_I18N = True
+# DATE_FORMAT and DATETIME_FORMAT per language (network/formats/).
+FORMAT_MODULE_PATH = ["network.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
