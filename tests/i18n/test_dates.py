@@ -17,9 +17,9 @@ SENT = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 @pytest.mark.parametrize(
     ("language", "sent", "due", "wrong"),
     [
-        ("en", "1 Dec 2026", "20 Dec 2026 15:30", "Dec. 20"),
-        ("fr", "1 décembre 2026", "20 décembre 2026 15:30", "Déc 2026"),
-        ("ru", "1 декабря 2026", "20 декабря 2026 15:30", "Дек 2026"),
+        ("en", "1 Dec 2026", "20 Dec 2026 15:30 UTC", "Dec. 20"),
+        ("fr", "1 décembre 2026", "20 décembre 2026 15:30 UTC", "Déc 2026"),
+        ("ru", "1 декабря 2026", "20 декабря 2026 15:30 UTC", "Дек 2026"),
     ],
 )
 def test_notice_dates_in_each_language(language, sent, due, wrong):
