@@ -168,6 +168,14 @@ class OrganizationQuerySet(models.QuerySet):
             return self.none()
         return self.filter(memberships__user=user).order_by("name")
 
+    def spoken_for_by(self, user):
+        """The organizations the person is focal point or alternate of, by name; none for a
+        visitor (`.members().spoken_for_by(user)`: those the person speaks for)."""
+        if not user.is_authenticated:
+            return self.none()
+        spoken = user.memberships.spokespeople().values("organization_id")
+        return self.filter(pk__in=spoken).order_by("name")
+
 
 class MembershipQuerySet(models.QuerySet):
     def spokespeople(self):

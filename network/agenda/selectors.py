@@ -5,8 +5,6 @@ from django.db.models import Case, Count, Min, OuterRef, Prefetch, When
 from django.utils import timezone
 from wagtail import hooks
 
-from members.enums import SPOKESPERSON_ROLES
-from members.models import Organization
 from network.gaps.enums import PROGRESS_STATUSES
 from network.gaps.models import DataGap
 from network.platform.queries import filter_given, row_count
@@ -78,17 +76,6 @@ def priority_detail(pk):
         .annotate(supporter_count=Count("supporters", distinct=True))
         .filter(pk=pk)
         .first()
-    )
-
-
-def organizations_spoken_for(user):
-    """Member organizations the user is focal point or alternate of."""
-    if not user.is_authenticated:
-        return Organization.objects.none()
-    return (
-        Organization.objects.members()
-        .filter(memberships__user=user, memberships__role__in=SPOKESPERSON_ROLES)
-        .order_by("name")
     )
 
 

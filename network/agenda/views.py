@@ -101,7 +101,7 @@ def priority_discussion(request, pk):
 def priority_detail(request, pk):
     priority = _priority_detail(pk)
     user = request.user
-    speaks_for = list(selectors.organizations_spoken_for(user))
+    speaks_for = list(Organization.objects.members().spoken_for_by(user))
     endorsed_ids = {e.organization_id for e in priority.endorsements.all()}
     my_votes = selectors.votes_by(priority, speaks_for) if priority.vote_is_open else {}
     ballots = []

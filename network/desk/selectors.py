@@ -27,13 +27,7 @@ class Section:
 
 def organizations_spoken_for(user):
     """Member organizations the person is focal point or alternate of, alphabetical."""
-    if not user.is_authenticated:
-        return []
-    return list(
-        Organization.objects.members()
-        .filter(pk__in=user.memberships.spokespeople().values("organization_id"))
-        .order_by("name")
-    )
+    return list(Organization.objects.members().spoken_for_by(user))
 
 
 def _open_items(kind, *, user, organizations, now):
