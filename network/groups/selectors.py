@@ -134,27 +134,13 @@ def organizations_that_may_join(*, group, user):
     held = GroupMembership.objects.filter(
         group=group, status__in=[MembershipStatus.PENDING, MembershipStatus.MEMBER]
     ).values("organization_id")
-    return (
-        Organization.objects.members()
-        .filter(
-            pk__in=Membership.objects.spokespeople().filter(user=user).values("organization_id")
-        )
-        .exclude(pk__in=held)
-        .order_by("name")
-    )
+    return Organization.objects.members().spoken_for_by(user).exclude(pk__in=held)
 
 
 def organizations_that_may_leave(*, group, user):
     """The group's member organizations the user speaks for."""
-    return (
-        Organization.objects.filter(
-            pk__in=GroupMembership.objects.current().filter(group=group).values("organization_id")
-        )
-        .filter(
-            pk__in=Membership.objects.spokespeople().filter(user=user).values("organization_id")
-        )
-        .order_by("name")
-    )
+    current = GroupMembership.objects.current().filter(group=group).values("organization_id")
+    return Organization.objects.spoken_for_by(user).filter(pk__in=current)
 
 
 # Rooms: who takes part and who convenes, for network.discussions (group_access).
