@@ -260,55 +260,62 @@ class WordHits(RankedHits):
         )
 
 
-def counts(hits):
-    """Each kind's count ({key: Hits} -> {key: int}). On PostgreSQL the kinds not counted yet
-    are counted in one UNION ALL query, not one per kind."""
+def _of_each_class(hits, wanted=lambda kind_hits: True):
+    """The RankedHits among `hits` ({key: Hits}) that `wanted` keeps, a dict per class: the
+    kinds one UNION ALL query can serve (they share its WITH clause)."""
     for cls in (WordHits, IndexedHits):
         of_class = {
             key: kind_hits
             for key, kind_hits in hits.items()
-            if type(kind_hits) is cls and kind_hits._count is None
+            if type(kind_hits) is cls and wanted(kind_hits)
         }
         if of_class:
-            _ranked_counts(of_class)
-    return {key: kind_hits.count() for key, kind_hits in hits.items()}
+            yield of_class
 
 
-def _ranked_counts(hits):
-    """counts() of RankedHits of one class: rows (kind, count), one per kind."""
+def _union_all(hits, parts_of):
+    """The rows of one UNION ALL over RankedHits of one class ({key: Hits}): `parts_of(n,
+    kind_hits, relation)` gives the (sql, params) parts of the `n`th kind; each row starts
+    with that n."""
     prefix, params, relation = type(next(iter(hits.values()))).shared(hits)
     params = list(params)
     parts = []
     for n, kind_hits in enumerate(hits.values()):
-        sql, part_params = kind_hits._count_sql(f"{n}, count(*)", relation)
-        parts.append(f"({sql})")
-        params += part_params
-    keys = list(hits)
+        for sql, part_params in parts_of(n, kind_hits, relation):
+            parts.append(f"({sql})")
+            params += part_params
     with connection.cursor() as cursor:
         cursor.execute(prefix + " UNION ALL ".join(parts), params)
-        for n, total in cursor.fetchall():
-            hits[keys[n]]._set_count(total)
+        return cursor.fetchall()
+
+
+def counts(hits):
+    """Each kind's count ({key: Hits} -> {key: int}). On PostgreSQL the kinds not counted yet
+    are counted in one UNION ALL query, not one per kind."""
+    for of_class in _of_each_class(hits, lambda kind_hits: kind_hits._count is None):
+        keys = list(of_class)
+        rows = _union_all(
+            of_class,
+            lambda n, kind_hits, relation: [kind_hits._count_sql(f"{n}, count(*)", relation)],
+        )
+        for n, total in rows:
+            of_class[keys[n]]._set_count(total)
+    return {key: kind_hits.count() for key, kind_hits in hits.items()}
 
 
 def _ranked_previews(hits, size):
     """previews() of RankedHits of one class: every kind's first rows and count in one
     UNION ALL of rows (kind, id or NULL, count or NULL)."""
-    prefix, params, relation = type(next(iter(hits.values()))).shared(hits)
-    params = list(params)
-    parts = []
-    for n, kind_hits in enumerate(hits.values()):
-        for sql, part_params in kind_hits._preview_sql(n, size, relation):
-            parts.append(f"({sql})")
-            params += part_params
     keys = list(hits)
     rows = {key: [] for key in keys}
-    with connection.cursor() as cursor:
-        cursor.execute(prefix + " UNION ALL ".join(parts), params)
-        for n, object_id, total in cursor.fetchall():
-            if object_id is not None:
-                rows[keys[n]].append(object_id)
-            if total is not None:
-                hits[keys[n]]._set_count(total)
+    found = _union_all(
+        hits, lambda n, kind_hits, relation: kind_hits._preview_sql(n, size, relation)
+    )
+    for n, object_id, total in found:
+        if object_id is not None:
+            rows[keys[n]].append(object_id)
+        if total is not None:
+            hits[keys[n]]._set_count(total)
     for kind_hits in hits.values():
         if kind_hits._count is None:  # no row: nothing found
             kind_hits._set_count(0)
@@ -319,10 +326,8 @@ def previews(hits, size):
     """The first `size` hits of each kind ({key: Hits}), each kind's count known after. On
     PostgreSQL every kind's ranking and count is one UNION ALL query, not one per kind."""
     found = {}
-    for cls in (WordHits, IndexedHits):
-        of_class = {key: kind_hits for key, kind_hits in hits.items() if type(kind_hits) is cls}
-        if of_class:
-            found.update(_ranked_previews(of_class, size))
+    for of_class in _of_each_class(hits):
+        found.update(_ranked_previews(of_class, size))
     found.update(
         (key, kind_hits.preview(size)) for key, kind_hits in hits.items() if key not in found
     )

@@ -43,6 +43,15 @@ def _hold(key):
     return held
 
 
+def _give_back(key):
+    try:
+        left = cache.decr(key)
+    except ValueError:  # expired while the search ran: nothing left to give back
+        return
+    if left is not None and left < 0:  # the key expired and came back while this one ran
+        cache.set(key, 0, SLOT_SECONDS)
+
+
 @contextmanager
 def search_slot(request):
     """Hold one of the client's search slots while the block runs; raise TooManySearches
@@ -54,9 +63,5 @@ def search_slot(request):
             raise TooManySearches
         yield
     finally:
-        try:
-            left = cache.decr(key) if held is not None else None
-        except ValueError:  # expired while the search ran: nothing left to give back
-            left = None
-        if left is not None and left < 0:  # the key expired and came back while this one ran
-            cache.set(key, 0, SLOT_SECONDS)
+        if held is not None:
+            _give_back(key)
